@@ -1,0 +1,140 @@
+"""`build(config)`: wire the stages in order, collect warnings and timings."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from digest import clean, cluster, dates, load, render, site, timeline
+from digest.config import Config
+from digest.model import Article, BuildReport, Event
+from digest.text import extract_names
+
+MAX_EVENT_NAMES = 12
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything the renderer needs: events newest first, and articles by id."""
+
+    events: tuple[Event, ...]
+    articles: Mapping[str, Article]
+
+
+def to_article(cleaned: clean.Cleaned) -> Article:
+    """Return the Article record for a cleaned text: own date, names and date mentions."""
+    raw = cleaned.raw
+    published = raw.published
+    if published is None:
+        published = dates.parse_dateline([line for line in raw.lines if line.strip()])
+    article = Article(
+        id=raw.id,
+        path=raw.path,
+        title=cleaned.title,
+        paragraphs=cleaned.paragraphs,
+        removed=cleaned.removed,
+        outlet=cleaned.outlet,
+        url=raw.url,
+        language=raw.language,
+        published=published,
+        names=extract_names(cleaned.title, cleaned.paragraphs),
+        digest=raw.digest,
+        is_markdown=raw.is_markdown,
+    )
+    return replace(article, mentions=timeline.find_mentions(article))
+
+
+def event_names(members: Sequence[Article]) -> tuple[str, ...]:
+    """Return the names most of an event's articles mention, most widely shared first."""
+    spread: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for article in members:
+        for name in article.names:
+            spread[name.text] += 1
+            mentions[name.text] += name.count
+    ranked = sorted(spread, key=lambda n: (-spread[n], -mentions[n], n))
+    return tuple(ranked[:MAX_EVENT_NAMES])
+
+
+def make_events(
+    articles: Sequence[Article], config: Config, previous: Mapping[str, str]
+) -> list[Event]:
+    """Return the events of `articles`, with stable ids and titles, newest first later."""
+    by_id = {a.id: a for a in articles}
+    groups = [[by_id[i] for i in g] for g in cluster.cluster_articles(articles, config.cluster)]
+    ids = cluster.assign_ids(groups, previous)
+    events = []
+    for event_id, members in zip(ids, groups, strict=True):
+        founder = cluster.founding_article(members)
+        events.append(
+            Event(
+                id=event_id,
+                title=founder.title or founder.id,
+                article_ids=tuple(sorted(a.id for a in members)),
+                names=event_names(members),
+            )
+        )
+    return events
+
+
+def previous_assignments(out: Path) -> dict[str, str]:
+    """Return article id → event id from the events.json of the last build in `out`."""
+    path = out / "events.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {a["id"]: a["event"] for a in data["articles"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def newest_first(events: Sequence[Event]) -> tuple[Event, ...]:
+    def key(e: Event) -> tuple:
+        end = e.end.value.toordinal() if e.end else 0
+        return (-end, e.id)
+
+    return tuple(sorted(events, key=key))
+
+
+@contextmanager
+def _timed(report: BuildReport, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+def assemble(config: Config, report: BuildReport) -> Digest:
+    """Return the digest of the seeds folder: load, clean, cluster, timeline."""
+    with _timed(report, "load"):
+        raws, skipped = load.read_sources(config.seeds)
+    for item in skipped:
+        report.warn(item.path, item.reason)
+    for raw in raws:
+        for message in raw.warnings:
+            report.warn(raw.path, message)
+    with _timed(report, "clean"):
+        articles = [to_article(c) for c in clean.clean_corpus(raws)]
+    with _timed(report, "cluster"):
+        events = make_events(articles, config, previous_assignments(config.output))
+    by_id = {a.id: a for a in articles}
+    with _timed(report, "timeline"):
+        events = [timeline.attach(e, by_id) for e in events]
+    report.articles = len(articles)
+    report.events = len(events)
+    return Digest(newest_first(events), by_id)
+
+
+def build(config: Config) -> BuildReport:
+    """Build the site for `config` into its output folder and return what happened."""
+    report = BuildReport()
+    digest = assemble(config, report)
+    with _timed(report, "render"):
+        pages = render.render_site(digest, config)
+    with _timed(report, "write"):
+        site.write_site(pages, config.output)
+    report.pages = len(pages)
+    return report

@@ -1,0 +1,66 @@
+"""The `digest` command: parse arguments, call the build, report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from digest import __version__
+from digest.build import build
+from digest.config import Config, load_config
+from digest.errors import DigestError
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digest", description="Turn a folder of news articles into a static event digest."
+    )
+    parser.add_argument("--version", action="version", version=f"digest {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="build the site from the seeds folder")
+    b.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    b.add_argument("--out", type=Path, help="output folder (default: site/)")
+    b.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
+    b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    return parser
+
+
+def resolve_config(args: argparse.Namespace) -> Config:
+    """Return the config from --config (or ./digest.yaml) with command-line paths applied."""
+    path = args.config
+    if path is None and Path("digest.yaml").is_file():
+        path = Path("digest.yaml")
+    config = load_config(path)
+    if args.seeds is not None:
+        config = replace(config, seeds=args.seeds)
+    if args.out is not None:
+        config = replace(config, output=args.out)
+    return config
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        config = resolve_config(args)
+        report = build(config)
+    except DigestError as err:
+        print(f"digest: error: {err}", file=sys.stderr)
+        return err.exit_code
+    if not args.quiet:
+        for problem in report.warnings:
+            print(f"warning: {problem}", file=sys.stderr)
+        seconds = time.perf_counter() - started
+        print(
+            f"digest: {report.articles} articles, {report.events} events, "
+            f"{len(report.warnings)} warnings, {report.pages} files in {config.output} "
+            f"({seconds:.2f} s)"
+        )
+    return EXIT_OK

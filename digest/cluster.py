@@ -1,0 +1,151 @@
+"""Group articles into events: sparse similarities, average linkage, stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from digest.config import ClusterParams
+from digest.features import Features, cosine, featurize
+from digest.load import slugify
+from digest.model import Article
+
+MAX_POSTING = 2000
+"""Terms in more articles than this are not used to find candidate pairs (too common)."""
+
+
+def date_gap_days(a: Features, b: Features) -> int | None:
+    """Return the days between two articles' own day-precise dates, or None if unknown."""
+    if a.date is None or b.date is None or not (a.date.is_exact and b.date.is_exact):
+        return None
+    return abs((a.date.value - b.date.value).days)
+
+
+def similarity(a: Features, b: Features, params: ClusterParams) -> float:
+    """Return the cosine of two articles, or 0 when their dates are too far apart."""
+    gap = date_gap_days(a, b)
+    if gap is not None and gap > params.max_gap_days:
+        return 0.0
+    return cosine(a.vector, b.vector)
+
+
+def candidate_pairs(features: Sequence[Features]) -> set[tuple[int, int]]:
+    """Return index pairs (i < j) that share at least one not-too-common term."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, f in enumerate(features):
+        for term in f.vector:
+            postings[term].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if 1 < len(members) <= MAX_POSTING:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    pairs.add((i, j))
+    return pairs
+
+
+def pair_similarities(
+    features: Sequence[Features], params: ClusterParams
+) -> dict[tuple[int, int], float]:
+    """Return the nonzero similarities of the candidate pairs."""
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in sorted(candidate_pairs(features)):
+        s = similarity(features[i], features[j], params)
+        if s > 0:
+            sims[(i, j)] = s
+    return sims
+
+
+def average_linkage(
+    n: int, sims: Mapping[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`.
+
+    Pairs missing from `sims` count as 0. Ties break on the smallest member indices, so the
+    result does not depend on dict order.
+    """
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    link: dict[tuple[int, int], float] = defaultdict(float)
+    for (i, j), s in sims.items():
+        link[(min(i, j), max(i, j))] += s
+    while True:
+        best: tuple[float, int, int] | None = None
+        for (a, b), total in link.items():
+            avg = total / (len(clusters[a]) * len(clusters[b]))
+            key = (avg, -a, -b)
+            if avg >= threshold and (best is None or key > best):
+                best = key
+        if best is None:
+            break
+        _, a, b = best
+        a, b = -a, -b
+        clusters[a].extend(clusters.pop(b))
+        merged: dict[tuple[int, int], float] = defaultdict(float)
+        for (x, y), total in link.items():
+            x2 = a if x == b else x
+            y2 = a if y == b else y
+            if x2 != y2:
+                merged[(min(x2, y2), max(x2, y2))] += total
+        link = merged
+    return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
+
+
+def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list[list[str]]:
+    """Return groups of article ids, one per event, deterministic for the same input.
+
+    Input order does not matter: articles are processed sorted by id.
+    """
+    ordered = sorted(articles, key=lambda a: a.id)
+    features = featurize(ordered, params)
+    sims = pair_similarities(features, params)
+    groups = average_linkage(len(ordered), sims, params.min_similarity)
+    return [[ordered[i].id for i in group] for group in groups]
+
+
+def founding_article(members: Sequence[Article]) -> Article:
+    """Return the member an event is named after: the earliest dated, then smallest id."""
+    return min(
+        members,
+        key=lambda a: (a.published is None, a.published.value if a.published else None, a.id),
+    )
+
+
+def new_event_id(founder: Article) -> str:
+    """Return a permalink slug from the founder's headline plus a short content hash."""
+    slug = slugify(founder.title, max_length=60) or "event"
+    short = hashlib.sha256(founder.id.encode("utf-8")).hexdigest()[:6]
+    return f"{slug}-{short}"
+
+
+def assign_ids(
+    groups: Sequence[Sequence[Article]], previous: Mapping[str, str] | None = None
+) -> list[str]:
+    """Return an id per group, reusing the id of the previous event it overlaps most.
+
+    `previous` maps article id → event id from the last build. A group keeps an old id when
+    it holds articles of that event and no other group holds more of them; otherwise the id
+    comes from its founding article, so adding unrelated articles changes nothing.
+    """
+    previous = previous or {}
+    claims: list[tuple[int, str, int]] = []
+    for index, group in enumerate(groups):
+        counts: dict[str, int] = defaultdict(int)
+        for article in group:
+            if article.id in previous:
+                counts[previous[article.id]] += 1
+        claims.extend((-n, old, index) for old, n in counts.items())
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for _, old, index in sorted(claims):
+        if index not in ids and old not in used:
+            ids[index] = old
+            used.add(old)
+    result: list[str] = []
+    for index, group in enumerate(groups):
+        event_id = ids.get(index) or new_event_id(founding_article(group))
+        while event_id in used and ids.get(index) != event_id:
+            event_id = f"{event_id}-x"
+        used.add(event_id)
+        result.append(event_id)
+    return result

@@ -1,0 +1,86 @@
+"""User-interface strings in English and Indonesian."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+}  # fmt: skip
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "events": "Events",
+        "event": "Event",
+        "articles": "Articles",
+        "article": "Article",
+        "outlets": "outlets",
+        "n_articles": "{n} articles",
+        "n_article": "1 article",
+        "n_outlets": "{n} outlets",
+        "n_outlet": "1 outlet",
+        "timeline": "Timeline",
+        "background": "background",
+        "names": "Names",
+        "sources": "Sources",
+        "published": "Published",
+        "outlet": "Outlet",
+        "unknown_outlet": "unknown outlet",
+        "date_unknown": "date unknown",
+        "week_of": "week of {date}",
+        "part_of": "Part of the event",
+        "removed": "Removed boilerplate",
+        "original": "Original",
+        "file": "File",
+        "skip": "Skip to content",
+        "home": "All events",
+        "data": "Data (JSON)",
+        "no_events": "No events yet: add article files to the seeds folder and rebuild.",
+        "inferred": "inferred",
+    },
+    "id": {
+        "events": "Peristiwa",
+        "event": "Peristiwa",
+        "articles": "Artikel",
+        "article": "Artikel",
+        "outlets": "media",
+        "n_articles": "{n} artikel",
+        "n_article": "1 artikel",
+        "n_outlets": "{n} media",
+        "n_outlet": "1 media",
+        "timeline": "Linimasa",
+        "background": "latar",
+        "names": "Nama",
+        "sources": "Sumber",
+        "published": "Terbit",
+        "outlet": "Media",
+        "unknown_outlet": "media tidak diketahui",
+        "date_unknown": "tanggal tidak diketahui",
+        "week_of": "pekan {date}",
+        "part_of": "Bagian dari peristiwa",
+        "removed": "Teks tambahan yang dibuang",
+        "original": "Asli",
+        "file": "Berkas",
+        "skip": "Langsung ke isi",
+        "home": "Semua peristiwa",
+        "data": "Data (JSON)",
+        "no_events": "Belum ada peristiwa: tambahkan berkas artikel ke folder seeds, lalu bangun.",
+        "inferred": "disimpulkan",
+    },
+}
+
+
+def strings(language: str) -> Mapping[str, str]:
+    """Return the UI strings for `language` ('en' or 'id'), English for anything else."""
+    return STRINGS.get(language, STRINGS["en"])
+
+
+def text(language: str, key: str) -> str:
+    return strings(language)[key]
+
+
+def month_name(language: str, month: int) -> str:
+    return MONTHS.get(language, MONTHS["en"])[month - 1]

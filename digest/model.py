@@ -1,0 +1,211 @@
+"""The records that flow between stages: plain, frozen, typed data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Granularity(enum.StrEnum):
+    """How precisely a date is known; ordered from finest to coarsest."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def rank(self) -> int:
+        return _GRANULARITY_RANK[self]
+
+
+_GRANULARITY_RANK = {
+    Granularity.DAY: 0,
+    Granularity.WEEK: 1,
+    Granularity.MONTH: 2,
+    Granularity.YEAR: 3,
+}
+
+
+class DateSource(enum.StrEnum):
+    """Where a date came from, from most to least trustworthy."""
+
+    FRONT_MATTER = "front-matter"
+    DATELINE = "dateline"
+    EXPLICIT = "explicit"
+    RELATIVE = "relative"
+    ESTIMATED = "estimated"
+    INFERRED = "inferred"
+
+
+@dataclass(frozen=True, order=True)
+class DateValue:
+    """A date at a granularity, with its provenance.
+
+    `value` is the first day of the period (the Monday of a week, the 1st of a month,
+    1 January of a year), so values of any granularity sort on one axis.
+    """
+
+    value: date
+    granularity: Granularity = Granularity.DAY
+    source: DateSource = DateSource.EXPLICIT
+
+    @property
+    def is_exact(self) -> bool:
+        return self.granularity is Granularity.DAY
+
+    @property
+    def is_certain(self) -> bool:
+        """True when the date was read, not resolved, estimated or inferred."""
+        return self.source in (DateSource.FRONT_MATTER, DateSource.DATELINE, DateSource.EXPLICIT)
+
+    def iso(self) -> str:
+        """Return the ISO form at this granularity: 2024-11-29, 2024-W48, 2024-11 or 2024."""
+        if self.granularity is Granularity.DAY:
+            return self.value.isoformat()
+        if self.granularity is Granularity.WEEK:
+            year, week, _ = self.value.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.granularity is Granularity.MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return f"{self.value.year:04d}"
+
+    def json_date(self) -> str:
+        """Return the date as events.json shows it: YYYY-MM-DD, YYYY-MM or YYYY (weeks as days)."""
+        if self.granularity in (Granularity.DAY, Granularity.WEEK):
+            return self.value.isoformat()
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in an article's text."""
+
+    text: str
+    date: DateValue
+    paragraph: int
+    sentence: int
+    start: int = 0
+    is_past: bool = True
+
+
+class NameKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Name:
+    """A proper name mentioned in an article, normalised to its longest form."""
+
+    text: str
+    kind: NameKind = NameKind.OTHER
+    count: int = 1
+    first_paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as read from disk, before cleaning."""
+
+    id: str
+    path: str
+    title: str
+    lines: tuple[str, ...]
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: DateValue | None = None
+    is_markdown: bool = False
+    digest: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line the cleaner dropped, with the rule that dropped it."""
+
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the unit the clusterer and the site work with."""
+
+    id: str
+    path: str
+    title: str
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...] = ()
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: DateValue | None = None
+    mentions: tuple[DateMention, ...] = ()
+    names: tuple[Name, ...] = ()
+    digest: str = ""
+    duplicates: tuple[str, ...] = ()
+    is_markdown: bool = False
+
+    @property
+    def lead(self) -> str:
+        return self.paragraphs[0] if self.paragraphs else ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a timeline entry or summary sentence is attested."""
+
+    article: str
+    sentence: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: DateValue
+    text: str
+    sources: tuple[Source, ...]
+    is_background: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    start: DateValue | None = None
+    end: DateValue | None = None
+    names: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    summary: tuple[Source, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem with one input that did not stop the build."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, warnings and the seconds each stage took."""
+
+    articles: int = 0
+    events: int = 0
+    pages: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def warn(self, path: str, message: str) -> None:
+        self.warnings.append(Problem(path, message))

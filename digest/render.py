@@ -1,0 +1,175 @@
+"""Jinja2 environment, filters, the page plan and events.json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from digest import i18n
+from digest.config import Config, SiteParams
+from digest.model import Article, DateValue, Event, Granularity
+
+if TYPE_CHECKING:
+    from digest.build import Digest
+
+STATIC_FILES = ("style.css",)
+
+
+def builtin_templates_dir() -> Path:
+    """Return the folder of the built-in templates.
+
+    A wheel carries them as digest/templates; an editable install or a checkout has them in
+    templates/ beside the digest package.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "base.html").is_file():
+            return candidate
+    raise FileNotFoundError(f"built-in templates not found next to {here}")
+
+
+def make_environment(user_templates: Path | None) -> jinja2.Environment:
+    """Return the Jinja2 environment: user templates first, then ours.
+
+    `{% extends "default:base.html" %}` in a user template reaches the built-in one.
+    """
+    builtin = jinja2.FileSystemLoader(str(builtin_templates_dir()))
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None and user_templates.resolve() != builtin_templates_dir():
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(jinja2.PrefixLoader({"default": builtin}, delimiter=":"))
+    loaders.append(builtin)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date_label"] = date_label
+    env.filters["iso"] = lambda d: d.iso() if d else ""
+    return env
+
+
+def date_label(value: DateValue | None, language: str = "en") -> str:
+    """Return a date for people, in the UI language, at its precision.
+
+    >>> date_label(DateValue(date(2024, 11, 29)), "id")
+    '29 November 2024'
+    """
+    if value is None:
+        return i18n.text(language, "date_unknown")
+    d = value.value
+    month = i18n.month_name(language, d.month)
+    if value.granularity is Granularity.DAY:
+        label = f"{d.day} {month} {d.year}"
+    elif value.granularity is Granularity.WEEK:
+        label = i18n.text(language, "week_of").format(date=f"{d.day} {month} {d.year}")
+    elif value.granularity is Granularity.MONTH:
+        label = f"{month} {d.year}"
+    else:
+        label = str(d.year)
+    return label if value.is_certain else f"≈ {label}"
+
+
+def span_label(start: DateValue | None, end: DateValue | None, language: str) -> str:
+    if start is None:
+        return i18n.text(language, "date_unknown")
+    if end is None or end == start:
+        return date_label(start, language)
+    return f"{date_label(start, language)} – {date_label(end, language)}"
+
+
+def events_json(digest: Digest) -> str:
+    """Return the whole digest as JSON: every article once, every event with its timeline."""
+    event_of = {aid: e.id for e in digest.events for aid in e.article_ids}
+    articles = [
+        {
+            "id": a.id,
+            "file": a.path,
+            "title": a.title,
+            "outlet": a.outlet,
+            "url": a.url,
+            "language": a.language,
+            "published": a.published.json_date() if a.published else None,
+            "published_precision": a.published.granularity.value if a.published else None,
+            "published_source": a.published.source.value if a.published else None,
+            "event": event_of[a.id],
+        }
+        for a in sorted(digest.articles.values(), key=lambda a: a.id)
+    ]
+    events = [
+        {
+            "id": e.id,
+            "title": e.title,
+            "articles": list(e.article_ids),
+            "start": e.start.json_date() if e.start else None,
+            "end": e.end.json_date() if e.end else None,
+            "names": list(e.names),
+            "timeline": [
+                {
+                    "date": t.date.json_date(),
+                    "precision": t.date.granularity.value,
+                    "certain": t.date.is_certain,
+                    "provenance": t.date.source.value,
+                    "background": t.is_background,
+                    "text": t.text,
+                    "sources": [{"article": s.article, "sentence": s.sentence} for s in t.sources],
+                }
+                for t in e.timeline
+            ],
+        }
+        for e in digest.events
+    ]
+    payload = {"articles": articles, "events": events}
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
+    """Return every output file as relative path → bytes, decided before anything is written."""
+    env = make_environment(config.templates)
+    site: SiteParams = config.site
+    lang = site.language
+    common = {"site": site, "lang": lang, "t": i18n.strings(lang)}
+    event_of: Mapping[str, Event] = {aid: e for e in digest.events for aid in e.article_ids}
+    articles_of = {e.id: [digest.articles[i] for i in e.article_ids] for e in digest.events}
+
+    def page(template: str, root: str, **context: object) -> bytes:
+        html = env.get_template(template).render(**common, root=root, **context)
+        return html.encode("utf-8")
+
+    pages: dict[str, bytes] = {}
+    pages["index.html"] = page(
+        "index.html",
+        "",
+        events=digest.events,
+        articles_of=articles_of,
+        span_label=span_label,
+    )
+    for event in digest.events:
+        pages[f"events/{event.id}.html"] = page(
+            "event.html",
+            "../",
+            event=event,
+            articles=articles_of[event.id],
+            span_label=span_label,
+        )
+    for article in digest.articles.values():
+        pages[f"articles/{article.id}.html"] = page(
+            "article.html", "../", article=article, event=event_of[article.id]
+        )
+    for name in STATIC_FILES:
+        pages[name] = (builtin_templates_dir() / name).read_bytes()
+        if config.templates is not None and (config.templates / name).is_file():
+            pages[name] = (config.templates / name).read_bytes()
+    pages["events.json"] = events_json(digest).encode("utf-8")
+    return dict(sorted(pages.items()))
+
+
+def article_outlets(articles: list[Article]) -> list[str]:
+    return sorted({a.outlet for a in articles if a.outlet})

@@ -1,0 +1,168 @@
+"""Tokens, sentences, stopwords and proper names in Indonesian and English text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from importlib import resources
+
+from digest.model import Name, NameKind
+
+
+def read_word_list(name: str) -> frozenset[str]:
+    """Return the lower-case words of the data file `name` shipped in digest/data."""
+    text = resources.files("digest").joinpath("data", name).read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].split() for line in text.splitlines())
+    return frozenset(w.lower() for line in words for w in line)
+
+
+STOPWORDS = read_word_list("stopwords.txt")
+
+# Words that precede a name as a title; dropped from the front of a name.
+TITLE_WORDS = read_word_list("title-words.txt")
+
+# Lower-case words allowed inside a name ("Partai Buruh Korea", "Bank of America").
+NAME_CONNECTORS = frozenset(
+    ("of", "de", "van", "von", "der", "da", "bin", "binti", "al", "el", "le")
+)
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.U)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|Agu|Des|Okt|U\.S|U\.N|a\.m|p\.m|e\.g|i\.e|dll|dsb|Tn|Ny|Sdr|H|Hj|"
+    r"[A-Z])\.$"
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the lower-case words of `text`, numbers and punctuation dropped.
+
+    >>> tokenize("Kim Jong Un bertemu Menhan Rusia, Jumat (29/11/2024).")
+    ['kim', 'jong', 'un', 'bertemu', 'menhan', 'rusia', 'jumat']
+    """
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Return the tokens of `text` that carry meaning: no stopwords, at least 3 letters."""
+    return [w for w in tokenize(text) if len(w) >= 3 and w not in STOPWORDS]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Return the sentences of `paragraph`; abbreviations such as "Dr." do not end one."""
+    parts = _SENTENCE_END.split(paragraph.strip())
+    sentences: list[str] = []
+    for part in parts:
+        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        elif part:
+            sentences.append(part)
+    return sentences
+
+
+def _capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
+    """Return runs of capitalised words in `sentence`, each with 'starts the sentence'."""
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    at_start = True
+    run_at_start = False
+    for m in re.finditer(r"[\w'’.-]+|[^\w\s]", sentence):
+        token = m.group(0).strip(".")
+        is_cap = bool(token) and token[0].isupper() and any(c.isalpha() for c in token)
+        if is_cap:
+            if not current:
+                run_at_start = at_start
+            current.append(token)
+        elif current and token.lower() in NAME_CONNECTORS and token.islower():
+            current.append(token)
+        else:
+            while current and current[-1].lower() in NAME_CONNECTORS:
+                current.pop()
+            if current:
+                runs.append((current, run_at_start))
+            current = []
+        if token and token not in '"“‘(':
+            at_start = False
+    while current and current[-1].lower() in NAME_CONNECTORS:
+        current.pop()
+    if current:
+        runs.append((current, run_at_start))
+    return runs
+
+
+def is_title_case(text: str) -> bool:
+    """True when most words of `text` longer than three letters start with a capital."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in STOPWORDS):
+        words = words[1:]
+    while words and words[-1].lower() in STOPWORDS:
+        words = words[:-1]
+    return words
+
+
+def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
+    """Return the proper names in an article, short forms folded into their full form.
+
+    A name is a run of capitalised words with leading titles removed ("Menteri Pertahanan
+    Rusia Andrei Belousov" gives "Andrei Belousov" is not split; titles at the front are).
+    A one-word mention ("Kim") that is a word of exactly one longer name in the same article
+    ("Kim Jong Un") counts as that name. Sentence-initial single words count only when the
+    same word also appears capitalised mid-sentence. Sorted by count, then first position.
+    """
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    mid_sentence: set[str] = set()
+    initial_only: list[tuple[str, int]] = []
+    for index, paragraph in enumerate((title, *paragraphs)):
+        for sentence in split_sentences(paragraph):
+            # A Title Case headline capitalises every word: its runs are not evidence of names.
+            in_title_case = index == 0 and is_title_case(sentence)
+            for words, at_start in _capitalised_runs(sentence):
+                if in_title_case:
+                    continue
+                words = _strip_titles(words)
+                if not words:
+                    continue
+                name = " ".join(words)
+                if len(words) == 1 and at_start:
+                    initial_only.append((name, index))
+                    continue
+                mid_sentence.add(name)
+                counts[name] += 1
+                first_seen.setdefault(name, index)
+    for name, _index in initial_only:
+        if name in mid_sentence:
+            counts[name] += 1
+    return tuple(_fold_aliases(counts, first_seen))
+
+
+def _fold_aliases(counts: Counter[str], first_seen: dict[str, int]) -> list[Name]:
+    """Fold each name into the unique longer name that contains all its words."""
+    containing: dict[str, list[str]] = defaultdict(list)
+    names = sorted(counts, key=lambda n: (-len(n.split()), n))
+    for short in names:
+        short_words = short.split()
+        for long in names:
+            long_words = long.split()
+            if len(long_words) > len(short_words) and _is_subsequence(short_words, long_words):
+                containing[short].append(long)
+    merged: Counter[str] = Counter()
+    for name in names:
+        targets = containing.get(name, [])
+        longest = [t for t in targets if not containing.get(t)]
+        target = longest[0] if len(longest) == 1 else name
+        merged[target] += counts[name]
+        first_seen[target] = min(first_seen[target], first_seen[name])
+    ordered = sorted(merged, key=lambda n: (-merged[n], first_seen[n], n))
+    return [Name(n, NameKind.OTHER, merged[n], first_seen[n]) for n in ordered]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
