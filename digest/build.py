@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from digest import clean, cluster, dates, load, render, site, timeline
+from digest import clean, cluster, dates, load, render, site, summary, timeline
 from digest.config import Config
 from digest.model import Article, BuildReport, Event
 from digest.text import extract_names
@@ -123,6 +123,7 @@ def assemble(config: Config, report: BuildReport) -> Digest:
     by_id = {a.id: a for a in articles}
     with _timed(report, "timeline"):
         events = [timeline.attach(e, by_id) for e in events]
+    events = [summary.attach_summary(e, by_id) for e in events]
     report.articles = len(articles)
     report.events = len(events)
     return Digest(newest_first(events), by_id)

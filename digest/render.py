@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from digest import i18n
+from digest import feeds, i18n
 from digest.config import Config, SiteParams
 from digest.model import Article, DateValue, Event, Granularity
 
@@ -168,7 +168,22 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         if config.templates is not None and (config.templates / name).is_file():
             pages[name] = (config.templates / name).read_bytes()
     pages["events.json"] = events_json(digest).encode("utf-8")
+    pages.update(machine_files(digest, pages, site))
     return dict(sorted(pages.items()))
+
+
+def machine_files(digest: Digest, pages: Mapping[str, bytes], site: SiteParams) -> dict[str, bytes]:
+    """Return feed.xml, sitemap.xml and robots.txt for the planned `pages`."""
+    dated = {f"events/{e.id}.html": e.end for e in digest.events if e.end is not None}
+    dated.update(
+        {f"articles/{a.id}.html": a.published for a in digest.articles.values() if a.published}
+    )
+    html = [name for name in pages if name.endswith(".html")]
+    return {
+        "feed.xml": feeds.atom_feed(digest.events, digest.articles, site),
+        "sitemap.xml": feeds.sitemap(html, dated, site),
+        "robots.txt": feeds.robots(site),
+    }
 
 
 def article_outlets(articles: list[Article]) -> list[str]:

@@ -1,0 +1,277 @@
+"""What the pages say about an event beyond its articles: summary, related events, disagreements.
+
+Everything here is taken from the articles' own sentences, each with its source, so a reader
+can check it. Nothing depends on a particular language beyond a few number words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from digest.model import Article, Event, Source
+from digest.text import content_words, split_sentences
+
+SUMMARY_SENTENCES = 2
+SUMMARY_MAX_CHARS = 420
+"""A second sentence joins the summary only while the two stay under this many characters."""
+MIN_SENTENCE_WORDS = 6
+RELATED_LIMIT = 5
+DISAGREEMENT_LIMIT = 6
+MIN_FIGURE_SIMILARITY = 0.12
+"""Two sentences about one kind of thing (troops, victims) must share this share of words."""
+MIN_DATE_SIMILARITY = 0.3
+"""Two sentences giving different days must share this share of words to be about one happening."""
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.]*[A-Z.][\w.]*,?\s+){0,3}[A-Z][\w.]*[A-Z][\w.]*,?\s*[-–—]+\s+"
+)
+_MULTIPLIERS = {
+    "ribu": 1e3,
+    "thousand": 1e3,
+    "juta": 1e6,
+    "million": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "billion": 1e9,
+    "triliun": 1e12,
+    "trillion": 1e12,
+}
+_FIGURE = re.compile(
+    r"(?<![\w.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/:-]|[.,]\d)"
+    r"(?:\s+(" + "|".join(_MULTIPLIERS) + r"))?\s+([^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One article's version of a disputed figure or date."""
+
+    value: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Articles of one event that give different figures or dates for the same thing."""
+
+    kind: str
+    """'figure' or 'date'."""
+    subject: str
+    """What the figure counts ('tentara', 'troops') or the day the date is about."""
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    event: Event
+    shared: tuple[str, ...]
+
+
+def strip_dateline(sentence: str) -> str:
+    """Return `sentence` without a leading dateline such as "JAKARTA, KOMPAS.com – ".
+
+    >>> strip_dateline("PYONGYANG, - Menteri bertemu Kim.")
+    'Menteri bertemu Kim.'
+    """
+    return _DATELINE.sub("", sentence, count=1)
+
+
+def _candidates(article: Article) -> list[Source]:
+    """Return the article's first few real sentences, in reading order."""
+    found: list[Source] = []
+    for p_index, paragraph in enumerate(article.paragraphs[:4]):
+        for sentence in split_sentences(paragraph)[:2]:
+            text = strip_dateline(sentence).strip()
+            if len(text.split()) >= MIN_SENTENCE_WORDS:
+                found.append(Source(article.id, text, p_index))
+    return found[:4]
+
+
+def _centroid(members: Sequence[Article]) -> Counter[str]:
+    terms: Counter[str] = Counter()
+    for article in members:
+        terms.update(set(content_words(article.title)))
+        terms.update(set(content_words(article.lead)))
+    return terms
+
+
+POSITION_WEIGHTS = (1.6, 1.25, 1.0, 1.0)
+"""News is an inverted pyramid: an article's first sentence says the most."""
+
+
+def _score(source: Source, rank: int, centroid: Counter[str]) -> float:
+    words = set(content_words(source.sentence))
+    if not words:
+        return 0.0
+    coverage = sum(centroid[w] for w in words) / math.sqrt(len(words) + 4)
+    return coverage * POSITION_WEIGHTS[rank]
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(content_words(a)), set(content_words(b))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
+    """Return one or two sentences from the articles that best say what the event is.
+
+    Sentences come from the first paragraphs (news puts the event there) and are scored by
+    how many of the event's headline-and-lead words they carry. The second sentence comes
+    from another article when there is one, and must add something new.
+    """
+    centroid = _centroid(members)
+    ordered = sorted(members, key=lambda a: a.id)
+    pool = [
+        (s, _score(s, rank, centroid)) for a in ordered for rank, s in enumerate(_candidates(a))
+    ]
+    if not pool:
+        return ()
+    ranked = [s for s, _ in sorted(pool, key=lambda item: -item[1])]
+    chosen = [ranked[0]]
+    others = [s for s in ranked[1:] if s.article != chosen[0].article] or ranked[1:]
+    for source in others:
+        if len(chosen) >= SUMMARY_SENTENCES:
+            break
+        fits = len(chosen[0].sentence) + len(source.sentence) <= SUMMARY_MAX_CHARS
+        if fits and _overlap(source.sentence, chosen[0].sentence) < 0.5:
+            chosen.append(source)
+    if chosen[-1].article == chosen[0].article:
+        chosen.sort(key=lambda s: [c for c, _ in pool].index(s))
+    return tuple(chosen)
+
+
+def attach_summary(event: Event, by_id: Mapping[str, Article]) -> Event:
+    """Return `event` with its summary filled from its articles."""
+    return replace(event, summary=summarize([by_id[i] for i in event.article_ids]))
+
+
+def related_events(events: Sequence[Event]) -> dict[str, tuple[Related, ...]]:
+    """Return, for each event id, the other events that share its rarer names, closest first.
+
+    A name every event mentions says nothing (weight 0); one shared by two events of many
+    says a lot (weight log(N / events naming it)).
+    """
+    spread: Counter[str] = Counter(n for e in events for n in set(e.names))
+    total = len(events)
+    weight = {name: math.log(total / count) for name, count in spread.items()}
+    related: dict[str, tuple[Related, ...]] = {}
+    for event in events:
+        scored = []
+        for other in events:
+            if other.id == event.id:
+                continue
+            common = set(event.names) & set(other.names)
+            shared = sorted((n for n in common if weight[n] > 0), key=lambda n: (-weight[n], n))
+            score = sum(weight[n] for n in shared)
+            if score > 0:
+                scored.append((-score, other.id, Related(other, tuple(shared))))
+        related[event.id] = tuple(r for *_, r in sorted(scored)[:RELATED_LIMIT])
+    return related
+
+
+def names_index(events: Iterable[Event]) -> list[tuple[str, tuple[Event, ...]]]:
+    """Return every name with the events that mention it, names in alphabetical order."""
+    by_name: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for name in event.names:
+            by_name[name].append(event)
+    return [
+        (name, tuple(by_name[name])) for name in sorted(by_name, key=lambda n: (n.casefold(), n))
+    ]
+
+
+def parse_figure(number: str, multiplier: str | None) -> float:
+    """Return the value of a written figure; "10.000" and "10,000" are both ten thousand.
+
+    >>> parse_figure("1,5", "juta")
+    1500000.0
+    """
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", number):
+        value = float(re.sub(r"[.,]", "", number))
+    else:
+        value = float(number.replace(",", "."))
+    return value * _MULTIPLIERS.get((multiplier or "").lower(), 1.0)
+
+
+@dataclass(frozen=True)
+class _Figure:
+    noun: str
+    value: float
+    text: str
+    source: Source
+
+
+def _figures(article: Article) -> list[_Figure]:
+    found = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        for sentence in split_sentences(paragraph):
+            for m in _FIGURE.finditer(sentence):
+                noun = m.group(3).lower()
+                if noun not in content_words(noun):
+                    continue
+                value = parse_figure(m.group(1), m.group(2))
+                source = Source(article.id, sentence, p_index)
+                found.append(_Figure(noun, value, m.group(0), source))
+    return found
+
+
+def figure_disagreements(members: Sequence[Article]) -> list[Disagreement]:
+    """Return figures of the same thing that the event's articles give differently."""
+    by_noun: dict[str, list[_Figure]] = defaultdict(list)
+    for article in sorted(members, key=lambda a: a.id):
+        for figure in _figures(article):
+            by_noun[figure.noun].append(figure)
+    found = []
+    for noun in sorted(by_noun):
+        figures = by_noun[noun]
+        pairs = [
+            (a, b)
+            for i, a in enumerate(figures)
+            for b in figures[i + 1 :]
+            if a.source.article != b.source.article
+            and abs(a.value - b.value) > 0.02 * max(a.value, b.value)
+            and _overlap(a.source.sentence, b.source.sentence) >= MIN_FIGURE_SIMILARITY
+        ]
+        if pairs:
+            a, b = max(pairs, key=lambda p: _overlap(p[0].source.sentence, p[1].source.sentence))
+            claims = (Claim(a.text, a.source), Claim(b.text, b.source))
+            found.append(Disagreement("figure", noun, claims))
+    return found
+
+
+def date_disagreements(members: Sequence[Article]) -> list[Disagreement]:
+    """Return happenings that two articles date to different days in similar sentences."""
+    dated = []
+    for article in sorted(members, key=lambda a: a.id):
+        for mention in article.mentions:
+            if not mention.date.is_exact:
+                continue
+            sentences = split_sentences(article.paragraphs[mention.paragraph])
+            if mention.sentence >= len(sentences):
+                continue
+            sentence = sentences[mention.sentence]
+            dated.append((mention, Source(article.id, sentence, mention.paragraph)))
+    found = []
+    seen: set[tuple[str, str]] = set()
+    for i, (ma, sa) in enumerate(dated):
+        for mb, sb in dated[i + 1 :]:
+            if sa.article == sb.article or ma.date.value == mb.date.value:
+                continue
+            key = (sa.sentence, sb.sentence)
+            if key in seen or _overlap(sa.sentence, sb.sentence) < MIN_DATE_SIMILARITY:
+                continue
+            seen.add(key)
+            claims = (Claim(ma.text, sa), Claim(mb.text, sb))
+            found.append(Disagreement("date", ma.date.value.isoformat(), claims))
+    return found
+
+
+def disagreements(members: Sequence[Article]) -> tuple[Disagreement, ...]:
+    """Return where an event's articles disagree on a figure or a date, a few at most."""
+    found = figure_disagreements(members) + date_disagreements(members)
+    return tuple(found[:DISAGREEMENT_LIMIT])
