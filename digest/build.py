@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from digest import clean, cluster, dates, load, render, site, summary, timeline
+from digest import clean, cluster, load, render, site, summary, timeline
 from digest.config import Config
 from digest.model import Article, BuildReport, Event
 from digest.text import extract_names
@@ -29,9 +29,7 @@ class Digest:
 def to_article(cleaned: clean.Cleaned) -> Article:
     """Return the Article record for a cleaned text: own date, names and date mentions."""
     raw = cleaned.raw
-    published = raw.published
-    if published is None:
-        published = dates.parse_dateline([line for line in raw.lines if line.strip()])
+    published = timeline.own_date(raw.published, raw.lines, cleaned.paragraphs, cleaned.removed)
     article = Article(
         id=raw.id,
         path=raw.path,
@@ -122,7 +120,8 @@ def assemble(config: Config, report: BuildReport) -> Digest:
         events = make_events(articles, config, previous_assignments(config.output))
     by_id = {a.id: a for a in articles}
     with _timed(report, "timeline"):
-        events = [timeline.attach(e, by_id) for e in events]
+        # Dates inferred from an event are applied here, after clustering, never before.
+        events, by_id = timeline.attach_all(events, by_id)
     events = [summary.attach_summary(e, by_id) for e in events]
     report.articles = len(articles)
     report.events = len(events)

@@ -1,12 +1,22 @@
-"""Date expressions in Indonesian and English news text."""
+"""Date expressions in Indonesian and English news text.
+
+Two steps: `find_expressions` reads what a text says ("pada hari Jumat", "6 November",
+"September tahun lalu") without deciding the date; `resolve` turns an expression into a
+`DateValue` against an anchor (the article's own date). A resolved date is only as certain as
+its anchor: against a front-matter or dateline date it is explicit or relative, against an
+estimated or inferred date it keeps that provenance.
+"""
 
 from __future__ import annotations
 
+import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
+from dateutil.relativedelta import relativedelta
 
 from digest.model import DateSource, DateValue, Granularity
 
@@ -19,27 +29,73 @@ MONTHS = {
     # Indonesian
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "mei": 5, "juni": 6, "juli": 7,
     "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "oktober": 10, "okt": 10, "desember": 12,
-    "des": 12, "nopember": 11,
+    "des": 12, "nopember": 11, "nop": 11, "peb": 2, "mrt": 3,
 }  # fmt: skip
 
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6, "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
-    "sabtu": 5, "minggu": 6, "ahad": 6,
+    "jum’at": 4, "sabtu": 5, "minggu": 6, "ahad": 6,
 }  # fmt: skip
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
-
-_NO_DEFAULT = datetime(1, 1, 1)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "se": 1, "satu": 1, "dua": 2, "tiga": 3,
+    "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
+}  # fmt: skip
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
+FUTURE_SLACK_DAYS = 31
+"""A day and month without a year may lie this far after the anchor before it is read as last
+year's (news reports the past, but announces the coming weeks too)."""
+
+_NO_DEFAULT = datetime(1, 1, 1)
+
+
+class Kind(enum.StrEnum):
+    """What an expression states, before it is resolved against an anchor."""
+
+    DATE = "date"  # day, month and year: "29/11/2024", "6 November 2024"
+    DAY_MONTH = "day-month"  # "6 November", "Nov. 6", "(12/11)"
+    MONTH = "month"  # "Februari 2022", "bulan Juni", "September tahun lalu"
+    YEAR = "year"  # "tahun 2022", "in 2014"
+    WEEKDAY = "weekday"  # "pada hari Jumat", "last Friday"
+    RELATIVE = "relative"  # "kemarin", "pekan lalu", "awal bulan ini", "two weeks ago"
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A date expression as written: what it fixes, and what it needs from an anchor.
+
+    `shift` counts `unit`s from the anchor for RELATIVE ("pekan lalu": -1 week); for WEEKDAY
+    it is -1 for "last Friday", +1 for "next Friday", 0 for "on Friday"; for MONTH and
+    DAY_MONTH without a year it is the year offset ("tahun lalu": -1) or None for "the most
+    recent one".
+    """
+
+    text: str
+    start: int
+    kind: Kind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: Granularity | None = None
+    shift: int | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def needs_anchor(self) -> bool:
+        return self.kind in (Kind.WEEKDAY, Kind.RELATIVE) or self.year is None
 
 
 @dataclass(frozen=True)
 class Found:
-    """A date expression matched in a text."""
+    """A date expression matched in a text, resolved."""
 
     text: str
     start: int
@@ -55,11 +111,9 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year(text: str | None, anchor: date | None) -> int | None:
-    if text:
-        value = int(text)
-        return value + 2000 if value < 100 else value
-    return anchor.year if anchor else None
+def _full_year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
 
 
 def resolve_weekday(word: str, anchor: date) -> date | None:
@@ -75,119 +129,465 @@ def resolve_weekday(word: str, anchor: date) -> date | None:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
-# Patterns in order of preference; each yields (granularity, needs_anchor).
-_NUMERIC = re.compile(r"(?<![\d.,/-])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/]|\.\d)")
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_DAY_MONTH = re.compile(
-    rf"(?<![\w.])(\d{{1,2}})(?:st|nd|rd|th)?\s*[-\s]\s*({_MONTH_RE})\.?(?:\s*[-,\s]\s*(\d{{4}}))?\b",
-    re.I,
+# --- patterns -------------------------------------------------------------------------------
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+_NUM_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# A weekday written just before a full date ("Jumat (29/11/2024)", "Friday, Nov. 6") belongs
+# to that date: it is absorbed instead of being resolved on its own.
+_WD_PREFIX = rf"(?:(?:{_WEEKDAY})\s*,?\s*\(?\s*)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_I = re.I
+
+ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)")
+NUMERIC_FULL = re.compile(
+    rf"{_WD_PREFIX}(?<![\d.,/-])(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d/]|[.,]\d)\)?",
+    _I,
 )
-_MONTH_DAY = re.compile(
-    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?(?![\d:.,]\d)", re.I
+# Without a year, d/m is a date only in brackets or after a weekday: "Selasa (12/11)".
+NUMERIC_PARTIAL = re.compile(
+    rf"(?:(?:{_WEEKDAY})\s*,?\s*)?\(\s*(\d{{1,2}})/(\d{{1,2}})\s*\)|"
+    rf"(?:\b(?:{_WEEKDAY})\s*,?\s*|\btanggal\s+)(\d{{1,2}})/(\d{{1,2}})(?![\d/]|[.,]\d)",
+    _I,
 )
-_MONTH_YEAR = re.compile(rf"\b(?:bulan\s+)?({_MONTH_RE})\.?(?:\s+(?:tahun\s+)?(\d{{4}}))?\b", re.I)
-_WEEKDAY = re.compile(rf"\b(?:hari\s+)?({_WEEKDAY_RE})\b", re.I)
-_RELATIVE = re.compile(
-    r"\b(kemarin|yesterday|today|hari ini|pekan lalu|minggu lalu|last week|bulan lalu|"
-    r"last month|tahun lalu|last year)\b",
-    re.I,
+DAY_MONTH = re.compile(
+    rf"{_WD_PREFIX}(?<![\w.,])(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?"
+    rf"(?:\s*[-,\s]\s*(\d{{4}})(?!\d))?",
+    _I,
 )
-# Words that make a bare "Mei"/"May"/"Mar" not a month: modal verbs, names.
-_AMBIGUOUS_MONTHS = {"may", "mar", "jan", "des", "dec", "jun", "jul", "sep", "agu"}
+MONTH_DAY = re.compile(
+    rf"{_WD_PREFIX}\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}\b(?![:.,]\d)(?:,?\s+(\d{{4}})(?!\d))?",
+    _I,
+)
+MONTH_YEAR = re.compile(
+    rf"\b(?:(?:bulan|month of)\s+)?({_MONTH})\b\.?(?:\s+of)?,?\s+(?:tahun\s+)?(\d{{4}})(?!\d)", _I
+)
+MONTH_RELATIVE_YEAR = re.compile(
+    rf"\b(?:bulan\s+)?({_MONTH})\b\.?\s+(tahun\s+(?:lalu|ini|depan|kemarin)|"
+    r"(?:of\s+)?(?:last|this|next)\s+year)\b|"
+    rf"\b(last|this|next)\s+({_MONTH})\b",
+    _I,
+)
+MONTH_ALONE = re.compile(
+    rf"\b(?:(bulan|month of)\s+)?({_MONTH})\b\.?(\s+(?:lalu|ini|kemarin))?", _I
+)
+YEAR = re.compile(
+    r"\b(?:(?:pada\s+)?tahun|pada|sejak|since|in|hingga|sampai|until|by|during|selama|"
+    r"awal|akhir|early|late|mid-?)\s+(\d{4})(?!\d|[.,/-]\d|\s*(?:orang|tentara|persen|%))",
+    _I,
+)
+WEEKDAY = re.compile(
+    rf"\b(?:(last|next|this|on|pada|hari)\s+)?(?:hari\s+)?({_WEEKDAY})\b(\s+(?:lalu|kemarin|depan|ini|"
+    r"mendatang|pekan lalu|minggu lalu))?",
+    _I,
+)
+_DAY_UNITS = r"hari|days?"
+_WEEK_UNITS = r"pekan|minggu|weeks?"
+_MONTH_UNITS = r"bulan|months?"
+_YEAR_UNITS = r"tahun|years?"
+RELATIVE = re.compile(
+    r"\b(?:"
+    r"(?P<yesterday>kemarin lusa|kemarin|yesterday|tadi malam|last night)|"
+    r"(?P<today>hari ini|today|tonight|malam ini|pagi ini|this morning|tadi pagi)|"
+    r"(?P<tomorrow>besok|tomorrow)|"
+    rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+(?P<unit>{_DAY_UNITS}|{_WEEK_UNITS}|{_MONTH_UNITS}|"
+    rf"{_YEAR_UNITS})\s+(?:yang\s+)?(?P<ago>lalu|silam|ago)|"
+    r"(?:(?P<part>awal|akhir|pertengahan|early|late|earlier|later|mid|end of|beginning of)"
+    r"\s+(?:(?:in|of)\s+)?)?"
+    rf"(?P<unit2>{_WEEK_UNITS}|{_MONTH_UNITS}|{_YEAR_UNITS}|akhir pekan|weekend)\s+"
+    r"(?P<which>lalu|kemarin|ini|depan|mendatang)|"
+    r"(?:(?P<part2>early|late|earlier|later|mid|end of|beginning of)\s+)?"
+    r"(?P<which2>last|this|next)\s+(?P<unit3>week|weekend|month|year)"
+    r")\b",
+    _I,
+)
+# "Minggu" is Sunday and also "week"; "Mei"/"May", "Mar" and "Jan" are also words and names.
+_WEEK_WORDS = re.compile(r"\b(?:beberapa|dalam|per|sepekan|seminggu|\d+|\w+an)\s+$", _I)
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "des", "dec", "jun", "jul", "sep", "agu"})
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:bulan|pada|sejak|hingga|sampai|since|in|on|until|by|during|early|late|mid|awal|akhir|"
+    r"pertengahan|of|di|last|this|next)\s+$",
+    _I,
+)
 
 
-def _relative(phrase: str, anchor: date) -> DateValue:
-    p = phrase.lower()
-    if p in ("kemarin", "yesterday"):
-        return DateValue(anchor - timedelta(days=1), Granularity.DAY, DateSource.RELATIVE)
-    if p in ("today", "hari ini"):
-        return DateValue(anchor, Granularity.DAY, DateSource.RELATIVE)
-    if p in ("pekan lalu", "minggu lalu", "last week"):
-        monday = anchor - timedelta(days=anchor.weekday() + 7)
-        return DateValue(monday, Granularity.WEEK, DateSource.RELATIVE)
-    if p in ("bulan lalu", "last month"):
-        first = anchor.replace(day=1) - timedelta(days=1)
-        return DateValue(first.replace(day=1), Granularity.MONTH, DateSource.RELATIVE)
-    return DateValue(date(anchor.year - 1, 1, 1), Granularity.YEAR, DateSource.RELATIVE)
+# --- reading --------------------------------------------------------------------------------
 
 
-def find_dates(text: str, anchor: date | None) -> list[Found]:
-    """Return the date expressions in `text`, left to right, without overlaps.
+def _weekday_of(text: str) -> int | None:
+    m = re.match(rf"\s*({_WEEKDAY})\b", text, _I)
+    return WEEKDAYS[m.group(1).lower()] if m else None
 
-    Expressions without a year, weekdays and relative phrases need `anchor` (the article's
-    date) and are skipped when it is None. Month-only expressions with no year take the
-    anchor's year, moved back a year if that would put them after the anchor.
-    """
-    spans: list[tuple[int, int]] = []
-    found: list[Found] = []
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in spans)
-
-    def add(m: re.Match, value: DateValue | None) -> None:
-        if value is not None and free(m.start(), m.end()):
-            spans.append((m.start(), m.end()))
-            found.append(Found(m.group(0).strip(), m.start(), value))
-
-    for m in _ISO.finditer(text):
+def _expressions_full(text: str, dayfirst: bool) -> list[Expression]:
+    found: list[Expression] = []
+    for m in ISO.finditer(text):
         d = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        add(m, DateValue(d) if d else None)
-    for m in _NUMERIC.finditer(text):
-        year = _year(m.group(3), anchor)
-        d = _day(year, int(m.group(2)), int(m.group(1))) if year else None
-        add(m, DateValue(d) if d else None)
-    for m in _DAY_MONTH.finditer(text):
-        year = _year(m.group(3), anchor)
-        d = _day(year, MONTHS[m.group(2).lower()], int(m.group(1))) if year else None
-        if d and not m.group(3) and anchor and d > anchor + timedelta(days=31):
-            d = _day(d.year - 1, d.month, d.day)
-        add(m, DateValue(d) if d else None)
-    for m in _MONTH_DAY.finditer(text):
-        if m.group(1).lower() in _AMBIGUOUS_MONTHS and not m.group(0)[0].isupper():
+        if d:
+            found.append(Expression(m.group(0), m.start(), Kind.DATE, d.year, d.month, d.day))
+    for m in NUMERIC_FULL.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        day, month = (first, second) if dayfirst or second > 12 else (second, first)
+        if month > 12:
+            day, month = month, day
+        d = _day(_full_year(m.group(4)), month, day)
+        if d and (m.group(2) != "." or len(m.group(4)) == 4):
+            found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
+    for m in DAY_MONTH.finditer(text):
+        month = MONTHS[m.group(2).lower()]
+        if m.group(3):
+            d = _day(int(m.group(3)), month, int(m.group(1)))
+            if d:
+                found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
+        elif _day(2000, month, int(m.group(1))) and _month_word_ok(text, m, m.group(2)):
+            found.append(_expr(m, Kind.DAY_MONTH, None, month, int(m.group(1))))
+    for m in MONTH_DAY.finditer(text):
+        if not _month_word_ok(text, m, m.group(1), strict=True):
             continue
-        year = _year(m.group(3), anchor)
-        d = _day(year, MONTHS[m.group(1).lower()], int(m.group(2))) if year else None
-        add(m, DateValue(d) if d else None)
-    for m in _MONTH_YEAR.finditer(text):
-        word = m.group(1)
-        if not word[0].isupper() or (word.lower() in _AMBIGUOUS_MONTHS and not m.group(2)):
-            continue
-        year = _year(m.group(2), anchor)
-        if year is None:
-            continue
-        month = MONTHS[word.lower()]
-        if not m.group(2) and anchor and (year, month) > (anchor.year, anchor.month):
-            year -= 1
-        d = _day(year, month, 1)
-        add(m, DateValue(d, Granularity.MONTH) if d else None)
-    if anchor is not None:
-        for m in _WEEKDAY.finditer(text):
-            d = resolve_weekday(m.group(1), anchor)
-            add(m, DateValue(d, Granularity.DAY, DateSource.RELATIVE) if d else None)
-        for m in _RELATIVE.finditer(text):
-            add(m, _relative(m.group(1), anchor))
-    found.sort(key=lambda f: f.start)
+        month = MONTHS[m.group(1).lower()]
+        year = int(m.group(3)) if m.group(3) else None
+        if _day(year or 2000, month, int(m.group(2))):
+            kind = Kind.DATE if year else Kind.DAY_MONTH
+            found.append(_expr(m, kind, year, month, int(m.group(2))))
+    for m in NUMERIC_PARTIAL.finditer(text):
+        day = int(m.group(1) or m.group(3))
+        month = int(m.group(2) or m.group(4))
+        if _day(2000, month, day):
+            found.append(_expr(m, Kind.DAY_MONTH, None, month, day))
     return found
 
 
+def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int | None,
+          **more: object) -> Expression:  # fmt: skip
+    raw = m.group(0)
+    stripped = raw.rstrip(" ,")
+    if stripped.endswith(".") and re.search(r"[^\W\d]{5,}\.$", stripped):
+        stripped = stripped[:-1]  # a full month name ends the sentence: "pada Juni."
+    if stripped.endswith(")") and "(" not in stripped:
+        stripped = stripped[:-1]
+    lead = len(raw) - len(raw.lstrip())
+    return Expression(stripped.strip(), m.start() + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
+
+
+def _month_word_ok(text: str, m: re.Match, word: str, strict: bool = False) -> bool:
+    """True unless an ambiguous month word ("May", "Jan", "Mar") is probably not a month."""
+    if not word[0].isupper() and strict:
+        return False
+    if word.lower() not in _AMBIGUOUS_MONTHS:
+        return True
+    return word[0].isupper() and (strict or bool(_MONTH_CONTEXT.search(text[: m.start()])))
+
+
+def _expressions_month_year(text: str) -> list[Expression]:
+    found: list[Expression] = []
+    for m in MONTH_YEAR.finditer(text):
+        word = m.group(1)
+        year = int(m.group(2))
+        if word[0].isupper() and MIN_YEAR <= year <= MAX_YEAR:
+            found.append(_expr(m, Kind.MONTH, year, MONTHS[word.lower()], None))
+    for m in MONTH_RELATIVE_YEAR.finditer(text):
+        word = m.group(1) or m.group(4)
+        if not word[0].isupper():
+            continue
+        which = (m.group(2) or m.group(3)).lower()
+        shift = -1 if ("lalu" in which or "last" in which or "kemarin" in which) else 0
+        shift = 1 if ("depan" in which or "next" in which) else shift
+        if m.group(3) and which == "last":
+            shift = None  # "last June": the most recent June before the anchor
+        found.append(_expr(m, Kind.MONTH, None, MONTHS[word.lower()], None, shift=shift))
+    for m in MONTH_ALONE.finditer(text):
+        word = m.group(2)
+        if not word[0].isupper():
+            continue
+        if word.lower() in _AMBIGUOUS_MONTHS and not (
+            m.group(1) or _MONTH_CONTEXT.search(text[: m.start()])
+        ):
+            continue
+        found.append(_expr(m, Kind.MONTH, None, MONTHS[word.lower()], None))
+    for m in YEAR.finditer(text):
+        year = int(m.group(1))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            found.append(_expr(m, Kind.YEAR, year, None, None))
+    return found
+
+
+def _is_week_word(text: str, m: re.Match) -> bool:
+    """True when "Minggu"/"minggu" here means "week", not Sunday."""
+    word = m.group(2)
+    if word.lower() != "minggu":
+        return False
+    if m.group(3) or _WEEK_WORDS.search(text[: m.start(2)]):
+        return True
+    return not word[0].isupper() and not m.group(1)
+
+
+def _expressions_relative(text: str) -> list[Expression]:
+    found: list[Expression] = []
+    for m in WEEKDAY.finditer(text):
+        word = m.group(2)
+        if _is_week_word(text, m):
+            continue
+        if not word[0].isupper() and (m.group(1) or "").lower() not in ("pada", "hari"):
+            continue
+        if re.search(r"\b(?:good|black|cyber|holy)\s+$", text[: m.start(2)], _I):
+            continue
+        which = ((m.group(1) or "") + " " + (m.group(3) or "")).lower()
+        shift = -1 if re.search(r"\b(last|lalu|kemarin)\b", which) else 0
+        shift = 1 if re.search(r"\b(next|depan|mendatang)\b", which) else shift
+        found.append(_expr(m, Kind.WEEKDAY, None, None, None, weekday=WEEKDAYS[word.lower()],
+                           shift=shift))  # fmt: skip
+    for m in RELATIVE.finditer(text):
+        expression = _relative_expression(m)
+        if expression is not None:
+            found.append(expression)
+    return found
+
+
+_UNITS = (
+    (Granularity.DAY, re.compile(r"hari|days?|yesterday|today|tomorrow", _I)),
+    (Granularity.WEEK, re.compile(r"pekan|minggu|weeks?|weekend", _I)),
+    (Granularity.MONTH, re.compile(r"bulan|months?", _I)),
+    (Granularity.YEAR, re.compile(r"tahun|years?", _I)),
+)
+
+
+def _unit(word: str) -> Granularity:
+    for unit, pattern in _UNITS:
+        if pattern.search(word):
+            return unit
+    raise ValueError(word)
+
+
+def _relative_expression(m: re.Match) -> Expression | None:
+    def make(unit: Granularity, shift: int) -> Expression:
+        return _expr(m, Kind.RELATIVE, None, None, None, unit=unit, shift=shift)
+
+    if m.group("yesterday"):
+        return make(Granularity.DAY, -2 if "lusa" in m.group("yesterday").lower() else -1)
+    if m.group("today"):
+        return make(Granularity.DAY, 0)
+    if m.group("tomorrow"):
+        return make(Granularity.DAY, 1)
+    if m.group("n"):
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        return make(_unit(m.group("unit")), -count)
+    word = (m.group("which") or m.group("which2")).lower()
+    shift = {"lalu": -1, "kemarin": -1, "last": -1, "depan": 1, "mendatang": 1, "next": 1}
+    unit = _unit(m.group("unit2") or m.group("unit3"))
+    return make(unit, shift.get(word, 0))
+
+
+def _choose(candidates: Sequence[tuple[int, Expression]]) -> list[Expression]:
+    """Return non-overlapping expressions: earlier patterns first, then longer, then leftmost."""
+    chosen: list[Expression] = []
+    spans: list[tuple[int, int]] = []
+    for _, expression in sorted(candidates, key=lambda c: (c[0], -len(c[1].text), c[1].start)):
+        start, end = expression.start, expression.end
+        if all(end <= s or start >= e for s, e in spans):
+            spans.append((start, end))
+            chosen.append(expression)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
+    """Return the date expressions in `text`, left to right, without overlaps.
+
+    Full dates win over partial ones, dates over months, months over years, and all of
+    them over weekdays and relative phrases. `dayfirst` reads 11/12/2024 as 11 December.
+    >>> [e.text for e in find_expressions("Kim bertemu Belousov, Jumat (29/11/2024).")]
+    ['Jumat (29/11/2024)']
+    """
+    candidates: list[tuple[int, Expression]] = []
+    for rank, group in enumerate(
+        (
+            _expressions_full(text, dayfirst),
+            _expressions_month_year(text),
+            _expressions_relative(text),
+        )
+    ):
+        candidates.extend((rank, e) for e in group)
+    return _choose(candidates)
+
+
+# --- resolving ------------------------------------------------------------------------------
+
+
+def _resolved_source(anchor: DateValue | None, fallback: DateSource) -> DateSource:
+    """A date that needed the anchor is only as certain as the anchor."""
+    if anchor is None or anchor.is_certain:
+        return fallback
+    return anchor.source
+
+
+def _period_end(value: DateValue) -> date:
+    d = value.value
+    if value.granularity is Granularity.DAY:
+        return d
+    if value.granularity is Granularity.WEEK:
+        return d + timedelta(days=6)
+    if value.granularity is Granularity.MONTH:
+        return d + relativedelta(months=1, days=-1)
+    return date(d.year, 12, 31)
+
+
+def period_end(value: DateValue) -> date:
+    """Return the last day of the period `value` covers (itself for a day).
+
+    >>> period_end(DateValue(date(2024, 2, 1), Granularity.MONTH))
+    datetime.date(2024, 2, 29)
+    """
+    return _period_end(value)
+
+
+def resolve(expression: Expression, anchor: DateValue | None) -> DateValue | None:
+    """Return the date `expression` means for an article dated `anchor`, or None.
+
+    Expressions that need an anchor finer than the anchor is (a weekday against a month) come
+    back at the anchor's granularity, marked estimated; without an anchor they are None.
+    """
+    kind = expression.kind
+    if kind is Kind.DATE:
+        d = _day(expression.year or 0, expression.month or 1, expression.day or 1)
+        return DateValue(d, Granularity.DAY, DateSource.EXPLICIT) if d else None
+    if kind is Kind.YEAR:
+        d = _day(expression.year or 0, 1, 1)
+        return DateValue(d, Granularity.YEAR, DateSource.EXPLICIT) if d else None
+    if kind is Kind.MONTH and expression.year is not None:
+        d = _day(expression.year, expression.month or 1, 1)
+        return DateValue(d, Granularity.MONTH, DateSource.EXPLICIT) if d else None
+    if anchor is None:
+        return None
+    if kind is Kind.DAY_MONTH:
+        return _resolve_day_month(expression, anchor)
+    if kind is Kind.MONTH:
+        return _resolve_month(expression, anchor)
+    if kind is Kind.WEEKDAY:
+        return _resolve_weekday(expression, anchor)
+    return _resolve_relative(expression, anchor)
+
+
+def _resolve_day_month(expression: Expression, anchor: DateValue) -> DateValue | None:
+    month, day = expression.month or 1, expression.day or 1
+    if anchor.granularity is Granularity.YEAR:
+        d = _day(anchor.value.year, month, day)
+    else:
+        limit = _period_end(anchor) + timedelta(days=FUTURE_SLACK_DAYS)
+        d = _day(anchor.value.year, month, day)
+        if d is not None and d > limit:
+            d = _day(anchor.value.year - 1, month, day)
+    if d is None:
+        return None
+    return DateValue(d, Granularity.DAY, _resolved_source(anchor, DateSource.EXPLICIT))
+
+
+def _resolve_month(expression: Expression, anchor: DateValue) -> DateValue | None:
+    month = expression.month or 1
+    year = anchor.value.year
+    if expression.shift is not None:
+        year += expression.shift
+    elif anchor.granularity is not Granularity.YEAR:
+        # The most recent such month: "bulan Juni" in a November article is this June;
+        # "last June" said in June is the year before.
+        end = _period_end(anchor)
+        strict = expression.text.lower().startswith("last")
+        latest = (end.year, end.month)
+        if (year, month) > latest or (strict and (year, month) == latest):
+            year -= 1
+    d = _day(year, month, 1)
+    if d is None:
+        return None
+    return DateValue(d, Granularity.MONTH, _resolved_source(anchor, DateSource.EXPLICIT))
+
+
+def _coarse(anchor: DateValue) -> DateValue:
+    """An expression finer than its anchor: the anchor's period, marked as an estimate."""
+    source = DateSource.ESTIMATED if anchor.is_certain else anchor.source
+    return DateValue(anchor.value, anchor.granularity, source)
+
+
+def _resolve_weekday(expression: Expression, anchor: DateValue) -> DateValue | None:
+    if anchor.granularity is not Granularity.DAY:
+        return _coarse(anchor)
+    weekday = expression.weekday or 0
+    a = anchor.value
+    if expression.shift == 1:
+        d = a + timedelta(days=(weekday - a.weekday() - 1) % 7 + 1)
+    else:
+        back = (a.weekday() - weekday) % 7
+        if expression.shift == -1 and back == 0:
+            back = 7
+        d = a - timedelta(days=back)
+    return DateValue(d, Granularity.DAY, _resolved_source(anchor, DateSource.RELATIVE))
+
+
+def _resolve_relative(expression: Expression, anchor: DateValue) -> DateValue | None:
+    unit = expression.unit or Granularity.DAY
+    shift = expression.shift or 0
+    if unit.rank < anchor.granularity.rank:
+        return _coarse(anchor)
+    a = anchor.value
+    source = _resolved_source(anchor, DateSource.RELATIVE)
+    if unit is Granularity.DAY:
+        return DateValue(a + timedelta(days=shift), unit, source)
+    if unit is Granularity.WEEK:
+        monday = a - timedelta(days=a.weekday()) + timedelta(weeks=shift)
+        return DateValue(monday, unit, source)
+    if unit is Granularity.MONTH:
+        return DateValue(a.replace(day=1) + relativedelta(months=shift), unit, source)
+    year = a.year + shift
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return DateValue(date(year, 1, 1), unit, source)
+
+
+def find_dates(text: str, anchor: date | DateValue | None, dayfirst: bool = True) -> list[Found]:
+    """Return the date expressions in `text` resolved against `anchor`, left to right.
+
+    A plain `date` anchor counts as a certain day. Expressions that cannot be resolved (a
+    weekday with no anchor) are left out.
+    >>> [(f.text, f.date.iso()) for f in find_dates("pada 6 November", date(2024, 11, 20))]
+    [('pada 6 November', '2024-11-06')]
+    """
+    if isinstance(anchor, date):
+        anchor = DateValue(anchor, Granularity.DAY, DateSource.DATELINE)
+    found: list[Found] = []
+    for expression in find_expressions(text, dayfirst):
+        value = resolve(expression, anchor)
+        if value is not None:
+            found.append(Found(expression.text, expression.start, value))
+    return found
+
+
+# --- an article's own date ------------------------------------------------------------------
+
 _DATELINE_NUMERIC = re.compile(
-    rf"(?:(?:{_WEEKDAY_RE})\s*,?\s*\(?\s*)?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)?", re.I
+    rf"(?:(?:{_WEEKDAY})\s*,?\s*\(?\s*)?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)?", _I
 )
-_DATELINE_NAMED = re.compile(
-    rf"^\s*(?:(?:{_WEEKDAY_RE}),?\s+)?(\d{{1,2}})\s*[-\s]\s*({_MONTH_RE})\.?\s*[-\s,]\s*(\d{{4}})"
-    r"(?:\s*[,|]?\s*\d{1,2}[:.]\d{2})?",
-    re.I,
+_DATELINE_ONLY = re.compile(
+    rf"^\s*(?:(?:{_WEEKDAY}),?\s+)?(?:\d{{1,2}}{_ORD}\s*[-\s]\s*(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+"
+    rf"\d{{1,2}}{_ORD})\s*[-\s,]\s*\d{{4}}(?:\s*[,|]?\s*(?:\d{{1,2}}\s*[:.]\s*\d{{2}})\s*"
+    r"(?:[ap]\.?\s*m\.?|wib|wita|wit|utc|gmt|et|pt)?)?\s*$",
+    _I,
 )
 
 
-def parse_dateline(lines: list[str] | tuple[str, ...], max_lines: int = 4) -> DateValue | None:
+def is_dateline(line: str) -> bool:
+    """True when `line` is only a date, perhaps with a time ("12 - Nov - 2024, 04:00")."""
+    return bool(_DATELINE_ONLY.match(line)) or bool(
+        re.fullmatch(r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})[\sT\d:.,|]*", line)
+    )
+
+
+def parse_dateline(lines: Sequence[str], max_lines: int = 4) -> DateValue | None:
     """Return the article's date from a dateline in its first lines, or None.
 
-    A dateline is a line that is only a date ("12 - Nov - 2024, 04:00") or a full numeric
-    date in the opening sentence ("PYONGYANG - ... Jumat (29/11/2024)").
-    >>> parse_dateline(["12 - Nov - 2024, 04:00"])
-    DateValue(value=datetime.date(2024, 11, 12), granularity=<Granularity.DAY: 'day'>, \
-source=<DateSource.DATELINE: 'dateline'>)
+    A dateline is a line that is only a date ("12 - Nov - 2024, 04:00", "December 15th, 2008,
+    7: 35 am") or a full numeric date in the opening sentence ("PYONGYANG - ... Jumat
+    (29/11/2024)").
+    >>> parse_dateline(["12 - Nov - 2024, 04:00"]).iso()
+    '2024-11-12'
     """
     seen = 0
     for line in lines:
@@ -196,11 +596,12 @@ source=<DateSource.DATELINE: 'dateline'>)
         seen += 1
         if seen > max_lines:
             break
-        m = _DATELINE_NAMED.match(line)
-        if m and len(line.strip()) <= 40:
-            d = _day(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-            if d:
-                return DateValue(d, Granularity.DAY, DateSource.DATELINE)
+        if is_dateline(line):
+            for expression in find_expressions(line):
+                if expression.kind is Kind.DATE:
+                    value = resolve(expression, None)
+                    if value is not None:
+                        return DateValue(value.value, Granularity.DAY, DateSource.DATELINE)
         first_sentence = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]
         m = _DATELINE_NUMERIC.search(first_sentence)
         if m:
@@ -226,12 +627,42 @@ def parse_standalone(text: str) -> DateValue | None:
     if m:
         d = _day(int(m.group(1)), int(m.group(2)), 1)
         return DateValue(d, Granularity.MONTH) if d else None
-    hits = find_dates(text, None)
+    hits = [e for e in find_expressions(text) if not e.needs_anchor]
     if hits and len(hits[0].text) >= len(text) * 0.5:
-        return hits[0].date
+        return resolve(hits[0], None)
     try:
         parsed = dateutil_parser.parse(text, dayfirst=True, default=_NO_DEFAULT)
     except (ValueError, OverflowError, TypeError):
         return None
     d = _day(parsed.year, parsed.month, parsed.day)
     return DateValue(d) if d else None
+
+
+_FUTURE = re.compile(r"\b(akan|will|dijadwalkan|scheduled|planned|rencananya|mendatang)\b", _I)
+
+
+def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> DateValue | None:
+    """Return a month-precision estimate of an article's date from what its text reports.
+
+    The article was written after the latest dated happening it reports as past: the latest
+    full date (day, month and year) gives its month. A day and month without a year count when
+    some text of the article names a year (`year_texts` may add captions for that). Years
+    alone and months of past years are too weak ("since 2022") and give None. Marked
+    ESTIMATED, never a day.
+    """
+    expressions = [e for t in texts if not _FUTURE.search(t) for e in find_expressions(t)]
+    years = [e.year for t in (*texts, *year_texts) for e in find_expressions(t) if e.year]
+    latest: date | None = None
+    for expression in expressions:
+        if expression.kind is Kind.DATE:
+            candidate = resolve(expression, None)
+        elif expression.kind is Kind.DAY_MONTH and years:
+            year_anchor = DateValue(date(max(years), 12, 31), Granularity.DAY)
+            candidate = resolve(expression, year_anchor)
+        else:
+            continue
+        if candidate is not None and (latest is None or candidate.value > latest):
+            latest = candidate.value
+    if latest is None:
+        return None
+    return DateValue(latest.replace(day=1), Granularity.MONTH, DateSource.ESTIMATED)

@@ -174,6 +174,17 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class StoryEntry:
+    """A timeline entry on the axis of all events, with the events that tell it."""
+
+    date: DateValue
+    text: str
+    sources: tuple[Source, ...]
+    is_background: bool
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     title: str

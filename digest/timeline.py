@@ -1,83 +1,427 @@
-"""Timeline entries per event: dated sentences, merged across articles."""
+"""Timelines: dated sentences per event, merged across articles, and one axis for all events.
+
+Order of work for one event: `infer_dates` gives undated articles the date other reports pin
+(applied after clustering, never before), `find_mentions` resolves every date expression
+against its article's date, `build_entries` groups the dated sentences into happenings.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from digest import dates
-from digest.model import Article, DateMention, DateValue, Event, Source, TimelineEntry
-from digest.text import split_sentences
+from digest.model import (
+    Article,
+    DateMention,
+    DateSource,
+    DateValue,
+    Event,
+    Granularity,
+    Removed,
+    Source,
+    StoryEntry,
+    TimelineEntry,
+)
+from digest.text import content_words, split_sentences
 
 BACKGROUND_DAYS = 14
-"""A happening this many days before the event's first report is background."""
+"""A happening that ended this many days before the event's first report is background."""
+
+MIN_SHARED_WORDS = 2
+"""Content words two sentences must share to be about the same happening."""
+
+_TRUST = {
+    DateSource.FRONT_MATTER: 0,
+    DateSource.DATELINE: 1,
+    DateSource.EXPLICIT: 2,
+    DateSource.RELATIVE: 3,
+    DateSource.ESTIMATED: 4,
+    DateSource.INFERRED: 5,
+}
+_DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS) | {
+    "hari", "pekan", "minggu", "bulan", "tahun", "lalu", "ini", "pada", "tanggal", "day", "week",
+    "month", "year", "last", "this", "next", "awal", "akhir", "early", "late",
+}  # fmt: skip
 
 
-def find_mentions(article: Article) -> tuple[DateMention, ...]:
-    """Return the date expressions in an article's paragraphs, resolved against its date."""
-    anchor = article.published.value if article.published else None
+def trust(value: DateValue) -> int:
+    """Return how far `value` is from being read off the page: 0 front matter … 5 inferred."""
+    return _TRUST[value.source]
+
+
+# --- an article's own date ------------------------------------------------------------------
+
+
+def own_date(
+    published: DateValue | None,
+    lines: Sequence[str],
+    paragraphs: Sequence[str],
+    removed: Sequence[Removed] = (),
+) -> DateValue | None:
+    """Return an article's own date: front matter, else dateline, else an estimate, else None.
+
+    The estimate (month precision, ESTIMATED) comes from the latest full date the story
+    reports; photo captions the cleaner removed may supply the year for "6 November".
+    """
+    if published is not None:
+        return published
+    dateline = dates.parse_dateline([line for line in lines if line.strip()])
+    if dateline is not None:
+        return dateline
+    captions = [r.text for r in removed if r.rule.startswith("photo")]
+    return dates.estimate_published(story_sentences(paragraphs), captions)
+
+
+def story_sentences(paragraphs: Sequence[str]) -> list[str]:
+    """Return the sentences of the story, leaving out lines that are only a dateline."""
+    return [s for p in paragraphs if not dates.is_dateline(p) for s in split_sentences(p)]
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def find_mentions(article: Article, anchor: DateValue | None = None) -> tuple[DateMention, ...]:
+    """Return the dated expressions of an article, resolved against `anchor` or its own date.
+
+    A paragraph that is only a dateline is the article's date, not a happening: skipped.
+    """
+    anchor = anchor if anchor is not None else article.published
     mentions: list[DateMention] = []
     for p_index, paragraph in enumerate(article.paragraphs):
+        if dates.is_dateline(paragraph):
+            continue
         for s_index, sentence in enumerate(split_sentences(paragraph)):
-            for found in dates.find_dates(sentence, anchor):
-                mentions.append(DateMention(found.text, found.date, p_index, s_index, found.start))
+            for expression in dates.find_expressions(sentence):
+                value = dates.resolve(expression, anchor)
+                if value is None:
+                    continue
+                is_past = anchor is None or dates.period_end(value) <= dates.period_end(anchor)
+                mentions.append(
+                    DateMention(expression.text, value, p_index, s_index, expression.start, is_past)
+                )
     return tuple(mentions)
 
 
-def _sentence(article: Article, mention: DateMention) -> str:
+def sentence_of(article: Article, mention: DateMention) -> str:
     return split_sentences(article.paragraphs[mention.paragraph])[mention.sentence]
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(sentence) if w not in _DATE_WORDS)
+
+
+# --- inference from the event ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Pin:
+    """A day another report of the event states, with the words of its sentence."""
+
+    day: date
+    words: frozenset[str]
+    article: str
+
+
+def _pins(members: Sequence[Article]) -> list[_Pin]:
+    pins = []
+    for article in members:
+        for mention in article.mentions:
+            value = mention.date
+            if value.granularity is Granularity.DAY and trust(value) <= trust(
+                DateValue(value.value, source=DateSource.RELATIVE)
+            ):
+                pins.append(_Pin(value.value, _words(sentence_of(article, mention)), article.id))
+    return pins
+
+
+def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
+    """Return the day other reports pin for an article not dated to the day, or None.
+
+    Each weekday the article names ("tiba pada hari Jumat") is matched to a day on that weekday
+    that another report states in a sentence sharing at least MIN_SHARED_WORDS content words.
+    The article is dated the latest such day (a report comes on or after what it reports);
+    pins more than six days apart contradict each other and give None. A coarse estimate the
+    article already has must contain the inferred day.
+    """
+    if article.published is not None and article.published.granularity is Granularity.DAY:
+        return None
+    lower: date | None = None
+    upper: date | None = None
+    for paragraph in article.paragraphs:
+        for sentence in split_sentences(paragraph):
+            for expression in dates.find_expressions(sentence):
+                if expression.kind is not dates.Kind.WEEKDAY or expression.shift == 1:
+                    continue
+                day = _best_pin(expression, _words(sentence), pins, article.id)
+                if day is None:
+                    continue
+                first = day + timedelta(days=1 if expression.shift == -1 else 0)
+                last = day + timedelta(days=7 if expression.shift == -1 else 6)
+                lower = first if lower is None else max(lower, first)
+                upper = last if upper is None else min(upper, last)
+    if lower is None or upper is None or lower > upper:
+        return None
+    estimate = article.published
+    if estimate is not None and not (
+        estimate.value - timedelta(days=6) <= lower <= dates.period_end(estimate)
+    ):
+        return None
+    return DateValue(lower, Granularity.DAY, DateSource.INFERRED)
+
+
+def _best_pin(
+    expression: dates.Expression, words: frozenset[str], pins: Sequence[_Pin], article_id: str
+) -> date | None:
+    scored = [
+        (len(words & pin.words), pin.day)
+        for pin in pins
+        if pin.article != article_id and pin.day.weekday() == expression.weekday
+    ]
+    scored = [(shared, day) for shared, day in scored if shared >= MIN_SHARED_WORDS]
+    if not scored:
+        return None
+    return max(scored)[1]
+
+
+def infer_dates(members: Sequence[Article]) -> list[Article]:
+    """Return an event's articles, undated ones dated by the others, mentions re-resolved.
+
+    Only days read or resolved from certain dates pin; inferred dates never pin others.
+    """
+    pins = _pins(members)
+    result = []
+    for article in members:
+        inferred = infer_published(article, pins)
+        if inferred is not None:
+            article = replace(article, published=inferred)
+            article = replace(article, mentions=find_mentions(article))
+        result.append(article)
+    return result
+
+
+# --- entries --------------------------------------------------------------------------------
+
+_LEAD_DATELINE = re.compile(r"^[A-Z][\w.&'’]*(?:[ .][A-Z][\w.&'’]*){0,3}\s*(?:,\s*)?[-–—]+\s+")
+_LEAD_CONNECTOR = re.compile(
+    r"^(?:sebelumnya|diketahui|sementara itu|sementara|selain itu|adapun|namun|meanwhile|"
+    r"earlier|previously|however|also)\s*,\s*",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"(?:,\s*|\s+)(?:(?:demikian\s+\S+\s+mengatakan|menurut|seperti (?:yang )?dikutip(?: dari)?|"
+    r"dikutip dari|seperti (?:yang )?dilaporkan(?: oleh)?|dilansir(?: dari)?|according to|"
+    r"as reported by|citing)\b[^,;]*?)(?=[.!?”\"]*$)",
+    re.I,
+)
+"""Where a sentence says which outlet it came from; the speaker ("kata Kim") stays."""
+
+
+def trim_text(sentence: str, phrase: str = "") -> str:
+    """Return `sentence` without a leading dateline, connector or trailing attribution.
+
+    What is trimmed never contains `phrase` (the date expression the entry is about).
+    >>> trim_text("JAKARTA - Sebelumnya, Kim bertemu Putin pada Juni, kata KCNA.", "Juni")
+    'Kim bertemu Putin pada Juni.'
+    """
+    text = sentence.strip()
+    for pattern in (_LEAD_DATELINE, _LEAD_CONNECTOR):
+        m = pattern.match(text)
+        if m and not (phrase and phrase in m.group(0)) and len(text) - m.end() > 20:
+            text = text[m.end() :]
+            text = text[:1].upper() + text[1:]
+    m = _ATTRIBUTION.search(text)
+    if m and not (phrase and phrase in m.group(0)) and m.start() > 20:
+        end = text[m.end() :].strip()
+        text = text[: m.start()].rstrip(" ,") + (end if end else ".")
+        if not text.endswith((".", "!", "?", "”", '"')):
+            text += "."
+    return text
+
+
+@dataclass(frozen=True)
+class _Dated:
+    value: DateValue
+    source: Source
+    words: frozenset[str]
+    phrase: str
+    weekday: int | None
+
+
+TOPIC_SHARE = 0.25
+"""A word in at least this share of an event's sentences is its topic, not a happening's."""
+
+
+def _topic_words(members: Sequence[Article]) -> frozenset[str]:
+    sentences = [_words(s) for a in members for s in story_sentences(a.paragraphs)]
+    counts: dict[str, int] = defaultdict(int)
+    for words in sentences:
+        for word in words:
+            counts[word] += 1
+    limit = max(2.0, TOPIC_SHARE * len(sentences))
+    return frozenset(w for w, n in counts.items() if n >= limit)
+
+
+def _weekday(mention: DateMention) -> int | None:
+    """The weekday a coarse date was read from ("pada hari Selasa" in a month-dated article)."""
+    if mention.date.granularity is Granularity.DAY:
+        return None
+    found = dates.find_expressions(mention.text)
+    return found[0].weekday if found and found[0].kind is dates.Kind.WEEKDAY else None
+
+
+def _dated_sentences(members: Sequence[Article]) -> list[_Dated]:
+    topic = _topic_words(members)
+    found: list[_Dated] = []
+    for article in sorted(members, key=lambda a: a.id):
+        for mention in article.mentions:
+            sentence = sentence_of(article, mention)
+            source = Source(article.id, sentence, mention.paragraph)
+            words = _words(sentence) - topic
+            found.append(_Dated(mention.date, source, words, mention.text, _weekday(mention)))
+    return found
+
+
+def _happenings(found: Sequence[_Dated]) -> list[list[_Dated]]:
+    """Group the sentences of one date into happenings.
+
+    One day in one event is one happening. Within a week, month or year, sentences are linked
+    when they share MIN_SHARED_WORDS words that are not the event's topic words.
+    """
+    if found and found[0].value.granularity is Granularity.DAY:
+        return [list(found)]
+    groups: list[list[_Dated]] = []
+    for item in found:
+        joined = [
+            g for g in groups if any(len(item.words & o.words) >= MIN_SHARED_WORDS for o in g)
+        ]
+        if not joined:
+            groups.append([item])
+            continue
+        merged = [x for g in joined for x in g] + [item]
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
 
 
 def event_span(members: Sequence[Article]) -> tuple[DateValue | None, DateValue | None]:
     """Return the first and last own dates of an event's articles (None when none is known)."""
-    known = sorted(a.published for a in members if a.published is not None)
+    known = sorted((a.published for a in members if a.published is not None), key=_axis_key)
     if not known:
         return None, None
     return known[0], known[-1]
 
 
-def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
-    """Return the event's dated sentences as entries, one per date, sorted by date.
+def _axis_key(value: DateValue) -> tuple:
+    """Sort key on one axis: by first day, a period before the days it contains."""
+    return (value.value, -value.granularity.rank, trust(value))
 
-    Sentences of several articles that name the same date at the same precision merge into
-    one entry with several sources; the entry's text is the first source's sentence.
+
+def is_background(value: DateValue, start: DateValue | None) -> bool:
+    """True when the period of `value` ended BACKGROUND_DAYS or more before `start`."""
+    if start is None:
+        return False
+    return dates.period_end(value) < start.value - timedelta(days=BACKGROUND_DAYS)
+
+
+def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
+    """Return the event's dated happenings as entries, ordered on the date axis.
+
+    Sentences naming the same date at the same precision and sharing words merge into one
+    entry listing every source; its date is the most trustworthy reading among them and its
+    text the first source's sentence at that trust, trimmed.
     """
     start, _ = event_span(members)
-    by_date: dict[tuple, list[tuple[DateValue, Source]]] = defaultdict(list)
-    for article in sorted(members, key=lambda a: a.id):
-        for mention in article.mentions:
-            sentence = _sentence(article, mention)
-            key = (mention.date.value, mention.date.granularity)
-            by_date[key].append((mention.date, Source(article.id, sentence, mention.paragraph)))
+    by_key: dict[tuple, list[_Dated]] = defaultdict(list)
+    for item in _dated_sentences(members):
+        by_key[(item.value.value, item.value.granularity, item.weekday)].append(item)
     entries: list[TimelineEntry] = []
-    for key in sorted(by_date, key=lambda k: (k[0], -k[1].rank)):
-        found = by_date[key]
-        best = min((d for d, _ in found), key=lambda d: (not d.is_certain, d.source))
-        sources = tuple(dict.fromkeys(s for _, s in found))
-        is_background = start is not None and best.value < start.value - timedelta(
-            days=BACKGROUND_DAYS
-        )
-        entries.append(TimelineEntry(best, sources[0].sentence, sources, is_background))
-    return tuple(entries)
+    for key in sorted(by_key, key=lambda k: (k[0], -k[1].rank, k[2] is not None, k[2] or 0)):
+        for group in _happenings(by_key[key]):
+            best = min(group, key=lambda x: trust(x.value))
+            sources = tuple(dict.fromkeys(x.source for x in group))
+            text = trim_text(best.source.sentence, best.phrase)
+            background = is_background(best.value, start)
+            entries.append(TimelineEntry(best.value, text, sources, background))
+    return tuple(sorted(entries, key=_entry_key))
+
+
+def _entry_key(entry: TimelineEntry) -> tuple:
+    first = entry.sources[0]
+    return (*_axis_key(entry.date), first.article, first.paragraph, entry.text)
 
 
 def attach(event: Event, by_id: Mapping[str, Article]) -> Event:
     """Return `event` with its span and timeline filled from its articles."""
-    members = [by_id[i] for i in event.article_ids]
+    return attach_members(event, infer_dates([by_id[i] for i in event.article_ids]))
+
+
+def attach_members(event: Event, members: Sequence[Article]) -> Event:
+    """Return `event` with span and timeline from `members` (already dated by `infer_dates`)."""
     start, end = event_span(members)
     entries = build_entries(members)
     own = [e.date for e in entries if not e.is_background and e.date.is_exact]
     if start is None and own:
-        start, end = min(own), max(own)
-    return Event(
-        id=event.id,
-        title=event.title,
-        article_ids=event.article_ids,
-        start=start,
-        end=end,
-        names=event.names,
-        keywords=event.keywords,
-        summary=event.summary,
-        timeline=entries,
-    )
+        start, end = min(own, key=_axis_key), max(own, key=_axis_key)
+    return replace(event, start=start, end=end, timeline=entries)
+
+
+def attach_all(
+    events: Iterable[Event], by_id: Mapping[str, Article]
+) -> tuple[list[Event], dict[str, Article]]:
+    """Return every event with its timeline, and the articles with inferred dates applied."""
+    articles = dict(by_id)
+    result = []
+    for event in events:
+        members = infer_dates([by_id[i] for i in event.article_ids])
+        articles.update((a.id, a) for a in members)
+        result.append(attach_members(event, members))
+    return result, articles
+
+
+# --- one axis for all events ----------------------------------------------------------------
+
+
+def story(events: Sequence[Event]) -> tuple[StoryEntry, ...]:
+    """Return every event's entries on one axis, background repeated across events merged.
+
+    An event's own entries stay one per event, so the reader sees events follow each other;
+    a background happening that several events recall (the same date, sharing words) is
+    shown once, linked to each event.
+    """
+    items: list[StoryEntry] = []
+    for event in events:
+        for entry in event.timeline:
+            items.append(StoryEntry(entry.date, entry.text, entry.sources, entry.is_background,
+                                    (event.id,)))  # fmt: skip
+    merged: list[StoryEntry] = []
+    by_key: dict[tuple, list[StoryEntry]] = defaultdict(list)
+    for item in items:
+        if not item.is_background:
+            merged.append(item)
+            continue
+        by_key[(item.date.value, item.date.granularity)].append(item)
+    for group in by_key.values():
+        merged.extend(_merge_background(group))
+    return tuple(sorted(merged, key=lambda s: (*_axis_key(s.date), s.events, s.text)))
+
+
+def _merge_background(group: Sequence[StoryEntry]) -> list[StoryEntry]:
+    clusters: list[list[StoryEntry]] = []
+    for item in sorted(group, key=lambda s: (trust(s.date), s.events, s.text)):
+        words = _words(item.text)
+        for cluster in clusters:
+            if any(len(words & _words(o.text)) >= MIN_SHARED_WORDS for o in cluster):
+                cluster.append(item)
+                break
+        else:
+            clusters.append([item])
+    result = []
+    for cluster in clusters:
+        first = cluster[0]
+        event_ids = tuple(dict.fromkeys(e for s in cluster for e in s.events))
+        sources = tuple(dict.fromkeys(src for s in cluster for src in s.sources))
+        result.append(replace(first, events=event_ids, sources=sources))
+    return result

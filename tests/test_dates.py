@@ -1,0 +1,212 @@
+"""Date expressions: table tests per phrase class, in Indonesian and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from digest import dates
+from digest.model import DateSource, DateValue, Granularity
+
+DAY, WEEK, MONTH, YEAR = Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR
+EXPLICIT, RELATIVE = DateSource.EXPLICIT, DateSource.RELATIVE
+# A Friday, as a dateline gives it.
+ANCHOR = DateValue(date(2024, 11, 29), DAY, DateSource.DATELINE)
+
+
+def one(text: str, anchor: DateValue | None = ANCHOR) -> DateValue | None:
+    found = dates.find_dates(text, anchor)
+    assert len(found) <= 1, [f.text for f in found]
+    return found[0].date if found else None
+
+
+@pytest.mark.parametrize(
+    "text, value, granularity, source",
+    [
+        # numeric
+        ("bertemu Kim Jong Un, Jumat (29/11/2024).", date(2024, 11, 29), DAY, EXPLICIT),
+        ("KCNA pada Sabtu (30/11/2024).", date(2024, 11, 30), DAY, EXPLICIT),
+        ("kata KCNA pada hari Selasa (12/11).", date(2024, 11, 12), DAY, EXPLICIT),
+        ("Data per 01-10-2024 menunjukkan", date(2024, 10, 1), DAY, EXPLICIT),
+        ("Rapat tanggal 5/11 ditunda.", date(2024, 11, 5), DAY, EXPLICIT),
+        ("dirilis 2024-11-05 pagi", date(2024, 11, 5), DAY, EXPLICIT),
+        # day + month name, with and without year, Indonesian and English
+        ("diratifikasi pada 6 November", date(2024, 11, 6), DAY, EXPLICIT),
+        ("ditandatangani pada 19 Juni 2024", date(2024, 6, 19), DAY, EXPLICIT),
+        ("12 - Nov - 2024, 04:00", date(2024, 11, 12), DAY, EXPLICIT),
+        ("sejak 17 Agu 2024", date(2024, 8, 17), DAY, EXPLICIT),
+        ("pada 2 Des", date(2024, 12, 2), DAY, EXPLICIT),
+        ("pada 25 Jan", date(2024, 1, 25), DAY, EXPLICIT),
+        ("The vote on Nov. 6 passed.", date(2024, 11, 6), DAY, EXPLICIT),
+        ("signed on June 19, 2024, in Pyongyang", date(2024, 6, 19), DAY, EXPLICIT),
+        ("December 15th, 2008, 7: 35 am", date(2008, 12, 15), DAY, EXPLICIT),
+        ("on Friday, Nov. 22 the talks", date(2024, 11, 22), DAY, EXPLICIT),
+        ("on 7 July 2012 the", date(2012, 7, 7), DAY, EXPLICIT),
+        # months
+        ("sejak invasi pada Februari 2022", date(2022, 2, 1), MONTH, EXPLICIT),
+        ("perjanjian pada bulan Juni", date(2024, 6, 1), MONTH, EXPLICIT),
+        ("pertemuan puncak pada September tahun lalu", date(2023, 9, 1), MONTH, EXPLICIT),
+        ("di Pyongyang pada bulan Juni tahun ini", date(2024, 6, 1), MONTH, EXPLICIT),
+        ("signed in June last year", date(2023, 6, 1), MONTH, EXPLICIT),
+        ("the summit last June", date(2024, 6, 1), MONTH, EXPLICIT),
+        ("in March of 2019", date(2019, 3, 1), MONTH, EXPLICIT),
+        ("pada Desember", date(2023, 12, 1), MONTH, EXPLICIT),
+        # years
+        ("sejak invasi pada tahun 2022,", date(2022, 1, 1), YEAR, EXPLICIT),
+        ("has lived there since 2014.", date(2014, 1, 1), YEAR, EXPLICIT),
+        # weekdays
+        ("Belousov tiba pada hari Jumat", date(2024, 11, 29), DAY, RELATIVE),
+        ("ditandatangani pada hari Senin", date(2024, 11, 25), DAY, RELATIVE),
+        ("The minister arrived on Friday.", date(2024, 11, 29), DAY, RELATIVE),
+        ("They met last Friday.", date(2024, 11, 22), DAY, RELATIVE),
+        ("Talks resume next Monday.", date(2024, 12, 2), DAY, RELATIVE),
+        ("pada Minggu pagi", date(2024, 11, 24), DAY, RELATIVE),
+        ("Jumat lalu", date(2024, 11, 22), DAY, RELATIVE),
+        # relative phrases
+        ("tiba kemarin", date(2024, 11, 28), DAY, RELATIVE),
+        ("arrived yesterday", date(2024, 11, 28), DAY, RELATIVE),
+        ("hari ini", date(2024, 11, 29), DAY, RELATIVE),
+        ("said on television last night", date(2024, 11, 28), DAY, RELATIVE),
+        ("dua hari lalu", date(2024, 11, 27), DAY, RELATIVE),
+        ("three days ago", date(2024, 11, 26), DAY, RELATIVE),
+        ("bentrokan di Kursk pekan lalu", date(2024, 11, 18), WEEK, RELATIVE),
+        ("minggu lalu", date(2024, 11, 18), WEEK, RELATIVE),
+        ("last week", date(2024, 11, 18), WEEK, RELATIVE),
+        ("earlier this week", date(2024, 11, 25), WEEK, RELATIVE),
+        ("Mark Rutte bulan lalu", date(2024, 10, 1), MONTH, RELATIVE),
+        ("last month", date(2024, 10, 1), MONTH, RELATIVE),
+        ("Pada awal bulan ini, Korea Utara", date(2024, 11, 1), MONTH, RELATIVE),
+        ("akhir bulan lalu", date(2024, 10, 1), MONTH, RELATIVE),
+        ("earlier this month", date(2024, 11, 1), MONTH, RELATIVE),
+        ("Tahun lalu, Kim menjadi tuan rumah", date(2023, 1, 1), YEAR, RELATIVE),
+        ("late last year", date(2023, 1, 1), YEAR, RELATIVE),
+        ("tahun depan", date(2025, 1, 1), YEAR, RELATIVE),
+        ("two years ago", date(2022, 1, 1), YEAR, RELATIVE),
+    ],
+)
+def test_phrase_resolves(text: str, value: date, granularity: Granularity, source) -> None:
+    assert one(text) == DateValue(value, granularity, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mengirim lebih dari 10.000 tentara untuk membantu Rusia",
+        "Rusia Kembalikan 502 Jenazah Tentara Ukraina",
+        "mengikuti pertemuan ke-11 dari Komite Antarpemerintah",
+        "hingga 12.000 tentara Korea Utara telah dikirim",
+        "523.000 Pelanggan Tak Teraliri Listrik",
+        "Pagar Sepanjang 48 Km Didirikan",
+        "Kedalaman 49,7 Meter di Bawah Air",
+        "Rangkuman Hari Ke-1.010 Serangan Rusia",
+        "Peristiwa itu terjadi beberapa minggu sebelum Kim melakukan perjalanan",
+        "dalam beberapa pekan terakhir",
+        "perang yang telah berlangsung hampir tiga tahun",
+        "11 Pesawat Militer China dan Rusia Mendekat",
+        "an eight - year, $200 million offer",
+        "a career .290 hitter, 3/4 of the votes",
+        "Officials may 5 times revise the figure",
+        "Jan Egeland said the aid was late",
+        "The score was 2-1 after 90 minutes",
+        "Black Friday sales rose 3 percent",
+        "tahun 2022 orang",
+    ],
+)
+def test_non_dates_are_not_dates(text: str) -> None:
+    assert dates.find_dates(text, ANCHOR) == []
+
+
+def test_dateline_and_weekday_are_one_expression() -> None:
+    found = dates.find_expressions("Kim bertemu Belousov, Jumat (29/11/2024).")
+    assert [(e.text, e.kind) for e in found] == [("Jumat (29/11/2024)", dates.Kind.DATE)]
+
+
+def test_unanchored_expressions_wait_for_an_anchor() -> None:
+    found = dates.find_expressions("tiba pada hari Jumat, bukan pada 6 November")
+    assert [e.kind for e in found] == [dates.Kind.WEEKDAY, dates.Kind.DAY_MONTH]
+    assert all(dates.resolve(e, None) is None for e in found)
+
+
+@pytest.mark.parametrize("source", [DateSource.ESTIMATED, DateSource.INFERRED])
+def test_resolved_dates_are_as_uncertain_as_their_anchor(source: DateSource) -> None:
+    anchor = DateValue(date(2024, 11, 29), DAY, source)
+    assert one("pada 6 November", anchor) == DateValue(date(2024, 11, 6), DAY, source)
+    assert one("pada hari Jumat", anchor) == DateValue(date(2024, 11, 29), DAY, source)
+    assert one("Februari 2022", anchor) == DateValue(date(2022, 2, 1), MONTH, EXPLICIT)
+
+
+def test_weekday_against_a_month_is_only_that_month() -> None:
+    anchor = DateValue(date(2024, 11, 1), MONTH, DateSource.ESTIMATED)
+    assert one("pada hari Selasa", anchor) == DateValue(
+        date(2024, 11, 1), MONTH, DateSource.ESTIMATED
+    )
+    assert one("bulan lalu", anchor) == DateValue(date(2024, 10, 1), MONTH, DateSource.ESTIMATED)
+
+
+def test_day_month_without_year_near_new_year() -> None:
+    january = DateValue(date(2025, 1, 3), DAY, DateSource.DATELINE)
+    assert one("pada 28 Desember", january) == DateValue(date(2024, 12, 28), DAY, EXPLICIT)
+    assert one("pada 10 Januari", january) == DateValue(date(2025, 1, 10), DAY, EXPLICIT)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["12 - Nov - 2024, 04:00"], date(2024, 11, 12)),
+        (
+            ["PYONGYANG, - Menteri bertemu Kim, Jumat (29/11/2024). Keduanya sepakat."],
+            date(2024, 11, 29),
+        ),
+        (["December 15th, 2008, 7: 35 am", "Dan Patrick reported"], date(2008, 12, 15)),
+        (["Senin, 4 Maret 2024 10:15 WIB"], date(2024, 3, 4)),
+    ],
+)
+def test_parse_dateline(lines: list[str], expected: date) -> None:
+    assert dates.parse_dateline(lines) == DateValue(expected, DAY, DateSource.DATELINE)
+
+
+def test_no_dateline_in_a_story_sentence() -> None:
+    assert dates.parse_dateline(["Kim meets Putin.", "They signed a pact in June 2024."]) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024-11-29", DateValue(date(2024, 11, 29))),
+        ("2024-11", DateValue(date(2024, 11, 1), MONTH)),
+        ("2024", DateValue(date(2024, 1, 1), YEAR)),
+        ("29/11/2024", DateValue(date(2024, 11, 29))),
+        ("29 November 2024", DateValue(date(2024, 11, 29))),
+        ("Nov 29, 2024", DateValue(date(2024, 11, 29))),
+        ("yesterday", None),
+    ],
+)
+def test_parse_standalone(text: str, expected: DateValue | None) -> None:
+    assert dates.parse_standalone(text) == expected
+
+
+def test_estimate_from_latest_full_date_is_a_month() -> None:
+    story = [
+        "Perjanjian diratifikasi parlemen pada 6 November.",
+        "Perjanjian ditandatangani pada 19 Juni.",
+        "Pada awal bulan ini, Korea Utara meratifikasi perjanjian.",
+    ]
+    caption = ["Putin dan Kim di Pyongyang pada 19 Juni 2024 (Foto: AP)"]
+    assert dates.estimate_published(story, caption) == DateValue(
+        date(2024, 11, 1), MONTH, DateSource.ESTIMATED
+    )
+    assert dates.estimate_published(story) is None  # no year anywhere: unknown
+
+
+def test_estimate_ignores_years_and_future_plans() -> None:
+    assert dates.estimate_published(["Sejak invasi pada tahun 2022, sanksi berlaku."]) is None
+    story = ["Rapat digelar 3 Maret 2024.", "KTT akan digelar pada 20 Desember 2024."]
+    assert dates.estimate_published(story) == DateValue(
+        date(2024, 3, 1), MONTH, DateSource.ESTIMATED
+    )
+
+
+def test_period_end() -> None:
+    assert dates.period_end(DateValue(date(2024, 11, 18), WEEK)) == date(2024, 11, 24)
+    assert dates.period_end(DateValue(date(2024, 1, 1), YEAR)) == date(2024, 12, 31)
