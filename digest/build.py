@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from digest import clean, cluster, load, render, site, summary, timeline
+from digest import changes, clean, cluster, load, render, site, summary, timeline
 from digest.config import Config
 from digest.model import Article, BuildReport, Event
 from digest.text import extract_names
@@ -24,6 +22,8 @@ class Digest:
 
     events: tuple[Event, ...]
     articles: Mapping[str, Article]
+    changes: tuple[changes.ChangeSet, ...] = ()
+    """What recent builds changed, newest first (see digest/changes.py)."""
 
 
 def to_article(cleaned: clean.Cleaned) -> Article:
@@ -80,16 +80,6 @@ def make_events(
     return events
 
 
-def previous_assignments(out: Path) -> dict[str, str]:
-    """Return article id → event id from the events.json of the last build in `out`."""
-    path = out / "events.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {a["id"]: a["event"] for a in data["articles"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
 def newest_first(events: Sequence[Event]) -> tuple[Event, ...]:
     def key(e: Event) -> tuple:
         end = e.end.value.toordinal() if e.end else 0
@@ -116,8 +106,9 @@ def assemble(config: Config, report: BuildReport) -> Digest:
             report.warn(raw.path, message)
     with _timed(report, "clean"):
         articles = [to_article(c) for c in clean.clean_corpus(raws)]
+    previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster"):
-        events = make_events(articles, config, previous_assignments(config.output))
+        events = make_events(articles, config, previous.assignments if previous else {})
     by_id = {a.id: a for a in articles}
     with _timed(report, "timeline"):
         # Dates inferred from an event are applied here, after clustering, never before.
@@ -125,7 +116,9 @@ def assemble(config: Config, report: BuildReport) -> Digest:
     events = [summary.attach_summary(e, by_id) for e in events]
     report.articles = len(articles)
     report.events = len(events)
-    return Digest(newest_first(events), by_id)
+    ordered = newest_first(events)
+    change = changes.diff(previous, ordered, by_id, config.site.build_date) if previous else None
+    return Digest(ordered, by_id, changes.record(previous, change))
 
 
 def build(config: Config) -> BuildReport:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from digest import __version__
 from digest.build import build
-from digest.config import Config, load_config
-from digest.errors import DigestError
+from digest.config import Config, load_config, normalize_base_url
+from digest.errors import ConfigError, DigestError
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -28,6 +28,18 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
     b.add_argument("--out", type=Path, help="output folder (default: site/)")
     b.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
+    b.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="absolute URL the site is published under, for canonical links, feed and sitemap "
+        "(default: site.base_url in digest.yaml; empty: that default)",
+    )
+    b.add_argument(
+        "--previous",
+        metavar="FILE_OR_URL",
+        help="the previous build's events.json, a path or an http(s) URL, for stable ids and "
+        '"What\'s new" (default: the events.json in the output folder; empty: that default)',
+    )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
 
@@ -42,6 +54,16 @@ def resolve_config(args: argparse.Namespace) -> Config:
         config = replace(config, seeds=args.seeds)
     if args.out is not None:
         config = replace(config, output=args.out)
+    if args.base_url:
+        if not args.base_url.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"--base-url must start with http:// or https://, got {args.base_url!r}"
+            )
+        config = replace(
+            config, site=replace(config.site, base_url=normalize_base_url(args.base_url))
+        )
+    if args.previous:
+        config = replace(config, previous=args.previous)
     return config
 
 

@@ -47,6 +47,9 @@ class Config:
     templates: Path | None = None
     """A folder of user templates that override the built-in ones by file name."""
     events_file: Path | None = None
+    previous: str | None = None
+    """The previous build's events.json (a path or an http(s) URL) to compare with;
+    None: the events.json already in the output folder, if any."""
     site: SiteParams = field(default_factory=SiteParams)
     cluster: ClusterParams = field(default_factory=ClusterParams)
 
@@ -101,6 +104,17 @@ def _check(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: 'site.base_url' must start with http:// or https://")
 
 
+def normalize_base_url(url: str | None) -> str | None:
+    """Return `url` ending in exactly one "/", so page paths can be appended; "" → None.
+
+    >>> normalize_base_url("https://example.github.io/digest")
+    'https://example.github.io/digest/'
+    """
+    if not url:
+        return None
+    return url.rstrip("/") + "/"
+
+
 def load_config(path: Path | None, environ: dict[str, str] | None = None) -> Config:
     """Read `digest.yaml` at `path` (None or a missing default file gives all defaults).
 
@@ -126,7 +140,11 @@ def load_config(path: Path | None, environ: dict[str, str] | None = None) -> Con
         if unknown:
             raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
     site = _section(raw, "site", SiteParams, path or Path("digest.yaml"))
-    site = replace(site, build_date=build_date_from_env(environ))
+    site = replace(
+        site,
+        build_date=build_date_from_env(environ),
+        base_url=normalize_base_url(site.base_url),
+    )
     cluster = _section(raw, "cluster", ClusterParams, path or Path("digest.yaml"))
 
     def rel(key: str, default: Path | None) -> Path | None:
