@@ -10,6 +10,8 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 
+from digest import i18n
+from digest.changes import ChangeSet
 from digest.config import SiteParams
 from digest.model import Article, DateValue, Event
 
@@ -55,16 +57,25 @@ def _xml(root: ET.Element) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def atom_feed(events: Sequence[Event], articles: Mapping[str, Article], site: SiteParams) -> bytes:
-    """Return the Atom feed of the newest events (as ordered), each with its summary."""
+def atom_feed(
+    events: Sequence[Event],
+    articles: Mapping[str, Article],
+    site: SiteParams,
+    change_sets: Sequence[ChangeSet] = (),
+) -> bytes:
+    """Return the Atom feed of the newest events (as ordered), each with its summary.
+
+    Each change set (what a build added) is one more entry, linking to "What's new".
+    """
     ET.register_namespace("", ATOM_NS)
     shown = list(events)[:FEED_LIMIT]
     updated = [timestamp(e.end or e.start, site.build_date) for e in shown]
+    updated_changes = [c.built for c in change_sets]
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": site.language})
     _sub(feed, "title", site.title)
     _sub(feed, "subtitle", site.description)
     _sub(feed, "id", _tag_id(site, "feed", "feed.xml"))
-    _sub(feed, "updated", max(updated, default=site.build_date))
+    _sub(feed, "updated", max(updated + updated_changes, default=site.build_date))
     _sub(
         feed,
         "link",
@@ -93,7 +104,34 @@ def atom_feed(events: Sequence[Event], articles: Mapping[str, Article], site: Si
         _sub(entry, "summary", summary or event.title)
         for name in event.names:
             _sub(entry, "category", term=name)
+    for change in change_sets:
+        _change_entry(feed, change, site)
     return _xml(feed)
+
+
+def change_title(change: ChangeSet, language: str) -> str:
+    """Return a change set's headline: "What's new: New events (1), Articles added (2)"."""
+    t = i18n.strings(language)
+    counts = (
+        ("new_events", len(change.new_events)),
+        ("grown_events", len(change.grown_events)),
+        ("new_articles", len(change.new_articles)),
+    )
+    return f"{t['whats_new']}: " + ", ".join(f"{t[key]} ({n})" for key, n in counts if n)
+
+
+def _change_entry(feed: ET.Element, change: ChangeSet, site: SiteParams) -> None:
+    t = i18n.strings(site.language)
+    href = f"changes.html#c-{change.id}"
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", change_title(change, site.language))
+    _sub(entry, "id", _tag_id(site, "changes", href))
+    _sub(entry, "link", rel="alternate", type="text/html", href=absolute(href, site.base_url))
+    _sub(entry, "updated", change.built)
+    lines = [f"{t['new_articles']}: " + "; ".join(a.title for a in change.new_articles)]
+    lines += [f"{t['new_events']}: " + "; ".join(e.title for e in change.new_events)]
+    lines += [f"{t['grown_events']}: " + "; ".join(e.title for e in change.grown_events)]
+    _sub(entry, "summary", "\n".join(line for line in lines if not line.endswith(": ")))
 
 
 def sitemap(pages: Sequence[str], dated: Mapping[str, DateValue], site: SiteParams) -> bytes:

@@ -40,6 +40,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "data": "Data (JSON)",
         "no_events": "No events yet: add article files to the seeds folder and rebuild.",
         "inferred": "inferred",
+        "whats_new": "What's new",
+        "new_events": "New events",
+        "grown_events": "Events with new reports",
+        "new_articles": "Articles added",
+        "grew_by": "+{n}, now {total} articles",
+        "changes_undated": "A build without a date",
+        "no_changes": "Nothing recorded yet. Each build compares itself with the previous one "
+        "and lists here what it added.",
+        "no_longer": "no longer in the digest",
     },
     "id": {
         "events": "Peristiwa",
@@ -69,6 +78,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "data": "Data (JSON)",
         "no_events": "Belum ada peristiwa: tambahkan berkas artikel ke folder seeds, lalu bangun.",
         "inferred": "disimpulkan",
+        "whats_new": "Yang baru",
+        "new_events": "Peristiwa baru",
+        "grown_events": "Peristiwa dengan laporan baru",
+        "new_articles": "Artikel yang ditambahkan",
+        "grew_by": "+{n}, kini {total} artikel",
+        "changes_undated": "Pembangunan tanpa tanggal",
+        "no_changes": "Belum ada catatan. Setiap pembangunan membandingkan dirinya dengan "
+        "pembangunan sebelumnya dan mencantumkan di sini apa yang ditambahkan.",
+        "no_longer": "tidak lagi ada di digest",
     },
 }
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 
-from digest import feeds, i18n
+from digest import changes, feeds, i18n
 from digest.config import Config, SiteParams
 from digest.model import Article, DateValue, Event, Granularity
 
@@ -126,7 +127,11 @@ def events_json(digest: Digest) -> str:
         }
         for e in digest.events
     ]
-    payload = {"articles": articles, "events": events}
+    payload = {
+        "articles": articles,
+        "events": events,
+        "changes": [changes.change_json(c) for c in digest.changes],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -139,14 +144,18 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
     event_of: Mapping[str, Event] = {aid: e for e in digest.events for aid in e.article_ids}
     articles_of = {e.id: [digest.articles[i] for i in e.article_ids] for e in digest.events}
 
-    def page(template: str, root: str, **context: object) -> bytes:
-        html = env.get_template(template).render(**common, root=root, **context)
+    def page(template: str, path: str, **context: object) -> bytes:
+        root = "../" * path.count("/")
+        canonical = feeds.absolute(path, site.base_url) if site.base_url else None
+        html = env.get_template(template).render(
+            **common, root=root, path=path, canonical=canonical, **context
+        )
         return html.encode("utf-8")
 
     pages: dict[str, bytes] = {}
     pages["index.html"] = page(
         "index.html",
-        "",
+        "index.html",
         events=digest.events,
         articles_of=articles_of,
         span_label=span_label,
@@ -154,15 +163,26 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
     for event in digest.events:
         pages[f"events/{event.id}.html"] = page(
             "event.html",
-            "../",
+            f"events/{event.id}.html",
             event=event,
             articles=articles_of[event.id],
             span_label=span_label,
         )
     for article in digest.articles.values():
         pages[f"articles/{article.id}.html"] = page(
-            "article.html", "../", article=article, event=event_of[article.id]
+            "article.html",
+            f"articles/{article.id}.html",
+            article=article,
+            event=event_of[article.id],
         )
+    pages["changes.html"] = page(
+        "changes.html",
+        "changes.html",
+        changes=digest.changes,
+        event_ids={e.id for e in digest.events},
+        article_ids=set(digest.articles),
+        day_label=lambda day: date_label(DateValue(date.fromisoformat(day)), lang),
+    )
     for name in STATIC_FILES:
         pages[name] = (builtin_templates_dir() / name).read_bytes()
         if config.templates is not None and (config.templates / name).is_file():
@@ -180,7 +200,7 @@ def machine_files(digest: Digest, pages: Mapping[str, bytes], site: SiteParams) 
     )
     html = [name for name in pages if name.endswith(".html")]
     return {
-        "feed.xml": feeds.atom_feed(digest.events, digest.articles, site),
+        "feed.xml": feeds.atom_feed(digest.events, digest.articles, site, digest.changes),
         "sitemap.xml": feeds.sitemap(html, dated, site),
         "robots.txt": feeds.robots(site),
     }
