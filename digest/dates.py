@@ -136,13 +136,13 @@ _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=Tr
 _NUM_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # A weekday written just before a full date ("Jumat (29/11/2024)", "Friday, Nov. 6") belongs
 # to that date: it is absorbed instead of being resolved on its own.
-_WD_PREFIX = rf"(?:(?:{_WEEKDAY})\s*,?\s*\(?\s*)?"
+_WD_BEFORE = re.compile(rf"\b(?:{_WEEKDAY})\s*,?\s*\(?\s*$", re.I)
 _ORD = r"(?:st|nd|rd|th)?"
 _I = re.I
 
 ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)")
 NUMERIC_FULL = re.compile(
-    rf"{_WD_PREFIX}(?<![\d.,/-])(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}})(?![\d/]|[.,]\d)\)?",
+    r"(?<![\d.,/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.,]\d)\)?",
     _I,
 )
 # Without a year, d/m is a date only in brackets or after a weekday: "Selasa (12/11)".
@@ -152,12 +152,12 @@ NUMERIC_PARTIAL = re.compile(
     _I,
 )
 DAY_MONTH = re.compile(
-    rf"{_WD_PREFIX}(?<![\w.,])(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?"
+    rf"(?<![\w.,])(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?"
     rf"(?:\s*[-,\s]\s*(\d{{4}})(?!\d))?",
     _I,
 )
 MONTH_DAY = re.compile(
-    rf"{_WD_PREFIX}\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}\b(?![:.,]\d)(?:,?\s+(\d{{4}})(?!\d))?",
+    rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}\b(?![:.,]\d)(?:,?\s+(\d{{4}})(?!\d))?",
     _I,
 )
 MONTH_YEAR = re.compile(
@@ -212,6 +212,17 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
+# Cheap tests that decide which of the patterns above can match at all (for speed).
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH})\b", _I)
+_WEEKDAY_WORD = re.compile(rf"\b(?:{_WEEKDAY})\b", _I)
+_RELATIVE_WORD = re.compile(
+    r"\b(?:kemarin|yesterday|today|tonight|hari ini|malam ini|pagi ini|tadi|besok|tomorrow|"
+    r"lalu|silam|ago|ini|depan|mendatang|last|this|next)\b",
+    _I,
+)
+
+
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -220,7 +231,7 @@ def _weekday_of(text: str) -> int | None:
     return WEEKDAYS[m.group(1).lower()] if m else None
 
 
-def _expressions_full(text: str, dayfirst: bool) -> list[Expression]:
+def _expressions_full(text: str, dayfirst: bool, has_month: bool = True) -> list[Expression]:
     found: list[Expression] = []
     for m in ISO.finditer(text):
         d = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -234,7 +245,7 @@ def _expressions_full(text: str, dayfirst: bool) -> list[Expression]:
         d = _day(_full_year(m.group(4)), month, day)
         if d and (m.group(2) != "." or len(m.group(4)) == 4):
             found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
-    for m in DAY_MONTH.finditer(text):
+    for m in DAY_MONTH.finditer(text) if has_month else ():
         month = MONTHS[m.group(2).lower()]
         if m.group(3):
             d = _day(int(m.group(3)), month, int(m.group(1)))
@@ -242,7 +253,7 @@ def _expressions_full(text: str, dayfirst: bool) -> list[Expression]:
                 found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
         elif _day(2000, month, int(m.group(1))) and _month_word_ok(text, m, m.group(2)):
             found.append(_expr(m, Kind.DAY_MONTH, None, month, int(m.group(1))))
-    for m in MONTH_DAY.finditer(text):
+    for m in MONTH_DAY.finditer(text) if has_month else ():
         if not _month_word_ok(text, m, m.group(1), strict=True):
             continue
         month = MONTHS[m.group(1).lower()]
@@ -260,14 +271,18 @@ def _expressions_full(text: str, dayfirst: bool) -> list[Expression]:
 
 def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int | None,
           **more: object) -> Expression:  # fmt: skip
-    raw = m.group(0)
+    raw, start = m.group(0), m.start()
+    if kind in (Kind.DATE, Kind.DAY_MONTH):
+        before = _WD_BEFORE.search(m.string, max(0, start - 16), start)
+        if before is not None:
+            raw, start = m.string[before.start() : m.end()], before.start()
     stripped = raw.rstrip(" ,")
     if stripped.endswith(".") and re.search(r"[^\W\d]{5,}\.$", stripped):
         stripped = stripped[:-1]  # a full month name ends the sentence: "pada Juni."
     if stripped.endswith(")") and "(" not in stripped:
         stripped = stripped[:-1]
     lead = len(raw) - len(raw.lstrip())
-    return Expression(stripped.strip(), m.start() + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
+    return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
 
 def _month_word_ok(text: str, m: re.Match, word: str, strict: bool = False) -> bool:
@@ -279,8 +294,10 @@ def _month_word_ok(text: str, m: re.Match, word: str, strict: bool = False) -> b
     return word[0].isupper() and (strict or bool(_MONTH_CONTEXT.search(text[: m.start()])))
 
 
-def _expressions_month_year(text: str) -> list[Expression]:
+def _expressions_month_year(text: str, has_month: bool = True) -> list[Expression]:
     found: list[Expression] = []
+    if not has_month:
+        return _expressions_year(text)
     for m in MONTH_YEAR.finditer(text):
         word = m.group(1)
         year = int(m.group(2))
@@ -305,6 +322,11 @@ def _expressions_month_year(text: str) -> list[Expression]:
         ):
             continue
         found.append(_expr(m, Kind.MONTH, None, MONTHS[word.lower()], None))
+    return found + _expressions_year(text)
+
+
+def _expressions_year(text: str) -> list[Expression]:
+    found: list[Expression] = []
     for m in YEAR.finditer(text):
         year = int(m.group(1))
         if MIN_YEAR <= year <= MAX_YEAR:
@@ -399,15 +421,15 @@ def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
     >>> [e.text for e in find_expressions("Kim bertemu Belousov, Jumat (29/11/2024).")]
     ['Jumat (29/11/2024)']
     """
+    has_digit = _DIGIT.search(text) is not None
+    has_month = _MONTH_WORD.search(text) is not None
     candidates: list[tuple[int, Expression]] = []
-    for rank, group in enumerate(
-        (
-            _expressions_full(text, dayfirst),
-            _expressions_month_year(text),
-            _expressions_relative(text),
-        )
-    ):
-        candidates.extend((rank, e) for e in group)
+    if has_digit:
+        candidates.extend((0, e) for e in _expressions_full(text, dayfirst, has_month))
+    if has_digit or has_month:
+        candidates.extend((1, e) for e in _expressions_month_year(text, has_month))
+    if _WEEKDAY_WORD.search(text) or _RELATIVE_WORD.search(text):
+        candidates.extend((2, e) for e in _expressions_relative(text))
     return _choose(candidates)
 
 
@@ -650,8 +672,10 @@ def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> 
     alone and months of past years are too weak ("since 2022") and give None. Marked
     ESTIMATED, never a day.
     """
-    expressions = [e for t in texts if not _FUTURE.search(t) for e in find_expressions(t)]
-    years = [e.year for t in (*texts, *year_texts) for e in find_expressions(t) if e.year]
+    per_text = [(t, find_expressions(t)) for t in texts]
+    expressions = [e for t, found in per_text if not _FUTURE.search(t) for e in found]
+    years = [e.year for _, found in per_text for e in found if e.year]
+    years += [e.year for t in year_texts for e in find_expressions(t) if e.year]
     latest: date | None = None
     for expression in expressions:
         if expression.kind is Kind.DATE:

@@ -11,6 +11,11 @@ MONTHS = {
            "September", "Oktober", "November", "Desember"),
 }  # fmt: skip
 
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+}
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "events": "Events",
@@ -49,6 +54,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_changes": "Nothing recorded yet. Each build compares itself with the previous one "
         "and lists here what it added.",
         "no_longer": "no longer in the digest",
+        "story": "Timeline of all events",
+        "story_lede": (
+            "Every event's days on one axis; background recalled by several events is shown once."
+        ),
+        "n_sources": "{n} sources",
+        "source_sentences": "What each source says",
+        "provenance_front-matter": "date from the article's metadata",
+        "provenance_dateline": "date from the article's dateline",
+        "provenance_explicit": "date as written in the article",
+        "provenance_relative": (
+            "worked out from a weekday or relative phrase and the article's date"
+        ),
+        "provenance_estimated": "estimated from the article's text; not stated",
+        "provenance_inferred": "inferred from other reports of the same event; not stated",
     },
     "id": {
         "events": "Peristiwa",
@@ -87,6 +106,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_changes": "Belum ada catatan. Setiap pembangunan membandingkan dirinya dengan "
         "pembangunan sebelumnya dan mencantumkan di sini apa yang ditambahkan.",
         "no_longer": "tidak lagi ada di digest",
+        "story": "Linimasa semua peristiwa",
+        "story_lede": (
+            "Hari-hari setiap peristiwa pada satu sumbu; "
+            "latar yang disebut beberapa peristiwa ditampilkan sekali."
+        ),
+        "n_sources": "{n} sumber",
+        "source_sentences": "Kata setiap sumber",
+        "provenance_front-matter": "tanggal dari metadata artikel",
+        "provenance_dateline": "tanggal dari dateline artikel",
+        "provenance_explicit": "tanggal seperti tertulis di artikel",
+        "provenance_relative": "dihitung dari nama hari atau frasa relatif dan tanggal artikel",
+        "provenance_estimated": "diperkirakan dari teks artikel; tidak disebutkan",
+        "provenance_inferred": (
+            "disimpulkan dari laporan lain tentang peristiwa yang sama; tidak disebutkan"
+        ),
     },
 }
 
@@ -102,3 +136,8 @@ def text(language: str, key: str) -> str:
 
 def month_name(language: str, month: int) -> str:
     return MONTHS.get(language, MONTHS["en"])[month - 1]
+
+
+def weekday_name(language: str, weekday: int) -> str:
+    """Return the name of `weekday` (0 = Monday) in `language`, English for anything else."""
+    return WEEKDAYS.get(language, WEEKDAYS["en"])[weekday]

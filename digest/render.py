@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 
-from digest import changes, feeds, i18n
+from digest import changes, feeds, i18n, timeline
 from digest.config import Config, SiteParams
-from digest.model import Article, DateValue, Event, Granularity
+from digest.model import Article, DateSource, DateValue, Event, Granularity, StoryEntry
 
 if TYPE_CHECKING:
     from digest.build import Digest
@@ -53,15 +54,23 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["date_label"] = date_label
+    env.filters["date_note"] = date_note
+    env.filters["date_class"] = date_class
     env.filters["iso"] = lambda d: d.iso() if d else ""
     return env
 
 
 def date_label(value: DateValue | None, language: str = "en") -> str:
-    """Return a date for people, in the UI language, at its precision.
+    """Return a date for people, in the UI language, at its precision and honesty.
 
+    Dates worked out from a weekday or a relative phrase show the weekday; estimates start
+    with "≈"; dates inferred from other reports say so.
     >>> date_label(DateValue(date(2024, 11, 29)), "id")
     '29 November 2024'
+    >>> date_label(DateValue(date(2024, 11, 29), source=DateSource.INFERRED), "en")
+    'Friday (29 November 2024, inferred)'
+    >>> date_label(DateValue(date(2024, 11, 1), Granularity.MONTH, DateSource.ESTIMATED), "id")
+    '≈ November 2024'
     """
     if value is None:
         return i18n.text(language, "date_unknown")
@@ -75,7 +84,64 @@ def date_label(value: DateValue | None, language: str = "en") -> str:
         label = f"{month} {d.year}"
     else:
         label = str(d.year)
-    return label if value.is_certain else f"≈ {label}"
+    weekday = i18n.weekday_name(language, d.weekday())
+    is_day = value.granularity is Granularity.DAY
+    if value.source is DateSource.INFERRED:
+        inferred = i18n.text(language, "inferred")
+        return f"{weekday} ({label}, {inferred})" if is_day else f"{label} ({inferred})"
+    if value.source is DateSource.ESTIMATED:
+        return f"≈ {label}"
+    if value.source is DateSource.RELATIVE and is_day:
+        return f"{weekday}, {label}"
+    return label
+
+
+def date_note(value: DateValue | None, language: str = "en") -> str:
+    """Return where a date came from, for a tooltip: "estimated from the article's text; …"."""
+    if value is None:
+        return i18n.text(language, "date_unknown")
+    return i18n.text(language, f"provenance_{value.source.value}")
+
+
+def date_class(value: DateValue | None) -> str:
+    """Return CSS classes naming a date's precision and provenance: "date day inferred"."""
+    if value is None:
+        return "date unknown"
+    certainty = "certain" if value.is_certain else "uncertain"
+    return f"date {value.granularity.value} {value.source.value} {certainty}"
+
+
+def source_name(article: Article, max_length: int = 48) -> str:
+    """Return how a source is named in a timeline: its outlet, else its shortened title."""
+    if article.outlet:
+        return article.outlet
+    title = article.title or article.id
+    return title if len(title) <= max_length else title[: max_length - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A heading on the timeline of all events (a month, or a year) and its entries."""
+
+    label: str
+    iso: str
+    entries: tuple[StoryEntry, ...]
+
+
+def story_periods(entries: Sequence[StoryEntry], language: str) -> list[Period]:
+    """Group entries already on the date axis under month headings (year for whole years)."""
+    periods: list[Period] = []
+    for entry in entries:
+        d = entry.date.value
+        if entry.date.granularity is Granularity.YEAR:
+            label, iso = str(d.year), f"{d.year:04d}"
+        else:
+            label, iso = f"{i18n.month_name(language, d.month)} {d.year}", f"{d:%Y-%m}"
+        if periods and periods[-1].iso == iso:
+            periods[-1] = replace(periods[-1], entries=(*periods[-1].entries, entry))
+        else:
+            periods.append(Period(label, iso, (entry,)))
+    return periods
 
 
 def span_label(start: DateValue | None, end: DateValue | None, language: str) -> str:
@@ -100,6 +166,7 @@ def events_json(digest: Digest) -> str:
             "published": a.published.json_date() if a.published else None,
             "published_precision": a.published.granularity.value if a.published else None,
             "published_source": a.published.source.value if a.published else None,
+            "published_certain": a.published.is_certain if a.published else None,
             "event": event_of[a.id],
         }
         for a in sorted(digest.articles.values(), key=lambda a: a.id)
@@ -120,7 +187,10 @@ def events_json(digest: Digest) -> str:
                     "provenance": t.date.source.value,
                     "background": t.is_background,
                     "text": t.text,
-                    "sources": [{"article": s.article, "sentence": s.sentence} for s in t.sources],
+                    "sources": [
+                        {"article": s.article, "sentence": s.sentence, "paragraph": s.paragraph}
+                        for s in t.sources
+                    ],
                 }
                 for t in e.timeline
             ],
@@ -160,6 +230,7 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         articles_of=articles_of,
         span_label=span_label,
     )
+    names = {a.id: source_name(a) for a in digest.articles.values()}
     for event in digest.events:
         pages[f"events/{event.id}.html"] = page(
             "event.html",
@@ -167,7 +238,15 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
             event=event,
             articles=articles_of[event.id],
             span_label=span_label,
+            source_names=names,
         )
+    pages["timeline.html"] = page(
+        "timeline.html",
+        "timeline.html",
+        periods=story_periods(timeline.story(digest.events), lang),
+        events_by_id={e.id: e for e in digest.events},
+        source_names=names,
+    )
     for article in digest.articles.values():
         pages[f"articles/{article.id}.html"] = page(
             "article.html",
