@@ -1,34 +1,53 @@
-"""Read article files from the seeds folder into RawArticle records."""
+"""Read article files from the seeds folder into RawArticle records.
+
+Nothing here trusts the input: the walk never follows a link out of the seeds folder, a
+file's size is checked before it is read, every byte sequence decodes to something, and
+each file that is passed over is reported with the reason and what to do about it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
-from digest import dates
-from digest.model import DateSource, DateValue, Granularity, RawArticle
+from digest import markup
+from digest.errors import InputError
+from digest.frontmatter import parse_front_matter
+from digest.model import RawArticle
 
 SUFFIXES = (".txt", ".md", ".markdown")
-MAX_BYTES = 50 * 1024 * 1024
-"""Files larger than this are skipped with a message, so memory stays bounded."""
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_BYTES = 2 * 1024 * 1024
+"""Larger files are skipped unread, so memory stays bounded. A long news article is ~100 KB."""
+MAX_LINE_CHARS = 20_000
+"""Longer lines (a whole article on one line) are split into paragraphs at sentence ends."""
+MAX_TITLE_CHARS = 300
+"""A first line longer than this is a paragraph, not a headline; its first sentence is used."""
+BINARY_SIGNATURES = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
+    b"BZh", b"\x7fELF", b"II*\x00", b"MM\x00*", b"\x00\x00\x01\x00",
+)  # fmt: skip
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file that was not read, and why."""
+    """A file that was not read (or was read with a remark), and why.
+
+    `is_warning` False marks a note: something passed over on purpose (hidden files, editor
+    backups) that needs no fixing and does not fail `--strict`.
+    """
 
     path: str
     reason: str
+    is_warning: bool = True
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -42,154 +61,312 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug[:max_length].strip("-")
 
 
-def is_candidate(path: Path) -> bool:
-    """True for a file name the loader reads: a known suffix, not hidden, not a backup."""
-    name = path.name
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def is_backup(name: str) -> bool:
+    """True for editor backup, swap and lock files: `x~`, `#x#`, `.#x`, `x.bak`, `x.swp`."""
+    lower = name.lower()
     return (
-        path.suffix.lower() in SUFFIXES
-        and not name.startswith((".", "#", "~"))
-        and not name.endswith(("~", "#"))
+        name.startswith(("#", "~", ".#"))
+        or name.endswith(("~", "#"))
+        or lower.endswith((".bak", ".swp", ".swo", ".tmp", ".orig", ".part", ".crdownload"))
     )
 
 
+def is_candidate(path: Path) -> bool:
+    """True for a file name the loader reads: a known suffix, not hidden, not a backup."""
+    name = path.name
+    return path.suffix.lower() in SUFFIXES and not is_hidden(name) and not is_backup(name)
+
+
+def _is_inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _classify(entry: os.DirEntry[str], rel: str, root: str) -> Skipped | str:
+    """Return 'file', 'dir' or the reason `entry` is passed over."""
+    name = entry.name
+    shown = markup.printable(rel)
+    if is_hidden(name) and not name.startswith(".#"):
+        return Skipped(shown, "hidden; skipped", is_warning=False)
+    if is_backup(name):
+        return Skipped(shown, "editor backup or temporary file; skipped", is_warning=False)
+    try:
+        info = os.stat(entry.path)
+    except OSError as err:
+        if entry.is_symlink():
+            return Skipped(shown, "broken symbolic link or link loop; skipped (remove the link)")
+        return Skipped(shown, f"cannot be read: {err.strerror or err}; skipped")
+    if entry.is_symlink():
+        if not _is_inside(os.path.realpath(entry.path), root):
+            return Skipped(shown, "symbolic link to something outside the seeds folder; skipped")
+        if stat.S_ISDIR(info.st_mode):
+            return Skipped(shown, "symbolic link to a folder; not followed", is_warning=False)
+    if stat.S_ISDIR(info.st_mode):
+        return "dir"
+    if not stat.S_ISREG(info.st_mode):
+        return Skipped(shown, "not a regular file (a pipe, socket or device); skipped")
+    if Path(name).suffix.lower() not in SUFFIXES:
+        suffix = Path(name).suffix or "no suffix"
+        return Skipped(shown, f"unknown file type ({suffix}); reads {', '.join(SUFFIXES)}; skipped")
+    return "file"
+
+
 def find_sources(seeds: Path) -> tuple[list[Path], list[Skipped]]:
-    """Return the article files under `seeds` in a stable order, and the files passed over."""
+    """Return the article files under `seeds` in a stable order, and the entries passed over.
+
+    Subfolders are read too; symbolic links are followed only to files inside `seeds`.
+    """
+    root = os.path.realpath(seeds)
     found: list[Path] = []
     skipped: list[Skipped] = []
-    for path in sorted(seeds.rglob("*"), key=lambda p: p.relative_to(seeds).as_posix()):
-        rel = path.relative_to(seeds).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(seeds).parts[:-1]):
+    pending: list[tuple[Path, str]] = [(seeds, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as err:
+            reason = f"folder cannot be read ({err.strerror or err}); skipped"
+            skipped.append(Skipped(markup.printable(prefix or "."), reason))
             continue
-        if path.is_dir():
-            continue
-        if not is_candidate(path):
-            if not path.name.startswith("."):
-                skipped.append(Skipped(rel, f"not an article file (reads {', '.join(SUFFIXES)})"))
-            continue
-        found.append(path)
+        subfolders = []
+        for entry in entries:
+            rel = f"{prefix}{entry.name}"
+            kind = _classify(entry, rel, root)
+            if kind == "dir":
+                if Path(entry.name).suffix.lower() in SUFFIXES:
+                    reason = "a folder named like an article file; read as a folder"
+                    skipped.append(Skipped(markup.printable(rel), reason, is_warning=False))
+                subfolders.append((folder / entry.name, f"{rel}/"))
+            elif kind == "file":
+                found.append(folder / entry.name)
+            elif isinstance(kind, Skipped):
+                skipped.append(kind)
+        pending.extend(reversed(subfolders))
+    found.sort(key=lambda p: p.relative_to(seeds).as_posix())
     return found, skipped
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Return the text of `data` and a warning when it was not plain UTF-8.
-
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything else is
-    read as cp1252, which maps every byte, with a warning. Line ends become '\\n'.
-    """
-    warning = None
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-        warning = "decoded as UTF-16"
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-            warning = "not valid UTF-8; decoded as Windows-1252 (Latin-1)"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, warning
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return the codec name when `data` looks like BOM-less UTF-16 (NULs on one side)."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when `data` holds NUL bytes outside a UTF-16 text, as images and archives do."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """True for images, archives and other non-text data: a known signature or NUL bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return False
-    return b"\x00" in data[:8192]
+    if _utf16_without_bom(data):
+        return False
+    if data.startswith(BINARY_SIGNATURES):
+        return True
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return b"\x00" in sample or controls > 0.05 * max(len(sample), 1)
 
 
-def _as_date(value: object) -> DateValue | None:
-    if isinstance(value, datetime):
-        return DateValue(value.date(), Granularity.DAY, DateSource.FRONT_MATTER)
-    if isinstance(value, date):
-        return DateValue(value, Granularity.DAY, DateSource.FRONT_MATTER)
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return DateValue(date(value, 1, 1), Granularity.YEAR, DateSource.FRONT_MATTER)
-    if isinstance(value, str):
-        found = dates.parse_standalone(value)
-        if found is not None:
-            return DateValue(found.value, found.granularity, DateSource.FRONT_MATTER)
-    return None
+def _first_bad_line(data: bytes, err: UnicodeDecodeError) -> int:
+    return data[: err.start].count(b"\n") + 1
 
 
-def _meta_text(meta: dict, key: str, warnings: list[str]) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value).strip()
-        return text or None
-    warnings.append(f"front matter '{key}' must be text, got {type(value).__name__}; ignored")
-    return None
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Return the text of `data` and a warning when its encoding had to be guessed.
+
+    UTF-8 (a BOM is dropped) is read as such; UTF-16 with a BOM or with the telltale NUL
+    pattern is read as UTF-16; anything else as Windows-1252, which maps every byte that
+    Latin-1 does. Line ends (CRLF, CR, LF, mixed) become '\\n'.
+    """
+    remark = None
+    utf16 = _utf16_without_bom(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16:
+        text = data.decode(utf16 or "utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = _first_bad_line(data, err)
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+            remark = (
+                f"not valid UTF-8 (first bad byte on line {line}); decoded as Windows-1252 "
+                "(Latin-1); check the accents, or save the file as UTF-8"
+            )
+    return markup.clean_text(text), remark
 
 
-def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
-    """Return (front matter, body, warnings) for a Markdown text."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, []
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as err:
-        where = getattr(err, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
-        return {}, text[match.end() :], [f"front matter is not valid YAML{line}; ignored"]
-    if not isinstance(meta, dict):
-        return {}, text[match.end() :], ["front matter is not a mapping; ignored"]
-    return meta, text[match.end() :], []
+def split_long_line(line: str, max_chars: int = MAX_LINE_CHARS) -> list[str]:
+    """Return `line` cut into pieces of at most `max_chars`, at sentence ends where possible.
+
+    No character is lost: joining the pieces with single spaces gives back the line with
+    its whitespace runs at the cuts collapsed.
+    """
+    if len(line) <= max_chars:
+        return [line]
+    pieces: list[str] = []
+    rest = line
+    while len(rest) > max_chars:
+        window = rest[:max_chars]
+        cut = max((m.end() for m in _SENTENCE_BREAK.finditer(window)), default=0)
+        if cut < max_chars // 4:
+            cut = window.rfind(" ") + 1
+        if cut < max_chars // 4:
+            cut = max_chars
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:]
+    pieces.append(rest.strip())
+    return [p for p in pieces if p]
 
 
-def _safe_url(url: str | None, warnings: list[str]) -> str | None:
-    if url is None:
-        return None
-    if re.match(r"https?://[^\s<>\"']+\Z", url, re.I):
-        return url
-    warnings.append(f"front matter 'url' is not an http(s) link; ignored: {url[:80]!r}")
-    return None
+def split_title(line: str) -> tuple[str, str | None]:
+    """Return (headline, rest) for a first line; a very long line keeps its text as `rest`."""
+    if len(line) <= MAX_TITLE_CHARS:
+        return line, None
+    first = _SENTENCE_BREAK.split(line, maxsplit=1)[0]
+    if len(first) > MAX_TITLE_CHARS:
+        first = first[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return first, line
+
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d{1,9}[.)])\s+")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+
+
+def markdown_blocks(body: str) -> list[str]:
+    """Return the Markdown source of each block of `body`: paragraphs, headings, list items.
+
+    Blocks are separated by blank lines; each list item and each heading is a block of its
+    own, so a "Baca juga" item can be dropped without its neighbours; a fenced code block
+    stays whole.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+    in_fence = False
+
+    def flush() -> None:
+        if current:
+            blocks.append("\n".join(current))
+            current.clear()
+
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            if not in_fence:
+                flush()
+            current.append(line)
+            in_fence = not in_fence
+            if not in_fence:
+                flush()
+            continue
+        if in_fence:
+            current.append(line)
+        elif not line.strip():
+            flush()
+        elif _HEADING.match(line) or _LIST_ITEM.match(line):
+            flush()
+            current.append(line)
+            if _HEADING.match(line):
+                flush()
+        else:
+            current.append(line)
+    flush()
+    return blocks
+
+
+def _body_lines(text: str, is_markdown: bool) -> tuple[list[str], list[str]]:
+    """Return (plain text lines, Markdown sources); sources is empty for plain text."""
+    if not is_markdown:
+        return [line.strip() for line in text.split("\n")], []
+    converter = markup.new_converter()
+    lines: list[str] = []
+    sources: list[str] = []
+    for block in markdown_blocks(text):
+        plain = markup.markdown_to_text(block, converter)
+        if plain:
+            lines.append(plain)
+            sources.append(block)
+    return lines, sources
+
+
+def _split_long(lines: list[str], sources: list[str]) -> tuple[list[str], list[str], int]:
+    """Return the lines with long ones split (their sources become the plain pieces)."""
+    out_lines: list[str] = []
+    out_sources: list[str] = []
+    long_count = 0
+    for index, line in enumerate(lines):
+        pieces = split_long_line(line)
+        long_count += len(pieces) > 1
+        out_lines.extend(pieces)
+        if sources:
+            out_sources.extend([sources[index]] if len(pieces) == 1 else pieces)
+    return out_lines, out_sources, long_count
 
 
 def parse_text(article_id: str, rel: str, text: str, is_markdown: bool) -> RawArticle:
     """Return the RawArticle for the decoded `text` of one file."""
-    warnings: list[str] = []
-    meta: dict = {}
-    if is_markdown:
-        meta, text, warnings = split_front_matter(text)
-    lines = [line.rstrip() for line in text.split("\n")]
-    title = _meta_text(meta, "title", warnings)
+    meta, body, warnings = parse_front_matter(text) if is_markdown else (None, text, [])
+    lines, sources = _body_lines(body, is_markdown)
+    title = meta.title if meta else None
     if title is None:
-        for index, line in enumerate(lines):
-            if line.strip():
-                title = line.strip().lstrip("#").strip() if is_markdown else line.strip()
-                lines = lines[index + 1 :]
-                break
-    published = None
-    if "date" in meta:
-        published = _as_date(meta["date"])
-        if published is None:
-            warnings.append(f"front matter 'date' is not a date: {meta['date']!r}; ignored")
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is not None:
+            title, rest = split_title(lines[first].strip())
+            keep = [rest] if rest else []
+            lines = [*keep, *lines[first + 1 :]]
+            sources = [*keep, *sources[first + 1 :]] if sources else []
+            if rest:
+                warnings.append("first line is too long for a headline; its first sentence is used")
+    lines, sources, long_count = _split_long(lines, sources)
+    if long_count:
+        warnings.append(
+            f"{long_count} line(s) longer than {MAX_LINE_CHARS} characters; split at sentence ends"
+        )
     return RawArticle(
         id=article_id,
         path=rel,
         title=title or "",
         lines=tuple(lines),
-        outlet=_meta_text(meta, "outlet", warnings),
-        url=_safe_url(_meta_text(meta, "url", warnings), warnings),
-        language=_meta_text(meta, "language", warnings),
-        published=published,
+        outlet=meta.outlet if meta else None,
+        url=meta.url if meta else None,
+        language=meta.language if meta else None,
+        published=meta.published if meta else None,
         is_markdown=is_markdown,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         warnings=tuple(warnings),
+        markdown=tuple(sources),
     )
 
 
 def article_ids(paths: Iterable[str]) -> dict[str, str]:
-    """Map each relative path to a unique slug id made from its stem (suffixed on clashes)."""
+    """Map each relative path to a unique slug id made from its stem (suffixed on clashes).
+
+    A stem with no ASCII letters or digits ("北朝鮮.txt") gets "article-" and a short hash
+    of its name, so the id is stable and never empty.
+    """
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for rel in paths:
         stem = Path(rel).stem
-        base = slugify(stem) or "article"
+        base = slugify(stem)
+        if not base:
+            base = (
+                "article-" + hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+            )
         candidate = base
         if candidate in taken:
             candidate = f"{base}-{slugify(Path(rel).suffix) or 'x'}"
@@ -202,34 +379,75 @@ def article_ids(paths: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def read_sources(seeds: Path) -> tuple[list[RawArticle], list[Skipped]]:
-    """Read every article file under `seeds`; unreadable files are skipped with a reason."""
-    if not seeds.is_dir():
-        from digest.errors import InputError
+def read_bytes(path: Path, rel: str) -> bytes | Skipped:
+    """Return the bytes of `path`, or why not: too large, unreadable, binary or empty."""
+    shown = markup.printable(rel)
+    limit = f"{MAX_BYTES // 2**20} MB"
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            reason = f"larger than {limit}, too large for one article; skipped unread"
+            return Skipped(shown, f"{reason}; split it into one file per article")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        reason = f"cannot be read ({err.strerror or err}); skipped"
+        return Skipped(shown, f"{reason}; check the file's permissions")
+    if len(data) > MAX_BYTES:
+        return Skipped(shown, f"larger than {limit}; skipped")
+    if looks_binary(data):
+        return Skipped(shown, "binary data (an image or archive?), not text; skipped")
+    if not data.strip():
+        return Skipped(shown, "empty file; skipped")
+    return data
 
+
+def _with_duplicates(raws: list[RawArticle]) -> tuple[list[RawArticle], list[Skipped]]:
+    """Return one record per distinct text; the copies are listed on the first one."""
+    first_of: dict[str, int] = {}
+    copies: dict[int, list[str]] = {}
+    kept: list[RawArticle] = []
+    remarks: list[Skipped] = []
+    for raw in raws:
+        if raw.digest in first_of:
+            index = first_of[raw.digest]
+            copies.setdefault(index, []).append(raw.path)
+            original = markup.printable(kept[index].path)
+            reason = f"same text as {original}; listed once, under that file"
+            remarks.append(Skipped(markup.printable(raw.path), reason))
+            continue
+        first_of[raw.digest] = len(kept)
+        kept.append(raw)
+    for index, paths in copies.items():
+        kept[index] = replace(kept[index], duplicates=tuple(paths))
+    return kept, remarks
+
+
+def read_sources(seeds: Path) -> tuple[list[RawArticle], list[Skipped]]:
+    """Read every article file under `seeds`; whatever cannot be read is reported, not fatal."""
+    if not seeds.is_dir():
         raise InputError(f"{seeds}: seeds folder not found; pass --seeds DIR")
     paths, skipped = find_sources(seeds)
     rels = [p.relative_to(seeds).as_posix() for p in paths]
     ids = article_ids(rels)
     raws: list[RawArticle] = []
+    stems: dict[str, str] = {}
     for path, rel in zip(paths, rels, strict=True):
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                skipped.append(Skipped(rel, f"larger than {MAX_BYTES // 2**20} MB; skipped"))
-                continue
-            data = path.read_bytes()
-        except OSError as err:
-            skipped.append(Skipped(rel, f"cannot be read: {err.strerror or err}"))
+        data = read_bytes(path, rel)
+        if isinstance(data, Skipped):
+            skipped.append(data)
             continue
-        if looks_binary(data):
-            skipped.append(Skipped(rel, "binary data, not text; skipped"))
-            continue
-        text, warning = decode(data)
+        text, remark = decode(data)
         if not text.strip():
-            skipped.append(Skipped(rel, "empty file; skipped"))
+            skipped.append(Skipped(markup.printable(rel), "only whitespace; skipped"))
             continue
-        raw = parse_text(ids[rel], rel, text, path.suffix.lower() != ".txt")
-        if warning:
-            raw = RawArticle(**{**raw.__dict__, "warnings": (warning, *raw.warnings)})
+        raw = parse_text(ids[rel], rel, text, path.suffix.lower() in MARKDOWN_SUFFIXES)
+        stem = str(Path(rel).with_suffix(""))
+        if stem in stems:
+            reason = f"same name as {stems[stem]} with another suffix; read as article {raw.id!r}"
+            skipped.append(Skipped(markup.printable(rel), reason, is_warning=False))
+        stems.setdefault(stem, markup.printable(rel))
+        if remark:
+            raw = replace(raw, warnings=(remark, *raw.warnings))
         raws.append(raw)
-    return raws, skipped
+    raws, remarks = _with_duplicates(raws)
+    return raws, skipped + remarks

@@ -122,6 +122,10 @@ class RawArticle:
     is_markdown: bool = False
     digest: str = ""
     warnings: tuple[str, ...] = ()
+    markdown: tuple[str, ...] = ()
+    """For Markdown files: the source of each entry of `lines`, which hold its plain text."""
+    duplicates: tuple[str, ...] = ()
+    """Paths of other files with exactly the same text, read as this one."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,8 @@ class Article:
     digest: str = ""
     duplicates: tuple[str, ...] = ()
     is_markdown: bool = False
+    paragraphs_html: tuple[str, ...] = ()
+    """For Markdown files: each paragraph rendered and sanitized (nh3); safe to show as HTML."""
 
     @property
     def lead(self) -> str:
@@ -217,6 +223,11 @@ class BuildReport:
     pages: int = 0
     warnings: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)
+    """Things passed over on purpose (hidden files, editor backups): shown, never fatal."""
 
     def warn(self, path: str, message: str) -> None:
         self.warnings.append(Problem(path, message))
+
+    def note(self, path: str, message: str) -> None:
+        self.notes.append(Problem(path, message))

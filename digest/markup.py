@@ -1,0 +1,96 @@
+"""Untrusted text made safe: invisible-character removal, Markdown to sanitized HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import markdown
+import nh3
+
+# Bidi embeddings, overrides and isolates can reorder what a reader sees ("Trojan Source");
+# zero-width spaces, word joiners and stray BOMs make equal-looking lines compare unequal.
+# ZWJ/ZWNJ (U+200C, U+200D) stay: Persian, Indic scripts and emoji need them.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# C0/C1 control characters other than tab and newline: terminal escapes, form feeds, NUL.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+ALLOWED_TAGS = frozenset(
+    (
+        "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5",
+        "h6", "hr", "i", "li", "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "ul",
+    )
+)  # fmt: skip
+"""What Markdown may render to. No images, iframes, forms, styles or scripts; h1 is the page's."""
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "q": {"cite"}}
+URL_SCHEMES = frozenset(("http", "https"))
+LINK_REL = "nofollow noopener noreferrer"
+
+
+def clean_text(text: str) -> str:
+    """Return `text` NFC-normalised, with '\\n' line ends, tabs as spaces, no invisible controls.
+
+    >>> clean_text("a\\u202eb\\r\\nc\\td")
+    'ab\\nc d'
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text.replace("\t", " "))
+    return unicodedata.normalize("NFC", text)
+
+
+def printable(text: str) -> str:
+    """Return `text` safe to print on a terminal: control characters shown as escapes.
+
+    >>> printable("bad\\nname\\x1b[31m.txt")
+    'bad\\\\nname\\\\x1b[31m.txt'
+    """
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def sanitize_html(fragment: str) -> str:
+    """Return `fragment` with everything outside a small safe set of tags and links removed.
+
+    Scripts and styles lose their content; event handlers, `style` attributes and links that
+    are not http(s) (javascript:, data:, vbscript:) are dropped.
+    """
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def new_converter() -> markdown.Markdown:
+    """Return a Markdown converter; reuse one per article, it is reset before each block."""
+    return markdown.Markdown(output_format="html")
+
+
+def render_markdown(source: str, converter: markdown.Markdown) -> str:
+    """Return the sanitized HTML of one Markdown block."""
+    converter.reset()
+    return sanitize_html(converter.convert(source)).strip()
+
+
+def html_to_text(fragment: str) -> str:
+    """Return the visible text of an HTML fragment: tags and script bodies gone, spaces collapsed.
+
+    >>> html_to_text("<p>Kim <em>met</em> Putin &amp; aides<script>x()</script></p>")
+    'Kim met Putin & aides'
+    """
+    stripped = nh3.clean(fragment, tags=set(), strip_comments=True)
+    return " ".join(html.unescape(stripped).split())
+
+
+def markdown_to_text(source: str, converter: markdown.Markdown) -> str:
+    """Return the plain text a reader sees for one Markdown block."""
+    converter.reset()
+    return html_to_text(converter.convert(source))
