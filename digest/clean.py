@@ -7,7 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest import dates, markup
+from digest.load import Skipped
 from digest.model import RawArticle, Removed
+from digest.text import split_sentences
 
 # A line matching one of these is never story text. Each rule has a name kept on the record.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -18,19 +21,29 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
         ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
         ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
-        ("label", r"^\s*(breaking news|berita terkini|sumber|source|iklan|advertisement|"
-                  r"advertisment|scroll to continue(?: with content)?|"
-                  r"gulir untuk melanjutkan|lanjut(?:kan)? membaca|continue reading)\s*:?\s*$"),
-        ("byline", r"^\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|writer|"
-                   r"written by|editing by|reporting by)\s*:\s*\S.{0,80}$"),
-        ("share", r"^\s*(share|bagikan|follow|ikuti)\b.{0,60}\b(facebook|twitter|whatsapp|"
-                  r"telegram|google news|instagram|tiktok|x\.com|channel|saluran)\b"),
+        ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
+        (
+            "label",
+            r"^\s*(breaking news|berita terkini|sumber|source|iklan|advertisement|"
+            r"advertisment|scroll to continue(?: with content)?|"
+            r"gulir untuk melanjutkan|lanjut(?:kan)? membaca|continue reading)\s*:?\s*$",
+        ),
+        (
+            "byline",
+            r"^\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|writer|"
+            r"written by|editing by|reporting by)\s*:\s*\S.{0,80}$",
+        ),
+        (
+            "share",
+            r"^\s*(share|bagikan|follow|ikuti)\b.{0,60}\b(facebook|twitter|whatsapp|"
+            r"telegram|google news|instagram|tiktok|x\.com|channel|saluran)\b",
+        ),
         ("copyright", r"^\s*(copyright|hak cipta)\b|©|all rights reserved"),
         ("photo-credit", r"^\s*\(?\s*(foto|photo|ilustrasi|illustration|image|gambar)\s*:"),
         ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
         ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
     )
-)  # fmt: skip
+)
 
 # A line that is only one of these ends the story: what follows is lists and promotion.
 END_MARKERS = re.compile(
@@ -46,6 +59,37 @@ REPEATED_MIN_ARTICLES = 3
 REPEATED_MAX_WORDS = 40
 
 
+DATE_WORDS = frozenset(
+    (
+        *dates.MONTHS,
+        *dates.WEEKDAYS,
+        "wib",
+        "wita",
+        "wit",
+        "gmt",
+        "utc",
+        "am",
+        "pm",
+        "pukul",
+        "jam",
+        "diperbarui",
+        "updated",
+        "published",
+        "dipublikasikan",
+        "diterbitkan",
+        "posted",
+        "on",
+        "at",
+        "pada",
+        "tanggal",
+        "hari",
+    )
+)
+"""Words a dateline line may hold besides numbers: "Jumat, 29 Nov 2024 10:00 WIB"."""
+STORY_MIN_WORDS = 20
+"""A line with this many words and two sentences is story: line rules never drop it."""
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """An article's story paragraphs and the lines removed from it."""
@@ -55,6 +99,8 @@ class Cleaned:
     paragraphs: tuple[str, ...]
     removed: tuple[Removed, ...]
     outlet: str | None
+    paragraphs_html: tuple[str, ...] = ()
+    """For Markdown articles: each kept paragraph rendered and sanitized."""
 
 
 def normalise_line(line: str) -> str:
@@ -67,51 +113,134 @@ def line_rule(line: str) -> str | None:
     for name, pattern in LINE_RULES:
         if pattern.search(line):
             return name
+    if is_dateline_only(line):
+        return "dateline"
     return None
+
+
+def is_dateline_only(line: str) -> bool:
+    """True for a line that holds only a date and time: "12 - Nov - 2024, 04:00".
+
+    >>> is_dateline_only("Jumat, 29 November 2024 | 10:00 WIB")
+    True
+    """
+    if len(line) > 60 or not re.search(r"\d", line):
+        return False
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", line.lower())
+    return all(w in DATE_WORDS for w in words)
 
 
 def _is_story(line: str) -> bool:
     return len(line.split()) >= 8 and bool(re.search(r"[.!?\"”’]\s*$", line))
 
 
-def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
-    """Return `raw`'s story paragraphs; every dropped line is kept in `removed` with its rule."""
-    kept: list[str] = []
+def is_story_paragraph(line: str) -> bool:
+    """True for a line that is surely story text: long, and at least two sentences."""
+    return len(line.split()) >= STORY_MIN_WORDS and len(split_sentences(line)) >= 2
+
+
+_TRAILING_CREDIT = re.compile(r"\s*\((?:foto|photo)\s*:[^)]*\)\s*$", re.I)
+_TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
+
+
+def clean_title(title: str) -> tuple[str, list[Removed]]:
+    """Return `title` without a trailing " | Section or Site" part, and what was cut.
+
+    >>> clean_title("Kim meets minister in Pyongyang | World News")[0]
+    'Kim meets minister in Pyongyang'
+    """
+    m = _TITLE_SUFFIX.search(title)
+    if m and len(title[: m.start()].split()) >= 4:
+        return title[: m.start()].strip(), [Removed(title, "title-suffix")]
+    return title, []
+
+
+def _rule_for(line: str, key: str, context: tuple[str, frozenset[str], bool]) -> str | None:
+    title_key, repeated, has_kept = context
+    rule = line_rule(line)
+    if rule is not None and is_story_paragraph(line):
+        return None
+    if rule is None and not has_kept and key == title_key:
+        rule = "repeated-headline"
+    if rule is None and key in repeated and not _is_story(line):
+        rule = "repeated-across-articles"
+    if rule is None and re.fullmatch(r"[-–—•*·|=_~.\s]+", line):
+        rule = "separator"
+    return rule
+
+
+def _headline(raw: RawArticle, lines: list[str]) -> tuple[str, int, list[Removed]]:
+    """Return the headline, the index of the first body line, and scraped labels above it."""
     removed: list[Removed] = []
-    title, lines = raw.title, [line.strip() for line in raw.lines]
-    while line_rule(title) is not None and any(lines):
+    title, start = raw.title, 0
+    while line_rule(title) is not None:
         # A scraped "Breaking News" label above the real headline: the next line is the title.
+        nxt = next((i for i in range(start, len(lines)) if lines[i]), None)
+        if nxt is None:
+            break
         removed.append(Removed(title, line_rule(title) or "label"))
-        title = next(line for line in lines if line)
-        lines = lines[lines.index(title) + 1 :]
+        title, start = lines[nxt], nxt + 1
+    title, cut = clean_title(title)
+    return title, start, removed + cut
+
+
+def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
+    """Return `raw`'s story paragraphs; every dropped line is kept in `removed` with its rule.
+
+    Rules never drop a line that is surely story (see `is_story_paragraph`); a caption's
+    trailing "(Foto: ...)" is cut from such a line instead.
+    """
+    lines = [line.strip() for line in raw.lines]
+    title, start, removed = _headline(raw, lines)
     title_key = normalise_line(title)
+    kept: list[int] = []
+    texts: dict[int, str] = {}
     ended = False
-    for line in lines:
+    for index in range(start, len(lines)):
+        line = lines[index]
         if not line:
             continue
         if ended:
             removed.append(Removed(line, "after-end-marker"))
             continue
-        if END_MARKERS.match(line) and sum(map(_is_story, kept)) >= MIN_STORY_BEFORE_END:
+        if (
+            END_MARKERS.match(line)
+            and sum(_is_story(texts[i]) for i in kept) >= MIN_STORY_BEFORE_END
+        ):
             ended = True
             removed.append(Removed(line, "end-marker"))
             continue
-        key = normalise_line(line)
-        rule = line_rule(line)
-        if rule is None and not kept and key == title_key:
-            rule = "repeated-headline"
-        if rule is None and key in repeated and not _is_story(line):
-            rule = "repeated-across-articles"
-        if rule is None and re.fullmatch(r"[-–—•*·|=_~.\s]+", line):
-            rule = "separator"
+        rule = _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
         if rule is not None:
             removed.append(Removed(line, rule))
-        else:
-            kept.append(line)
-    if not kept:
-        kept = [r.text for r in removed if r.rule in ("repeated-across-articles", "label")][:1]
-        removed = [r for r in removed if r.text not in kept]
-    return Cleaned(raw, title, tuple(kept), tuple(removed), raw.outlet or detect_outlet(kept))
+            continue
+        credit = _TRAILING_CREDIT.search(line)
+        if credit and line_rule(line) == "photo-credit":
+            removed.append(Removed(credit.group(0).strip(), "photo-credit"))
+            line = line[: credit.start()]
+        kept.append(index)
+        texts[index] = line
+    return Cleaned(
+        raw,
+        title,
+        tuple(texts[i] for i in kept),
+        tuple(removed),
+        raw.outlet or detect_outlet([texts[i] for i in kept]),
+        _render(raw, kept, texts),
+    )
+
+
+def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tuple[str, ...]:
+    """Return the sanitized HTML of each kept Markdown block ('' for plain text articles)."""
+    if not raw.markdown:
+        return ()
+    converter = markup.new_converter()
+    return tuple(
+        markup.render_markdown(
+            raw.markdown[i] if texts[i] == raw.lines[i].strip() else texts[i], converter
+        )
+        for i in kept
+    )
 
 
 _DATELINE = re.compile(
@@ -170,3 +299,35 @@ def clean_corpus(raws: Sequence[RawArticle]) -> list[Cleaned]:
     """Return every article cleaned, in input order."""
     repeated = repeated_lines(raws, REPEATED_MIN_ARTICLES)
     return [clean_lines(raw, repeated) for raw in raws]
+
+
+def readable(cleaned: Sequence[Cleaned]) -> tuple[list[Cleaned], list[Skipped]]:
+    """Return the articles worth showing, and a remark for each that is passed over or thin.
+
+    A text with neither a headline nor a story line left (only boilerplate) is passed over;
+    one with a headline but no story left is kept, with a warning.
+    """
+    kept: list[Cleaned] = []
+    remarks: list[Skipped] = []
+    for item in cleaned:
+        shown = markup.printable(item.raw.path)
+        if item.paragraphs:
+            kept.append(item)
+        elif item.title and line_rule(item.title) is None:
+            kept.append(item)
+            remarks.append(
+                Skipped(
+                    shown,
+                    "no story text left after removing boilerplate; shown with its headline only",
+                )
+            )
+        else:
+            count = len(item.removed)
+            remarks.append(
+                Skipped(
+                    shown,
+                    f"only boilerplate ({count} line(s) such as "
+                    "'Baca juga', labels, link lists); skipped",
+                )
+            )
+    return kept, remarks

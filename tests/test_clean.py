@@ -1,0 +1,189 @@
+"""Boilerplate removal and outlet detection, on the seeds and on small texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest import clean, load
+from digest.model import RawArticle
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def raw(text: str, path: str = "a.txt") -> RawArticle:
+    return load.parse_text(Path(path).stem, path, text, path.endswith(".md"))
+
+
+def cleaned(text: str, path: str = "a.txt") -> clean.Cleaned:
+    return clean.clean_corpus([raw(text, path)])[0]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, clean.Cleaned]:
+    raws, _ = load.read_sources(REPO / "seeds")
+    return {c.raw.id[:3]: c for c in clean.clean_corpus(raws)}
+
+
+def removed_rules(item: clean.Cleaned) -> dict[str, str]:
+    return {r.text: r.rule for r in item.removed}
+
+
+def test_seed_boilerplate_is_removed(seeds: dict[str, clean.Cleaned]) -> None:
+    every_kept = [p for c in seeds.values() for p in c.paragraphs]
+    for marker in (
+        "Baca juga",
+        "Baca Juga",
+        "Terkini Lainnya",
+        "Topik",
+        "Tinggalkan komentar",
+        "Breaking News",
+        "(Foto:",
+        "Baca Selengkapnya",
+        "Kremlin Pool Photo",
+        "Jelang Pelantikan Donald Trump",
+        "cara menyimpan tomat",
+    ):
+        assert not any(marker in p for p in every_kept), marker
+    assert "Sumber" not in every_kept
+    assert "12 - Nov - 2024, 04:00" in removed_rules(seeds["003"])
+    rules_004 = removed_rules(seeds["004"])
+    assert rules_004["Breaking News"] == "label"
+    assert "repeated-headline" in rules_004.values()
+    assert seeds["004"].title.startswith("Menteri Pertahanan Rusia mengunjungi Korea Utara")
+    assert seeds["002"].title.endswith("semakin erat")
+
+
+def test_no_seed_story_paragraph_is_dropped(seeds: dict[str, clean.Cleaned]) -> None:
+    for key, item in seeds.items():
+        story = [line.strip() for line in item.raw.lines if clean.is_story_paragraph(line.strip())]
+        dropped = [r for r in item.removed if r.text in story and r.rule != "after-end-marker"]
+        assert dropped == [], key
+    # The last story lines survive in every seed, and the leads are the datelined paragraphs.
+    assert seeds["000"].paragraphs[0].startswith("PYONGYANG, - Menteri Pertahanan")
+    assert seeds["003"].paragraphs[0].startswith("JATIMTIMES - Korea Utara")
+    assert seeds["002"].paragraphs[-1] == "Tujuan dari delegasi tersebut belum jelas."
+    assert seeds["003"].paragraphs[-1].startswith("Jumlah warga Korea Utara")
+
+
+def test_seed_outlets_from_datelines(seeds: dict[str, clean.Cleaned]) -> None:
+    assert seeds["001"].outlet == "LOGIC.co.id"
+    assert seeds["003"].outlet == "JATIMTIMES"
+    assert seeds["000"].outlet is None  # "PYONGYANG, -" names a place, not an outlet
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        ("JAKARTA, KOMPAS.com - Presiden bertemu menteri pada Senin.", "KOMPAS.com"),
+        ("MOSCOW (Reuters) - The minister flew to Pyongyang on Friday.", "Reuters"),
+        ("Detik.com – Pemerintah mengumumkan kebijakan baru hari ini.", "Detik.com"),
+        ("SEOUL, - The army said on Friday that troops moved.", None),
+        ("The minister flew to Pyongyang on Friday - officials said.", None),
+    ],
+)
+def test_detect_outlet(lead: str, outlet: str | None) -> None:
+    assert clean.detect_outlet([lead]) == outlet
+
+
+def test_front_matter_outlet_wins(tmp_path: Path) -> None:
+    item = cleaned("---\noutlet: Antara\n---\n# T\n\nLOGIC.co.id – Body text here.\n", "a.md")
+    assert item.outlet == "Antara"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Something else happened",
+        "BACA JUGA : Something else",
+        "Read also: another story",
+        "Tinggalkan komentar",
+        "Leave a comment",
+        "Sumber",
+        "Sumber: Reuters",
+        "Breaking News",
+        "Editor: Jane Doe",
+        "Copyright © 2024 Example Media. All rights reserved.",
+        "Ikuti berita terkini di Google News",
+        "Jumat, 29 November 2024 | 10:00 WIB",
+        "Foto: AFP/KCNA",
+        "-----",
+    ],
+)
+def test_boilerplate_line_is_removed(line: str) -> None:
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    item = cleaned(f"Headline\n{story}\n{line}\n{story} Again.\n")
+    assert line.strip() not in item.paragraphs
+    assert line.strip() in removed_rules(item)
+    assert len(item.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga laporan kami: menteri itu bertemu pemimpin Korea Utara di Pyongyang pada "
+        "Jumat. Keduanya sepakat meningkatkan kerja sama militer antara kedua negara.",
+        "Hak cipta lagu itu dimiliki oleh label rekaman besar di Jakarta sejak lama. Penyanyi "
+        "itu mengatakan ia akan menggugat perusahaan tersebut pekan depan di pengadilan.",
+        "Sumber: seorang pejabat senior yang tidak mau disebutkan namanya mengatakan bahwa "
+        "pertemuan itu berlangsung selama tiga jam. Ia menambahkan bahwa hasilnya positif.",
+    ],
+)
+def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
+    item = cleaned(f"Headline\n{line}\n")
+    assert item.paragraphs == (line,)
+
+
+def test_trailing_photo_credit_is_cut_from_a_story_paragraph() -> None:
+    line = (
+        "Kim met the minister in Pyongyang on Friday, state media said. The two men "
+        "discussed military cooperation for several hours at the ministry. (Foto: KCNA)"
+    )
+    item = cleaned(f"Headline\n{line}\n")
+    assert item.paragraphs == (line.removesuffix(" (Foto: KCNA)"),)
+    assert removed_rules(item)["(Foto: KCNA)"] == "photo-credit"
+
+
+def test_end_marker_needs_story_before_it() -> None:
+    item = cleaned("Headline\nTopik\nA short stub of a story that stays here.\n")
+    assert item.paragraphs == ("Topik", "A short stub of a story that stays here.")
+
+
+def test_lines_repeated_across_articles_are_removed_but_not_story() -> None:
+    footer = "Dapatkan update berita pilihan setiap hari"
+    story = "The minister met the leader on Friday and both sides praised the new treaty."
+    raws = [
+        raw(
+            f"Title {i}\nStory number {i} is told here in full today.\n{story}\n{footer}\n",
+            f"{i}.txt",
+        )
+        for i in range(4)
+    ]
+    for item in clean.clean_corpus(raws):
+        assert footer not in item.paragraphs
+        assert story in item.paragraphs
+        assert removed_rules(item)[footer] == "repeated-across-articles"
+
+
+def test_only_boilerplate_is_skipped_and_headline_only_is_kept() -> None:
+    junk = cleaned("Breaking News\nBaca juga: Other story\nTinggalkan komentar\n", "junk.txt")
+    stub = cleaned("A real headline about the treaty\nBaca juga: Other story\n", "stub.txt")
+    kept, remarks = clean.readable([junk, stub])
+    assert [k.raw.path for k in kept] == ["stub.txt"]
+    why = {r.path: r.reason for r in remarks}
+    assert "only boilerplate" in why["junk.txt"] and "headline only" in why["stub.txt"]
+
+
+def test_markdown_paragraphs_render_sanitized_html() -> None:
+    item = cleaned(
+        "# Title\n\nKim met **Putin** in [Moscow](https://example.org/m).\n\n"
+        "<script>alert(1)</script>\n\nA [bad link](javascript:alert(1)) and "
+        "<img src=x onerror=alert(1)> here.\n\n- Baca juga: [Other](https://x.example)\n",
+        "a.md",
+    )
+    assert item.paragraphs == ("Kim met Putin in Moscow.", "A bad link and here.")
+    first, second = item.paragraphs_html
+    assert "<strong>Putin</strong>" in first and 'href="https://example.org/m"' in first
+    assert 'rel="nofollow noopener noreferrer"' in first
+    assert "javascript" not in second and "onerror" not in second and "<img" not in second
