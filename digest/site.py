@@ -1,60 +1,188 @@
-"""Write the site atomically: build in a temporary folder beside the output, then swap."""
+"""Write the site safely: one build at a time, built aside, swapped in whole.
+
+The new site is written to a hidden staging folder next to the output folder and swapped
+in with one atomic `renameat2(RENAME_EXCHANGE)` on Linux, so a reader (or a build killed at
+any instant) sees either the whole previous site or the whole new one. Where the exchange
+is unavailable, two renames are used and the next build repairs the tiny window between
+them. A lock file beside the output folder keeps a second build from interleaving.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import os
+import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from digest.errors import OutputError
 
 MARKER = ".digest-site"
 """A file in every output folder we write, so we never replace a folder that is not ours."""
+STAGING_PREFIX = ".digest-build-"
+OLD_PREFIX = ".digest-old-"
+LOCK_SUFFIX = ".digest-lock"
+_SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,200}\Z")
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
 
 def safe_relative(rel: str) -> PurePosixPath:
-    """Return `rel` as a relative path that cannot leave the output folder."""
+    """Return `rel` as a relative path that cannot leave the output folder.
+
+    Every part must be a plain name of letters, digits, '.', '_' and '-' not starting with
+    a dot: no '..', no absolute paths, no hidden files, no separators or control characters.
+    """
     path = PurePosixPath(rel)
-    if path.is_absolute() or not path.parts or any(p in ("..", "") for p in path.parts):
+    if path.is_absolute() or not path.parts or not all(_SAFE_PART.match(p) for p in path.parts):
+        raise OutputError(f"refusing to write outside the output folder: {rel!r}")
+    if ".." in path.parts or "\\" in rel:
         raise OutputError(f"refusing to write outside the output folder: {rel!r}")
     return path
 
 
-def check_output(out: Path) -> None:
-    """Raise OutputError if `out` is a folder we must not replace."""
+def _is_within(inner: Path, outer: Path) -> bool:
+    return inner == outer or outer in inner.parents
+
+
+def check_output(out: Path, seeds: Path | None = None) -> None:
+    """Raise OutputError if `out` is a folder the build must not replace.
+
+    Refused: '/', the home folder, the seeds folder (or a folder inside it or holding it),
+    a file, and a non-empty folder that does not carry the marker of a previous digest.
+    """
     resolved = out.resolve()
-    if resolved == Path("/") or resolved == Path.home().resolve():
-        raise OutputError(f"{out}: refusing to write the site to / or the home folder")
+    if resolved == Path(resolved.anchor) or resolved == Path.home().resolve():
+        raise OutputError(
+            f"{out}: refusing to write the site to / or the home folder; "
+            "pass --out with a folder of its own, such as site/"
+        )
+    if seeds is not None:
+        seeds_real = seeds.resolve()
+        if _is_within(resolved, seeds_real) or _is_within(seeds_real, resolved):
+            raise OutputError(
+                f"{out}: refusing to write the site into or over the seeds "
+                f"folder {seeds}; choose another --out"
+            )
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise OutputError(f"{out}: exists and is not a folder; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise OutputError(
             f"{out}: folder is not empty and was not written by digest; "
             "choose another --out or empty it"
         )
 
 
-def write_site(files: Mapping[str, bytes], out: Path) -> None:
-    """Write `files` (relative path → bytes) as the folder `out`, replacing it whole."""
-    check_output(out)
+def _lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}{LOCK_SUFFIX}"
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold the lock on building `out`; raise OutputError at once if another build holds it.
+
+    The lock is a file beside `out` locked with flock(2): the kernel releases it when the
+    process ends, however it ends, so a killed build never leaves a stale lock.
+    """
+    out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".digest-build-{out.name}-", dir=out.parent))
+    path = _lock_path(out)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        for rel, data in files.items():
-            target = staging / safe_relative(rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (staging / MARKER).write_text("written by digest; safe to delete\n", encoding="utf-8")
-        os.chmod(staging, 0o755)
-        old = None
-        if out.exists():
-            old = out.parent / f".digest-old-{out.name}-{os.getpid()}"
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise OutputError(
+                f"{out}: another digest build (pid {owner}) is writing this folder; "
+                "wait for it to finish, then run the build again"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap the folders `a` and `b`; False where the system cannot do it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OutputError(f"{b}: cannot swap in the new site: {os.strerror(code)}")
+
+
+def recover(out: Path) -> None:
+    """Put back the previous site if a build died between its two renames; remove leftovers.
+
+    Call only while holding `output_lock(out)`: then no other build owns these folders.
+    """
+    leftovers = sorted(out.parent.glob(f"{OLD_PREFIX}{out.name}-*"))
+    if not out.exists() and leftovers:
+        os.rename(leftovers.pop(), out)
+    leftovers += out.parent.glob(f"{STAGING_PREFIX}{out.name}-*")
+    for folder in leftovers:
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
+    seen: dict[str, str] = {}
+    for rel, data in files.items():
+        target = staging / safe_relative(rel)
+        folded = rel.casefold()
+        if folded in seen:
+            raise OutputError(f"two output files differ only in case: {seen[folded]!r}, {rel!r}")
+        seen[folded] = rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (staging / MARKER).write_text("written by digest; safe to delete\n", encoding="utf-8")
+    os.chmod(staging, 0o755)
+
+
+def write_site(files: Mapping[str, bytes], out: Path) -> None:
+    """Write `files` (relative path → bytes) as the folder `out`, replacing it whole.
+
+    Until the final swap nothing in `out` changes; after it, `out` holds exactly `files`.
+    """
+    check_output(out)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{out.name}-", dir=out.parent))
+    try:
+        _fill(staging, files)
+        if not out.exists():
+            os.rename(staging, out)
+        elif _exchange(staging, out):
+            shutil.rmtree(staging)
+        else:
+            old = out.parent / f"{OLD_PREFIX}{out.name}-{os.getpid()}"
             os.rename(out, old)
-        os.rename(staging, out)
-        if old is not None:
+            os.rename(staging, out)
             shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,209 @@
+"""Writing the site: refusals, safe paths, the lock, and builds killed halfway."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from digest import cli, site
+from digest.errors import OutputError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_write_site_replaces_whole_folder(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.write_site({"index.html": b"one", "events/a.html": b"a"}, out)
+    site.write_site({"index.html": b"two"}, out)
+    assert snapshot(out) == {"index.html": b"two", site.MARKER: snapshot(out)[site.MARKER]}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize(
+    "rel", ["../evil.html", "/etc/passwd", "a/../../b", "", ".hidden", "a\\b", "a/\nb"]
+)
+def test_paths_that_leave_the_folder_are_refused(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(OutputError):
+        site.write_site({rel: b"x"}, tmp_path / "site")
+    assert not (tmp_path / "evil.html").exists()
+    assert not (tmp_path / "site").exists()
+
+
+def test_paths_differing_only_in_case_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="case"):
+        site.write_site({"a.html": b"1", "A.html": b"2"}, tmp_path / "site")
+
+
+@pytest.mark.parametrize(
+    "where", ["root", "home", "seeds", "inside-seeds", "holds-seeds", "foreign", "file"]
+)
+def test_refused_output_folders(tmp_path: Path, where: str, capsys) -> None:
+    seeds = tmp_path / "work" / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    (tmp_path / "afile").write_text("x")
+    out = {
+        "root": Path("/"),
+        "home": Path.home(),
+        "seeds": seeds,
+        "inside-seeds": seeds / "site",
+        "holds-seeds": tmp_path / "work",
+        "foreign": foreign,
+        "file": tmp_path / "afile",
+    }[where]
+    before = snapshot(tmp_path)
+    code = cli.main(["build", "--seeds", str(seeds), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert str(out) in err and len(err.strip().splitlines()) == 1
+    assert snapshot(tmp_path) == before
+
+
+def test_previous_digest_folder_may_be_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+    (out / "stale.html").write_text("old page")
+    assert cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+
+
+def test_second_build_fails_clearly_while_first_holds_the_lock(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "site"
+    with site.output_lock(out):
+        code = cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 3 and "another digest build" in err and str(os.getpid()) in err
+    assert not out.exists()
+    assert cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+
+
+def test_concurrent_cli_builds_never_interleave(tmp_path: Path, many_seeds: Path) -> None:
+    out = tmp_path / "site"
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "digest",
+                "build",
+                "--seeds",
+                str(many_seeds),
+                "--out",
+                str(out),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [(r.wait(timeout=120), r.stderr.read()) for r in runs]
+    codes = sorted(code for code, _ in results)
+    assert codes[0] == 0
+    if codes[1] != 0:  # the loser must say why
+        assert codes[1] == 3
+        assert any("another digest build" in err for _, err in results)
+    assert (out / "events.json").is_file()
+
+
+def test_failed_render_leaves_previous_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.write_site({"index.html": b"old"}, out)
+    before = snapshot(out)
+    with pytest.raises(OutputError):
+        site.write_site({"index.html": b"new", "../x": b""}, out)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_leftovers_of_a_killed_build_are_cleaned_and_site_restored(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.write_site({"index.html": b"old"}, out)
+    # What the two-rename fallback leaves when killed between its renames:
+    os.rename(out, tmp_path / f"{site.OLD_PREFIX}site-999")
+    (tmp_path / f"{site.STAGING_PREFIX}site-abc").mkdir()
+    with site.output_lock(out):
+        site.recover(out)
+    assert (out / "index.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.digest-lock", "site"]
+
+
+def _build_process(seeds: Path, out: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "digest", "build", "--seeds", str(seeds), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _kill_when(process: subprocess.Popen[bytes], ready) -> None:
+    deadline = time.monotonic() + 60
+    while not ready() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.0005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def test_killed_builds_leave_old_or_new_site_whole(tmp_path: Path, many_seeds: Path) -> None:
+    """Kill real builds at several moments; `site/` is always the old or the new site, whole."""
+    out = tmp_path / "site"
+    assert cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+    old = snapshot(out)
+    reference = tmp_path / "reference"
+    shutil.copytree(out, reference)
+    started = time.monotonic()
+    assert cli.main(["build", "--seeds", str(many_seeds), "--out", str(reference), "--quiet"]) == 0
+    new = snapshot(reference)
+    seconds = time.monotonic() - started + 0.3  # plus the interpreter start of a subprocess
+    assert new != old
+
+    def staging_exists() -> bool:
+        return any(p.name.startswith(site.STAGING_PREFIX) for p in tmp_path.iterdir())
+
+    def staging_has_pages() -> bool:
+        return any((p / "articles").is_dir() for p in tmp_path.glob(f"{site.STAGING_PREFIX}*"))
+
+    moments = [(f"{f:.0%} of a build", f * seconds, None) for f in (0.4, 0.7, 1.0)]
+    moments += [("staging created", None, staging_exists), ("pages", None, staging_has_pages)]
+    outcomes = []
+    for label, delay, ready in moments:
+        if snapshot(out) != old:  # a build finished: restart from the old site
+            shutil.rmtree(out)
+            site.write_site({k: v for k, v in old.items() if k != site.MARKER}, out)
+        process = _build_process(many_seeds, out)
+        if ready is None:
+            begin = time.monotonic()
+            _kill_when(process, lambda b=begin, d=delay: time.monotonic() - b >= d)
+        else:
+            _kill_when(process, ready)
+        now = snapshot(out)
+        assert now in (old, new), f"site/ is neither the old nor the new site after kill {label}"
+        outcomes.append(now == new)
+    print("kills that found the new site:", outcomes, f"build ~{seconds:.2f} s")
+    # The next build cleans up whatever the killed ones left and publishes the new site.
+    assert cli.main(["build", "--seeds", str(many_seeds), "--out", str(out), "--quiet"]) == 0
+    assert snapshot(out) == new
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".reference.digest-lock",
+        ".site.digest-lock",
+        "reference",
+        "site",
+    ]
+    assert not all(outcomes), "every build finished before its kill: nothing was tested"
