@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from digest import changes, clean, cluster, load, render, site, summary, timeline
 from digest.config import Config
+from digest.errors import StrictError
 from digest.model import Article, BuildReport, Event
 from digest.text import extract_names
 
@@ -43,6 +44,8 @@ def to_article(cleaned: clean.Cleaned) -> Article:
         names=extract_names(cleaned.title, cleaned.paragraphs),
         digest=raw.digest,
         is_markdown=raw.is_markdown,
+        duplicates=raw.duplicates,
+        paragraphs_html=cleaned.paragraphs_html,
     )
     return replace(article, mentions=timeline.find_mentions(article))
 
@@ -99,13 +102,12 @@ def assemble(config: Config, report: BuildReport) -> Digest:
     """Return the digest of the seeds folder: load, clean, cluster, timeline."""
     with _timed(report, "load"):
         raws, skipped = load.read_sources(config.seeds)
-    for item in skipped:
-        report.warn(item.path, item.reason)
-    for raw in raws:
-        for message in raw.warnings:
-            report.warn(raw.path, message)
     with _timed(report, "clean"):
-        articles = [to_article(c) for c in clean.clean_corpus(raws)]
+        cleaned, thin = clean.readable(clean.clean_corpus(raws))
+        articles = [to_article(c) for c in cleaned]
+    remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
+    for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
+        (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster"):
         events = make_events(articles, config, previous.assignments if previous else {})
@@ -121,13 +123,21 @@ def assemble(config: Config, report: BuildReport) -> Digest:
     return Digest(ordered, by_id, changes.record(previous, change))
 
 
-def build(config: Config) -> BuildReport:
-    """Build the site for `config` into its output folder and return what happened."""
-    report = BuildReport()
-    digest = assemble(config, report)
-    with _timed(report, "render"):
-        pages = render.render_site(digest, config)
-    with _timed(report, "write"):
-        site.write_site(pages, config.output)
-    report.pages = len(pages)
+def build(config: Config, strict: bool = False) -> BuildReport:
+    """Build the site for `config` into its output folder and return what happened.
+
+    One build at a time per output folder (a lock); the old site stays until the new one is
+    complete. With `strict`, any warning stops the build before anything is written.
+    """
+    site.check_output(config.output, config.seeds)
+    with site.output_lock(config.output):
+        report = BuildReport()
+        digest = assemble(config, report)
+        if strict and report.warnings:
+            raise StrictError(report)
+        with _timed(report, "render"):
+            pages = render.render_site(digest, config)
+        with _timed(report, "write"):
+            site.write_site(pages, config.output)
+        report.pages = len(pages)
     return report

@@ -9,12 +9,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from digest import __version__
+from digest import __version__, check
 from digest.build import build
 from digest.config import Config, load_config, normalize_base_url
-from digest.errors import ConfigError, DigestError
+from digest.errors import ConfigError, DigestError, StrictError
+from digest.markup import printable
+from digest.model import BuildReport
 
 EXIT_OK = 0
+EXIT_PROBLEMS = 1
+"""`digest check` found errors, or --strict found warnings (nothing was written)."""
 EXIT_ERROR = 2
 
 
@@ -41,6 +45,15 @@ def _parser() -> argparse.ArgumentParser:
         '"What\'s new" (default: the events.json in the output folder; empty: that default)',
     )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    b.add_argument("--strict", action="store_true", help="fail on any warning; write nothing")
+    c = commands.add_parser(
+        "check", help="report every problem in settings and seeds; write nothing"
+    )
+    c.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    c.add_argument("--out", type=Path, help="output folder to check (default: site/)")
+    c.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
+    c.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
+    c.set_defaults(base_url=None, previous=None)
     return parser
 
 
@@ -67,18 +80,56 @@ def resolve_config(args: argparse.Namespace) -> Config:
     return config
 
 
+def _print_problems(report: BuildReport) -> None:
+    for problem in report.notes:
+        print(f"note: {printable(str(problem))}", file=sys.stderr)
+    for problem in report.warnings:
+        print(f"warning: {printable(str(problem))}", file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print every finding of `digest check`, one per line, then a summary; return the exit code."""
+    config_path = args.config
+    if config_path is None and Path("digest.yaml").is_file():
+        config_path = Path("digest.yaml")
+    findings: list[check.Finding] = []
+    try:
+        config = resolve_config(args)
+    except ConfigError as err:
+        config = Config()
+        config = replace(config, seeds=args.seeds or config.seeds, output=args.out or config.output)
+        if config_path is None or not check.check_config_file(config_path):
+            findings.append(check.Finding(str(config_path or "settings"), str(err)))
+    articles, found = check.check_all(config, config_path)
+    findings += found
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    errors = check.count(findings, check.Severity.ERROR)
+    warnings = check.count(findings, check.Severity.WARNING)
+    print(
+        f"digest check: {articles} articles, {errors} errors, {warnings} warnings, "
+        f"{check.count(findings, check.Severity.NOTE)} notes"
+    )
+    return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "check":
+        return run_check(args)
     started = time.perf_counter()
     try:
         config = resolve_config(args)
-        report = build(config)
-    except DigestError as err:
+        report = build(config, strict=args.strict)
+    except StrictError as err:
+        _print_problems(err.report)
         print(f"digest: error: {err}", file=sys.stderr)
         return err.exit_code
+    except DigestError as err:
+        print(f"digest: error: {printable(str(err))}", file=sys.stderr)
+        return err.exit_code
     if not args.quiet:
-        for problem in report.warnings:
-            print(f"warning: {problem}", file=sys.stderr)
+        _print_problems(report)
         seconds = time.perf_counter() - started
         print(
             f"digest: {report.articles} articles, {report.events} events, "

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import markdown
+import markupsafe
 import nh3
 
 # Bidi embeddings, overrides and isolates can reorder what a reader sees ("Trojan Source");
@@ -67,6 +68,11 @@ def sanitize_html(fragment: str) -> str:
         link_rel=LINK_REL,
         strip_comments=True,
     )
+
+
+def safe_html(fragment: str) -> markupsafe.Markup:
+    """Return `fragment` sanitized and marked safe for Jinja2 (the `sanitized` filter)."""
+    return markupsafe.Markup(sanitize_html(fragment))
 
 
 def new_converter() -> markdown.Markdown:

@@ -13,6 +13,7 @@ import jinja2
 
 from digest import changes, feeds, i18n, timeline
 from digest.config import Config, SiteParams
+from digest.markup import safe_html
 from digest.model import Article, DateSource, DateValue, Event, Granularity, StoryEntry
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
     env.filters["date_note"] = date_note
     env.filters["date_class"] = date_class
     env.filters["iso"] = lambda d: d.iso() if d else ""
+    env.filters["sanitized"] = safe_html
     return env
 
 

@@ -1,0 +1,189 @@
+"""`digest check`: every problem with the settings and the seeds, found at once, nothing written."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from digest import clean, config, load, markup, site
+from digest.config import ClusterParams, Config, SiteParams
+from digest.errors import ConfigError, DigestError
+
+TOP_LEVEL_KEYS = ("site", "cluster", "seeds", "output", "templates", "events")
+SECTIONS: dict[str, type] = {"site": SiteParams, "cluster": ClusterParams}
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: the file, the line when known, how bad, and what to do."""
+
+    path: str
+    message: str
+    severity: Severity = Severity.ERROR
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{markup.printable(where)}: {self.severity}: {markup.printable(self.message)}"
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Return the 1-based line of each key in a YAML mapping, nested keys as tuples."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple[str, ...], int] = {}
+
+    def walk(node: yaml.Node, prefix: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = (*prefix, str(key.value))
+                lines[name] = key.start_mark.line + 1
+                walk(value, name)
+
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def _without_path(message: str, path: Path) -> str:
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def _section_findings(raw: dict, path: Path, lines: dict[tuple[str, ...], int]) -> list[Finding]:
+    findings: list[Finding] = []
+    for name, cls in SECTIONS.items():
+        values = raw.get(name)
+        if values is None:
+            continue
+        if not isinstance(values, dict):
+            findings.append(
+                Finding(
+                    str(path), f"'{name}' must be a mapping of settings", line=lines.get((name,))
+                )
+            )
+            continue
+        for key, value in values.items():
+            try:
+                section = config._section({name: {key: value}}, name, cls, path)
+                config._check(replace(Config(), **{name: section}), path)
+            except ConfigError as err:
+                where = lines.get((name, str(key)))
+                findings.append(Finding(str(path), _without_path(str(err), path), line=where))
+    return findings
+
+
+def check_config_file(path: Path) -> list[Finding]:
+    """Return every problem in the settings file at `path`, each with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return [Finding(str(path), f"cannot read the settings file: {err}")]
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "syntax error"
+        line = mark.line + 1 if mark is not None else None
+        return [Finding(str(path), f"not valid YAML: {problem}", line=line)]
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        return [Finding(str(path), "must be a mapping of settings (key: value)", line=1)]
+    lines = _key_lines(text)
+    findings = [
+        Finding(
+            str(path),
+            f"unknown setting '{key}'; known: {', '.join(TOP_LEVEL_KEYS)}",
+            line=lines.get((str(key),)),
+        )
+        for key in raw
+        if key not in TOP_LEVEL_KEYS
+    ]
+    for key in ("seeds", "output", "templates", "events"):
+        if key in raw and raw[key] is not None and not isinstance(raw[key], str):
+            findings.append(Finding(str(path), f"'{key}' must be a path", line=lines.get((key,))))
+    findings += _section_findings(raw, path, lines)
+    if not findings:
+        try:
+            config.load_config(path, environ={})
+        except ConfigError as err:
+            findings.append(Finding(str(path), _without_path(str(err), path)))
+    return findings
+
+
+def check_events_file(path: Path) -> list[Finding]:
+    """Return the problems of events.yaml: it must be YAML holding a mapping or a list."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        return [Finding(str(path), f"cannot read: {err}")]
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(err, "problem", None) or "syntax error"
+        return [Finding(str(path), f"not valid YAML: {problem}", line=line)]
+    if raw is not None and not isinstance(raw, (dict, list)):
+        return [Finding(str(path), "must hold a mapping or a list of events", line=1)]
+    return []
+
+
+_LINE_IN_MESSAGE = re.compile(r"\bon line (\d+)\b")
+
+
+def _finding(item: load.Skipped) -> Finding:
+    m = _LINE_IN_MESSAGE.search(item.reason)
+    severity = Severity.WARNING if item.is_warning else Severity.NOTE
+    return Finding(item.path, item.reason, severity, int(m.group(1)) if m else None)
+
+
+def check_seeds(seeds: Path) -> tuple[int, list[Finding]]:
+    """Return how many articles `seeds` yields and a finding per file read badly or passed over.
+
+    Runs the same loading and cleaning as a build, and nothing after it.
+    """
+    try:
+        raws, skipped = load.read_sources(seeds)
+    except DigestError as err:
+        return 0, [Finding(str(seeds), str(err).removeprefix(f"{seeds}: "))]
+    cleaned, thin = clean.readable(clean.clean_corpus(raws))
+    remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
+    items = sorted([*skipped, *thin, *remarks], key=lambda s: s.path)
+    findings = [_finding(item) for item in items]
+    if not cleaned:
+        findings.append(
+            Finding(str(seeds), "no readable articles; the digest would be empty", Severity.WARNING)
+        )
+    return len(cleaned), findings
+
+
+def check_all(cfg: Config, config_path: Path | None) -> tuple[int, list[Finding]]:
+    """Return the article count and every finding for `cfg`: settings, events, output, seeds."""
+    findings: list[Finding] = []
+    if config_path is not None:
+        findings += check_config_file(config_path)
+    if cfg.events_file is not None:
+        findings += check_events_file(cfg.events_file)
+    try:
+        site.check_output(cfg.output, cfg.seeds)
+    except DigestError as err:
+        findings.append(Finding(str(cfg.output), str(err).removeprefix(f"{cfg.output}: ")))
+    count, seed_findings = check_seeds(cfg.seeds)
+    return count, findings + seed_findings
+
+
+def count(findings: Sequence[Finding], severity: Severity) -> int:
+    return sum(f.severity is severity for f in findings)
