@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from digest.config import ClusterParams
 from digest.features import Features, cosine, featurize
@@ -30,8 +31,44 @@ def similarity(a: Features, b: Features, params: ClusterParams) -> float:
     return cosine(a.vector, b.vector)
 
 
-def candidate_pairs(features: Sequence[Features]) -> set[tuple[int, int]]:
-    """Return index pairs (i < j) that share at least one not-too-common term."""
+def _day_number(f: Features) -> int | None:
+    return f.date.value.toordinal() if f.date is not None and f.date.is_exact else None
+
+
+def _posting_pairs(
+    members: Sequence[int], features: Sequence[Features], max_gap_days: int | None
+) -> Iterator[tuple[int, int]]:
+    """Yield the pairs (i < j) of one posting list that the date gate does not rule out.
+
+    Two day-precise articles more than `max_gap_days` apart have similarity 0 anyway, so
+    skipping them changes no result; it only avoids comparing a corpus's years all-pairs.
+    """
+    days = [_day_number(features[i]) for i in members] if max_gap_days is not None else []
+    if max_gap_days is None or all(d is None for d in days):
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                yield (i, j) if i < j else (j, i)
+        return
+    dated = sorted((d, i) for d, i in zip(days, members, strict=True) if d is not None)
+    undated = [i for d, i in zip(days, members, strict=True) if d is None]
+    for u in undated:
+        for other in members:
+            if other != u:
+                yield (u, other) if u < other else (other, u)
+    for x, (day, i) in enumerate(dated):
+        for later, j in dated[x + 1 :]:
+            if later - day > max_gap_days:
+                break
+            yield (i, j) if i < j else (j, i)
+
+
+def candidate_pairs(
+    features: Sequence[Features], max_gap_days: int | None = None
+) -> set[tuple[int, int]]:
+    """Return index pairs (i < j) that share at least one not-too-common term.
+
+    With `max_gap_days`, pairs of day-precise articles further apart are left out.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for index, f in enumerate(features):
         for term in f.vector:
@@ -39,9 +76,7 @@ def candidate_pairs(features: Sequence[Features]) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if 1 < len(members) <= MAX_POSTING:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    pairs.add((i, j))
+            pairs.update(_posting_pairs(members, features, max_gap_days))
     return pairs
 
 
@@ -50,7 +85,7 @@ def pair_similarities(
 ) -> dict[tuple[int, int], float]:
     """Return the nonzero similarities of the candidate pairs."""
     sims: dict[tuple[int, int], float] = {}
-    for i, j in sorted(candidate_pairs(features)):
+    for i, j in sorted(candidate_pairs(features, params.max_gap_days)):
         s = similarity(features[i], features[j], params)
         if s > 0:
             sims[(i, j)] = s
@@ -63,31 +98,47 @@ def average_linkage(
     """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`.
 
     Pairs missing from `sims` count as 0. Ties break on the smallest member indices, so the
-    result does not depend on dict order.
+    result does not depend on dict order. A heap of candidate merges with lazy deletion keeps
+    this near O(E log E) for E similar pairs, instead of rescanning every link per merge.
     """
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    link: dict[tuple[int, int], float] = defaultdict(float)
+    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     for (i, j), s in sims.items():
-        link[(min(i, j), max(i, j))] += s
-    while True:
-        best: tuple[float, int, int] | None = None
-        for (a, b), total in link.items():
-            avg = total / (len(clusters[a]) * len(clusters[b]))
-            key = (avg, -a, -b)
-            if avg >= threshold and (best is None or key > best):
-                best = key
-        if best is None:
-            break
-        _, a, b = best
-        a, b = -a, -b
+        if i != j:
+            links[i][j] = links[i].get(j, 0.0) + s
+            links[j][i] = links[j].get(i, 0.0) + s
+    version = dict.fromkeys(range(n), 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        avg = links[a][b] / (len(clusters[a]) * len(clusters[b]))
+        if avg >= threshold:
+            heapq.heappush(heap, (-avg, a, b, version[a], version[b]))
+
+    for a in range(n):
+        for b in links[a]:
+            if a < b:
+                push(a, b)
+    while heap:
+        _, a, b, version_a, version_b = heapq.heappop(heap)
+        if a not in clusters or b not in clusters:
+            continue
+        if version[a] != version_a or version[b] != version_b:
+            continue
+        # a < b and a cluster's key is its smallest member, so the merged one keeps key a.
         clusters[a].extend(clusters.pop(b))
-        merged: dict[tuple[int, int], float] = defaultdict(float)
-        for (x, y), total in link.items():
-            x2 = a if x == b else x
-            y2 = a if y == b else y
-            if x2 != y2:
-                merged[(min(x2, y2), max(x2, y2))] += total
-        link = merged
+        version[a] += 1
+        merged = links.pop(b)
+        merged.pop(a, None)
+        own = links[a]
+        own.pop(b, None)
+        for c, total in merged.items():
+            own[c] = own[c] + total if c in own else total
+            del links[c][b]
+        for c, total in own.items():
+            links[c][a] = total
+            push(a, c)
     return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
 
 

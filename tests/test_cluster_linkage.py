@@ -1,0 +1,104 @@
+"""The fast average linkage and the date-gated candidate pairs give the naive results."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+import pytest
+
+from digest import cluster
+from digest.config import ClusterParams
+from digest.features import Features
+from digest.model import DateValue, Granularity
+
+
+def naive_average_linkage(
+    n: int, sims: Mapping[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """The first implementation: rescan every link for the best pair after each merge."""
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    link: dict[tuple[int, int], float] = defaultdict(float)
+    for (i, j), s in sims.items():
+        link[(min(i, j), max(i, j))] += s
+    while True:
+        best = None
+        for (a, b), total in link.items():
+            avg = total / (len(clusters[a]) * len(clusters[b]))
+            key = (avg, -a, -b)
+            if avg >= threshold and (best is None or key > best):
+                best = key
+        if best is None:
+            break
+        _, a, b = best
+        a, b = -a, -b
+        clusters[a].extend(clusters.pop(b))
+        merged: dict[tuple[int, int], float] = defaultdict(float)
+        for (x, y), total in link.items():
+            x2 = a if x == b else x
+            y2 = a if y == b else y
+            if x2 != y2:
+                merged[(min(x2, y2), max(x2, y2))] += total
+        link = merged
+    return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
+
+
+def random_sims(rng: random.Random, n: int, density: float) -> dict[tuple[int, int], float]:
+    # Few distinct values, so ties between candidate merges are common.
+    values = [0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 0.9]
+    return {
+        (i, j): rng.choice(values)
+        for i in range(n)
+        for j in range(i + 1, n)
+        if rng.random() < density
+    }
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_average_linkage_matches_naive(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(1, 40)
+    sims = random_sims(rng, n, rng.choice([0.05, 0.2, 0.5]))
+    threshold = rng.choice([0.0, 0.2, 0.3, 0.5])
+    assert cluster.average_linkage(n, sims, threshold) == naive_average_linkage(n, sims, threshold)
+
+
+def test_average_linkage_merges_by_average_not_single_link() -> None:
+    sims = {(0, 1): 0.9, (1, 2): 0.35}
+    assert cluster.average_linkage(3, sims, 0.3) == [[0, 1], [2]]
+    assert cluster.average_linkage(3, sims, 0.15) == [[0, 1, 2]]
+
+
+def random_features(rng: random.Random, n: int) -> list[Features]:
+    terms = [f"t{k}" for k in range(30)]
+    features = []
+    for i in range(n):
+        chosen = rng.sample(terms, rng.randint(1, 6))
+        weight = 1.0 / len(chosen) ** 0.5
+        roll = rng.random()
+        day = date(2024, 1, 1) + timedelta(days=rng.randint(0, 60))
+        when = None
+        if roll < 0.6:
+            when = DateValue(day)
+        elif roll < 0.8:
+            when = DateValue(day.replace(day=1), Granularity.MONTH)
+        features.append(Features(f"a{i}", {t: weight for t in sorted(chosen)}, when))
+    return features
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_date_gated_candidates_lose_no_similar_pair(seed: int) -> None:
+    rng = random.Random(seed)
+    features = random_features(rng, rng.randint(2, 60))
+    params = ClusterParams(max_gap_days=rng.choice([0, 3, 7, 20]))
+    expected = {}
+    for i in range(len(features)):
+        for j in range(i + 1, len(features)):
+            s = cluster.similarity(features[i], features[j], params)
+            if s > 0:
+                expected[(i, j)] = s
+    assert cluster.pair_similarities(features, params) == expected
+    gated = cluster.candidate_pairs(features, params.max_gap_days)
+    assert gated <= cluster.candidate_pairs(features)
