@@ -75,6 +75,9 @@ def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Featur
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    """Return the dot product of two unit vectors over the terms they share.
+
+    The shared terms come from a C-level key intersection, and fsum is correctly rounded,
+    so the result does not depend on the order the terms come in.
+    """
+    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())

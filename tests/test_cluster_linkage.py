@@ -11,7 +11,7 @@ import pytest
 
 from digest import cluster
 from digest.config import ClusterParams
-from digest.features import Features
+from digest.features import Features, cosine
 from digest.model import DateValue, Granularity
 
 
@@ -102,3 +102,15 @@ def test_date_gated_candidates_lose_no_similar_pair(seed: int) -> None:
     assert cluster.pair_similarities(features, params) == expected
     gated = cluster.candidate_pairs(features, params.max_gap_days)
     assert gated <= cluster.candidate_pairs(features)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_cosine_is_the_dot_product_whatever_the_term_order(seed: int) -> None:
+    rng = random.Random(seed)
+    terms = [f"t{k}" for k in range(50)]
+    a = {t: rng.random() for t in rng.sample(terms, 30)}
+    b = {t: rng.random() for t in rng.sample(terms, 20)}
+    naive = sum(v * b.get(t, 0.0) for t, v in a.items())
+    assert cosine(a, b) == pytest.approx(naive, rel=1e-12)
+    shuffled = dict(sorted(a.items(), key=lambda _: rng.random()))
+    assert cosine(shuffled, b) == cosine(a, b) == cosine(b, a)
