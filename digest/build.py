@@ -30,7 +30,9 @@ class Digest:
 def to_article(cleaned: clean.Cleaned) -> Article:
     """Return the Article record for a cleaned text: own date, names and date mentions."""
     raw = cleaned.raw
-    published = timeline.own_date(raw.published, raw.lines, cleaned.paragraphs, cleaned.removed)
+    published = timeline.own_date(
+        raw.published, raw.lines, cleaned.paragraphs, cleaned.removed, raw.language
+    )
     article = Article(
         id=raw.id,
         path=raw.path,

@@ -587,27 +587,88 @@ def find_dates(text: str, anchor: date | DateValue | None, dayfirst: bool = True
 _DATELINE_NUMERIC = re.compile(
     rf"(?:(?:{_WEEKDAY})\s*,?\s*\(?\s*)?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)?", _I
 )
-_DATELINE_ONLY = re.compile(
-    rf"^\s*(?:(?:{_WEEKDAY}),?\s+)?(?:\d{{1,2}}{_ORD}\s*[-\s]\s*(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+"
-    rf"\d{{1,2}}{_ORD})\s*[-\s,]\s*\d{{4}}(?:\s*[,|]?\s*(?:\d{{1,2}}\s*[:.]\s*\d{{2}})\s*"
-    r"(?:[ap]\.?\s*m\.?|wib|wita|wit|utc|gmt|et|pt)?)?\s*$",
-    _I,
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\s?\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s*m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s*m\b\.?", _I
 )
+_TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")
+_DATELINE_WORDS = frozenset({
+    "posted", "published", "updated", "last", "first", "originally", "on", "at", "time",
+    "story", "created", "edited", "article", "modified", "date", "hrs", "am", "pm",
+    "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
+})  # fmt: skip
+_WEEKDAY_ABBREVIATIONS = frozenset({
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "sen", "sel", "rab", "kam", "jum", "sab", "min",
+})  # fmt: skip
+_ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "was", "is", "for", "that", "with"})
+_INDONESIAN_WORDS = frozenset(
+    {"yang", "dan", "di", "dengan", "untuk", "dari", "ini", "itu", "pada"}
+)
+
+
+def is_month_first(language: str | None, texts: Sequence[str] = ()) -> bool:
+    """True when numeric dates read month first (US English "11/27/2005").
+
+    Front-matter `language` decides; without it, English text (by its commonest words) is
+    read month first and everything else day first. Numbers above 12 settle it either way.
+    """
+    if language:
+        return language.lower().replace("_", "-") in ("en-us", "en")
+    words = [w for t in texts[:6] for w in re.findall(r"[a-z]+", t.lower())]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    indonesian = sum(w in _INDONESIAN_WORDS for w in words)
+    return english > indonesian
+
+
+def _tidy_numbers(line: str) -> str:
+    """Close up spaced numbers as scrapers leave them: "7: 35" → "7:35", "4 / 9" → "4/9"."""
+    line = re.sub(r"(?<=\d)\s*([:/])\s*(?=\d)", r"\1", line)
+    return re.sub(r"(?<=\d)\s+-\s+(?=\d)", "-", line)
+
+
+def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
+    """Return the date of a line that is only a dateline, or None.
+
+    Besides the date, such a line holds only times, time zones, weekdays, capitalised place
+    names and words such as "Published", "Updated", "Diperbarui" ("Updated: November 11, 2011
+    18: 50 IST", "12 - Nov - 2024, 04:00"). The first full date on it counts.
+    >>> dateline_date("Published on: Fri, 11 Nov 2011 at 09: 56 IST").iso()
+    '2011-11-11'
+    """
+    tidy = _tidy_numbers(line).strip()
+    if not tidy or len(tidy) > 100:
+        return None
+    found = find_expressions(tidy, dayfirst)
+    full = [e for e in found if e.kind is Kind.DATE]
+    if not full:
+        return None
+    rest = tidy
+    for expression in reversed(found):
+        rest = rest[: expression.start] + " " + rest[expression.end :]
+    rest = _TZ_OFFSET.sub(" ", _TIME.sub(" ", rest))
+    for token in re.findall(r"[^\W\d_]+|\d+", rest):
+        low = token.lower()
+        if low in _DATELINE_WORDS or low in WEEKDAYS or low in _WEEKDAY_ABBREVIATIONS:
+            continue
+        if low in MONTHS or (token.isupper() and token.isalpha()):
+            continue  # time zones (IST, WIB) and place datelines (PYONGYANG, WASHINGTON)
+        return None
+    value = resolve(full[0], None)
+    return DateValue(value.value, Granularity.DAY, DateSource.DATELINE) if value else None
 
 
 def is_dateline(line: str) -> bool:
     """True when `line` is only a date, perhaps with a time ("12 - Nov - 2024, 04:00")."""
-    return bool(_DATELINE_ONLY.match(line)) or bool(
-        re.fullmatch(r"\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})[\sT\d:.,|]*", line)
-    )
+    return dateline_date(line) is not None
 
 
-def parse_dateline(lines: Sequence[str], max_lines: int = 4) -> DateValue | None:
+def parse_dateline(
+    lines: Sequence[str], max_lines: int = 4, dayfirst: bool = True
+) -> DateValue | None:
     """Return the article's date from a dateline in its first lines, or None.
 
-    A dateline is a line that is only a date ("12 - Nov - 2024, 04:00", "December 15th, 2008,
-    7: 35 am") or a full numeric date in the opening sentence ("PYONGYANG - ... Jumat
-    (29/11/2024)").
+    A dateline is a line that is only a date (see `dateline_date`) or a full numeric date
+    in the opening sentence ("PYONGYANG - ... Jumat (29/11/2024)").
     >>> parse_dateline(["12 - Nov - 2024, 04:00"]).iso()
     '2024-11-12'
     """
@@ -618,16 +679,15 @@ def parse_dateline(lines: Sequence[str], max_lines: int = 4) -> DateValue | None
         seen += 1
         if seen > max_lines:
             break
-        if is_dateline(line):
-            for expression in find_expressions(line):
-                if expression.kind is Kind.DATE:
-                    value = resolve(expression, None)
-                    if value is not None:
-                        return DateValue(value.value, Granularity.DAY, DateSource.DATELINE)
+        value = dateline_date(line, dayfirst)
+        if value is not None:
+            return value
         first_sentence = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]
         m = _DATELINE_NUMERIC.search(first_sentence)
         if m:
-            d = _day(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            first, second = int(m.group(1)), int(m.group(2))
+            day, month = (first, second) if dayfirst or second > 12 else (second, first)
+            d = _day(int(m.group(3)), month, day)
             if d:
                 return DateValue(d, Granularity.DAY, DateSource.DATELINE)
     return None

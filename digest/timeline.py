@@ -61,6 +61,7 @@ def own_date(
     lines: Sequence[str],
     paragraphs: Sequence[str],
     removed: Sequence[Removed] = (),
+    language: str | None = None,
 ) -> DateValue | None:
     """Return an article's own date: front matter, else dateline, else an estimate, else None.
 
@@ -69,7 +70,8 @@ def own_date(
     """
     if published is not None:
         return published
-    dateline = dates.parse_dateline([line for line in lines if line.strip()])
+    dayfirst = not dates.is_month_first(language, paragraphs)
+    dateline = dates.parse_dateline([line for line in lines if line.strip()], dayfirst=dayfirst)
     if dateline is not None:
         return dateline
     captions = [r.text for r in removed if r.rule.startswith("photo")]
@@ -90,12 +92,13 @@ def find_mentions(article: Article, anchor: DateValue | None = None) -> tuple[Da
     A paragraph that is only a dateline is the article's date, not a happening: skipped.
     """
     anchor = anchor if anchor is not None else article.published
+    dayfirst = not dates.is_month_first(article.language, article.paragraphs)
     mentions: list[DateMention] = []
     for p_index, paragraph in enumerate(article.paragraphs):
         if dates.is_dateline(paragraph):
             continue
         for s_index, sentence in enumerate(split_sentences(paragraph)):
-            for expression in dates.find_expressions(sentence):
+            for expression in dates.find_expressions(sentence, dayfirst):
                 value = dates.resolve(expression, anchor)
                 if value is None:
                     continue

@@ -210,3 +210,55 @@ def test_estimate_ignores_years_and_future_plans() -> None:
 def test_period_end() -> None:
     assert dates.period_end(DateValue(date(2024, 11, 18), WEEK)) == date(2024, 11, 24)
     assert dates.period_end(DateValue(date(2024, 1, 1), YEAR)) == date(2024, 12, 31)
+
+
+# Real first lines of English articles from ECB+ (CC BY 3.0, Cybulska & Vossen 2014), as
+# ../shared/corpora/ecbplus-dev holds them (tokens re-joined, hence "7: 35 am").
+@pytest.mark.parametrize(
+    "line, month_first, expected",
+    [
+        ("Updated: November 11, 2011 18: 50 IST", False, date(2011, 11, 11)),
+        ("Published on: Fri, 11 Nov 2011 at 09: 56 IST", False, date(2011, 11, 11)),
+        ("26 September 2013, 10: 00 (GMT+05: 00)", False, date(2013, 9, 26)),
+        ("Sat Nov 12 2011, 01: 19 hrs", False, date(2011, 11, 12)),
+        ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2: 29 PM", False, date(2013, 3, 13)),
+        ("9: 53 AM, MON 22 JUL 2013", False, date(2013, 7, 22)),
+        ("2013 - 09 - 26", False, date(2013, 9, 26)),
+        ("Updated 11 / 27 / 2005 3: 41 PM", True, date(2005, 11, 27)),
+        ("8: 13 AM PDT 8 / 2 / 2013", True, date(2013, 8, 2)),
+        ("WASHINGTON, DC, April 28, 2009", False, date(2009, 4, 28)),
+        ("Diperbarui Senin, 4 Maret 2024 10:15 WIB", False, date(2024, 3, 4)),
+    ],
+)
+def test_dateline_shapes(line: str, month_first: bool, expected: date) -> None:
+    assert dates.dateline_date(line, dayfirst=not month_first) == DateValue(
+        expected, DAY, DateSource.DATELINE
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reid checked herself in on Tuesday, December 9, 2008.",
+        "End of Watch: Friday, June 24, 2005",
+        "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",
+        "Page was born on April 22, 1923, in Nashville, Tenn.",
+        "Kunjungan dimulai pada 29 November 2024 di Pyongyang.",
+    ],
+)
+def test_story_lines_are_not_datelines(line: str) -> None:
+    assert dates.dateline_date(line) is None
+
+
+def test_month_first_follows_language() -> None:
+    assert dates.is_month_first("en", []) is True
+    assert dates.is_month_first("id", ["The minister said"]) is False
+    assert dates.is_month_first(None, ["The minister said that the talks went well."]) is True
+    assert (
+        dates.is_month_first(None, ["Menteri mengatakan bahwa pembicaraan itu berjalan baik."])
+        is False
+    )
+    assert dates.find_dates("on 11/12/2024", None, dayfirst=False)[0].date.value == date(
+        2024, 11, 12
+    )
+    assert dates.find_dates("pada 11/12/2024", None)[0].date.value == date(2024, 12, 11)
