@@ -54,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_changes": "Nothing recorded yet. Each build compares itself with the previous one "
         "and lists here what it added.",
         "no_longer": "no longer in the digest",
+        "in_event": "in",
+        "changes_intro": "What each build added to the digest, newest first.",
         "story": "Timeline of all events",
         "story_lede": (
             "Every event's days on one axis; background recalled by several events is shown once."
@@ -106,6 +108,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_changes": "Belum ada catatan. Setiap pembangunan membandingkan dirinya dengan "
         "pembangunan sebelumnya dan mencantumkan di sini apa yang ditambahkan.",
         "no_longer": "tidak lagi ada di digest",
+        "in_event": "dalam",
+        "changes_intro": "Apa yang ditambahkan setiap pembangunan ke digest, yang terbaru dulu.",
         "story": "Linimasa semua peristiwa",
         "story_lede": (
             "Hari-hari setiap peristiwa pada satu sumbu; "

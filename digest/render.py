@@ -260,7 +260,7 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         "changes.html",
         "changes.html",
         changes=digest.changes,
-        event_ids={e.id for e in digest.events},
+        events_by_id={e.id: e for e in digest.events},
         article_ids=set(digest.articles),
         day_label=lambda day: date_label(DateValue(date.fromisoformat(day)), lang),
     )
