@@ -41,7 +41,8 @@ def test_workflow_steps_build_the_seeds_in_a_fresh_clone(tmp_path: Path) -> None
 
 def test_a_failing_step_fails_the_run_with_its_name(tmp_path: Path) -> None:
     workdir = tmp_path / "ci"
-    result = run_runner("--no-venv", "--skip", "Install", "--base-url", "not-a-url", workdir=workdir)
+    bad_url = ("--base-url", "not-a-url")
+    result = run_runner("--no-venv", "--skip", "Install", *bad_url, workdir=workdir)
     assert result.returncode != 0
     assert "step 'Build' failed" in result.stderr
     assert "--base-url must start with http:// or https://" in result.stderr
