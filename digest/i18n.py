@@ -58,7 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes_intro": "What each build added to the digest, newest first.",
         "story": "Timeline of all events",
         "story_lede": (
-            "Every event's days on one axis; background recalled by several events is shown once."
+            "Every event's days on one axis. Background is folded away, once even when several "
+            "events recall it."
         ),
         "n_sources": "{n} sources",
         "source_sentences": "What each source says",
@@ -112,8 +113,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "changes_intro": "Apa yang ditambahkan setiap pembangunan ke digest, yang terbaru dulu.",
         "story": "Linimasa semua peristiwa",
         "story_lede": (
-            "Hari-hari setiap peristiwa pada satu sumbu; "
-            "latar yang disebut beberapa peristiwa ditampilkan sekali."
+            "Hari-hari setiap peristiwa pada satu sumbu. Latar dilipat, sekali saja walau "
+            "disebut beberapa peristiwa."
         ),
         "n_sources": "{n} sumber",
         "source_sentences": "Kata setiap sumber",

@@ -252,6 +252,27 @@ class _Dated:
     words: frozenset[str]
     phrase: str
     weekday: int | None
+    context: str = ""
+
+
+_ANAPHOR = re.compile(
+    r"^[\"“‘(]*(?:hal (?:itu|ini|tersebut)|itu|ini|keduanya|mereka|it|this|that|these|they)\b",
+    re.I,
+)
+"""Openers that point back to the sentence before ("Hal itu dikatakan KCNA pada Sabtu")."""
+
+
+def context_before(article: Article, mention: DateMention) -> str:
+    """Return the sentence before a mention's sentence when that one only points back to it."""
+    sentence = sentence_of(article, mention)
+    if not _ANAPHOR.match(sentence):
+        return ""
+    if mention.sentence > 0:
+        return split_sentences(article.paragraphs[mention.paragraph])[mention.sentence - 1]
+    for paragraph in reversed(article.paragraphs[: mention.paragraph]):
+        if not dates.is_dateline(paragraph) and split_sentences(paragraph):
+            return split_sentences(paragraph)[-1]
+    return ""
 
 
 TOPIC_SHARE = 0.25
@@ -284,7 +305,10 @@ def _dated_sentences(members: Sequence[Article]) -> list[_Dated]:
             sentence = sentence_of(article, mention)
             source = Source(article.id, sentence, mention.paragraph)
             words = _words(sentence) - topic
-            found.append(_Dated(mention.date, source, words, mention.text, _weekday(mention)))
+            context = context_before(article, mention)
+            found.append(
+                _Dated(mention.date, source, words, mention.text, _weekday(mention), context)
+            )
     return found
 
 
@@ -332,9 +356,10 @@ def is_background(value: DateValue, start: DateValue | None) -> bool:
 def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
     """Return the event's dated happenings as entries, ordered on the date axis.
 
-    Sentences naming the same date at the same precision and sharing words merge into one
-    entry listing every source; its date is the most trustworthy reading among them and its
-    text the first source's sentence at that trust, trimmed.
+    Sentences naming the same date at the same precision merge into one entry listing every
+    source when they are about one happening (see `_happenings`; background periods always
+    merge); its date is the most trustworthy reading among them and its text the first
+    source's sentence at that trust, trimmed.
     """
     start, _ = event_span(members)
     by_key: dict[tuple, list[_Dated]] = defaultdict(list)
@@ -342,11 +367,15 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
         by_key[(item.value.value, item.value.granularity, item.weekday)].append(item)
     entries: list[TimelineEntry] = []
     for key in sorted(by_key, key=lambda k: (k[0], -k[1].rank, k[2] is not None, k[2] or 0)):
-        for group in _happenings(by_key[key]):
+        found = by_key[key]
+        background = is_background(found[0].value, start)
+        # Background is context: one entry per period is enough, with every source.
+        for group in [found] if background else _happenings(found):
             best = min(group, key=lambda x: trust(x.value))
             sources = tuple(dict.fromkeys(x.source for x in group))
             text = trim_text(best.source.sentence, best.phrase)
-            background = is_background(best.value, start)
+            if best.context:
+                text = f"{trim_text(best.context)} {text}"
             entries.append(TimelineEntry(best.value, text, sources, background))
     return tuple(sorted(entries, key=_entry_key))
 

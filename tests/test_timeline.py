@@ -261,3 +261,23 @@ def replace_mentions(article: Article) -> Article:
     from dataclasses import replace
 
     return replace(article, mentions=timeline.find_mentions(article))
+
+
+def test_background_period_is_one_entry_with_every_source(seeds) -> None:
+    events, _ = seeds
+    for event in events:
+        keys = [(e.date.value, e.date.granularity) for e in event.timeline if e.is_background]
+        assert len(keys) == len(set(keys)), event.id
+    june = next(e for e in _event_of(events, "003").timeline if e.date.iso() == "2024-06")
+    assert len(june.sources) == 3
+
+
+def test_sentence_that_points_back_gets_its_context() -> None:
+    body = (
+        "Kedua menteri sepakat memperluas kerja sama pertanian.\n\n"
+        "Hal itu disampaikan kementerian pada Sabtu (30/11/2024)."
+    )
+    article = replace_mentions(make_article(body=body))
+    (entry,) = timeline.build_entries([article])
+    assert entry.text.startswith("Kedua menteri sepakat")
+    assert entry.sources[0].sentence == "Hal itu disampaikan kementerian pada Sabtu (30/11/2024)."
