@@ -177,6 +177,7 @@ def test_adding_an_article_shows_it_as_new_and_keeps_event_ids(tmp_path: Path) -
     assert f"articles/{ADDED}.html" in whats_new_links(site)
 
     feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
     (news,) = [e for e in feed.entries if "changes.html#" in e.link]
     title = json.loads((site / "events.json").read_text(encoding="utf-8"))["changes"][0]
     assert title["new_articles"][0]["id"] == ADDED
@@ -228,6 +229,10 @@ def test_ci_shaped_build_compares_with_the_published_site_over_http(
     ids_before = event_of(published)
     assert {a: event_of(fresh)[a] for a in ids_before} == ids_before
     assert f"articles/{ADDED}.html" in whats_new_links(fresh)
+    feed = feedparser.parse((fresh / "feed.xml").read_bytes())
+    (news,) = [e for e in feed.entries if "changes.html#" in e.link]
+    assert news.link.startswith(base + "/changes.html#c-")
+    assert news.id == news.link
 
 
 @contextlib.contextmanager
