@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from digest import changes, feeds, i18n, timeline
+from digest import changes, feeds, i18n, search, summary, timeline, views
 from digest.config import Config, SiteParams
 from digest.markup import safe_html
 from digest.model import Article, DateSource, DateValue, Event, Granularity, StoryEntry
@@ -19,7 +19,7 @@ from digest.model import Article, DateSource, DateValue, Event, Granularity, Sto
 if TYPE_CHECKING:
     from digest.build import Digest
 
-STATIC_FILES = ("style.css",)
+STATIC_FILES = ("style.css", "search.js", "favicon.svg")
 
 
 def builtin_templates_dir() -> Path:
@@ -212,51 +212,59 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
     env = make_environment(config.templates)
     site: SiteParams = config.site
     lang = site.language
-    common = {"site": site, "lang": lang, "t": i18n.strings(lang)}
     event_of: Mapping[str, Event] = {aid: e for e in digest.events for aid in e.article_ids}
-    articles_of = {e.id: [digest.articles[i] for i in e.article_ids] for e in digest.events}
+    event_views = {e.id: views.event_view(e, digest.articles) for e in digest.events}
+    anchors = views.name_anchors(n for e in digest.events for n in e.names)
+    names = {a.id: source_name(a) for a in digest.articles.values()}
+    common = {
+        "site": site,
+        "lang": lang,
+        "t": i18n.strings(lang),
+        "span_label": span_label,
+        "anchors": anchors,
+        "source_names": names,
+    }
 
-    def page(template: str, path: str, **context: object) -> bytes:
+    def page(path: str, template: str, **context: object) -> None:
         root = "../" * path.count("/")
         canonical = feeds.absolute(path, site.base_url) if site.base_url else None
         html = env.get_template(template).render(
             **common, root=root, path=path, canonical=canonical, **context
         )
-        return html.encode("utf-8")
+        pages[path] = html.encode("utf-8")
 
     pages: dict[str, bytes] = {}
-    pages["index.html"] = page(
-        "index.html",
-        "index.html",
-        events=digest.events,
-        articles_of=articles_of,
-        span_label=span_label,
-    )
-    names = {a.id: source_name(a) for a in digest.articles.values()}
+    ordered = [event_views[e.id] for e in digest.events]
+    page("index.html", "index.html", groups=views.by_month(ordered), events=ordered)
+    page("names.html", "names.html", letters=views.names_view(digest.events, anchors))
+    page("search.html", "search.html")
+    related = summary.related_events(digest.events)
     for event in digest.events:
-        pages[f"events/{event.id}.html"] = page(
-            "event.html",
+        members = [digest.articles[i] for i in event.article_ids]
+        page(
             f"events/{event.id}.html",
+            "event.html",
+            view=event_views[event.id],
             event=event,
-            articles=articles_of[event.id],
-            span_label=span_label,
-            source_names=names,
+            articles=event_views[event.id].articles,
+            related=related[event.id],
+            disagreements=summary.disagreements(members),
         )
-    pages["timeline.html"] = page(
+    page(
         "timeline.html",
         "timeline.html",
         periods=story_periods(timeline.story(digest.events), lang),
         events_by_id={e.id: e for e in digest.events},
-        source_names=names,
     )
     for article in digest.articles.values():
-        pages[f"articles/{article.id}.html"] = page(
-            "article.html",
+        page(
             f"articles/{article.id}.html",
+            "article.html",
             article=article,
+            article_lang=views.article_language(article),
             event=event_of[article.id],
         )
-    pages["changes.html"] = page(
+    page(
         "changes.html",
         "changes.html",
         changes=digest.changes,
@@ -264,13 +272,22 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         article_ids=set(digest.articles),
         day_label=lambda day: date_label(DateValue(date.fromisoformat(day)), lang),
     )
-    for name in STATIC_FILES:
-        pages[name] = (builtin_templates_dir() / name).read_bytes()
-        if config.templates is not None and (config.templates / name).is_file():
-            pages[name] = (config.templates / name).read_bytes()
+    pages.update(static_files(config.templates))
     pages["events.json"] = events_json(digest).encode("utf-8")
     pages.update(machine_files(digest, pages, site))
+    pages.update(search.index_files(pages))
     return dict(sorted(pages.items()))
+
+
+def static_files(user_templates: Path | None) -> dict[str, bytes]:
+    """Return the stylesheet and scripts, a user's own copy winning over ours by name."""
+    files = {}
+    for name in STATIC_FILES:
+        path = builtin_templates_dir() / name
+        if user_templates is not None and (user_templates / name).is_file():
+            path = user_templates / name
+        files[name] = path.read_bytes()
+    return files
 
 
 def machine_files(digest: Digest, pages: Mapping[str, bytes], site: SiteParams) -> dict[str, bytes]:
@@ -285,7 +302,3 @@ def machine_files(digest: Digest, pages: Mapping[str, bytes], site: SiteParams) 
         "sitemap.xml": feeds.sitemap(html, dated, site),
         "robots.txt": feeds.robots(site),
     }
-
-
-def article_outlets(articles: list[Article]) -> list[str]:
-    return sorted({a.outlet for a in articles if a.outlet})

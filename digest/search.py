@@ -1,0 +1,81 @@
+"""The client-side search index: Pagefind run over the planned pages, offline.
+
+Pagefind (from PyPI as `pagefind[bin]`, whose wheel carries the binary) reads the HTML pages
+and writes a chunked index plus a small JavaScript/WebAssembly search library, so search works
+on any static host with no server. Only elements marked `data-pagefind-body` (event and
+article pages) are indexed.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from digest.errors import DigestError
+
+log = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+"""The folder, relative to the site root, that holds the index and search library."""
+UNUSED_PREFIXES = (
+    "pagefind-ui",
+    "pagefind-modular-ui",
+    "pagefind-component-ui",
+    "pagefind-highlight",
+)
+"""Pagefind's ready-made UIs; our own search.js uses the plain API, so these are left out."""
+TIMEOUT_SECONDS = 300
+
+
+class SearchIndexError(DigestError):
+    """The search index could not be built."""
+
+
+def pagefind_binary() -> Path:
+    """Return the Pagefind executable shipped by the `pagefind_bin` wheel."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise SearchIndexError(
+            "Pagefind is not installed: pip install 'pagefind[bin]' (it ships the binary)"
+        ) from None
+    return Path(get_executable())
+
+
+def index_files(pages: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Return the Pagefind bundle for the HTML in `pages`, as relative path → bytes.
+
+    The pages are copied to a scratch folder for Pagefind to read; nothing is written to
+    the output folder here.
+    """
+    binary = pagefind_binary()
+    with tempfile.TemporaryDirectory(prefix="digest-search-") as scratch:
+        site_dir, bundle_dir = Path(scratch, "site"), Path(scratch, "bundle")
+        for rel, content in pages.items():
+            if rel.endswith(".html"):
+                target = site_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+        command = [
+            str(binary),
+            "--site", str(site_dir),
+            "--output-path", str(bundle_dir),
+            "--silent",
+        ]  # fmt: skip
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            )
+        except OSError as err:
+            raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()
+            raise SearchIndexError(f"Pagefind failed: {detail[-1] if detail else 'no output'}")
+        return {
+            f"{BUNDLE}/{path.relative_to(bundle_dir).as_posix()}": path.read_bytes()
+            for path in sorted(bundle_dir.rglob("*"))
+            if path.is_file() and not path.name.startswith(UNUSED_PREFIXES)
+        }

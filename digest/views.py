@@ -1,0 +1,200 @@
+"""What each page shows, decided in Python so templates only loop and print.
+
+Builders here turn the digest's records into small view records: an event with its
+articles, outlets, summary and language; the index grouped by month; the names index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from digest import summary
+from digest.model import Article, DateValue, Event, Granularity, Source
+from digest.text import tokenize
+
+_ENGLISH = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "that",
+        "was",
+        "for",
+        "with",
+        "on",
+        "by",
+        "said",
+        "as",
+        "at",
+        "from",
+        "has",
+        "have",
+        "were",
+        "are",
+        "it",
+    ]
+)
+_INDONESIAN = frozenset(
+    [
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "ini",
+        "itu",
+        "pada",
+        "dalam",
+        "tidak",
+        "akan",
+        "adalah",
+        "juga",
+        "oleh",
+        "telah",
+    ]
+)
+MIN_LANGUAGE_WORDS = 5
+
+
+def guess_language(text: str) -> str | None:
+    """Return 'id' or 'en' for `text` by its commonest function words; None if unclear.
+
+    >>> guess_language("Menteri itu tiba di Pyongyang pada hari Jumat dan bertemu dengan Kim.")
+    'id'
+    """
+    words = tokenize(text)
+    en = sum(w in _ENGLISH for w in words)
+    id_ = sum(w in _INDONESIAN for w in words)
+    if max(en, id_) < MIN_LANGUAGE_WORDS or en == id_:
+        return None
+    return "id" if id_ > en else "en"
+
+
+def article_language(article: Article) -> str | None:
+    """Return the article's language: its own field, else guessed from its text."""
+    if article.language:
+        return article.language
+    return guess_language(" ".join((article.title, *article.paragraphs[:6])))
+
+
+def anchor(name: str) -> str:
+    """Return an HTML id for a name: ASCII letters, digits and dashes.
+
+    >>> anchor("Kim Jong-un (KCNA)")
+    'n-kim-jong-un-kcna'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return f"n-{slug or 'x'}"
+
+
+def name_anchors(names: Iterable[str]) -> dict[str, str]:
+    """Return a unique anchor for every name; clashes get -2, -3, ... in sorted order."""
+    anchors: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(set(names)):
+        base = candidate = anchor(name)
+        suffix = 2
+        while candidate in used:
+            candidate, suffix = f"{base}-{suffix}", suffix + 1
+        anchors[name] = candidate
+        used.add(candidate)
+    return anchors
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence from an article, with what a reader needs to check it."""
+
+    text: str
+    article: Article
+    paragraph: int
+    language: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    articles: tuple[Article, ...]
+    outlets: tuple[str, ...]
+    summary: tuple[Quote, ...]
+    languages: Mapping[str, str | None]
+    """Article id → its language, for `lang` attributes."""
+    outlet_of: Mapping[str, str]
+    """Article id → its outlet, or its id when the outlet is unknown."""
+    title_language: str | None
+
+
+def quote(source: Source, by_id: Mapping[str, Article]) -> Quote:
+    article = by_id[source.article]
+    return Quote(source.sentence, article, source.paragraph, article_language(article))
+
+
+def event_view(event: Event, by_id: Mapping[str, Article]) -> EventView:
+    members = tuple(by_id[i] for i in event.article_ids)
+    ordered = tuple(sorted(members, key=lambda a: (a.published is None, a.published, a.id)))
+    return EventView(
+        event=event,
+        articles=ordered,
+        outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
+        summary=tuple(quote(s, by_id) for s in event.summary),
+        languages={a.id: article_language(a) for a in members},
+        outlet_of={a.id: a.outlet or a.id for a in members},
+        title_language=next((article_language(a) for a in ordered if a.title == event.title), None),
+    )
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    """Events whose latest date falls in one month; `key` is YYYY-MM, or '' when undated."""
+
+    key: str
+    month: DateValue | None
+    events: tuple[EventView, ...]
+
+
+def by_month(views: Sequence[EventView]) -> list[MonthGroup]:
+    """Return the events grouped by the month of their last date, in the given order.
+
+    Undated events come last, in one group.
+    """
+    groups: dict[str, list[EventView]] = {}
+    for view in views:
+        end = view.event.end or view.event.start
+        key = f"{end.value.year:04d}-{end.value.month:02d}" if end else ""
+        groups.setdefault(key, []).append(view)
+    keys = sorted((k for k in groups if k), reverse=True) + ([""] if "" in groups else [])
+    return [MonthGroup(k, _month(k), tuple(groups[k])) for k in keys]
+
+
+def _month(key: str) -> DateValue | None:
+    if not key:
+        return None
+    year, month = key.split("-")
+    return DateValue(date(int(year), int(month), 1), Granularity.MONTH)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    name: str
+    anchor: str
+    events: tuple[Event, ...]
+
+
+def names_view(events: Sequence[Event], anchors: Mapping[str, str]) -> list[tuple[str, list]]:
+    """Return the names index as (first letter, entries) groups in alphabetical order."""
+    groups: dict[str, list[NameEntry]] = {}
+    for name, named in summary.names_index(events):
+        letter = unicodedata.normalize("NFKD", name[:1]).upper()[:1]
+        letter = letter if letter.isalpha() else "#"
+        groups.setdefault(letter, []).append(NameEntry(name, anchors[name], named))
+    return sorted(groups.items())

@@ -1,0 +1,199 @@
+"""The built site as files: links, headings, languages, CSP, escaping, theme overrides."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sitecheck import SEEDS, build_site, parse, resolve
+
+from digest import views
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("pages"), language="en")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def test_every_relative_link_and_fragment_resolves(site: Path) -> None:
+    pages = html_pages(site)
+    assert len(pages) >= 3 + 5 + 3
+    ids = {p.resolve(): parse(p).ids for p in pages}
+    for page_path in pages:
+        for href in parse(page_path).hrefs():
+            target = resolve(page_path, href, site)
+            if target is None:
+                continue
+            path, fragment = target
+            assert path.is_file(), f"{page_path.name}: broken link {href}"
+            if fragment and path.suffix == ".html":
+                assert fragment in ids[path], f"{page_path.name}: no #{fragment} in {href}"
+
+
+def test_pages_link_nothing_external_but_article_sources(site: Path) -> None:
+    for page_path in html_pages(site):
+        for href in parse(page_path).hrefs():
+            if re.match(r"^[a-z]+:", href):
+                assert page_path.parent.name == "articles", f"{page_path}: external {href}"
+
+
+def test_csp_and_no_inline_scripts_or_styles(site: Path) -> None:
+    for page_path in html_pages(site):
+        page = parse(page_path)
+        csp = [
+            m for m in page.find("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"
+        ]
+        assert len(csp) == 1 and "default-src 'self'" in csp[0].attrs["content"]
+        assert "unsafe-inline" not in csp[0].attrs["content"]
+        assert all("src" in s.attrs for s in page.find("script")), page_path
+        assert not page.find("style"), page_path
+        assert not [e for e in page.elements if "style" in e.attrs], page_path
+        assert not [e for e in page.elements if any(a.startswith("on") for a in e.attrs)]
+
+
+def test_one_h1_and_headings_never_skip_a_level(site: Path) -> None:
+    for page_path in html_pages(site):
+        levels = [
+            int(e.tag[1]) for e in parse(page_path).elements if re.fullmatch(r"h[1-6]", e.tag)
+        ]
+        assert levels[0] == 1 and levels.count(1) == 1, page_path
+        for before, after in itertools.pairwise(levels):
+            assert after <= before + 1, f"{page_path.name}: h{before} then h{after}"
+
+
+def test_ui_language_on_html_and_article_language_on_text(site: Path) -> None:
+    index = parse(site / "index.html")
+    assert index.find("html")[0].attrs["lang"] == "en"
+    for article_path in (site / "articles").glob("*.html"):
+        page = parse(article_path)
+        assert page.find("html")[0].attrs["lang"] == "en"
+        assert page.find("article")[0].attrs.get("lang") == "id", "the seeds are Indonesian"
+    summaries = [e for e in index.elements if e.tag == "span" and "p.summary" in e.parents]
+    assert summaries and all(s.attrs.get("lang") == "id" for s in summaries)
+
+
+def test_indonesian_ui_needs_no_extra_lang(tmp_path: Path) -> None:
+    site = build_site(tmp_path, language="id")
+    page = parse(next((site / "articles").glob("*.html")))
+    assert page.find("html")[0].attrs["lang"] == "id"
+    assert "lang" not in page.find("article")[0].attrs
+    assert "Peristiwa" in page.find("nav")[0].text
+
+
+def test_index_lists_events_newest_first_with_summary_and_counts(site: Path) -> None:
+    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    index = parse(site / "index.html")
+    cards = [
+        e for e in index.elements if e.tag == "article" and "event-card" in e.attrs.get("class", "")
+    ]
+    assert len(cards) == len(data["events"])
+    titles = [e.text for e in index.find("h3")]
+    assert titles == [e["title"] for e in data["events"]]
+    first = data["events"][0]
+    assert any(str(len(first["articles"])) + " article" in c.text for c in cards[:1])
+    assert index.find("time"), "dated events carry <time datetime>"
+
+
+def test_article_page_has_paragraph_anchors_and_folded_boilerplate(site: Path) -> None:
+    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    for article in data["articles"]:
+        page = parse(site / "articles" / f"{article['id']}.html")
+        paragraphs = [e for e in page.find("p") if re.fullmatch(r"p\d+", e.attrs.get("id", ""))]
+        assert paragraphs, article["id"]
+        assert any(
+            a.attrs.get("href") == f"../events/{article['event']}.html" for a in page.find("a")
+        )
+    removed = [parse(p).find("details") for p in (site / "articles").glob("*.html")]
+    assert any(removed), "the seeds carry boilerplate, so some article shows what was removed"
+
+
+def test_names_index_links_every_event_name(site: Path) -> None:
+    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    names = parse(site / "names.html")
+    listed = {e.text.strip() for e in names.find("dt")}
+    assert listed == {n for e in data["events"] for n in e["names"]}
+    assert {e.attrs["id"] for e in names.find("dt")} == set(views.name_anchors(listed).values())
+
+
+def test_markup_in_article_renders_as_text(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "evil.txt").write_text(
+        "Breaking <script>alert(1)</script> news\n\n"
+        'The mayor said <img src=x onerror="alert(2)"> that the bridge will open on Monday.\n',
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path, seeds=seeds, language="en")
+    for page_path in html_pages(site):
+        page = parse(page_path)
+        assert all(s.attrs.get("src") for s in page.find("script")), page_path
+        assert not page.find("img"), page_path
+        assert not [e for e in page.elements if "onerror" in e.attrs], page_path
+    article = parse(site / "articles" / "evil.html")
+    assert "<script>alert(1)</script>" in article.find("h1")[0].text
+    assert 'onerror="alert(2)"' in article.find("article")[0].text
+
+
+def test_disagreeing_figures_are_shown_with_both_sources(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "A storm hit the coastal city of Port Elms on Monday, {n} houses were damaged."
+    for name, n, outlet in (("a", "1,200", "Daily One"), ("b", "1,500", "Paper Two")):
+        (seeds / f"{name}.md").write_text(
+            f"---\ntitle: Storm damages houses in Port Elms\noutlet: {outlet}\n"
+            "date: 2024-03-04\n---\n"
+            f"{body.format(n=n)}\n\nRescue teams reached Port Elms after the storm.\n",
+            encoding="utf-8",
+        )
+    site = build_site(tmp_path, seeds=seeds, language="en")
+    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    assert len(data["events"]) == 1
+    page = parse(site / "events" / f"{data['events'][0]['id']}.html")
+    section = [e for e in page.find("section") if "disagreements" in e.attrs.get("class", "")]
+    assert section, "the two reports give different numbers of houses"
+    assert "1,200 houses" in section[0].text and "1,500 houses" in section[0].text
+    assert "Daily One" in section[0].text and "Paper Two" in section[0].text
+
+
+def test_user_templates_override_and_extend_the_builtin_base(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "base.html").write_text(
+        '{% extends "default:base.html" %}\n'
+        '{% block head %}<meta name="theme" content="mine">{% endblock %}\n',
+        encoding="utf-8",
+    )
+    (theme / "names.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>My own names page</h1>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    (theme / "style.css").write_text("body { color: green; }\n", encoding="utf-8")
+    site = build_site(tmp_path, templates=theme, language="en")
+    for page_path in html_pages(site):
+        assert [m for m in parse(page_path).find("meta") if m.attrs.get("name") == "theme"]
+    assert parse(site / "names.html").find("h1")[0].text == "My own names page"
+    assert parse(site / "index.html").find("h3"), "pages not overridden keep the built-in template"
+    assert (site / "style.css").read_text(encoding="utf-8") == "body { color: green; }\n"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, site: Path) -> None:
+    again = build_site(tmp_path, language="en")
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_search_index_covers_events_and_articles(site: Path) -> None:
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    assert pages == len(list((site / "events").glob("*.html"))) + len(list(SEEDS.glob("*.txt")))
