@@ -212,32 +212,51 @@ _MONTH_CONTEXT = re.compile(
 )
 
 
-# Cheap tests that decide which of the patterns above can match at all (for speed).
-_DIGIT = re.compile(r"\d")
-_MONTH_WORD = re.compile(rf"\b(?:{_MONTH})\b", _I)
-_WEEKDAY_WORD = re.compile(rf"\b(?:{_WEEKDAY})\b", _I)
-_RELATIVE_WORD = re.compile(
-    r"\b(?:kemarin|yesterday|today|tonight|hari ini|malam ini|pagi ini|tadi|besok|tomorrow|"
-    r"lalu|silam|ago|ini|depan|mendatang|last|this|next)\b",
-    _I,
-)
+# Cheap word tests that decide which of the patterns above can match at all: most sentences
+# hold no month, weekday or relative word, and then the costly patterns never run.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_MONTH_SET = frozenset(MONTHS)
+_WEEKDAY_SET = frozenset(WEEKDAYS) | {"jum"}  # "Jum'at" splits at the apostrophe
+_RELATIVE_SET = frozenset({
+    "kemarin", "yesterday", "tadi", "last", "ini", "today", "tonight", "this", "besok",
+    "tomorrow", "lalu", "silam", "ago", "depan", "mendatang", "next",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Which kinds of words a text holds."""
+
+    numbers: int
+    year: bool
+    month: bool
+    weekday: bool
+    relative: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Cues:
+        tokens = _TOKEN.findall(text)
+        words = {t.lower() for t in tokens}
+        numbers = [t for t in tokens if t.isdigit()]
+        return cls(
+            numbers=len(numbers),
+            year=any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers),
+            month=not words.isdisjoint(_MONTH_SET),
+            weekday=not words.isdisjoint(_WEEKDAY_SET),
+            relative=not words.isdisjoint(_RELATIVE_SET),
+        )
 
 
 # --- reading --------------------------------------------------------------------------------
 
 
-def _weekday_of(text: str) -> int | None:
-    m = re.match(rf"\s*({_WEEKDAY})\b", text, _I)
-    return WEEKDAYS[m.group(1).lower()] if m else None
-
-
-def _expressions_full(text: str, dayfirst: bool, has_month: bool = True) -> list[Expression]:
+def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression]:
     found: list[Expression] = []
-    for m in ISO.finditer(text):
+    for m in ISO.finditer(text) if cues.year and "-" in text else ():
         d = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             found.append(Expression(m.group(0), m.start(), Kind.DATE, d.year, d.month, d.day))
-    for m in NUMERIC_FULL.finditer(text):
+    for m in NUMERIC_FULL.finditer(text) if cues.numbers >= 3 else ():
         first, second = int(m.group(1)), int(m.group(3))
         day, month = (first, second) if dayfirst or second > 12 else (second, first)
         if month > 12:
@@ -245,7 +264,7 @@ def _expressions_full(text: str, dayfirst: bool, has_month: bool = True) -> list
         d = _day(_full_year(m.group(4)), month, day)
         if d and (m.group(2) != "." or len(m.group(4)) == 4):
             found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
-    for m in DAY_MONTH.finditer(text) if has_month else ():
+    for m in DAY_MONTH.finditer(text) if cues.month else ():
         month = MONTHS[m.group(2).lower()]
         if m.group(3):
             d = _day(int(m.group(3)), month, int(m.group(1)))
@@ -253,7 +272,7 @@ def _expressions_full(text: str, dayfirst: bool, has_month: bool = True) -> list
                 found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
         elif _day(2000, month, int(m.group(1))) and _month_word_ok(text, m, m.group(2)):
             found.append(_expr(m, Kind.DAY_MONTH, None, month, int(m.group(1))))
-    for m in MONTH_DAY.finditer(text) if has_month else ():
+    for m in MONTH_DAY.finditer(text) if cues.month else ():
         if not _month_word_ok(text, m, m.group(1), strict=True):
             continue
         month = MONTHS[m.group(1).lower()]
@@ -261,7 +280,7 @@ def _expressions_full(text: str, dayfirst: bool, has_month: bool = True) -> list
         if _day(year or 2000, month, int(m.group(2))):
             kind = Kind.DATE if year else Kind.DAY_MONTH
             found.append(_expr(m, kind, year, month, int(m.group(2))))
-    for m in NUMERIC_PARTIAL.finditer(text):
+    for m in NUMERIC_PARTIAL.finditer(text) if "/" in text else ():
         day = int(m.group(1) or m.group(3))
         month = int(m.group(2) or m.group(4))
         if _day(2000, month, day):
@@ -294,16 +313,16 @@ def _month_word_ok(text: str, m: re.Match, word: str, strict: bool = False) -> b
     return word[0].isupper() and (strict or bool(_MONTH_CONTEXT.search(text[: m.start()])))
 
 
-def _expressions_month_year(text: str, has_month: bool = True) -> list[Expression]:
+def _expressions_month_year(text: str, cues: _Cues) -> list[Expression]:
     found: list[Expression] = []
-    if not has_month:
-        return _expressions_year(text)
-    for m in MONTH_YEAR.finditer(text):
+    if not cues.month:
+        return _expressions_year(text) if cues.year else []
+    for m in MONTH_YEAR.finditer(text) if cues.year else ():
         word = m.group(1)
         year = int(m.group(2))
         if word[0].isupper() and MIN_YEAR <= year <= MAX_YEAR:
             found.append(_expr(m, Kind.MONTH, year, MONTHS[word.lower()], None))
-    for m in MONTH_RELATIVE_YEAR.finditer(text):
+    for m in MONTH_RELATIVE_YEAR.finditer(text) if cues.relative else ():
         word = m.group(1) or m.group(4)
         if not word[0].isupper():
             continue
@@ -322,7 +341,7 @@ def _expressions_month_year(text: str, has_month: bool = True) -> list[Expressio
         ):
             continue
         found.append(_expr(m, Kind.MONTH, None, MONTHS[word.lower()], None))
-    return found + _expressions_year(text)
+    return found + (_expressions_year(text) if cues.year else [])
 
 
 def _expressions_year(text: str) -> list[Expression]:
@@ -344,9 +363,9 @@ def _is_week_word(text: str, m: re.Match) -> bool:
     return not word[0].isupper() and not m.group(1)
 
 
-def _expressions_relative(text: str) -> list[Expression]:
+def _expressions_relative(text: str, cues: _Cues) -> list[Expression]:
     found: list[Expression] = []
-    for m in WEEKDAY.finditer(text):
+    for m in WEEKDAY.finditer(text) if cues.weekday else ():
         word = m.group(2)
         if _is_week_word(text, m):
             continue
@@ -359,7 +378,7 @@ def _expressions_relative(text: str) -> list[Expression]:
         shift = 1 if re.search(r"\b(next|depan|mendatang)\b", which) else shift
         found.append(_expr(m, Kind.WEEKDAY, None, None, None, weekday=WEEKDAYS[word.lower()],
                            shift=shift))  # fmt: skip
-    for m in RELATIVE.finditer(text):
+    for m in RELATIVE.finditer(text) if cues.relative else ():
         expression = _relative_expression(m)
         if expression is not None:
             found.append(expression)
@@ -421,15 +440,14 @@ def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
     >>> [e.text for e in find_expressions("Kim bertemu Belousov, Jumat (29/11/2024).")]
     ['Jumat (29/11/2024)']
     """
-    has_digit = _DIGIT.search(text) is not None
-    has_month = _MONTH_WORD.search(text) is not None
+    cues = _Cues.of(text)
     candidates: list[tuple[int, Expression]] = []
-    if has_digit:
-        candidates.extend((0, e) for e in _expressions_full(text, dayfirst, has_month))
-    if has_digit or has_month:
-        candidates.extend((1, e) for e in _expressions_month_year(text, has_month))
-    if _WEEKDAY_WORD.search(text) or _RELATIVE_WORD.search(text):
-        candidates.extend((2, e) for e in _expressions_relative(text))
+    if cues.numbers:
+        candidates.extend((0, e) for e in _expressions_full(text, dayfirst, cues))
+    if cues.year or cues.month:
+        candidates.extend((1, e) for e in _expressions_month_year(text, cues))
+    if cues.weekday or cues.relative:
+        candidates.extend((2, e) for e in _expressions_relative(text, cues))
     return _choose(candidates)
 
 

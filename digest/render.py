@@ -99,10 +99,15 @@ def date_label(value: DateValue | None, language: str = "en") -> str:
 
 
 def date_note(value: DateValue | None, language: str = "en") -> str:
-    """Return where a date came from, for a tooltip: "estimated from the article's text; …"."""
+    """Return how precise a date is and where it came from, for a tooltip.
+
+    >>> date_note(DateValue(date(2024, 11, 1), Granularity.MONTH, DateSource.ESTIMATED))
+    "known to the month; estimated from the article's text; not stated"
+    """
     if value is None:
         return i18n.text(language, "date_unknown")
-    return i18n.text(language, f"provenance_{value.source.value}")
+    precision = i18n.text(language, f"precision_{value.granularity.value}")
+    return f"{precision}; {i18n.text(language, f'provenance_{value.source.value}')}"
 
 
 def date_class(value: DateValue | None) -> str:

@@ -145,10 +145,11 @@ def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
     """Return the day other reports pin for an article not dated to the day, or None.
 
     Each weekday the article names ("tiba pada hari Jumat") is matched to a day on that weekday
-    that another report states in a sentence sharing at least MIN_SHARED_WORDS content words.
-    The article is dated the latest such day (a report comes on or after what it reports);
-    pins more than six days apart contradict each other and give None. A coarse estimate the
-    article already has must contain the inferred day.
+    that another report states in a sentence sharing at least MIN_SHARED_WORDS content words;
+    "kemarin"/"yesterday" and the like match any day, with one more shared word. Each match
+    bounds the article's date (a Friday it reports lies 0-6 days before it; "yesterday" exactly
+    one); the article is dated the earliest day within every bound, and contradicting bounds
+    give None. A coarse estimate the article already has must contain the inferred day.
     """
     if article.published is not None and article.published.granularity is Granularity.DAY:
         return None
@@ -157,13 +158,13 @@ def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
     for paragraph in article.paragraphs:
         for sentence in split_sentences(paragraph):
             for expression in dates.find_expressions(sentence):
-                if expression.kind is not dates.Kind.WEEKDAY or expression.shift == 1:
+                bounds = _offset_bounds(expression)
+                if bounds is None:
                     continue
                 day = _best_pin(expression, _words(sentence), pins, article.id)
                 if day is None:
                     continue
-                first = day + timedelta(days=1 if expression.shift == -1 else 0)
-                last = day + timedelta(days=7 if expression.shift == -1 else 6)
+                first, last = day + timedelta(days=bounds[0]), day + timedelta(days=bounds[1])
                 lower = first if lower is None else max(lower, first)
                 upper = last if upper is None else min(upper, last)
     if lower is None or upper is None or lower > upper:
@@ -176,15 +177,28 @@ def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
     return DateValue(lower, Granularity.DAY, DateSource.INFERRED)
 
 
+def _offset_bounds(expression: dates.Expression) -> tuple[int, int] | None:
+    """Return how many days after the day an expression names its article can be written."""
+    if expression.kind is dates.Kind.WEEKDAY:
+        return {0: (0, 6), -1: (1, 7), 1: (-7, -1)}.get(expression.shift or 0)
+    if expression.kind is dates.Kind.RELATIVE and expression.unit is Granularity.DAY:
+        shift = expression.shift or 0
+        return (-shift, -shift)
+    return None
+
+
 def _best_pin(
     expression: dates.Expression, words: frozenset[str], pins: Sequence[_Pin], article_id: str
 ) -> date | None:
+    """Return the stated day that best matches `expression` in a sentence with `words`."""
+    is_weekday = expression.kind is dates.Kind.WEEKDAY
+    needed = MIN_SHARED_WORDS if is_weekday else MIN_SHARED_WORDS + 1
     scored = [
         (len(words & pin.words), pin.day)
         for pin in pins
-        if pin.article != article_id and pin.day.weekday() == expression.weekday
+        if pin.article != article_id and (not is_weekday or pin.day.weekday() == expression.weekday)
     ]
-    scored = [(shared, day) for shared, day in scored if shared >= MIN_SHARED_WORDS]
+    scored = [(shared, day) for shared, day in scored if shared >= needed]
     if not scored:
         return None
     return max(scored)[1]

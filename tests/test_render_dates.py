@@ -53,8 +53,12 @@ def test_date_label(value: DateValue | None, language: str, expected: str) -> No
 def test_date_class_and_note_name_precision_and_provenance() -> None:
     value = DateValue(date(2024, 11, 29), DAY, S.INFERRED)
     assert render.date_class(value).split() == ["date", "day", "inferred", "uncertain"]
-    assert "inferred" in render.date_note(value, "en")
+    assert render.date_note(value, "en") == (
+        "known to the day; inferred from other reports of the same event; not stated"
+    )
     assert "disimpulkan" in render.date_note(value, "id")
+    month = DateValue(date(2024, 11, 1), MONTH, S.ESTIMATED)
+    assert render.date_note(month, "id").startswith("diketahui bulannya")
 
 
 class _Collect(HTMLParser):

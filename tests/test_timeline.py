@@ -281,3 +281,46 @@ def test_sentence_that_points_back_gets_its_context() -> None:
     (entry,) = timeline.build_entries([article])
     assert entry.text.startswith("Kedua menteri sepakat")
     assert entry.sources[0].sentence == "Hal itu disampaikan kementerian pada Sabtu (30/11/2024)."
+
+
+def test_yesterday_pins_the_day_after_the_stated_day() -> None:
+    dated = replace_mentions(
+        make_article(
+            "a",
+            body="Gempa magnitudo 6,1 mengguncang Cianjur pada Senin (21/11/2022) siang.",
+            published=DateValue(date(2022, 11, 21), Granularity.DAY, DateSource.DATELINE),
+        )
+    )
+    undated = replace_mentions(
+        make_article(
+            "b", body="Gempa magnitudo 6,1 yang mengguncang Cianjur kemarin merusak rumah."
+        )
+    )
+    result = {a.id: a.published for a in timeline.infer_dates([dated, undated])}
+    assert result["b"] == DateValue(date(2022, 11, 22), Granularity.DAY, DateSource.INFERRED)
+
+
+def test_contradicting_pins_give_no_date() -> None:
+    first = replace_mentions(
+        make_article(
+            "a",
+            body="Presiden meresmikan bendungan Jatigede, Senin (4/3/2024).",
+            published=DateValue(date(2024, 3, 4), Granularity.DAY, DateSource.DATELINE),
+        )
+    )
+    second = replace_mentions(
+        make_article(
+            "b",
+            body="Presiden meninjau banjir Demak, Selasa (19/3/2024).",
+            published=DateValue(date(2024, 3, 19), Granularity.DAY, DateSource.DATELINE),
+        )
+    )
+    undated = replace_mentions(
+        make_article(
+            "c",
+            body="Presiden meresmikan bendungan Jatigede pada Senin.\n\n"
+            "Presiden meninjau banjir Demak pada Selasa.",
+        )
+    )
+    result = {a.id: a.published for a in timeline.infer_dates([first, second, undated])}
+    assert result["c"] is None
