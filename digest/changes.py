@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest import i18n
 from digest.errors import DigestError
 from digest.model import Article, BuildReport, Event
 
@@ -140,6 +141,17 @@ def record(previous: PreviousBuild | None, change: ChangeSet | None) -> tuple[Ch
     if change is None or change.is_empty:
         return previous.log
     return (change, *previous.log)[:KEEP_CHANGE_SETS]
+
+
+def headline(change: ChangeSet, language: str) -> str:
+    """Return a change set's one-line summary: "What's new: New events (1), Articles added (2)"."""
+    t = i18n.strings(language)
+    counts = (
+        ("new_events", len(change.new_events)),
+        ("grown_events", len(change.grown_events)),
+        ("new_articles", len(change.new_articles)),
+    )
+    return f"{t['whats_new']}: " + ", ".join(f"{t[key]} ({n})" for key, n in counts if n)
 
 
 def change_json(change: ChangeSet, with_id: bool = True) -> dict:

@@ -10,7 +10,7 @@ import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 
-from digest import i18n
+from digest import changes, i18n
 from digest.changes import ChangeSet
 from digest.config import SiteParams
 from digest.model import Article, DateValue, Event
@@ -109,22 +109,11 @@ def atom_feed(
     return _xml(feed)
 
 
-def change_title(change: ChangeSet, language: str) -> str:
-    """Return a change set's headline: "What's new: New events (1), Articles added (2)"."""
-    t = i18n.strings(language)
-    counts = (
-        ("new_events", len(change.new_events)),
-        ("grown_events", len(change.grown_events)),
-        ("new_articles", len(change.new_articles)),
-    )
-    return f"{t['whats_new']}: " + ", ".join(f"{t[key]} ({n})" for key, n in counts if n)
-
-
 def _change_entry(feed: ET.Element, change: ChangeSet, site: SiteParams) -> None:
     t = i18n.strings(site.language)
     href = f"changes.html#c-{change.id}"
     entry = _sub(feed, "entry")
-    _sub(entry, "title", change_title(change, site.language))
+    _sub(entry, "title", changes.headline(change, site.language))
     _sub(entry, "id", _tag_id(site, "changes", href))
     _sub(entry, "link", rel="alternate", type="text/html", href=absolute(href, site.base_url))
     _sub(entry, "updated", change.built)

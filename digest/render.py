@@ -240,7 +240,13 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
 
     pages: dict[str, bytes] = {}
     ordered = [event_views[e.id] for e in digest.events]
-    page("index.html", "index.html", groups=views.by_month(ordered), events=ordered)
+    page(
+        "index.html",
+        "index.html",
+        groups=views.by_month(ordered),
+        events=ordered,
+        latest_change=changes.headline(digest.changes[0], lang) if digest.changes else None,
+    )
     page("names.html", "names.html", letters=views.names_view(digest.events, anchors))
     page("search.html", "search.html")
     related = summary.related_events(digest.events)

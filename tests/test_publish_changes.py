@@ -117,3 +117,20 @@ def test_damaged_events_json_in_the_output_folder_is_a_warning(tmp_path: Path) -
     assert changes.find_previous(None, tmp_path, report) is None
     assert [p.path for p in report.warnings] == [str(tmp_path / "events.json")]
     assert changes.find_previous(None, tmp_path / "empty", BuildReport()) is None
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "What's new: Events with new reports (1), Articles added (2)"),
+        ("id", "Yang baru: Peristiwa dengan laporan baru (1), Artikel yang ditambahkan (2)"),
+    ],
+)
+def test_headline_counts_what_changed_in_the_ui_language(language: str, expected: str) -> None:
+    change = changes.ChangeSet(
+        "0123456789ab",
+        BUILT,
+        grown_events=(changes.GrownEvent("v", "Visit", ("d", "e"), 4),),
+        new_articles=(changes.ArticleRef("d", "D", "v"), changes.ArticleRef("e", "E", "v")),
+    )
+    assert changes.headline(change, language) == expected

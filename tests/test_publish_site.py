@@ -77,6 +77,37 @@ class Links(HTMLParser):
                 self.hrefs.append(found[name])
 
 
+class ClassText(HTMLParser):
+    """Collect the text inside elements having a given class."""
+
+    def __init__(self, cls: str) -> None:
+        super().__init__()
+        self.cls = cls
+        self.depth = 0
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth:
+            self.depth += 1
+        elif self.cls in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+            self.texts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.texts[-1] += data
+
+
+def class_texts(html_path: Path, cls: str) -> list[str]:
+    parser = ClassText(cls)
+    parser.feed(html_path.read_text(encoding="utf-8"))
+    return parser.texts
+
+
 def fetch(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=10) as response:
         assert response.status == 200, url
@@ -166,6 +197,7 @@ def test_adding_an_article_shows_it_as_new_and_keeps_event_ids(tmp_path: Path) -
     assert first.returncode == 0, first.stderr
     ids_before = event_of(site)
     assert f"articles/{ADDED}.html" not in whats_new_links(site)
+    assert class_texts(site / "index.html", "latest-change") == []
 
     (tmp_path / held_back.name).rename(held_back)
     second = run_cli(
@@ -175,6 +207,8 @@ def test_adding_an_article_shows_it_as_new_and_keeps_event_ids(tmp_path: Path) -
     ids_after = event_of(site)
     assert {a: ids_after[a] for a in ids_before} == ids_before
     assert f"articles/{ADDED}.html" in whats_new_links(site)
+    (latest,) = class_texts(site / "index.html", "latest-change")
+    assert latest.startswith("What's new: ") and "Articles added (1)" in latest
 
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
