@@ -15,6 +15,7 @@ from digest.config import Config, load_config, normalize_base_url
 from digest.errors import ConfigError, DigestError, StrictError
 from digest.markup import printable
 from digest.model import BuildReport
+from digest.quality_cli import add_quality_commands, run_quality_command
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -54,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
     c.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     c.set_defaults(base_url=None, previous=None)
+    add_quality_commands(commands)
     return parser
 
 
@@ -117,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return run_check(args)
+    if args.command in ("eval", "explain"):
+        return run_quality_command(args)
     started = time.perf_counter()
     try:
         config = resolve_config(args)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from digest.config import ClusterParams
-from digest.features import Features, cosine, featurize
+from digest.features import Features, cosine, featurize, shared_names
 from digest.load import slugify
 from digest.model import Article
 
@@ -24,11 +24,19 @@ def date_gap_days(a: Features, b: Features) -> int | None:
 
 
 def similarity(a: Features, b: Features, params: ClusterParams) -> float:
-    """Return the cosine of two articles, or 0 when their dates are too far apart."""
+    """Return how likely two articles report one happening, 0..1.
+
+    A weighted sum of lead cosine, body cosine and shared names; 0 when both dates are
+    known and further apart than `max_gap_days`.
+    """
     gap = date_gap_days(a, b)
     if gap is not None and gap > params.max_gap_days:
         return 0.0
-    return cosine(a.vector, b.vector)
+    return (
+        params.lead_share * cosine(a.lead, b.lead)
+        + params.body_share * cosine(a.body, b.body)
+        + params.names_share * shared_names(a, b)
+    )
 
 
 def _day_number(f: Features) -> int | None:
@@ -71,7 +79,7 @@ def candidate_pairs(
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for index, f in enumerate(features):
-        for term in f.vector:
+        for term in sorted(set(f.lead) | f.names):
             postings[term].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
@@ -92,54 +100,85 @@ def pair_similarities(
     return sims
 
 
+def linkage_merges(
+    n: int, sims: Mapping[tuple[int, int], float], floor: float
+) -> list[tuple[float, int, int]]:
+    """Return the merges of average linkage over 0..n-1, best first, down to `floor`.
+
+    Each merge is (average similarity, kept cluster, absorbed cluster), clusters named by
+    their smallest member. Pairs missing from `sims` count as 0, so only pairs with some
+    similarity can ever merge. Ties break on the smallest indices: no dict-order effects.
+    Average linkage never inverts, so cutting the list at any threshold >= `floor` gives
+    the clustering at that threshold.
+    """
+    size = dict.fromkeys(range(n), 1)
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in sims.items():
+        if i == j:
+            continue
+        links[i][j] = links[i].get(j, 0.0) + s
+        links[j][i] = links[j].get(i, 0.0) + s
+    heap = [(-total, min(i, j), max(i, j)) for i in links for j, total in links[i].items() if i < j]
+    heapq.heapify(heap)
+    merges: list[tuple[float, int, int]] = []
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in size or b not in size or links[a].get(b) is None:
+            continue
+        average = links[a][b] / (size[a] * size[b])
+        if abs(-negative - average) > 1e-12:
+            continue
+        if average < floor:
+            break
+        merges.append((average, a, b))
+        _absorb(a, b, size, links, heap)
+    return merges
+
+
+def _absorb(
+    a: int,
+    b: int,
+    size: dict[int, int],
+    links: dict[int, dict[int, float]],
+    heap: list[tuple[float, int, int]],
+) -> None:
+    """Merge cluster `b` into `a`, updating link totals and pushing the new averages."""
+    size[a] += size.pop(b)
+    for x, total in links.pop(b).items():
+        del links[x][b]
+        if x == a:
+            continue
+        links[a][x] = links[a].get(x, 0.0) + total
+        links[x][a] = links[a][x]
+    for x, total in links[a].items():
+        heapq.heappush(heap, (-total / (size[a] * size[x]), min(a, x), max(a, x)))
+
+
+def cut(n: int, merges: Sequence[tuple[float, int, int]], threshold: float) -> list[list[int]]:
+    """Return the clusters of 0..n-1 after the merges whose average is >= `threshold`."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for average, a, b in merges:
+        if average < threshold:
+            break
+        parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[root(i)].append(i)
+    return sorted(groups.values(), key=lambda c: c[0])
+
+
 def average_linkage(
     n: int, sims: Mapping[tuple[int, int], float], threshold: float
 ) -> list[list[int]]:
-    """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`.
-
-    Pairs missing from `sims` count as 0. Ties break on the smallest member indices, so the
-    result does not depend on dict order. A heap of candidate merges with lazy deletion keeps
-    this near O(E log E) for E similar pairs, instead of rescanning every link per merge.
-    """
-    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
-    for (i, j), s in sims.items():
-        if i != j:
-            links[i][j] = links[i].get(j, 0.0) + s
-            links[j][i] = links[j].get(i, 0.0) + s
-    version = dict.fromkeys(range(n), 0)
-    heap: list[tuple[float, int, int, int, int]] = []
-
-    def push(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
-        avg = links[a][b] / (len(clusters[a]) * len(clusters[b]))
-        if avg >= threshold:
-            heapq.heappush(heap, (-avg, a, b, version[a], version[b]))
-
-    for a in range(n):
-        for b in links[a]:
-            if a < b:
-                push(a, b)
-    while heap:
-        _, a, b, version_a, version_b = heapq.heappop(heap)
-        if a not in clusters or b not in clusters:
-            continue
-        if version[a] != version_a or version[b] != version_b:
-            continue
-        # a < b and a cluster's key is its smallest member, so the merged one keeps key a.
-        clusters[a].extend(clusters.pop(b))
-        version[a] += 1
-        merged = links.pop(b)
-        merged.pop(a, None)
-        own = links[a]
-        own.pop(b, None)
-        for c, total in merged.items():
-            own[c] = own[c] + total if c in own else total
-            del links[c][b]
-        for c, total in own.items():
-            links[c][a] = total
-            push(a, c)
-    return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
+    """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`."""
+    return cut(n, linkage_merges(n, sims, threshold), threshold)
 
 
 def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list[list[str]]:

@@ -18,12 +18,17 @@ UI_LANGUAGES = ("en", "id")
 class ClusterParams:
     """What the clusterer needs."""
 
-    min_similarity: float = 0.30
-    """Two articles join one event when their similarity is at least this (0..1)."""
+    min_similarity: float = 0.14
+    """Two groups of articles join one event when their average similarity is at least this
+    (0..1). Chosen by sweeping every labelled corpus in tests/corpora (see README)."""
     max_gap_days: int = 7
     """Articles whose own dates are further apart than this are never one event."""
-    lead_weight: float = 3.0
-    """How much more a term in the headline or lead counts than one in the body."""
+    lead_share: float = 0.2
+    """Share of the similarity that comes from headline-and-lead terms."""
+    body_share: float = 0.4
+    """Share of the similarity that comes from all terms of the article."""
+    names_share: float = 0.4
+    """Share of the similarity that comes from shared names (IDF-weighted lead names)."""
 
 
 @dataclass(frozen=True)

@@ -1,77 +1,127 @@
-"""What the clusterer sees: weighted terms and names from headline and lead, and a date."""
+"""What the clusterer sees: weighted lead and body terms, name tokens, and a date.
+
+Three kinds of evidence are kept apart so each can be measured and explained:
+- `lead`: headline and lead terms, TF-IDF; news names its event at the top;
+- `body`: every term of the article (lead included), TF-IDF; background weighs little;
+- names: the tokens of proper names. Names are shared across languages, so an English and an
+  Indonesian report of one event meet here even when no word is shared.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.config import ClusterParams
 from digest.model import Article, DateValue
-from digest.text import content_words
+from digest.text import content_words, lowercase_words, name_tokens
 
 LEAD_WORDS = 60
-"""How many body words count as the lead (with the headline) and weigh `lead_weight`."""
-NAME_PREFIX = "@"
-"""Name tokens are kept apart from plain words, so 'Kim' the name is not 'kim' the word."""
+"""Body paragraphs that start within this many words count as the lead, with the headline."""
+LEAD_NAME_PARAGRAPHS = 3
+"""Names first seen in the headline or the first this-many paragraphs are the lead's names."""
 
 
 @dataclass(frozen=True)
 class Features:
-    """An article as a unit-length sparse vector of weighted terms, plus its date."""
+    """An article as the clusterer sees it: unit-length sparse vectors, names and a date."""
 
     article_id: str
-    vector: dict[str, float]
+    lead: dict[str, float]
+    body: dict[str, float]
+    lead_names: dict[str, float]
+    """Name tokens of the headline and lead → their IDF weight."""
+    names: frozenset[str]
+    """Every name token of the article."""
     date: DateValue | None
 
 
-def raw_weights(article: Article, params: ClusterParams) -> Counter[str]:
-    """Return term → weight before corpus statistics: lead terms and names weigh more."""
-    weights: Counter[str] = Counter()
-    for word in content_words(article.title):
-        weights[word] += params.lead_weight
+def lead_and_body_counts(article: Article) -> tuple[Counter[str], Counter[str]]:
+    """Return the term counts of the headline plus lead, and of the whole article."""
+    lead: Counter[str] = Counter(content_words(article.title))
+    body: Counter[str] = Counter()
     seen = 0
     for paragraph in article.paragraphs:
         words = content_words(paragraph)
-        in_lead = seen < LEAD_WORDS
-        for word in words:
-            weights[word] += params.lead_weight if in_lead else 1.0
+        (lead if seen < LEAD_WORDS else body).update(words)
         seen += len(paragraph.split())
+    body.update(lead)
+    return lead, body
+
+
+def article_name_tokens(
+    article: Article, common: frozenset[str] | set[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the name tokens of the headline and lead, and of the whole article.
+
+    Tokens in `common` (words the corpus also writes in lower case, such as "pertahanan" or
+    "navy") are titles and ordinary words, not names, and are left out.
+    """
+    lead: set[str] = set()
+    every: set[str] = set()
     for name in article.names:
-        boost = params.lead_weight if name.first_paragraph <= 1 else 1.0
-        for token in content_words(name.text):
-            weights[NAME_PREFIX + token] += boost * min(name.count, 3)
-    return weights
+        tokens = set(name_tokens(name.text)) - common
+        every |= tokens
+        if name.first_paragraph <= LEAD_NAME_PARAGRAPHS:
+            lead |= tokens
+    return frozenset(lead), frozenset(every)
 
 
-def document_frequencies(weights: Sequence[Counter[str]]) -> Counter[str]:
+def document_frequencies(term_sets: Iterable[Iterable[str]]) -> Counter[str]:
     df: Counter[str] = Counter()
-    for w in weights:
-        df.update(w.keys())
+    for terms in term_sets:
+        df.update(set(terms))
     return df
 
 
-def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
-    """Return one unit-length TF-IDF vector per article, in input order.
+def idf(df: int, n: int) -> float:
+    """Return the inverse document frequency of a term in `df` of `n` articles.
 
-    Term frequency is sublinear (1 + log w) and IDF is log((N + 1) / df), so a term that
-    every article shares weighs almost nothing: topic words cannot glue events together.
+    A term every article has weighs almost nothing: topic words cannot glue events together.
     """
-    weights = [raw_weights(a, params) for a in articles]
-    df = document_frequencies(weights)
-    n = len(articles)
-    result: list[Features] = []
-    for article, w in zip(articles, weights, strict=True):
-        vector = {
-            term: (1.0 + math.log(value)) * math.log((n + 1) / df[term])
-            for term, value in w.items()
-            if value > 0
-        }
+    return math.log((n + 1) / (df + 0.5))
+
+
+def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    """Return unit-length vectors, sublinear term frequency (1 + log count) times IDF."""
+    df = document_frequencies(c.keys() for c in counts)
+    n = len(counts)
+    vectors: list[dict[str, float]] = []
+    for count in counts:
+        vector = {t: (1.0 + math.log(c)) * idf(df[t], n) for t, c in count.items() if c > 0}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vector = {t: v / norm for t, v in sorted(vector.items()) if v > 0}
-        result.append(Features(article.id, vector, article.published))
-    return result
+        vectors.append({t: v / norm for t, v in sorted(vector.items()) if v > 0})
+    return vectors
+
+
+def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
+    """Return the features of each article, in input order, with corpus-wide IDF."""
+    del params  # the weights apply in `cluster.similarity`; kept for a stable signature
+    counts = [lead_and_body_counts(a) for a in articles]
+    leads = tfidf_vectors([lead for lead, _ in counts])
+    bodies = tfidf_vectors([body for _, body in counts])
+    common: set[str] = set()
+    for article in articles:
+        for paragraph in (article.title, *article.paragraphs):
+            common |= lowercase_words(paragraph)
+    tokens = [article_name_tokens(a, common) for a in articles]
+    name_df = document_frequencies(every for _, every in tokens)
+    n = len(articles)
+    return [
+        Features(
+            article.id,
+            lead,
+            body,
+            {t: idf(name_df[t], n) for t in sorted(lead_names)},
+            every,
+            article.published,
+        )
+        for article, lead, body, (lead_names, every) in zip(
+            articles, leads, bodies, tokens, strict=True
+        )
+    ]
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -81,3 +131,23 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     so the result does not depend on the order the terms come in.
     """
     return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+def name_coverage(a: Features, b: Features) -> float | None:
+    """Return the IDF-weighted share of `a`'s lead names that `b` names anywhere.
+
+    None when `a` has no lead names. "Kozlov met Kim" and "Belousov met Kim" share Kim but
+    each misses the other's rare protagonist, so their coverage stays low.
+    """
+    total = math.fsum(a.lead_names.values())
+    if total <= 0:
+        return None
+    return math.fsum(w for t, w in a.lead_names.items() if t in b.names) / total
+
+
+def shared_names(a: Features, b: Features) -> float:
+    """Return the lower of the two coverages (0 when either article has no lead names)."""
+    ab, ba = name_coverage(a, b), name_coverage(b, a)
+    if ab is None or ba is None:
+        return 0.0
+    return min(ab, ba)

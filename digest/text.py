@@ -22,6 +22,9 @@ STOPWORDS = read_word_list("stopwords.txt")
 # Words that precede a name as a title; dropped from the front of a name.
 TITLE_WORDS = read_word_list("title-words.txt")
 
+# Capitalised words that are never names (months, weekdays).
+NOT_NAMES = read_word_list("not-names.txt")
+
 # Lower-case words allowed inside a name ("Partai Buruh Korea", "Bank of America").
 NAME_CONNECTORS = frozenset(
     ("of", "de", "van", "von", "der", "da", "bin", "binti", "al", "el", "le")
@@ -48,6 +51,26 @@ def tokenize(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Return the tokens of `text` that carry meaning: no stopwords, at least 3 letters."""
     return [w for w in tokenize(text) if len(w) >= 3 and w not in STOPWORDS]
+
+
+def name_tokens(name: str) -> list[str]:
+    """Return the lower-case tokens of a proper name that can identify it (2+ letters).
+
+    >>> name_tokens("Kim Jong Un")
+    ['kim', 'jong', 'un']
+    """
+    return [
+        w for w in tokenize(name) if len(w) >= 2 and w not in STOPWORDS and w not in NOT_NAMES
+    ]
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Return the words of `text` written in lower case: common words, not names.
+
+    >>> sorted(lowercase_words("Menteri Pertahanan tiba di Pyongyang untuk pertahanan"))
+    ['di', 'pertahanan', 'tiba', 'untuk']
+    """
+    return {w for w in _WORD.findall(text) if w.islower()}
 
 
 def split_sentences(paragraph: str) -> list[str]:

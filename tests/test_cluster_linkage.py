@@ -84,7 +84,9 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
             when = DateValue(day)
         elif roll < 0.8:
             when = DateValue(day.replace(day=1), Granularity.MONTH)
-        features.append(Features(f"a{i}", {t: weight for t in sorted(chosen)}, when))
+        vector = {t: weight for t in sorted(chosen)}
+        names = {t: 1.0 for t in chosen[:1]}
+        features.append(Features(f"a{i}", vector, vector, names, frozenset(names), when))
     return features
 
 

@@ -1,0 +1,63 @@
+"""Print B-cubed quality per labelled corpus under tests/corpora/, at one or many thresholds.
+
+    python benchmarks/cluster_quality.py                 # the default threshold
+    python benchmarks/cluster_quality.py --sweep 0.1 0.6 0.02
+
+Each corpus is a folder with `gold.json` (file name → event) and `articles/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from digest import cluster, evaluate
+from digest.config import ClusterParams
+
+CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sweep", nargs=3, type=float, metavar=("FROM", "TO", "STEP"))
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
+    args = parser.parse_args()
+    corpora = {}
+    for gold_path in sorted(args.corpora.glob("*/gold.json")):
+        started = time.perf_counter()
+        articles = evaluate.load_articles(evaluate.default_articles_dir(gold_path))
+        gold = evaluate.gold_by_article(evaluate.read_gold(gold_path), articles)
+        corpora[gold_path.parent.name] = (articles, gold)
+        print(
+            f"# {gold_path.parent.name}: {len(articles)} articles loaded in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+    base = ClusterParams()
+    if args.sweep:
+        start, stop, step = args.sweep
+        thresholds = [round(start + k * step, 4) for k in range(int((stop - start) / step) + 1)]
+    else:
+        thresholds = [base.min_similarity]
+    names = list(corpora)
+    print("threshold " + " ".join(f"{n[:14]:>14}" for n in names) + "    min   mean")
+    for threshold in thresholds:
+        params = replace(base, min_similarity=threshold)
+        f1s = []
+        for name in names:
+            articles, gold = corpora[name]
+            groups = cluster.cluster_articles(articles, params)
+            scores = evaluate.bcubed(gold, evaluate.labels_of(groups))
+            f1s.append(scores.f1)
+            if not args.sweep:
+                print(f"# {name}: {scores}")
+        print(
+            f"{threshold:9.3f} "
+            + " ".join(f"{f:14.3f}" for f in f1s)
+            + f" {min(f1s):6.3f} {sum(f1s) / len(f1s):6.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""The quality harness: B-cubed arithmetic and `digest eval` on a real labelled folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest import cli, evaluate
+
+CORPORA = Path(__file__).resolve().parent / "corpora"
+
+
+@pytest.mark.parametrize(
+    "gold, predicted, precision, recall",
+    [
+        ({"a": "x", "b": "x", "c": "y"}, {"a": "1", "b": "1", "c": "2"}, 1.0, 1.0),
+        ({"a": "x", "b": "x", "c": "y"}, {"a": "1", "b": "2", "c": "3"}, 1.0, 2 / 3),
+        ({"a": "x", "b": "x", "c": "y"}, {"a": "1", "b": "1", "c": "1"}, 5 / 9, 1.0),
+        ({"a": "x", "b": "y"}, {"a": "1", "b": "1", "z": "1"}, 0.5, 1.0),
+    ],
+)
+def test_bcubed_precision_and_recall(gold, predicted, precision, recall) -> None:
+    scores = evaluate.bcubed(gold, predicted)
+    assert scores.precision == pytest.approx(precision)
+    assert scores.recall == pytest.approx(recall)
+    assert scores.f1 == pytest.approx(2 * precision * recall / (precision + recall))
+
+
+def test_pairwise_counts_pairs_put_together() -> None:
+    scores = evaluate.bcubed({"a": "x", "b": "x", "c": "x"}, {"a": "1", "b": "1", "c": "2"})
+    assert scores.pair_precision == 1.0
+    assert scores.pair_recall == pytest.approx(1 / 3)
+    assert (scores.gold_events, scores.predicted_events) == (1, 2)
+
+
+def test_read_gold_accepts_plain_and_object_labels(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps({"a.txt": "visit", "b.txt": {"event": "visit", "source": "x"}}))
+    assert evaluate.read_gold(path) == {"a.txt": "visit", "b.txt": "visit"}
+
+
+def test_read_gold_names_the_file_when_malformed(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text("[1, 2]")
+    with pytest.raises(evaluate.InputError, match=r"gold\.json"):
+        evaluate.read_gold(path)
+
+
+def test_eval_cli_scores_the_seeds_perfectly(capsys) -> None:
+    code = cli.main(["eval", "--gold", str(CORPORA / "seeds" / "gold.json")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "F1 1.000" in out
+    assert "gold 3  predicted 3" in out
+
+
+def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None:
+    code = cli.main(["eval", "--gold", str(tmp_path / "none.json")])
+    assert code != 0
+    assert "none.json" in capsys.readouterr().err
