@@ -59,9 +59,7 @@ def name_tokens(name: str) -> list[str]:
     >>> name_tokens("Kim Jong Un")
     ['kim', 'jong', 'un']
     """
-    return [
-        w for w in tokenize(name) if len(w) >= 2 and w not in STOPWORDS and w not in NOT_NAMES
-    ]
+    return [w for w in tokenize(name) if len(w) >= 2 and w not in STOPWORDS and w not in NOT_NAMES]
 
 
 def lowercase_words(text: str) -> set[str]:
