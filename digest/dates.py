@@ -217,10 +217,28 @@ _MONTH_CONTEXT = re.compile(
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MONTH_SET = frozenset(MONTHS)
 _WEEKDAY_SET = frozenset(WEEKDAYS) | {"jum"}  # "Jum'at" splits at the apostrophe
-_RELATIVE_SET = frozenset({
-    "kemarin", "yesterday", "tadi", "last", "ini", "today", "tonight", "this", "besok",
-    "tomorrow", "lalu", "silam", "ago", "depan", "mendatang", "next",
+_STANDALONE_RELATIVE = frozenset({
+    "kemarin", "yesterday", "today", "tonight", "besok", "tomorrow",
 })  # fmt: skip
+_UNIT_WORDS = frozenset({
+    "hari", "pekan", "minggu", "bulan", "tahun", "malam", "pagi", "day", "days", "week", "weeks",
+    "weekend", "month", "months", "year", "years", "night", "morning", "yang",
+})  # fmt: skip
+_AFTER_UNIT = frozenset({"ini", "lalu", "depan", "mendatang", "silam", "kemarin", "ago"})
+_BEFORE_UNIT = frozenset({"last", "this", "next", "tadi"})
+
+
+def _has_relative(words: Sequence[str]) -> bool:
+    """True when a relative phrase can be there: "pekan lalu", "last week", "kemarin"."""
+    named = _UNIT_WORDS | _WEEKDAY_SET | _MONTH_SET
+    for index, word in enumerate(words):
+        if word in _STANDALONE_RELATIVE:
+            return True
+        if word in _AFTER_UNIT and index > 0 and words[index - 1] in named:
+            return True
+        if word in _BEFORE_UNIT and index + 1 < len(words) and words[index + 1] in named:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -236,14 +254,15 @@ class _Cues:
     @classmethod
     def of(cls, text: str) -> _Cues:
         tokens = _TOKEN.findall(text)
-        words = {t.lower() for t in tokens}
+        lower = [t.lower() for t in tokens]
+        words = set(lower)
         numbers = [t for t in tokens if t.isdigit()]
         return cls(
             numbers=len(numbers),
             year=any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers),
             month=not words.isdisjoint(_MONTH_SET),
             weekday=not words.isdisjoint(_WEEKDAY_SET),
-            relative=not words.isdisjoint(_RELATIVE_SET),
+            relative=_has_relative(lower),
         )
 
 
@@ -653,6 +672,8 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     >>> dateline_date("Published on: Fri, 11 Nov 2011 at 09: 56 IST").iso()
     '2011-11-11'
     """
+    if len(line) > 120 or _Cues.of(line).numbers < 2:
+        return None
     tidy = _tidy_numbers(line).strip()
     if not tidy or len(tidy) > 100:
         return None

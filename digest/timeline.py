@@ -312,13 +312,12 @@ def _weekday(mention: DateMention) -> int | None:
 
 
 def _dated_sentences(members: Sequence[Article]) -> list[_Dated]:
-    topic = _topic_words(members)
     found: list[_Dated] = []
     for article in sorted(members, key=lambda a: a.id):
         for mention in article.mentions:
             sentence = sentence_of(article, mention)
             source = Source(article.id, sentence, mention.paragraph)
-            words = _words(sentence) - topic
+            words = _words(sentence)
             context = context_before(article, mention)
             found.append(
                 _Dated(mention.date, source, words, mention.text, _weekday(mention), context)
@@ -326,7 +325,7 @@ def _dated_sentences(members: Sequence[Article]) -> list[_Dated]:
     return found
 
 
-def _happenings(found: Sequence[_Dated]) -> list[list[_Dated]]:
+def _happenings(found: Sequence[_Dated], topic: frozenset[str]) -> list[list[_Dated]]:
     """Group the sentences of one date into happenings.
 
     One day in one event is one happening. Within a week, month or year, sentences are linked
@@ -336,9 +335,8 @@ def _happenings(found: Sequence[_Dated]) -> list[list[_Dated]]:
         return [list(found)]
     groups: list[list[_Dated]] = []
     for item in found:
-        joined = [
-            g for g in groups if any(len(item.words & o.words) >= MIN_SHARED_WORDS for o in g)
-        ]
+        words = item.words - topic
+        joined = [g for g in groups if any(len(words & o.words) >= MIN_SHARED_WORDS for o in g)]
         if not joined:
             groups.append([item])
             continue
@@ -376,6 +374,7 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
     source's sentence at that trust, trimmed.
     """
     start, _ = event_span(members)
+    topic: frozenset[str] | None = None
     by_key: dict[tuple, list[_Dated]] = defaultdict(list)
     for item in _dated_sentences(members):
         by_key[(item.value.value, item.value.granularity, item.weekday)].append(item)
@@ -384,7 +383,13 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
         found = by_key[key]
         background = is_background(found[0].value, start)
         # Background is context: one entry per period is enough, with every source.
-        for group in [found] if background else _happenings(found):
+        if background or len(found) == 1:
+            groups = [list(found)]
+        else:
+            if topic is None:  # costly, and only needed here
+                topic = _topic_words(members)
+            groups = _happenings(found, topic)
+        for group in groups:
             best = min(group, key=lambda x: trust(x.value))
             sources = tuple(dict.fromkeys(x.source for x in group))
             text = trim_text(best.source.sentence, best.phrase)
