@@ -308,3 +308,39 @@ def test_urllib_sees_404_as_never_published(http_root: tuple[Path, str]) -> None
     assert changes.read_previous(server_url + "nothing/events.json") is None
     with pytest.raises(urllib.error.HTTPError):
         fetch(server_url + "nothing/events.json")
+
+
+def republished_copy(seed: Path) -> str:
+    """Return `seed` as another outlet republishes it a day later: own headline, same story."""
+    story = [line for line in seed.read_text(encoding="utf-8").splitlines()[1:8] if line.strip()]
+    front = "---\ntitle: Menhan Rusia dan Kim Jong Un sepakati kerja sama militer\n"
+    return front + "date: 2024-11-30\noutlet: Contoh News\n---\n" + "\n\n".join(story) + "\n"
+
+
+def test_an_earlier_report_joining_an_event_keeps_the_event_id(tmp_path: Path) -> None:
+    """The earliest article names an event; a new earlier report must not change its id."""
+    seed = next(SEEDS.glob("000_*"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "republished.md").write_text(republished_copy(seed), encoding="utf-8")
+    site = tmp_path / "site"
+    assert run_cli("build", "--seeds", str(seeds), "--out", str(site), cwd=tmp_path).returncode == 0
+    (original,) = set(event_of(site).values())
+
+    shutil.copy(seed, seeds)  # the original report, dated a day earlier, arrives later
+    ci_out = tmp_path / "ci" / "site"
+    for out, previous in ((site, ()), (ci_out, ("--previous", str(site / "events.json")))):
+        result = run_cli("build", "--seeds", str(seeds), "--out", str(out), *previous, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert set(event_of(out).values()) == {original}, "the report joins the same event"
+        grown = json.loads((out / "events.json").read_text(encoding="utf-8"))["changes"][0]
+        assert [e["id"] for e in grown["grown_events"]] == [original]
+        assert [a["id"] for a in grown["new_articles"]] == [seed.stem]
+        assert grown["new_events"] == []
+
+    # Without the previous build the event would be named after its new founder.
+    fresh = tmp_path / "fresh"
+    assert (
+        run_cli("build", "--seeds", str(seeds), "--out", str(fresh), cwd=tmp_path).returncode == 0
+    )
+    assert set(event_of(fresh).values()) != {original}
