@@ -177,6 +177,8 @@ class TimelineEntry:
     text: str
     sources: tuple[Source, ...]
     is_background: bool = False
+    weekday: int | None = None
+    """The weekday (0 = Monday) the text names when the date is coarser than a day."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class StoryEntry:
     sources: tuple[Source, ...]
     is_background: bool
     events: tuple[str, ...]
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)

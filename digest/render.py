@@ -14,7 +14,15 @@ import jinja2
 from digest import changes, feeds, i18n, search, summary, timeline, views
 from digest.config import Config, SiteParams
 from digest.markup import safe_html
-from digest.model import Article, DateSource, DateValue, Event, Granularity, StoryEntry
+from digest.model import (
+    Article,
+    DateSource,
+    DateValue,
+    Event,
+    Granularity,
+    StoryEntry,
+    TimelineEntry,
+)
 
 if TYPE_CHECKING:
     from digest.build import Digest
@@ -56,6 +64,7 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
     )
     env.filters["date_label"] = date_label
     env.filters["date_note"] = date_note
+    env.filters["entry_date_label"] = entry_date_label
     env.filters["date_class"] = date_class
     env.filters["iso"] = lambda d: d.iso() if d else ""
     env.filters["sanitized"] = safe_html
@@ -96,6 +105,20 @@ def date_label(value: DateValue | None, language: str = "en") -> str:
     if value.source is DateSource.RELATIVE and is_day:
         return f"{weekday}, {label}"
     return label
+
+
+def entry_date_label(entry: TimelineEntry | StoryEntry, language: str = "en") -> str:
+    """Return an entry's date label, naming the weekday the text gives when the date is coarser.
+
+    >>> entry = TimelineEntry(DateValue(date(2024, 11, 1), Granularity.MONTH,
+    ...     DateSource.ESTIMATED), "…", (), weekday=1)
+    >>> entry_date_label(entry, "id")
+    'Selasa (≈ November 2024)'
+    """
+    label = date_label(entry.date, language)
+    if entry.weekday is None or entry.date.granularity is Granularity.DAY:
+        return label
+    return f"{i18n.weekday_name(language, entry.weekday)} ({label})"
 
 
 def date_note(value: DateValue | None, language: str = "en") -> str:
@@ -193,6 +216,9 @@ def events_json(digest: Digest) -> str:
                     "certain": t.date.is_certain,
                     "provenance": t.date.source.value,
                     "background": t.is_background,
+                    "weekday": i18n.weekday_name("en", t.weekday).lower()
+                    if t.weekday is not None
+                    else None,
                     "text": t.text,
                     "sources": [
                         {"article": s.article, "sentence": s.sentence, "paragraph": s.paragraph}

@@ -395,13 +395,11 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
             text = trim_text(best.source.sentence, best.phrase)
             if best.context:
                 text = f"{trim_text(best.context)} {text}"
-            entries.append(TimelineEntry(best.value, text, sources, background))
-    return tuple(sorted(entries, key=_entry_key))
-
-
-def _entry_key(entry: TimelineEntry) -> tuple:
-    first = entry.sources[0]
-    return (*_axis_key(entry.date), first.article, first.paragraph, entry.text)
+            entries.append(TimelineEntry(best.value, text, sources, background, best.weekday))
+    # A stable sort keeps, within one period, the order built above: the period itself
+    # ("awal bulan ini") before days known only by weekday, Monday before Tuesday, then
+    # sources in article and paragraph order.
+    return tuple(sorted(entries, key=lambda e: _axis_key(e.date)))
 
 
 def attach(event: Event, by_id: Mapping[str, Article]) -> Event:
@@ -446,7 +444,7 @@ def story(events: Sequence[Event]) -> tuple[StoryEntry, ...]:
     for event in events:
         for entry in event.timeline:
             items.append(StoryEntry(entry.date, entry.text, entry.sources, entry.is_background,
-                                    (event.id,)))  # fmt: skip
+                                    (event.id,), entry.weekday))  # fmt: skip
     merged: list[StoryEntry] = []
     by_key: dict[tuple, list[StoryEntry]] = defaultdict(list)
     for item in items:

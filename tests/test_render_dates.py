@@ -178,3 +178,15 @@ def test_events_json_carries_precision_provenance_and_background(site) -> None:
         "inferred",
     )
     assert by_id["004"]["published_certain"] is False
+
+
+def test_entry_known_only_by_weekday_and_month_names_the_weekday(site) -> None:
+    files, language = site
+    data = json.loads(files["events.json"])
+    kozlov = next(e for e in data["events"] if any(a.startswith("002") for a in e["articles"]))
+    tuesday = [t for t in kozlov["timeline"] if t["weekday"] == "tuesday"]
+    assert tuesday and tuesday[0]["precision"] == "month"
+    assert tuesday[0]["provenance"] == "estimated"
+    page = " ".join(_parse(files[f"events/{kozlov['id']}.html"]).text)
+    expected = "Selasa (≈ November 2024)" if language == "id" else "Tuesday (≈ November 2024)"
+    assert expected in page

@@ -324,3 +324,33 @@ def test_contradicting_pins_give_no_date() -> None:
     )
     result = {a.id: a.published for a in timeline.infer_dates([first, second, undated])}
     assert result["c"] is None
+
+
+def test_seed_facts_through_the_real_cli(tmp_path: Path) -> None:
+    """The same seed facts, from `digest build` in a subprocess with the real clusterer."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "build", "--seeds", str(SEEDS), "--out", str(out)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "events.json").read_text(encoding="utf-8"))
+    published = {a["id"][:3]: (a["published"], a["published_source"]) for a in data["articles"]}
+    assert published["004"] == ("2024-11-29", "inferred")
+    event_of = {aid[:3]: e for e in data["events"] for aid in e["articles"]}
+    visit = event_of["000"]["timeline"]
+    day = [t for t in visit if t["date"] == "2024-11-29"]
+    assert day and len({s["article"] for s in day[0]["sources"]}) > 1
+    ratification = event_of["003"]["timeline"]
+    assert {t["date"] for t in ratification} & {"2024-11-11", "2024-11-12"}
+    june = [t for t in ratification + visit if t["date"] == "2024-06"]
+    assert june and all(t["background"] for t in june)
+    assert (out / "timeline.html").is_file()
