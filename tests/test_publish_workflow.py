@@ -212,3 +212,18 @@ def test_local_runner_fills_the_pages_expressions_like_github() -> None:
     runner.outputs["pages"] = {"base_url": ""}
     assert ci_local.evaluate(env["PREVIOUS"], runner) == ""
     assert ci_local.build_steps(workflow()) == build_job()["steps"]
+
+
+def test_local_upload_stand_in_refuses_what_pages_refuses(tmp_path: Path) -> None:
+    ci_local = load_runner()
+    runner = ci_local.Runner(workdir=tmp_path, base_url="", skip=frozenset())
+    site = runner.clone / "site"
+    site.mkdir(parents=True)
+    step = step_named("Upload the site")
+    with pytest.raises(ci_local.StepFailed):  # no index.html: nothing to publish
+        ci_local.upload_pages_artifact(step, runner)
+    (site / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    ci_local.upload_pages_artifact(step, runner)
+    (site / "link.html").symlink_to(site / "index.html")
+    with pytest.raises(ci_local.StepFailed):
+        ci_local.upload_pages_artifact(step, runner)
