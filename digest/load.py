@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -422,8 +422,48 @@ def _with_duplicates(raws: list[RawArticle]) -> tuple[list[RawArticle], list[Ski
     return kept, remarks
 
 
-def read_sources(seeds: Path) -> tuple[list[RawArticle], list[Skipped]]:
-    """Read every article file under `seeds`; whatever cannot be read is reported, not fatal."""
+@dataclass(frozen=True)
+class SourceFile:
+    """An article file to read: where it is, its path in the seeds folder, its article id."""
+
+    path: Path
+    rel: str
+    id: str
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def parse_bytes(source: SourceFile, data: bytes) -> RawArticle | Skipped:
+    """Return the RawArticle for the bytes of one file, or why it was passed over."""
+    text, remark = decode(data)
+    if not text.strip():
+        return Skipped(markup.printable(source.rel), "only whitespace; skipped")
+    raw = parse_text(source.id, source.rel, text, source.is_markdown)
+    if remark:
+        raw = replace(raw, warnings=(remark, *raw.warnings))
+    return raw
+
+
+def read_one(source: SourceFile) -> RawArticle | Skipped:
+    """Return the RawArticle of one file, or why it was passed over."""
+    data = read_bytes(source.path, source.rel)
+    return data if isinstance(data, Skipped) else parse_bytes(source, data)
+
+
+def read_each(sources: Sequence[SourceFile]) -> list[RawArticle | Skipped]:
+    return [read_one(source) for source in sources]
+
+
+def read_sources(
+    seeds: Path, parse: Callable[[Sequence[SourceFile]], Sequence[RawArticle | Skipped]] = read_each
+) -> tuple[list[RawArticle], list[Skipped]]:
+    """Read every article file under `seeds`; whatever cannot be read is reported, not fatal.
+
+    `parse` reads a list of files in order (one by one by default; the build passes one that
+    uses its cache and worker processes).
+    """
     if not seeds.is_dir():
         raise InputError(f"{seeds}: seeds folder not found; pass --seeds DIR")
     paths, skipped = find_sources(seeds)
@@ -431,23 +471,17 @@ def read_sources(seeds: Path) -> tuple[list[RawArticle], list[Skipped]]:
     ids = article_ids(rels)
     raws: list[RawArticle] = []
     stems: dict[str, str] = {}
-    for path, rel in zip(paths, rels, strict=True):
-        data = read_bytes(path, rel)
-        if isinstance(data, Skipped):
-            skipped.append(data)
+    sources = [SourceFile(path, rel, ids[rel]) for path, rel in zip(paths, rels, strict=True)]
+    for source, raw in zip(sources, parse(sources), strict=True):
+        rel = source.rel
+        if isinstance(raw, Skipped):
+            skipped.append(raw)
             continue
-        text, remark = decode(data)
-        if not text.strip():
-            skipped.append(Skipped(markup.printable(rel), "only whitespace; skipped"))
-            continue
-        raw = parse_text(ids[rel], rel, text, path.suffix.lower() in MARKDOWN_SUFFIXES)
         stem = str(Path(rel).with_suffix(""))
         if stem in stems:
             reason = f"same name as {stems[stem]} with another suffix; read as article {raw.id!r}"
             skipped.append(Skipped(markup.printable(rel), reason, is_warning=False))
         stems.setdefault(stem, markup.printable(rel))
-        if remark:
-            raw = replace(raw, warnings=(remark, *raw.warnings))
         raws.append(raw)
     raws, remarks = _with_duplicates(raws)
     return raws, skipped + remarks
