@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from digest import changes, clean, cluster, load, render, site, summary, timeline
+from digest.cache import BuildCache, cached_map, key_of
 from digest.config import Config
 from digest.errors import StrictError
-from digest.model import Article, BuildReport, Event
+from digest.model import Article, BuildReport, Event, RawArticle
+from digest.progress import Progress, Silent
 from digest.text import extract_names
+from digest.workers import Workers
 
 MAX_EVENT_NAMES = 12
+READ_BLOCK = 1024
+"""Files read per block: their bytes are held only while the block is parsed."""
 
 
 @dataclass(frozen=True)
@@ -93,20 +98,98 @@ def newest_first(events: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(sorted(events, key=key))
 
 
+@dataclass
+class Helpers:
+    """What makes a build faster or shows its progress; none of it changes a byte of output."""
+
+    cache: BuildCache = field(default_factory=BuildCache.disabled)
+    workers: Workers = field(default_factory=lambda: Workers(1))
+    progress: Progress = field(default_factory=Silent)
+
+
 @contextmanager
-def _timed(report: BuildReport, stage: str) -> Iterator[None]:
+def _timed(
+    report: BuildReport, stage: str, helpers: Helpers | None = None, total: int | None = None
+) -> Iterator[None]:
+    if helpers is not None:
+        helpers.progress.start(stage, total)
     started = time.perf_counter()
     yield
     report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - started
+    if helpers is not None:
+        helpers.progress.finish()
 
 
-def assemble(config: Config, report: BuildReport) -> Digest:
+def _parse_one(item: tuple[load.SourceFile, bytes]) -> RawArticle | load.Skipped:
+    return load.parse_bytes(*item)
+
+
+def cached_reader(
+    helpers: Helpers, file_keys: dict[str, str]
+) -> Callable[[Sequence[load.SourceFile]], list[RawArticle | load.Skipped]]:
+    """Return a file reader for `load.read_sources` that reuses records of unchanged files.
+
+    A record's key hashes the file's bytes, path, article id and format; `file_keys` gets
+    the key of every file read, for the keys of the records made from it.
+    """
+
+    def read(sources: Sequence[load.SourceFile]) -> list[RawArticle | load.Skipped]:
+        results: list[RawArticle | load.Skipped] = []
+        for start in range(0, len(sources), READ_BLOCK):
+            block = sources[start : start + READ_BLOCK]
+            found = [(s, load.read_bytes(s.path, s.rel)) for s in block]
+            todo = [(s, d) for s, d in found if not isinstance(d, load.Skipped)]
+            keys = [key_of("raw", s.rel, s.id, str(s.is_markdown), d) for s, d in todo]
+            file_keys.update((s.rel, k) for (s, _), k in zip(todo, keys, strict=True))
+            parsed = iter(cached_map(helpers.cache, "raw", _parse_one, todo, keys,
+                                     helpers.workers, helpers.progress))  # fmt: skip
+            results += [d if isinstance(d, load.Skipped) else next(parsed) for _, d in found]
+        return results
+
+    return read
+
+
+def prepare_article(
+    item: tuple[RawArticle, frozenset[str]],
+) -> tuple[Article | None, tuple[load.Skipped, ...]]:
+    """Return the Article of one raw text (None when only boilerplate is left) and remarks.
+
+    `item` is the raw text and the corpus-wide repeated lines that occur in it.
+    """
+    raw, repeated = item
+    kept, remarks = clean.readable([clean.clean_lines(raw, repeated)])
+    return (to_article(kept[0]) if kept else None), tuple(remarks)
+
+
+def prepare_articles(
+    raws: Sequence[RawArticle], file_keys: Mapping[str, str], helpers: Helpers
+) -> tuple[list[Article], list[load.Skipped]]:
+    """Return the cleaned articles of `raws` in order, and the remarks on thin ones.
+
+    An article's cache key covers its file, its copies and the repeated lines it contains:
+    everything cleaning reads besides the text itself.
+    """
+    repeated = clean.repeated_lines(raws, clean.REPEATED_MIN_ARTICLES)
+    items, keys = [], []
+    for raw in raws:
+        found = {clean.normalise_line(line) for line in (raw.title, *raw.lines)} & repeated
+        items.append((raw, frozenset(found)))
+        file_key = file_keys.get(raw.path) or key_of(repr(raw))
+        keys.append(key_of("article", file_key, *raw.duplicates, "", *sorted(found)))
+    results = cached_map(helpers.cache, "article", prepare_article, items, keys,
+                         helpers.workers, helpers.progress)  # fmt: skip
+    articles = [a for a, _ in results if a is not None]
+    return articles, [remark for _, remarks in results for remark in remarks]
+
+
+def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None) -> Digest:
     """Return the digest of the seeds folder: load, clean, cluster, timeline."""
-    with _timed(report, "load"):
-        raws, skipped = load.read_sources(config.seeds)
-    with _timed(report, "clean"):
-        cleaned, thin = clean.readable(clean.clean_corpus(raws))
-        articles = [to_article(c) for c in cleaned]
+    helpers = helpers or Helpers()
+    file_keys: dict[str, str] = {}
+    with _timed(report, "load", helpers):
+        raws, skipped = load.read_sources(config.seeds, cached_reader(helpers, file_keys))
+    with _timed(report, "clean", helpers, len(raws)):
+        articles, thin = prepare_articles(raws, file_keys, helpers)
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
@@ -125,21 +208,25 @@ def assemble(config: Config, report: BuildReport) -> Digest:
     return Digest(ordered, by_id, changes.record(previous, change))
 
 
-def build(config: Config, strict: bool = False) -> BuildReport:
+def build(config: Config, strict: bool = False, helpers: Helpers | None = None) -> BuildReport:
     """Build the site for `config` into its output folder and return what happened.
 
     One build at a time per output folder (a lock); the old site stays until the new one is
     complete. With `strict`, any warning stops the build before anything is written.
+    `helpers` (cache, worker processes, progress display) change speed, never the output.
     """
+    helpers = helpers or Helpers()
     site.check_output(config.output, config.seeds)
-    with site.output_lock(config.output):
+    with site.output_lock(config.output), helpers.workers:
         report = BuildReport()
-        digest = assemble(config, report)
+        digest = assemble(config, report, helpers)
         if strict and report.warnings:
             raise StrictError(report)
-        with _timed(report, "render"):
+        with _timed(report, "render", helpers):
             pages = render.render_site(digest, config)
-        with _timed(report, "write"):
+        with _timed(report, "write", helpers, len(pages)):
             site.write_site(pages, config.output)
+            helpers.progress.advance(len(pages))
         report.pages = len(pages)
+        helpers.cache.close()
     return report

@@ -9,13 +9,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from digest import __version__, check
-from digest.build import build
+from digest import __version__, check, progress
+from digest.build import Helpers, build
+from digest.cache import DEFAULT_FOLDER, BuildCache, cache_version
 from digest.config import Config, load_config, normalize_base_url
 from digest.errors import ConfigError, DigestError, StrictError
 from digest.markup import printable
 from digest.model import BuildReport
 from digest.quality_cli import add_quality_commands, run_quality_command
+from digest.render import builtin_templates_dir
+from digest.workers import Workers, default_jobs
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -47,6 +50,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
     b.add_argument("--strict", action="store_true", help="fail on any warning; write nothing")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        metavar="N",
+        help="worker processes for reading and cleaning (default: the number of cores)",
+    )
+    b.add_argument(
+        "--cache",
+        type=Path,
+        default=DEFAULT_FOLDER,
+        metavar="DIR",
+        help="build cache folder; safe to delete (default: .digest-cache)",
+    )
+    b.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    b.add_argument(
+        "--timings", action="store_true", help="print the seconds each stage took, as one line"
+    )
     c = commands.add_parser(
         "check", help="report every problem in settings and seeds; write nothing"
     )
@@ -115,6 +136,24 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_OK
 
 
+def cache_label(cache: BuildCache) -> str:
+    """Return "; cache: 9 records reused, 1 made" for a cache in use, "" otherwise."""
+    if cache.hits + cache.misses == 0:
+        return ""
+    return f"; cache: {cache.hits} records reused, {cache.misses} made"
+
+
+def make_helpers(args: argparse.Namespace, config: Config) -> Helpers:
+    """Return the cache, workers and progress display that the build options ask for."""
+    if args.jobs < 1:
+        raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.no_cache:
+        cache = BuildCache.disabled()
+    else:
+        cache = BuildCache.open(args.cache, cache_version(config, builtin_templates_dir()))
+    return Helpers(cache, Workers(args.jobs), progress.for_stream(sys.stderr, args.quiet))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
@@ -124,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         config = resolve_config(args)
-        report = build(config, strict=args.strict)
+        helpers = make_helpers(args, config)
+        report = build(config, strict=args.strict, helpers=helpers)
     except StrictError as err:
         _print_problems(err.report)
         print(f"digest: error: {err}", file=sys.stderr)
@@ -138,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"digest: {report.articles} articles, {report.events} events, "
             f"{len(report.warnings)} warnings, {report.pages} files in {config.output} "
-            f"({seconds:.2f} s)"
+            f"({seconds:.2f} s{cache_label(helpers.cache)})"
         )
+    if args.timings:
+        stages = " ".join(f"{name}={value:.3f}" for name, value in report.seconds.items())
+        print(f"timings: {stages}")
     return EXIT_OK

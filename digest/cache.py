@@ -1,0 +1,204 @@
+"""The build cache: records of earlier builds, keyed by a hash of everything they came from.
+
+The cache is a single SQLite file in `.digest-cache/` (the default; ignored by git). It is
+safe to delete at any time: a build without it gives the same bytes, only slower. It is
+versioned by the digest release, the code and data of the installed package, the settings
+and the templates: when any of them changes, the whole cache is dropped, so a stale record
+can never be served. Within one version, every entry's key is a hash of its inputs (a file's
+bytes, path and article id; the corpus-wide facts the record depends on), so a changed
+input simply misses. Values are pickled records that this program wrote itself; never point
+`--cache` at a folder you did not create with digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from digest import __version__
+from digest.config import Config
+from digest.errors import OutputError
+from digest.progress import Progress
+from digest.workers import Workers
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+DEFAULT_FOLDER = Path(".digest-cache")
+FILE_NAME = "cache.sqlite"
+README = "Build cache of digest: safe to delete; rebuilt by the next `digest build`.\n"
+BATCH = 500
+"""SQLite allows a limited number of '?' parameters per statement."""
+
+
+def fingerprint_folder(folder: Path | None) -> str:
+    """Return a hash of every file's relative path and bytes under `folder` ('' if none)."""
+    if folder is None or not folder.is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def cache_version(config: Config, templates: Path | None) -> str:
+    """Return the version of the cache for this program, these settings and templates.
+
+    The output folder is left out: building the same input elsewhere reuses the records.
+    """
+    package = Path(__file__).resolve().parent
+    parts = (
+        __version__,
+        fingerprint_folder(package),
+        repr(replace(config, output=Path("."))),
+        fingerprint_folder(templates),
+        fingerprint_folder(config.templates),
+    )
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def key_of(*parts: str | bytes) -> str:
+    """Return a hex key for `parts`, unambiguous however the parts are split."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _connect(path: Path, version: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=60)
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+        if row is None or row[0] != version:
+            db.execute("DROP TABLE IF EXISTS entries")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS entries "
+            "(kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))"
+        )
+        db.commit()
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
+class BuildCache:
+    """Records of earlier builds by kind and key; entries not used by a build are pruned."""
+
+    def __init__(self, db: sqlite3.Connection | None) -> None:
+        self.db = db
+        self.used: dict[str, set[str]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def disabled(cls) -> BuildCache:
+        """Return a cache that remembers nothing (`--no-cache`)."""
+        return cls(None)
+
+    @classmethod
+    def open(cls, folder: Path, version: str) -> BuildCache:
+        """Open (or create) the cache in `folder`; drop it whole if its version differs.
+
+        A damaged cache file is deleted and started afresh: it only ever holds copies.
+        """
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "README.txt").write_text(README, encoding="utf-8")
+            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            try:
+                return cls(_connect(folder / FILE_NAME, version))
+            except sqlite3.DatabaseError:
+                (folder / FILE_NAME).unlink(missing_ok=True)
+                return cls(_connect(folder / FILE_NAME, version))
+        except (OSError, sqlite3.Error) as err:
+            raise OutputError(
+                f"{folder}: cannot use the build cache ({err}); "
+                "delete the folder or pass --no-cache"
+            ) from None
+
+    def get_many(self, kind: str, keys: Iterable[str]) -> dict[str, object]:
+        """Return the cached values of `kind` for those `keys` that are present."""
+        wanted = list(dict.fromkeys(keys))
+        self.used.setdefault(kind, set()).update(wanted)
+        found: dict[str, object] = {}
+        if self.db is not None:
+            for start in range(0, len(wanted), BATCH):
+                batch = wanted[start : start + BATCH]
+                marks = ",".join("?" * len(batch))
+                rows = self.db.execute(
+                    f"SELECT key, value FROM entries WHERE kind = ? AND key IN ({marks})",
+                    (kind, *batch),
+                )
+                found.update((key, pickle.loads(value)) for key, value in rows)
+        self.hits += len(found)
+        self.misses += len(wanted) - len(found)
+        return found
+
+    def put_many(self, kind: str, values: Mapping[str, object]) -> None:
+        """Remember `values` (key → record) of `kind` for later builds."""
+        self.used.setdefault(kind, set()).update(values)
+        if self.db is None or not values:
+            return
+        rows = [
+            (kind, k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in values.items()
+        ]
+        self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+
+    def close(self) -> None:
+        """Drop entries this build did not use, then save; the cache stays small."""
+        if self.db is None:
+            return
+        db = self.db
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))"
+        )
+        db.execute("DELETE FROM used")
+        db.executemany(
+            "INSERT OR IGNORE INTO used VALUES (?, ?)",
+            ((kind, key) for kind, keys in self.used.items() for key in keys),
+        )
+        db.execute(
+            "DELETE FROM entries WHERE NOT EXISTS "
+            "(SELECT 1 FROM used WHERE used.kind = entries.kind AND used.key = entries.key)"
+        )
+        db.commit()
+        db.close()
+        self.db = None
+
+
+def cached_map(
+    cache: BuildCache,
+    kind: str,
+    func: Callable[[Item], Result],
+    items: Sequence[Item],
+    keys: Sequence[str],
+    workers: Workers,
+    progress: Progress,
+) -> list[Result]:
+    """Return `func(item)` for every item, reusing cached results under the item's key.
+
+    `keys[i]` must be a hash of everything `func(items[i])` depends on. Missing results are
+    computed by `workers` (in parallel where it pays) and stored for the next build.
+    """
+    found = cache.get_many(kind, keys)
+    progress.advance(len(found))
+    missing = [i for i, key in enumerate(keys) if key not in found]
+    fresh: dict[str, Result] = {}
+    for index, result in zip(missing, workers.map(func, [items[i] for i in missing]), strict=True):
+        fresh[keys[index]] = result
+        progress.advance()
+    cache.put_many(kind, fresh)
+    return [found[key] if key in found else fresh[key] for key in keys]  # type: ignore[misc]

@@ -1,0 +1,125 @@
+"""An incremental build (with the cache of the last build) writes exactly a clean build's bytes.
+
+Each case builds a corpus once (filling the cache), changes one thing, then builds twice from
+the same previous site: once reusing the cache, once with no cache. Both sites must be
+byte-identical, and the incremental one must really have reused records.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from digest import cli
+from digest.render import builtin_templates_dir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def load_corpus_module():
+    path = REPO / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("benchmark_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("benchmark_corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds plus synthetic articles in both formats, built once per module."""
+    folder = tmp_path_factory.mktemp("corpus") / "seeds"
+    shutil.copytree(REPO / "seeds", folder)
+    load_corpus_module().generate(folder, 16, seed=7)
+    return folder
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def build(root: Path, out: str, *options: str, capsys=None) -> str:
+    args = ["build", "--config", str(root / "digest.yaml"), "--out", str(root / out)]
+    code = cli.main([*args, "--cache", str(root / "cache"), *options])
+    printed = capsys.readouterr().out if capsys else ""
+    assert code == 0, printed
+    return printed
+
+
+def edit_file(root: Path) -> None:
+    path = sorted((root / "seeds").glob("*.md"))[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(" the ", " a ", 3), encoding="utf-8")
+
+
+def add_file(root: Path) -> None:
+    source = sorted((root / "seeds").glob("*.txt"))[-1]
+    text = source.read_text(encoding="utf-8")
+    (root / "seeds" / "zz-added.txt").write_text(text + "\nA new closing line.\n", encoding="utf-8")
+
+
+def delete_file(root: Path) -> None:
+    sorted((root / "seeds").glob("0*.txt"))[0].unlink()
+
+
+def rename_file(root: Path) -> None:
+    path = sorted((root / "seeds").glob("*.md"))[-1]
+    path.rename(path.with_name("renamed-" + path.name))
+
+
+def change_settings(root: Path) -> None:
+    config = root / "digest.yaml"
+    config.write_text(config.read_text().replace("Old title", "New title"), encoding="utf-8")
+
+
+def change_template(root: Path) -> None:
+    base = root / "templates" / "base.html"
+    base.write_text(re.sub("<body", "<!-- edited -->\n<body", base.read_text(), count=1))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [add_file, edit_file, delete_file, rename_file, change_settings, change_template],
+)
+def test_incremental_build_equals_clean_build(
+    corpus: Path, tmp_path: Path, change: Callable[[Path], None], capsys
+) -> None:
+    shutil.copytree(corpus, tmp_path / "seeds")
+    shutil.copytree(builtin_templates_dir(), tmp_path / "templates")
+    (tmp_path / "digest.yaml").write_text(
+        "site:\n  title: Old title\nseeds: seeds\ntemplates: templates\n", encoding="utf-8"
+    )
+    build(tmp_path, "site")
+    shutil.copytree(tmp_path / "site", tmp_path / "clean")
+    change(tmp_path)
+    capsys.readouterr()
+    printed = build(tmp_path, "site", "--jobs", "2", capsys=capsys)
+    build(tmp_path, "clean", "--no-cache")
+    incremental, clean = tree(tmp_path / "site"), tree(tmp_path / "clean")
+    assert sorted(incremental) == sorted(clean)
+    different = [name for name in clean if incremental[name] != clean[name]]
+    assert different == []
+    reused = int(re.search(r"cache: (\d+) records reused", printed).group(1))
+    if change in (change_settings, change_template):
+        assert reused == 0  # a new version of the cache: nothing old may be served
+    else:
+        assert reused >= 2 * (len(list((tmp_path / "seeds").iterdir())) - 2)
+
+
+def test_deleting_the_cache_changes_nothing(corpus: Path, tmp_path: Path) -> None:
+    shutil.copytree(corpus, tmp_path / "seeds")
+    (tmp_path / "digest.yaml").write_text("seeds: seeds\n", encoding="utf-8")
+    build(tmp_path, "site")
+    first = tree(tmp_path / "site")
+    shutil.rmtree(tmp_path / "cache")
+    build(tmp_path, "site")
+    assert tree(tmp_path / "site") == first
