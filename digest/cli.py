@@ -151,7 +151,7 @@ def make_helpers(args: argparse.Namespace, config: Config) -> Helpers:
         cache = BuildCache.disabled()
     else:
         cache = BuildCache.open(args.cache, cache_version(config, builtin_templates_dir()))
-    return Helpers(cache, Workers(args.jobs), progress.for_stream(sys.stderr, args.quiet))
+    return Helpers(cache, Workers(args.jobs), progress.for_stream(sys.stdout, args.quiet))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,7 +41,11 @@ def rate_label(count: int, seconds: float) -> str:
 
 
 class Lines:
-    """One plain line per finished stage, for CI logs and other non-terminals."""
+    """One plain line per finished stage, for CI logs and other non-terminals.
+
+    The CLI writes these to stdout with the build's report, so that stderr holds only
+    problems (an error stays one line).
+    """
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
