@@ -33,6 +33,7 @@ BINARY_SIGNATURES = (
     b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
     b"BZh", b"\x7fELF", b"II*\x00", b"MM\x00*", b"\x00\x00\x01\x00",
 )  # fmt: skip
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
 
@@ -173,7 +174,7 @@ def looks_binary(data: bytes) -> bool:
     if data.startswith(BINARY_SIGNATURES):
         return True
     sample = data[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return b"\x00" in sample or controls > 0.05 * max(len(sample), 1)
 
 
@@ -346,7 +347,7 @@ def parse_text(article_id: str, rel: str, text: str, is_markdown: bool) -> RawAr
         language=meta.language if meta else None,
         published=meta.published if meta else None,
         is_markdown=is_markdown,
-        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        digest=text_digest(text),
         warnings=tuple(warnings),
         markdown=tuple(sources),
     )
@@ -399,6 +400,11 @@ def read_bytes(path: Path, rel: str) -> bytes | Skipped:
     if not data.strip():
         return Skipped(shown, "empty file; skipped")
     return data
+
+
+def text_digest(text: str) -> str:
+    """Return the SHA-256 of a decoded text: equal for files with exactly the same text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _with_duplicates(raws: list[RawArticle]) -> tuple[list[RawArticle], list[Skipped]]:

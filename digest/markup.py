@@ -13,10 +13,20 @@ import nh3
 # Bidi embeddings, overrides and isolates can reorder what a reader sees ("Trojan Source");
 # zero-width spaces, word joiners and stray BOMs make equal-looking lines compare unequal.
 # ZWJ/ZWNJ (U+200C, U+200D) stay: Persian, Indic scripts and emoji need them.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
-# C0/C1 control characters other than tab and newline: terminal escapes, form feeds, NUL.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+INVISIBLE = (
+    "\u200b\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+# C0/C1 control characters other than tab and the line breaks: terminal escapes, NUL, DEL.
+CONTROLS = "".join(
+    chr(c) for c in (*range(0, 9), *range(14, 32), *range(0x7F, 0x85), *range(0x86, 0xA0))
+)
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_REPLACEMENTS = {
+    **dict.fromkeys(INVISIBLE + CONTROLS, ""),
+    **dict.fromkeys(LINE_BREAKS, "\n"),
+    "\t": " ",
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
 
 ALLOWED_TAGS = frozenset(
     (
@@ -36,10 +46,12 @@ def clean_text(text: str) -> str:
     >>> clean_text("a\\u202eb\\r\\nc\\td")
     'ab\\nc d'
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text.replace("\t", " "))
-    return unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n")
+    if _SPECIAL.search(text):
+        text = _SPECIAL.sub(lambda m: _REPLACEMENTS[m.group()], text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def printable(text: str) -> str:
@@ -48,6 +60,8 @@ def printable(text: str) -> str:
     >>> printable("bad\\nname\\x1b[31m.txt")
     'bad\\\\nname\\\\x1b[31m.txt'
     """
+    if text.isprintable():
+        return text
     return "".join(
         ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
         for ch in text
