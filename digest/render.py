@@ -198,6 +198,7 @@ def events_json(digest: Digest) -> str:
             "published_source": a.published.source.value if a.published else None,
             "published_certain": a.published.is_certain if a.published else None,
             "event": event_of[a.id],
+            "duplicates": list(a.duplicates),
         }
         for a in sorted(digest.articles.values(), key=lambda a: a.id)
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,36 @@ def many_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = _variant(src.read_text(encoding="utf-8"), index)
         (folder / f"{index:03d}-{src.name}").write_text(text, encoding="utf-8")
     return folder
+
+
+def run_as_nobody(function: Callable[[], object], tmp_path: Path) -> object:
+    """Return `function()` as run in a forked child that dropped root for the user 'nobody'.
+
+    Root reads any file whatever its permissions; this is how a test running as root can
+    still see what an ordinary user gets. The result travels back as JSON.
+    """
+    for folder in (tmp_path, *tmp_path.parents):
+        folder.chmod(folder.stat().st_mode | 0o005)
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(reader)
+            os.setgid(65534)
+            os.setuid(65534)
+            os.write(writer, json.dumps(function()).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        output = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    assert status == 0, "the unprivileged child failed"
+    return json.loads(output)
+
+
+@pytest.fixture
+def as_nobody() -> Callable[[Callable[[], object], Path], object]:
+    return run_as_nobody

@@ -280,7 +280,7 @@ def test_symlinks_inside_outside_broken_and_loops(tmp_path: Path) -> None:
     assert all("Outside text" not in line for r in raws for line in r.lines)
 
 
-def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
+def test_unreadable_file_is_skipped(tmp_path: Path, as_nobody) -> None:
     seeds = tmp_path / "seeds"
     write(seeds, "locked.txt", STORY)
     write(seeds, "good.txt", STORY.replace("Friday", "Monday"))
@@ -289,38 +289,14 @@ def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
         raws, skipped = load.read_sources(seeds)
         result = ([r.path for r in raws], reasons(skipped)["locked.txt"])
     else:  # root reads anything: load as the unprivileged user 'nobody' instead
-        result = read_as_nobody(tmp_path, seeds)
+
+        def load_seeds() -> tuple[list[str], str]:
+            raws, skipped = load.read_sources(seeds)
+            return [r.path for r in raws], reasons(skipped)["locked.txt"]
+
+        result = tuple(as_nobody(load_seeds, tmp_path))
     assert result[0] == ["good.txt"]
     assert "cannot be read" in result[1] and "permissions" in result[1]
-
-
-def read_as_nobody(tmp_path: Path, seeds: Path) -> tuple[list[str], str]:
-    """Run the loader in a forked child that has dropped root for the user 'nobody'."""
-    import json
-
-    for folder in (tmp_path, *tmp_path.parents):
-        folder.chmod(folder.stat().st_mode | 0o005)
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        code = 1
-        try:
-            os.close(reader)
-            os.setgid(65534)
-            os.setuid(65534)
-            raws, skipped = load.read_sources(seeds)
-            found = [[r.path for r in raws], reasons(skipped)]
-            os.write(writer, json.dumps(found).encode())
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writer)
-    with os.fdopen(reader, "rb") as pipe:
-        output = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    assert status == 0, "the unprivileged loader failed"
-    paths, why = json.loads(output)
-    return paths, why["locked.txt"]
 
 
 def test_folder_named_like_an_article_is_read_as_a_folder(tmp_path: Path) -> None:

@@ -1,0 +1,474 @@
+"""The bad-input catalogue: one row per kind of bad input, each built for real.
+
+Every row writes its files next to one good article, runs the real build, and checks the
+documented outcome: the file is read (quietly, with a note, or with a warning), merged
+into an identical file, or skipped with a reason; every message names the file; the good
+article is always in the digest. README.md shows the same table ("Bad input").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from digest import cli, load, markup
+
+REPO = Path(__file__).resolve().parent.parent
+GOOD = "good.txt"
+GOOD_TEXT = (
+    "Minister visits the capital for talks\n"
+    "The defence minister arrived in the capital on Friday for two days of talks.\n"
+)
+BOILERPLATE = "Breaking News\nBaca juga: Harga emas naik lagi\nTinggalkan komentar\nSumber\n"
+STORY = "Parliament ratified the treaty on Tuesday after a short debate in the chamber."
+
+
+class Outcome(enum.StrEnum):
+    READ = "read"
+    READ_NOTE = "read, with a note"
+    READ_WARNING = "read, with a warning"
+    MERGED = "read once, with a warning"
+    PASSED_OVER = "passed over, with a note"
+    SKIPPED = "skipped, with a warning"
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    make: Callable[[Path], None]
+    expect: dict[str, tuple[Outcome, str]]
+    """Relative path → (outcome, a fragment of its message; '' when there is no message)."""
+
+
+def text(name: str, content: str | bytes) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+
+    return make
+
+
+def many(*makers: Callable[[Path], None]) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        for maker in makers:
+            maker(folder)
+
+    return make
+
+
+def big_file(name: str, size: int) -> Callable[[Path], None]:
+    """A file of `size` bytes: real text first, the rest sparse (no disk, never read)."""
+
+    def make(folder: Path) -> None:
+        with (folder / name).open("wb") as handle:
+            handle.write(("Huge headline\n" + STORY * 1000).encode())
+            handle.truncate(size)
+
+    return make
+
+
+def one_line(name: str, size: int) -> Callable[[Path], None]:
+    """A file that is one line of real sentences, `size` bytes long (no newline at all)."""
+
+    def make(folder: Path) -> None:
+        sentence = (STORY + " ").encode()
+        with (folder / name).open("wb") as handle:
+            handle.write(sentence * (size // len(sentence)))
+
+    return make
+
+
+def symlinks(folder: Path) -> None:
+    outside = folder.parent / f"{folder.name}-outside.txt"
+    outside.write_text("Secret outside headline\nPrivate text from outside the seeds.\n")
+    text("linked/target.txt", f"Linked target headline\n{STORY}\n")(folder)
+    (folder / "link-inside.txt").symlink_to(folder / "linked" / "target.txt")
+    (folder / "link-outside.txt").symlink_to(outside)
+    (folder / "link-loop.txt").symlink_to(folder / "link-loop.txt")
+
+
+def unreadable(folder: Path) -> None:
+    text("locked.txt", f"Locked headline\n{STORY}\n")(folder)
+    (folder / "locked.txt").chmod(0)
+
+
+def duplicate(folder: Path) -> None:
+    story = f"Copied headline about the summit\n{STORY} Both leaders spoke afterwards.\n"
+    text("a-copy.txt", story)(folder)
+    text("b-copy.txt", story)(folder)
+
+
+MB = 1024 * 1024
+HOSTILE_MD = (
+    "---\ntitle: '<script>alert(1)</script></title><b>bold'\n"
+    "url: javascript:alert(1)\noutlet: '<img src=x onerror=alert(1)>'\n---\n\n"
+    "Kim \u202eevil\u202c met\u200b Putin <script>alert(2)</script> in "
+    "[Moscow](javascript:alert(3)) <img src=x onerror=alert(4)> "
+    "<a href='https://ok.example/' onclick='x()'>ok</a>. " + "A" * 5000 + ".\n\n"
+    "<iframe src='https://evil.example'></iframe><style>body{display:none}</style>\n"
+)
+HOSTILE_TXT = (
+    "</title><script>alert(5)</script> Headline \u2066with\u2069 bidi\n"
+    "javascript:alert(6) onerror=alert(7) <b>not bold</b> " + "x" * 3000 + " end.\n"
+)
+
+CATALOGUE = [
+    Row("empty file", text("empty.txt", b""), {"empty.txt": (Outcome.SKIPPED, "empty file")}),
+    Row(
+        "whitespace only",
+        text("blank.txt", " \n\t\r\n   \n"),
+        {"blank.txt": (Outcome.SKIPPED, "empty file")},
+    ),
+    Row(
+        "only boilerplate",
+        text("boilerplate.txt", BOILERPLATE),
+        {"boilerplate.txt": (Outcome.SKIPPED, "only boilerplate")},
+    ),
+    Row(
+        "binary file (an image) named .txt",
+        text("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(300)),
+        {"photo.txt": (Outcome.SKIPPED, "binary data")},
+    ),
+    Row(
+        "image dropped in seeds/",
+        text("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(99)),
+        {"photo.jpg": (Outcome.SKIPPED, "unknown file type (.jpg)")},
+    ),
+    Row(
+        "UTF-8 with BOM",
+        text("bom.txt", ("Judul dengan BOM\n" + STORY).encode("utf-8-sig")),
+        {"bom.txt": (Outcome.READ, "")},
+    ),
+    Row(
+        "UTF-16",
+        text("utf16.txt", ("Judul UTF-16\n" + STORY).encode("utf-16")),
+        {"utf16.txt": (Outcome.READ, "")},
+    ),
+    Row(
+        "Latin-1 / cp1252",
+        text("latin1.txt", ("Café headline\n" + STORY + " “ok”").encode("cp1252")),
+        {"latin1.txt": (Outcome.READ_WARNING, "decoded as Windows-1252")},
+    ),
+    Row(
+        "mixed CRLF / CR / LF",
+        text("newlines.txt", f"Mixed endings\r\n{STORY}\rSecond.\nThird.\r\n"),
+        {"newlines.txt": (Outcome.READ, "")},
+    ),
+    Row(
+        "a single 60 MB line",
+        one_line("oneline.txt", 60 * MB),
+        {"oneline.txt": (Outcome.SKIPPED, "larger than 2 MB")},
+    ),
+    Row(
+        "a long single line under the limit",
+        one_line("longline.txt", 100_000),
+        {"longline.txt": (Outcome.READ_WARNING, "split at sentence ends")},
+    ),
+    Row(
+        "a 200 MB file",
+        big_file("huge.txt", 200 * MB),
+        {"huge.txt": (Outcome.SKIPPED, "larger than 2 MB")},
+    ),
+    Row(
+        "malformed YAML front matter",
+        text("bad-yaml.md", "---\ntitle: [oops\n---\n# H\n\nBody.\n"),
+        {"bad-yaml.md": (Outcome.READ_WARNING, "not valid YAML")},
+    ),
+    Row(
+        "front matter with wrong types",
+        text(
+            "wrong-types.md",
+            "---\ndate: yesterday\ntitle: [1, 2]\n---\n# Fallback headline\n\nBody text.\n",
+        ),
+        {"wrong-types.md": (Outcome.READ_WARNING, "'date' is not a date")},
+    ),
+    Row(
+        "unknown suffixes",
+        many(text("notes.pdf", b"%PDF-1.4"), text("data.json", "{}")),
+        {
+            "notes.pdf": (Outcome.SKIPPED, "unknown file type (.pdf)"),
+            "data.json": (Outcome.SKIPPED, "unknown file type (.json)"),
+        },
+    ),
+    Row(
+        "hidden and editor backup files",
+        many(text(".#draft.txt", "x"), text("draft.txt~", "x"), text(".DS_Store", b"\x00\x01")),
+        {
+            ".#draft.txt": (Outcome.PASSED_OVER, "editor backup"),
+            "draft.txt~": (Outcome.PASSED_OVER, "editor backup"),
+            ".DS_Store": (Outcome.PASSED_OVER, "hidden"),
+        },
+    ),
+    Row(
+        "names with spaces, non-ASCII, shell characters",
+        many(
+            text("with space.txt", f"Spaced name\n{STORY}\n"),
+            text("北朝鮮 ñ.txt", f"Non-ASCII name\n{STORY} One.\n"),
+            text("$(rm -rf ~); `x` 'q'.txt", f"Shell name\n{STORY} Two.\n"),
+            text("new\nline.txt", f"Newline name\n{STORY} Three.\n"),
+        ),
+        {
+            "with space.txt": (Outcome.READ, ""),
+            "北朝鮮 ñ.txt": (Outcome.READ, ""),
+            "$(rm -rf ~); `x` 'q'.txt": (Outcome.READ, ""),
+            "new\nline.txt": (Outcome.READ, ""),
+        },
+    ),
+    Row(
+        "same stem, different suffixes",
+        many(
+            text("twin.txt", f"Twin as text\n{STORY}\n"),
+            text("twin.md", f"# Twin as Markdown\n\n{STORY} Other.\n"),
+        ),
+        {"twin.md": (Outcome.READ, ""), "twin.txt": (Outcome.READ_NOTE, "same name as twin.md")},
+    ),
+    Row(
+        "symlinks: inside, outside seeds/, a loop",
+        symlinks,
+        {
+            "link-inside.txt": (Outcome.READ, ""),
+            "linked/target.txt": (Outcome.MERGED, "same text as link-inside.txt"),
+            "link-outside.txt": (Outcome.SKIPPED, "outside the seeds folder"),
+            "link-loop.txt": (Outcome.SKIPPED, "link loop"),
+        },
+    ),
+    Row("unreadable permissions", unreadable, {"locked.txt": (Outcome.SKIPPED, "cannot be read")}),
+    Row(
+        "a folder named like an article",
+        text("folder.txt/inside.txt", f"Inside\n{STORY}\n"),
+        {
+            "folder.txt": (Outcome.PASSED_OVER, "folder named like an article"),
+            "folder.txt/inside.txt": (Outcome.READ, ""),
+        },
+    ),
+    Row(
+        "the same article twice under two names",
+        duplicate,
+        {
+            "a-copy.txt": (Outcome.READ, ""),
+            "b-copy.txt": (Outcome.MERGED, "same text as a-copy.txt"),
+        },
+    ),
+    Row(
+        "hostile text (scripts, javascript: links, bidi, zero-width, huge words)",
+        many(text("hostile.md", HOSTILE_MD), text("hostile.txt", HOSTILE_TXT)),
+        {
+            "hostile.md": (Outcome.READ_WARNING, "'url' is not an http(s) link"),
+            "hostile.txt": (Outcome.READ, ""),
+        },
+    ),
+]
+ROOT_READS_ANYTHING = os.geteuid() == 0
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    stderr: str
+    articles: dict[str, dict]
+    events: list[dict]
+
+
+def build(seeds: Path, out: Path) -> Result:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = cli.main(["build", "--seeds", str(seeds), "--out", str(out)])
+    data = json.loads((out / "events.json").read_text(encoding="utf-8")) if code == 0 else {}
+    articles = {a["file"]: a for a in data.get("articles", [])}
+    return Result(code, err.getvalue(), articles, data.get("events", []))
+
+
+def message_for(stderr: str, rel: str) -> list[str]:
+    shown = markup.printable(rel)
+    return [
+        line for line in stderr.splitlines() if line.split(": ", 1)[-1].startswith(f"{shown}: ")
+    ]
+
+
+def check_outcome(result: Result, rel: str, outcome: Outcome, fragment: str) -> None:
+    lines = message_for(result.stderr, rel)
+    kind = {Outcome.READ_NOTE: "note", Outcome.PASSED_OVER: "note"}.get(outcome, "warning")
+    if outcome is Outcome.READ:
+        assert rel in result.articles, f"{rel!r} missing from the digest"
+        assert not [line for line in lines if line.startswith("warning:")], lines
+        return
+    assert any(line.startswith(f"{kind}: ") and fragment in line for line in lines), (
+        f"no {kind} naming {rel!r} with {fragment!r} in:\n{result.stderr}"
+    )
+    if outcome in (Outcome.READ_NOTE, Outcome.READ_WARNING):
+        assert rel in result.articles
+    else:
+        assert rel not in result.articles
+    if outcome is Outcome.MERGED:
+        assert any(rel in a["duplicates"] for a in result.articles.values())
+
+
+def expected(row: Row) -> dict[str, tuple[Outcome, str]]:
+    if row.make is unreadable and ROOT_READS_ANYTHING:
+        return {"locked.txt": (Outcome.READ, "")}  # root can read it; see test_load for 'nobody'
+    return row.expect
+
+
+@pytest.mark.parametrize("row", CATALOGUE, ids=[r.name for r in CATALOGUE])
+def test_catalogue_row(tmp_path: Path, row: Row) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    row.make(seeds)
+    result = build(seeds, tmp_path / "site")
+    assert result.code == 0, result.stderr
+    assert GOOD in result.articles
+    for rel, (outcome, fragment) in expected(row).items():
+        check_outcome(result, rel, outcome, fragment)
+    members = sorted(aid for e in result.events for aid in e["articles"])
+    assert members == sorted(a["id"] for a in result.articles.values())
+
+
+def test_readme_lists_every_catalogue_row() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Bad input", 1)[1].split("\n#", 1)[0]
+    cells = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("|")]
+    assert cells[2:] == [row.name for row in CATALOGUE]
+
+
+def test_ten_thousand_files_in_one_folder(tmp_path: Path) -> None:
+    for index in range(10_000):
+        (tmp_path / f"{index:05d}.txt").write_text(
+            f"Headline number {index}\nStory {index} happened on day {index % 28 + 1}.\n",
+            encoding="utf-8",
+        )
+    raws, skipped = load.read_sources(tmp_path)
+    assert skipped == [] and len(raws) == 10_000
+    assert len({r.id for r in raws}) == 10_000
+    assert raws[0].path == "00000.txt" and raws[-1].path == "09999.txt"
+
+
+SEED_EVENTS = [
+    ["000_80ec8643e48c639e", "001_41cd93c7232de1f8", "004_74c5f399bd71f4d7"],
+    ["002_f4365ef5523ea724"],
+    ["003_47c8d720653f142a"],
+]
+
+
+def seed_groups(result: Result) -> list[list[str]]:
+    seed_ids = {p.stem for p in (REPO / "seeds").glob("*.txt")}
+    groups = [sorted(set(e["articles"]) & seed_ids) for e in result.events]
+    return sorted(g for g in groups if g)
+
+
+def test_whole_catalogue_at_once_with_the_seeds(tmp_path: Path) -> None:
+    """All the rows in one folder with the seeds, built by the real CLI in a subprocess."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    for row in CATALOGUE:
+        row.make(seeds)
+    bulk = tmp_path / "bulk.txt"  # 10,000 files in one folder: hard links, cheap to make
+    shutil.copyfile(REPO / "seeds" / "002_f4365ef5523ea724.txt", bulk)
+    for index in range(10_000 - sum(1 for _ in seeds.iterdir())):
+        os.link(bulk, seeds / f"copy-{index:05d}.txt")
+    err_path = tmp_path / "stderr.txt"
+    with err_path.open("wb") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "digest", "build", "--seeds", str(seeds), "--out",
+             str(tmp_path / "site")], stdout=subprocess.DEVNULL, stderr=err,
+        )  # fmt: skip
+        _, status, usage = os.wait4(process.pid, 0)
+    stderr = err_path.read_text(encoding="utf-8")
+    assert os.waitstatus_to_exitcode(status) == 0, stderr
+    # Linux reports peak memory in KiB: far below the 200 MB and 60 MB files it was given.
+    assert usage.ru_maxrss < 150 * 1024, f"peak memory {usage.ru_maxrss // 1024} MiB"
+    data = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
+    result = Result(0, stderr, {a["file"]: a for a in data["articles"]}, data["events"])
+    for row in CATALOGUE:
+        for rel, (outcome, fragment) in expected(row).items():
+            check_outcome(result, rel, outcome, fragment)
+    assert len([line for line in stderr.splitlines() if "same text as 002_" in line]) >= 9_900
+    assert seed_groups(result) == SEED_EVENTS
+    members = sorted(aid for e in data["events"] for aid in e["articles"])
+    assert members == sorted(a["id"] for a in data["articles"])
+
+
+class PageScan(HTMLParser):
+    """Collects what could execute or mislead in a page: scripts, handlers, link targets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[dict] = []
+        self.handlers: list[str] = []
+        self.urls: list[str] = []
+        self.titles = 0
+        self.in_script = False
+        self.script_text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script":
+            self.scripts.append(found)
+            self.in_script = True
+        if tag == "title":
+            self.titles += 1
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        self.urls += [value or "" for name, value in attrs if name in ("href", "src", "action")]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.script_text += data
+
+
+def test_hostile_text_is_inert_in_every_output_file(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    text("hostile.md", HOSTILE_MD)(seeds)
+    text("hostile.txt", HOSTILE_TXT)(seeds)
+    result = build(seeds, tmp_path / "site")
+    assert result.code == 0 and {"hostile.md", "hostile.txt"} <= set(result.articles)
+    assert result.articles["hostile.md"]["url"] is None
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert any("hostile" in p.name for p in pages)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        scan = PageScan()
+        scan.feed(html)
+        assert scan.handlers == [], page
+        assert scan.titles == 1, page
+        assert all(s.get("src") and "alert" not in s["src"] for s in scan.scripts), page
+        assert "alert" not in scan.script_text, page
+        for url in scan.urls:
+            scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+            assert scheme in ("", "http", "https", "mailto"), (page, url)
+        assert "<iframe" not in html and "<style>" not in html and "<img" not in html
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
+            content = path.read_text(encoding="utf-8")
+            assert not set(content) & set(markup.INVISIBLE), path
+    article = tmp_path / "site" / "articles" / f"{result.articles['hostile.md']['id']}.html"
+    shown = article.read_text(encoding="utf-8")
+    assert "Kim evil met Putin" in shown  # the text is kept, only the controls are gone
+    assert 'href="https://ok.example/"' in shown
+
+
+def test_long_words_wrap_in_the_stylesheet() -> None:
+    css = (REPO / "templates" / "style.css").read_text(encoding="utf-8")
+    body = re.search(r"body\s*\{([^}]*)\}", css)
+    assert body and "overflow-wrap: anywhere" in body.group(1)
+    assert re.search(r"pre\s*\{[^}]*white-space:\s*pre-wrap", css)
