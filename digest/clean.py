@@ -220,6 +220,8 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             line = line[: credit.start()]
         kept.append(index)
         texts[index] = line
+    if not kept:
+        kept, removed = _restore_soft(lines, removed, texts)
     return Cleaned(
         raw,
         title,
@@ -228,6 +230,20 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         raw.outlet or detect_outlet([texts[i] for i in kept]),
         _render(raw, kept, texts),
     )
+
+
+SOFT_RULES = ("repeated-headline", "repeated-across-articles")
+"""Rules that judge a line by its company, not its shape: undone if they would empty a text."""
+
+
+def _restore_soft(
+    lines: list[str], removed: list[Removed], texts: dict[int, str]
+) -> tuple[list[int], list[Removed]]:
+    """Return the lines that soft rules removed, kept after all, and what stays removed."""
+    restored = {r.text for r in removed if r.rule in SOFT_RULES}
+    kept = [i for i, line in enumerate(lines) if line in restored and i not in texts]
+    texts.update((i, lines[i]) for i in kept)
+    return kept, [r for r in removed if r.rule not in SOFT_RULES]
 
 
 def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tuple[str, ...]:
