@@ -180,7 +180,7 @@ def test_killed_builds_leave_old_or_new_site_whole(tmp_path: Path, many_seeds: P
     def staging_has_pages() -> bool:
         return any((p / "articles").is_dir() for p in tmp_path.glob(f"{site.STAGING_PREFIX}*"))
 
-    moments = [(f"{f:.0%} of a build", f * seconds, None) for f in (0.4, 0.7, 1.0)]
+    moments = [(f"{f:.0%} of a build", f * seconds, None) for f in (0.5, 0.9)]
     moments += [("staging created", None, staging_exists), ("pages", None, staging_has_pages)]
     outcomes = []
     for label, delay, ready in moments:
