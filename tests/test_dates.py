@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest import dates
 from digest.model import DateSource, DateValue, Granularity
@@ -262,3 +264,25 @@ def test_month_first_follows_language() -> None:
         2024, 11, 12
     )
     assert dates.find_dates("pada 11/12/2024", None)[0].date.value == date(2024, 12, 11)
+
+
+_PIECES = [
+    "Jumat", "(29/11/2024)", "pada", "hari", "Selasa", "(12/11)", "6", "November", "Nov.",
+    "2024", "bulan", "Juni", "tahun", "lalu", "ini", "pekan", "minggu", "Minggu", "kemarin",
+    "last", "week", "on", "Friday", "10.000", "tentara", "ke-11", "12", "-", "Nov", "-", ",",
+    "04:00", "awal", "May", "may", "Jan", "since", "2014", "two", "days", "ago", "yang", ".",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+def test_expressions_are_spans_of_the_text_and_do_not_overlap(words, dayfirst) -> None:
+    text = " ".join(words)
+    found = dates.find_expressions(text, dayfirst)
+    previous_end = 0
+    for expression in found:
+        assert text[expression.start : expression.end] == expression.text
+        assert expression.start >= previous_end
+        previous_end = expression.end
+        for anchor in (None, ANCHOR, DateValue(date(2024, 11, 1), MONTH, DateSource.ESTIMATED)):
+            value = dates.resolve(expression, anchor)
+            assert value is None or dates.MIN_YEAR <= value.value.year <= dates.MAX_YEAR
