@@ -13,7 +13,7 @@ import json
 import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from digest import i18n
@@ -126,9 +126,7 @@ def diff(
 def _with_id(change: ChangeSet, parent: str) -> ChangeSet:
     content = json.dumps([parent, change_json(change, with_id=False)], sort_keys=True)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
-    return ChangeSet(
-        digest, change.built, change.new_events, change.grown_events, change.new_articles
-    )
+    return replace(change, id=digest)
 
 
 def record(previous: PreviousBuild | None, change: ChangeSet | None) -> tuple[ChangeSet, ...]:
