@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from digest.config import ClusterParams
 from digest.model import Article, DateValue
-from digest.text import content_words, lowercase_words, name_tokens
+from digest.text import content_words, lowercase_words, name_tokens, number_tokens
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -66,6 +66,11 @@ def article_name_tokens(
         every |= tokens
         if name.first_paragraph <= LEAD_NAME_PARAGRAPHS:
             lead |= tokens
+    for index, paragraph in enumerate((article.title, *article.paragraphs)):
+        numbers = set(number_tokens(paragraph))
+        every |= numbers
+        if index <= LEAD_NAME_PARAGRAPHS:
+            lead |= numbers
     return frozenset(lead), frozenset(every)
 
 

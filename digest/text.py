@@ -62,6 +62,23 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in tokenize(name) if len(w) >= 2 and w not in STOPWORDS and w not in NOT_NAMES]
 
 
+_DATE_LIKE = re.compile(r"\b\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_tokens(text: str) -> list[str]:
+    """Return the numbers of `text` as language-neutral tokens, separators removed.
+
+    "5,6" (Indonesian) and "5.6" (English) give the same token, as do "3.200" and "3,200";
+    dates such as 29/11/2024 and one-digit numbers are left out.
+    >>> number_tokens("Gempa 5,6 merusak 3.200 rumah pada 3/12/2024")
+    ['#56', '#3200']
+    """
+    text = _DATE_LIKE.sub(" ", text)
+    tokens = (re.sub(r"[.,]", "", m) for m in _NUMBER.findall(text))
+    return [f"#{t.lstrip('0') or '0'}" for t in tokens if len(t) >= 2]
+
+
 def lowercase_words(text: str) -> set[str]:
     """Return the words of `text` written in lower case: common words, not names.
 
