@@ -8,11 +8,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from digest import changes, clean, cluster, load, render, site, summary, timeline
+from digest import changes, clean, duplicates, load, render, site, summary, timeline
 from digest.cache import BuildCache, cached_map, key_of
 from digest.config import Config
 from digest.errors import StrictError
+from digest.grouping import group_articles
 from digest.model import Article, BuildReport, Event, RawArticle
+from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
 from digest.text import extract_names
 from digest.workers import Workers
@@ -70,24 +72,33 @@ def event_names(members: Sequence[Article]) -> tuple[str, ...]:
 
 
 def make_events(
-    articles: Sequence[Article], config: Config, previous: Mapping[str, str]
+    articles: Sequence[Article],
+    config: Config,
+    previous: Mapping[str, str],
+    report: BuildReport | None = None,
 ) -> list[Event]:
-    """Return the events of `articles`, with stable ids and titles, newest first later."""
-    by_id = {a.id: a for a in articles}
-    groups = [[by_id[i] for i in g] for g in cluster.cluster_articles(articles, config.cluster)]
-    ids = cluster.assign_ids(groups, previous)
-    events = []
-    for event_id, members in zip(ids, groups, strict=True):
-        founder = cluster.founding_article(members)
-        events.append(
-            Event(
-                id=event_id,
-                title=founder.title or founder.id,
-                article_ids=tuple(sorted(a.id for a in members)),
-                names=event_names(members),
-            )
+    """Return the events of `articles`, with stable ids and titles (see `grouping`).
+
+    Articles excluded in events.yaml are in no event; overrides that match nothing are
+    reported as warnings on the events file.
+    """
+    grouping = group_articles(
+        articles, config.cluster, previous, read_overrides(config.events_file)
+    )
+    if report is not None:
+        for message in grouping.warnings:
+            report.warn(str(config.events_file), message)
+    return [
+        Event(
+            id=event_id,
+            title=title,
+            article_ids=tuple(sorted(a.id for a in members)),
+            names=event_names(members),
         )
-    return events
+        for event_id, title, members in zip(
+            grouping.ids, grouping.titles, grouping.groups, strict=True
+        )
+    ]
 
 
 def newest_first(events: Sequence[Event]) -> tuple[Event, ...]:
@@ -195,8 +206,10 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster"):
-        events = make_events(articles, config, previous.assignments if previous else {})
-    by_id = {a.id: a for a in articles}
+        articles = duplicates.mark_copies(articles)
+        events = make_events(articles, config, previous.assignments if previous else {}, report)
+    in_events = {aid for e in events for aid in e.article_ids}
+    by_id = {a.id: a for a in articles if a.id in in_events}
     with _timed(report, "timeline"):
         # Dates inferred from an event are applied here, after clustering, never before.
         events, by_id = timeline.attach_all(events, by_id)

@@ -6,6 +6,7 @@ import hashlib
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from digest.config import ClusterParams
 from digest.features import Features, cosine, featurize, shared_names
@@ -14,6 +15,8 @@ from digest.model import Article
 
 MAX_POSTING = 2000
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
+DATE_PENALTY = 0.5
+"""Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 
 
 def date_gap_days(a: Features, b: Features) -> int | None:
@@ -23,20 +26,41 @@ def date_gap_days(a: Features, b: Features) -> int | None:
     return abs((a.date.value - b.date.value).days)
 
 
+def soft_gap_days(a: Features, b: Features) -> int | None:
+    """Return the days between two articles' own or estimated dates, or None if unknown."""
+    da, db = a.date or a.estimated, b.date or b.estimated
+    if da is None or db is None or not (da.is_exact and db.is_exact):
+        return None
+    return abs((da.value - db.value).days)
+
+
+def date_factor(gap_days: int | None, max_gap_days: int) -> float:
+    """Return how much a date gap weakens a pair: 1 on the same day, 0.5 at `max_gap_days`.
+
+    >>> date_factor(0, 7), date_factor(None, 7), round(date_factor(7, 7), 3)
+    (1.0, 1.0, 0.562)
+    """
+    if gap_days is None:
+        return 1.0
+    return 1.0 - DATE_PENALTY * min(gap_days / (max_gap_days + 1), 1.0)
+
+
 def similarity(a: Features, b: Features, params: ClusterParams) -> float:
     """Return how likely two articles report one happening, 0..1.
 
-    A weighted sum of lead cosine, body cosine and shared names; 0 when both dates are
-    known and further apart than `max_gap_days`.
+    A weighted sum of lead cosine, body cosine and shared names, weakened by the gap between
+    the articles' dates (own or estimated); 0 when both own dates are known and further
+    apart than `max_gap_days`.
     """
     gap = date_gap_days(a, b)
     if gap is not None and gap > params.max_gap_days:
         return 0.0
-    return (
+    evidence = (
         params.lead_share * cosine(a.lead, b.lead)
         + params.body_share * cosine(a.body, b.body)
         + params.names_share * shared_names(a, b)
     )
+    return evidence * date_factor(soft_gap_days(a, b), params.max_gap_days)
 
 
 def _day_number(f: Features) -> int | None:
@@ -181,16 +205,56 @@ def average_linkage(
     return cut(n, linkage_merges(n, sims, threshold), threshold)
 
 
-def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list[list[str]]:
-    """Return groups of article ids, one per event, deterministic for the same input.
+@dataclass(frozen=True)
+class Clustering:
+    """Groups of article ids, one per event, and the similarities that made them."""
 
-    Input order does not matter: articles are processed sorted by id.
+    groups: list[list[str]]
+    sims: dict[tuple[str, str], float]
+    """Similarity of candidate pairs (smaller id first); pairs not listed count as 0."""
+
+
+def cluster_events(
+    articles: Sequence[Article],
+    params: ClusterParams,
+    together: Sequence[Sequence[str]] = (),
+) -> Clustering:
+    """Return the events of `articles`, deterministic and independent of input order.
+
+    Every group in `together` (near-duplicate copies of one story) ends in one event: its
+    pairs count as fully similar.
     """
     ordered = sorted(articles, key=lambda a: a.id)
+    index = {a.id: i for i, a in enumerate(ordered)}
     features = featurize(ordered, params)
     sims = pair_similarities(features, params)
+    for group in together:
+        members = sorted(index[aid] for aid in group if aid in index)
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                sims[(i, j)] = 1.0
     groups = average_linkage(len(ordered), sims, params.min_similarity)
-    return [[ordered[i].id for i in group] for group in groups]
+    return Clustering(
+        [[ordered[i].id for i in group] for group in groups],
+        {(ordered[i].id, ordered[j].id): s for (i, j), s in sims.items()},
+    )
+
+
+def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list[list[str]]:
+    """Return groups of article ids, one per event (see `cluster_events`)."""
+    return cluster_events(articles, params).groups
+
+
+def central_member(group: Sequence[str], sims: Mapping[tuple[str, str], float]) -> str:
+    """Return the member most similar to the rest of its group (ties: the smallest id).
+
+    Its headline is the best title for the event: it says what most members report.
+    """
+
+    def closeness(aid: str) -> float:
+        return sum(sims.get((min(aid, o), max(aid, o)), 0.0) for o in group if o != aid)
+
+    return min(sorted(group), key=lambda aid: -closeness(aid))
 
 
 def founding_article(members: Sequence[Article]) -> Article:

@@ -36,6 +36,19 @@ class Features:
     names: frozenset[str]
     """Every name token of the article."""
     date: DateValue | None
+    estimated: DateValue | None = None
+    """For an article without its own date: the latest past day it mentions, else None."""
+
+
+def estimate_date(article: Article) -> DateValue | None:
+    """Return the latest past day-precise date an undated article mentions, or None.
+
+    News reports what just happened, so the latest day it names is close to its own date.
+    """
+    if article.published is not None:
+        return None
+    days = [m.date for m in article.mentions if m.is_past and m.date.is_exact]
+    return max(days, key=lambda d: d.value) if days else None
 
 
 def lead_and_body_counts(article: Article) -> tuple[Counter[str], Counter[str]]:
@@ -122,6 +135,7 @@ def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Featur
             {t: idf(name_df[t], n) for t in sorted(lead_names)},
             every,
             article.published,
+            estimate_date(article),
         )
         for article, lead, body, (lead_names, every) in zip(
             articles, leads, bodies, tokens, strict=True

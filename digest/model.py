@@ -153,6 +153,8 @@ class Article:
     names: tuple[Name, ...] = ()
     digest: str = ""
     duplicates: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()
+    """Ids of other articles carrying the same story (syndicated near-duplicates)."""
     is_markdown: bool = False
     paragraphs_html: tuple[str, ...] = ()
     """For Markdown files: each paragraph rendered and sanitized (nh3); safe to show as HTML."""

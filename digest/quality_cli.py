@@ -7,7 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from digest import cluster, evaluate
+from digest import cluster, evaluate, explain
 from digest.config import Config, load_config
 from digest.errors import DigestError
 
@@ -19,6 +19,11 @@ def add_quality_commands(commands: argparse._SubParsersAction) -> None:
     e.add_argument("--seeds", type=Path, help="folder of articles (default: beside GOLD)")
     e.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
     e.add_argument("--threshold", type=float, help="override cluster.min_similarity")
+    x = commands.add_parser("explain", help="show why two articles are or are not one event")
+    x.add_argument("a", help="an article id or file name")
+    x.add_argument("b", help="another article id or file name")
+    x.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    x.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
 
 
 def _config(path: Path | None) -> Config:
@@ -48,9 +53,21 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_explain(args: argparse.Namespace) -> int:
+    """Print the evidence for and against two articles of `--seeds` being one event."""
+    config = _config(args.config)
+    articles = evaluate.load_articles(args.seeds or config.seeds)
+    explanation = explain.explain_pair(articles, args.a, args.b, config.cluster)
+    for line in explain.format_explanation(explanation, config.cluster):
+        print(line)
+    return 0
+
+
 def run_quality_command(args: argparse.Namespace) -> int:
     """Run `eval` or `explain`; a DigestError becomes a one-line message and exit code."""
     try:
+        if args.command == "explain":
+            return run_explain(args)
         return run_eval(args)
     except DigestError as err:
         print(f"digest: error: {err}", file=sys.stderr)

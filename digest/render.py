@@ -199,6 +199,7 @@ def events_json(digest: Digest) -> str:
             "published_certain": a.published.is_certain if a.published else None,
             "event": event_of[a.id],
             "duplicates": list(a.duplicates),
+            "copies": [c for c in a.copies if c in digest.articles],
         }
         for a in sorted(digest.articles.values(), key=lambda a: a.id)
     ]

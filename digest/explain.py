@@ -1,0 +1,127 @@
+"""Why two articles are, or are not, in one event: the evidence behind their similarity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest import cluster
+from digest.config import ClusterParams
+from digest.errors import InputError
+from digest.features import Features, cosine, featurize, name_coverage, shared_names
+from digest.model import Article
+
+TOP_TERMS = 8
+TOP_NAMES = 16
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The parts of one pair's similarity, with the terms that contributed most."""
+
+    a: str
+    b: str
+    similarity: float
+    threshold: float
+    lead: float
+    body: float
+    names: float
+    coverage: tuple[float | None, float | None]
+    gap_days: int | None
+    is_gated: bool
+    lead_terms: tuple[tuple[str, float], ...]
+    body_terms: tuple[tuple[str, float], ...]
+    shared: tuple[str, ...]
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+    same_event: bool
+
+
+def find_article(articles: Sequence[Article], ref: str) -> int:
+    """Return the index of the article whose id, file name, path or stem is `ref`.
+
+    A prefix of exactly one article id works too ("000" for "000_80ec8643e48c639e").
+    """
+    for index, article in enumerate(articles):
+        path = Path(article.path)
+        if ref in (article.id, article.path, path.name, path.stem):
+            return index
+    prefixed = [i for i, a in enumerate(articles) if a.id.startswith(ref)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    raise InputError(f"{ref}: no such article (give an article id or file name)")
+
+
+def _top(a: dict[str, float], b: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    parts = sorted(((a[t] * b[t], t) for t in a.keys() & b.keys()), reverse=True)
+    return tuple((t, v) for v, t in parts[:TOP_TERMS])
+
+
+def _names(a: Features, b: Features) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    def by_weight(d: dict[str, float], keep: set[str]) -> tuple[str, ...]:
+        return tuple(t for t in sorted(d, key=lambda t: (-d[t], t)) if t in keep)[:TOP_NAMES]
+
+    shared = by_weight({**a.lead_names, **b.lead_names}, set(a.lead_names) & b.names)
+    only_a = by_weight(a.lead_names, set(a.lead_names) - b.names)
+    only_b = by_weight(b.lead_names, set(b.lead_names) - a.names)
+    return shared, only_a, only_b
+
+
+def explain_pair(
+    articles: Sequence[Article], ref_a: str, ref_b: str, params: ClusterParams
+) -> Explanation:
+    """Return the evidence for and against `ref_a` and `ref_b` being one event in `articles`."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    i, j = find_article(ordered, ref_a), find_article(ordered, ref_b)
+    features = featurize(ordered, params)
+    fa, fb = features[i], features[j]
+    gap = cluster.date_gap_days(fa, fb)
+    groups = cluster.cluster_articles(ordered, params)
+    group_of = {aid: index for index, g in enumerate(groups) for aid in g}
+    shared, only_a, only_b = _names(fa, fb)
+    return Explanation(
+        a=fa.article_id,
+        b=fb.article_id,
+        similarity=cluster.similarity(fa, fb, params),
+        threshold=params.min_similarity,
+        lead=cosine(fa.lead, fb.lead),
+        body=cosine(fa.body, fb.body),
+        names=shared_names(fa, fb),
+        coverage=(name_coverage(fa, fb), name_coverage(fb, fa)),
+        gap_days=gap,
+        is_gated=gap is not None and gap > params.max_gap_days,
+        lead_terms=_top(fa.lead, fb.lead),
+        body_terms=_top(fa.body, fb.body),
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        same_event=group_of[fa.article_id] == group_of[fb.article_id],
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
+    """Return the lines `digest explain` prints for one pair."""
+    verdict = "the SAME event" if e.same_event else "DIFFERENT events"
+    terms = ", ".join(f"{t} {v:.3f}" for t, v in e.lead_terms) or "none"
+    body = ", ".join(f"{t} {v:.3f}" for t, v in e.body_terms) or "none"
+    gap = "unknown (a date is missing)" if e.gap_days is None else f"{e.gap_days} days"
+    lines = [
+        f"{e.a}  vs  {e.b}: {verdict}",
+        f"similarity {e.similarity:.3f}  (threshold {e.threshold:.3f}: pairs at or above it "
+        "pull their groups together; groups join on their average)",
+        f"  lead   {e.lead:.3f} x {params.lead_share:g}   top shared terms: {terms}",
+        f"  body   {e.body:.3f} x {params.body_share:g}   top shared terms: {body}",
+        f"  names  {e.names:.3f} x {params.names_share:g}   (share of each lead's names the "
+        f"other confirms: {_pct(e.coverage[0])} / {_pct(e.coverage[1])})",
+        f"    both name: {', '.join(e.shared) or 'nothing'}",
+        f"    only {e.a}: {', '.join(e.only_a) or 'nothing'}",
+        f"    only {e.b}: {', '.join(e.only_b) or 'nothing'}",
+        f"  dates  gap {gap}; limit {params.max_gap_days} days"
+        + ("  -> too far apart, never one event" if e.is_gated else ""),
+    ]
+    return lines
