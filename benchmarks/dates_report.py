@@ -2,8 +2,8 @@
 
     python benchmarks/dates_report.py [--corpus DIR] [--repeat 3]
 
-DIR defaults to ../shared/corpora/ecbplus-dev/articles (462 English articles, CC BY 3.0) when
-it exists; the seeds are always measured too. Figures, not pass/fail: the seed precision and
+DIR defaults to tests/corpora/ecbplus-dev/articles (462 English articles, CC BY 3.0); the
+seeds are always measured too. Figures, not pass/fail: the seed precision and
 recall thresholds live in tests/test_timeline.py.
 """
 
@@ -18,7 +18,7 @@ from digest import dates
 from digest.text import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "ecbplus-dev" / "articles"
+DEFAULT_CORPUS = REPO / "tests" / "corpora" / "ecbplus-dev" / "articles"
 
 
 def measure(name: str, folder: Path, repeat: int) -> None:

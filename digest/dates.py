@@ -173,8 +173,9 @@ MONTH_ALONE = re.compile(
     rf"\b(?:(bulan|month of)\s+)?({_MONTH})\b\.?(\s+(?:lalu|ini|kemarin))?", _I
 )
 YEAR = re.compile(
-    r"\b(?:(?:pada\s+)?tahun|pada|sejak|since|in|hingga|sampai|until|by|during|selama|"
-    r"awal|akhir|early|late|mid-?)\s+(\d{4})(?!\d|[.,/-]\d|\s*(?:orang|tentara|persen|%))",
+    r"(?:\b(?:(?:pada\s+)?tahun|pada|sejak|since|in|hingga|sampai|until|by|during|selama|"
+    r"awal|akhir|early|late|mid-?|between|antara|from|dari)|(?<=\d{4} )(?:and|dan|to|-))\s+"
+    r"(\d{4})(?!\d|[.,/-]\d|\s*(?:orang|tentara|persen|%|people|soldiers))",
     _I,
 )
 WEEKDAY = re.compile(
@@ -198,7 +199,8 @@ RELATIVE = re.compile(
     rf"(?P<unit2>{_WEEK_UNITS}|{_MONTH_UNITS}|{_YEAR_UNITS}|akhir pekan|weekend)\s+"
     r"(?P<which>lalu|kemarin|ini|depan|mendatang)|"
     r"(?:(?P<part2>early|late|earlier|later|mid|end of|beginning of)\s+)?"
-    r"(?P<which2>last|this|next)\s+(?P<unit3>week|weekend|month|year)"
+    r"(?P<which2>last|this|next|(?<=end of )the|(?<=beginning of )the)\s+"
+    r"(?P<unit3>week|weekend|month|year)"
     r")\b",
     _I,
 )
@@ -225,7 +227,7 @@ _UNIT_WORDS = frozenset({
     "weekend", "month", "months", "year", "years", "night", "morning", "yang",
 })  # fmt: skip
 _AFTER_UNIT = frozenset({"ini", "lalu", "depan", "mendatang", "silam", "kemarin", "ago"})
-_BEFORE_UNIT = frozenset({"last", "this", "next", "tadi"})
+_BEFORE_UNIT = frozenset({"last", "this", "next", "tadi", "the"})
 
 
 def _has_relative(words: Sequence[str]) -> bool:

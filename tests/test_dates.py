@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
+import yaml
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest import dates
+from digest import build, clean, dates, load, timeline
 from digest.model import DateSource, DateValue, Granularity
 
 DAY, WEEK, MONTH, YEAR = Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR
@@ -287,3 +290,37 @@ def test_expressions_are_spans_of_the_text_and_do_not_overlap(words, dayfirst) -
         for anchor in (None, ANCHOR, DateValue(date(2024, 11, 1), MONTH, DateSource.ESTIMATED)):
             value = dates.resolve(expression, anchor)
             assert value is None or dates.MIN_YEAR <= value.value.year <= dates.MAX_YEAR
+
+
+def test_english_ecbplus_phrases_precision_and_recall(tmp_path) -> None:
+    """Hand-labelled date phrases of six real English articles (fixtures/ecbplus_dates.yaml)."""
+    fixture = yaml.safe_load(
+        (REPO / "tests" / "fixtures" / "ecbplus_dates.yaml").read_text(encoding="utf-8")
+    )
+    corpus = REPO / "tests" / "corpora" / "ecbplus-dev" / "articles"
+    for name in fixture["published"]:
+        shutil.copy(corpus / f"{name}.txt", tmp_path / f"{name}.txt")
+    raws, _ = load.read_sources(tmp_path)
+    articles = {a.id: a for a in (build.to_article(c) for c in clean.clean_corpus(raws))}
+    for name, published in fixture["published"].items():
+        assert articles[name].published.iso() == published, name
+
+    def matches(want: dict, article, mention) -> bool:
+        sentence = timeline.sentence_of(article, mention)
+        return (
+            (want["phrase"] in mention.text or mention.text in want["phrase"])
+            and want["sentence"] in sentence
+            and mention.date.json_date()[: len(want["date"])] == want["date"]
+            and mention.date.granularity.value == want["precision"]
+        )
+
+    found = [(a.id, a, m) for a in articles.values() for m in a.mentions]
+    wanted = fixture["phrases"]
+    hits = [w for w in wanted if any(matches(w, a, m) for i, a, m in found if i == w["article"])]
+    true = [f for f in found if any(matches(w, f[1], f[2]) for w in wanted if w["article"] == f[0])]
+    missed = [(w["article"], w["phrase"]) for w in wanted if w not in hits]
+    extra = [(i, m.text, m.date.iso()) for i, a, m in found if (i, a, m) not in true]
+    # Two phrases count from other phrases ("the next night"), which the reader leaves alone.
+    print(f"ECB+ English: recall {len(hits)}/{len(wanted)}, precision {len(true)}/{len(found)}")
+    assert len(hits) / len(wanted) >= 0.9, missed
+    assert len(true) / len(found) >= 0.95, extra
