@@ -174,8 +174,11 @@ MONTH_ALONE = re.compile(
 )
 YEAR = re.compile(
     r"(?:\b(?:(?:pada\s+)?tahun|pada|sejak|since|in|hingga|sampai|until|by|during|selama|"
-    r"awal|akhir|early|late|mid-?|between|antara|from|dari)|(?<=\d{4} )(?:and|dan|to|-))\s+"
-    r"(\d{4})(?!\d|[.,/-]\d|\s*(?:orang|tentara|persen|%|people|soldiers))",
+    r"awal|akhir|early|late|mid-?)\s+(\d{4})|"
+    # "from"/"dari" and "between"/"antara" only open a range: "lebih dari 2000 peserta" is no year
+    r"\b(?:from|dari|between|antara)\s+(\d{4})(?=\s+(?:to|and|hingga|sampai|dan|-)\s+\d{4}\b)|"
+    r"(?<=\d{4} )(?:and|dan|to|hingga|sampai|-)\s+(\d{4}))"
+    r"(?!\d|[.,/-]\d|\s*(?:orang|tentara|persen|%|people|soldiers))",
     _I,
 )
 WEEKDAY = re.compile(
@@ -368,7 +371,7 @@ def _expressions_month_year(text: str, cues: _Cues) -> list[Expression]:
 def _expressions_year(text: str) -> list[Expression]:
     found: list[Expression] = []
     for m in YEAR.finditer(text):
-        year = int(m.group(1))
+        year = int(m.group(1) or m.group(2) or m.group(3))
         if MIN_YEAR <= year <= MAX_YEAR:
             found.append(_expr(m, Kind.YEAR, year, None, None))
     return found

@@ -116,10 +116,19 @@ def test_phrase_resolves(text: str, value: date, granularity: Granularity, sourc
         "The score was 2-1 after 90 minutes",
         "Black Friday sales rose 3 percent",
         "tahun 2022 orang",
+        "lebih dari 2000 peserta hadir",
+        "donations from 2000 residents",
     ],
 )
 def test_non_dates_are_not_dates(text: str) -> None:
     assert dates.find_dates(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["menjabat antara 2019 dan 2024", "served from 2019 to 2024", "Between 2019 and 2024,"]
+)
+def test_year_ranges(text: str) -> None:
+    assert [f.date.iso() for f in dates.find_dates(text, None)] == ["2019", "2024"]
 
 
 def test_dateline_and_weekday_are_one_expression() -> None:
