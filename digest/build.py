@@ -238,7 +238,7 @@ def build(config: Config, strict: bool = False, helpers: Helpers | None = None) 
         with _timed(report, "render", helpers):
             pages = render.render_site(digest, config)
         with _timed(report, "write", helpers, len(pages)):
-            site.write_site(pages, config.output)
+            report.written = site.write_site(pages, config.output)
             helpers.progress.advance(len(pages))
         report.pages = len(pages)
         helpers.cache.close()

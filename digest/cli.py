@@ -177,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds = time.perf_counter() - started
         print(
             f"digest: {report.articles} articles, {report.events} events, "
-            f"{len(report.warnings)} warnings, {report.pages} files in {config.output} "
+            f"{len(report.warnings)} warnings, {report.pages} files "
+            f"({report.written} changed) in {config.output} "
             f"({seconds:.2f} s{cache_label(helpers.cache)})"
         )
     if args.timings:

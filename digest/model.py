@@ -226,6 +226,8 @@ class BuildReport:
     articles: int = 0
     events: int = 0
     pages: int = 0
+    written: int = 0
+    """Output files whose bytes changed; the others were kept as they were."""
     warnings: list[Problem] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)

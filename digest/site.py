@@ -15,6 +15,7 @@ import fcntl
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -148,24 +149,61 @@ def recover(out: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _fill(staging: Path, files: Mapping[str, bytes]) -> None:
+def _same_file(previous: Path, data: bytes) -> bool:
+    """True when `previous` is a plain file (not a link) holding exactly `data`."""
+    try:
+        info = os.lstat(previous)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        return previous.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _place(target: Path, data: bytes, previous: Path | None) -> bool:
+    """Put `data` at `target`; return False when the previous site's identical file was reused.
+
+    An unchanged file is hard-linked from the previous site, so it keeps its inode and
+    modification time and deploy tools see only what really changed; the staging folder is
+    still complete before the swap.
+    """
+    if previous is not None and _same_file(previous, data):
+        try:
+            os.link(previous, target)
+            return False
+        except OSError:
+            pass  # another file system, or no hard links there: write a copy instead
+    target.write_bytes(data)
+    return True
+
+
+def _fill(staging: Path, files: Mapping[str, bytes], previous: Path | None = None) -> int:
+    """Write `files` into `staging` and return how many were written rather than reused."""
     seen: dict[str, str] = {}
+    folders: set[Path] = set()
+    written = 0
     for rel, data in files.items():
-        target = staging / safe_relative(rel)
+        relative = safe_relative(rel)
+        target = staging / relative
         folded = rel.casefold()
         if folded in seen:
             raise OutputError(f"two output files differ only in case: {seen[folded]!r}, {rel!r}")
         seen[folded] = rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        written += _place(target, data, previous / relative if previous else None)
     (staging / MARKER).write_text("written by digest; safe to delete\n", encoding="utf-8")
     os.chmod(staging, 0o755)
+    return written
 
 
-def write_site(files: Mapping[str, bytes], out: Path) -> None:
+def write_site(files: Mapping[str, bytes], out: Path) -> int:
     """Write `files` (relative path → bytes) as the folder `out`, replacing it whole.
 
     Until the final swap nothing in `out` changes; after it, `out` holds exactly `files`.
+    Returns how many files were written; the others were unchanged and are the very same
+    files (hard links) as in the previous site.
     """
     check_output(out)
     out = out.resolve()
@@ -173,7 +211,8 @@ def write_site(files: Mapping[str, bytes], out: Path) -> None:
     recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{out.name}-", dir=out.parent))
     try:
-        _fill(staging, files)
+        # check_output has made sure an existing `out` is a site we wrote.
+        written = _fill(staging, files, out if out.is_dir() else None)
         if not out.exists():
             os.rename(staging, out)
         elif _exchange(staging, out):
@@ -183,6 +222,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> None:
             os.rename(out, old)
             os.rename(staging, out)
             shutil.rmtree(old)
+        return written
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

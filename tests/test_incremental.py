@@ -58,7 +58,8 @@ def build(root: Path, out: str, *options: str, capsys=None) -> str:
 
 def edit_file(root: Path) -> None:
     path = sorted((root / "seeds").glob("*.md"))[0]
-    path.write_text(path.read_text(encoding="utf-8").replace(" the ", " a ", 3), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nSebuah paragraf baru ditambahkan oleh editor.\n", encoding="utf-8")
 
 
 def add_file(root: Path) -> None:
@@ -123,3 +124,20 @@ def test_deleting_the_cache_changes_nothing(corpus: Path, tmp_path: Path) -> Non
     shutil.rmtree(tmp_path / "cache")
     build(tmp_path, "site")
     assert tree(tmp_path / "site") == first
+
+
+def test_only_changed_pages_are_written(corpus: Path, tmp_path: Path, capsys) -> None:
+    shutil.copytree(corpus, tmp_path / "seeds")
+    (tmp_path / "digest.yaml").write_text("seeds: seeds\n", encoding="utf-8")
+    build(tmp_path, "site")
+    before = tree(tmp_path / "site")
+    inodes = {name: (tmp_path / "site" / name).stat().st_ino for name in before}
+    edit_file(tmp_path)
+    capsys.readouterr()
+    printed = build(tmp_path, "site", capsys=capsys)
+    after = tree(tmp_path / "site")
+    changed = {name for name in after if before.get(name) != after[name]}
+    kept = {name for name in after if (tmp_path / "site" / name).stat().st_ino == inodes.get(name)}
+    assert changed and kept
+    assert kept == set(after) - changed - {".digest-site"}
+    assert f"({len(changed)} changed)" in printed
