@@ -16,6 +16,9 @@ from digest.model import DateSource, DateValue, Granularity
 
 FIELDS = ("title", "date", "outlet", "url", "language")
 MAX_FIELD_CHARS = 500
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML was built with it (about 6x faster on front matter,
+the largest cost of reading a Markdown corpus), else the pure-Python safe loader."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z", re.I)
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
@@ -132,7 +135,7 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, str, list[str]]:
         return None, text, []
     body = text[match.end() :]
     try:
-        meta = yaml.safe_load(match.group(1) or "")
+        meta = yaml.load(match.group(1) or "", Loader=YAML_LOADER)
     except yaml.YAMLError as err:
         return None, body, [_yaml_problem(err)]
     if meta is None:
