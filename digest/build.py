@@ -173,24 +173,30 @@ def prepare_article(
 
 
 def prepare_articles(
-    raws: Sequence[RawArticle], file_keys: Mapping[str, str], helpers: Helpers
+    raws: list[RawArticle], file_keys: Mapping[str, str], helpers: Helpers
 ) -> tuple[list[Article], list[load.Skipped]]:
     """Return the cleaned articles of `raws` in order, and the remarks on thin ones.
 
-    An article's cache key covers its file, its copies and the repeated lines it contains:
-    everything cleaning reads besides the text itself.
+    Consumes `raws`: the list is emptied block by block as its articles are made, so the
+    corpus text is held about once, not twice. An article's cache key covers its file, its
+    copies and the repeated lines it contains: everything cleaning reads besides the text.
     """
     repeated = clean.repeated_lines(raws, clean.REPEATED_MIN_ARTICLES)
-    items, keys = [], []
-    for raw in raws:
-        found = {clean.normalise_line(line) for line in (raw.title, *raw.lines)} & repeated
-        items.append((raw, frozenset(found)))
-        file_key = file_keys.get(raw.path) or key_of(repr(raw))
-        keys.append(key_of("article", file_key, *raw.duplicates, "", *sorted(found)))
-    results = cached_map(helpers.cache, "article", prepare_article, items, keys,
-                         helpers.workers, helpers.progress)  # fmt: skip
-    articles = [a for a, _ in results if a is not None]
-    return articles, [remark for _, remarks in results for remark in remarks]
+    articles: list[Article] = []
+    remarks: list[load.Skipped] = []
+    raws.reverse()
+    while raws:
+        items, keys = [], []
+        for raw in (raws.pop() for _ in range(min(READ_BLOCK, len(raws)))):
+            found = {clean.normalise_line(line) for line in (raw.title, *raw.lines)} & repeated
+            items.append((raw, frozenset(found)))
+            file_key = file_keys.get(raw.path) or key_of(repr(raw))
+            keys.append(key_of("article", file_key, *raw.duplicates, "", *sorted(found)))
+        results = cached_map(helpers.cache, "article", prepare_article, items, keys,
+                             helpers.workers, helpers.progress)  # fmt: skip
+        articles += [article for article, _ in results if article is not None]
+        remarks += [remark for _, thin in results for remark in thin]
+    return articles, remarks
 
 
 def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None) -> Digest:
@@ -199,9 +205,9 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     file_keys: dict[str, str] = {}
     with _timed(report, "load", helpers):
         raws, skipped = load.read_sources(config.seeds, cached_reader(helpers, file_keys))
+    remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers)
-    remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
