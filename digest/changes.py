@@ -184,17 +184,32 @@ def _change_from_json(item: Mapping) -> ChangeSet:
     )
 
 
+def _log_from_json(items: Sequence) -> tuple[ChangeSet, ...]:
+    """Return the change sets of a previous events.json, leaving out any it cannot read.
+
+    The log only feeds "What's new": an entry written by another version of digest must not
+    stop a build (the articles and events, which keep ids stable, are read strictly).
+    """
+    log = []
+    for item in items:
+        try:
+            log.append(_change_from_json(item))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return tuple(log)
+
+
 def parse_previous(text: str, source: str) -> PreviousBuild:
     """Return the previous build described by the events.json `text` read from `source`."""
     try:
         data = json.loads(text)
         assignments = {str(a["id"]): str(a["event"]) for a in data["articles"]}
         events = {str(e["id"]): tuple(map(str, e["articles"])) for e in data["events"]}
-        log = tuple(_change_from_json(c) for c in data.get("changes", []))
+        log = _log_from_json(data.get("changes") or [])
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise PreviousBuildError(
             f"{source}: not an events.json written by digest ({type(err).__name__}: {err}); "
-            "pass another --previous, or --previous '' to compare with nothing"
+            "point --previous at the events.json of the published site"
         ) from None
     return PreviousBuild(source, assignments, events, log)
 

@@ -134,3 +134,17 @@ def test_headline_counts_what_changed_in_the_ui_language(language: str, expected
         new_articles=(changes.ArticleRef("d", "D", "v"), changes.ArticleRef("e", "E", "v")),
     )
     assert changes.headline(change, language) == expected
+
+
+def test_an_unreadable_change_entry_is_left_out_but_ids_still_come_through() -> None:
+    good = changes.ChangeSet("0123456789ab", BUILT, new_events=(changes.EventRef("v", "Visit"),))
+    text = json.dumps(
+        {
+            "articles": [{"id": "a", "event": "v"}],
+            "events": [{"id": "v", "articles": ["a"]}],
+            "changes": [{"id": "x", "built": BUILT, "new_events": 7}, changes.change_json(good)],
+        }
+    )
+    parsed = changes.parse_previous(text, "events.json")
+    assert parsed.log == (good,)
+    assert parsed.assignments == {"a": "v"}
