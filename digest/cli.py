@@ -77,7 +77,45 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     c.set_defaults(base_url=None, previous=None)
     add_quality_commands(commands)
+    s = commands.add_parser(
+        "serve", help="build, serve the site on 127.0.0.1 and rebuild when inputs change"
+    )
+    s.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    s.add_argument("--out", type=Path, help="output folder (default: site/)")
+    s.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (0: any free port)")
+    s.add_argument("--interval", type=float, default=1.0, help="seconds between checks for changes")
+    s.set_defaults(base_url=None, previous=None)
     return parser
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve until interrupted; print one line per rebuild."""
+    import threading
+
+    from digest import serve
+
+    def say(message: str) -> None:
+        print(f"digest serve: {printable(message)}", flush=True)
+
+    config_path = args.config
+    if config_path is None and Path("digest.yaml").is_file():
+        config_path = Path("digest.yaml")
+    try:
+        out = resolve_config(args).output
+    except DigestError as err:
+        print(f"digest: error: {printable(str(err))}", file=sys.stderr)
+        return err.exit_code
+    watcher = serve.Watcher(lambda: resolve_config(args), config_path, say)
+    stop = threading.Event()
+    try:
+        serve.serve(watcher, out, args.port, args.interval, stop, lambda url: say(f"serving {url}"))
+    except OSError as err:
+        print(f"digest: error: cannot serve on 127.0.0.1:{args.port}: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        stop.set()
+    return EXIT_OK
 
 
 def resolve_config(args: argparse.Namespace) -> Config:
@@ -160,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args)
     if args.command in ("eval", "explain"):
         return run_quality_command(args)
+    if args.command == "serve":
+        return run_serve(args)
     started = time.perf_counter()
     try:
         config = resolve_config(args)

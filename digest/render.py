@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from digest.build import Digest
 
 STATIC_FILES = ("style.css", "search.js", "favicon.svg")
+ASSET_SUFFIXES = frozenset(
+    (".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2")
+)
+"""Files in a user's templates folder with these suffixes are copied into the site."""
 
 
 def builtin_templates_dir() -> Path:
@@ -319,13 +323,19 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
 
 
 def static_files(user_templates: Path | None) -> dict[str, bytes]:
-    """Return the stylesheet and scripts, a user's own copy winning over ours by name."""
-    files = {}
-    for name in STATIC_FILES:
-        path = builtin_templates_dir() / name
-        if user_templates is not None and (user_templates / name).is_file():
-            path = user_templates / name
-        files[name] = path.read_bytes()
+    """Return the stylesheet, scripts and icon, plus a user's own assets; theirs win by name.
+
+    Any file in the user's templates folder with an asset suffix (.css, .js, images, fonts)
+    is copied to the same relative path in the site.
+    """
+    files = {name: (builtin_templates_dir() / name).read_bytes() for name in STATIC_FILES}
+    if user_templates is None or not user_templates.is_dir():
+        return files
+    for path in sorted(user_templates.rglob("*")):
+        rel = path.relative_to(user_templates)
+        hidden = any(part.startswith(".") for part in rel.parts)
+        if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES and not hidden:
+            files[rel.as_posix()] = path.read_bytes()
     return files
 
 

@@ -167,7 +167,8 @@ def test_user_templates_override_and_extend_the_builtin_base(tmp_path: Path) -> 
     theme.mkdir()
     (theme / "base.html").write_text(
         '{% extends "default:base.html" %}\n'
-        '{% block head %}<meta name="theme" content="mine">{% endblock %}\n',
+        '{% block head %}<meta name="theme" content="mine">'
+        '<link rel="stylesheet" href="{{ root }}my-theme.css">{% endblock %}\n',
         encoding="utf-8",
     )
     (theme / "names.html").write_text(
@@ -175,12 +176,15 @@ def test_user_templates_override_and_extend_the_builtin_base(tmp_path: Path) -> 
         encoding="utf-8",
     )
     (theme / "style.css").write_text("body { color: green; }\n", encoding="utf-8")
+    (theme / "my-theme.css").write_text("h1 { color: teal; }\n", encoding="utf-8")
     site = build_site(tmp_path, templates=theme, language="en")
     for page_path in html_pages(site):
         assert [m for m in parse(page_path).find("meta") if m.attrs.get("name") == "theme"]
     assert parse(site / "names.html").find("h1")[0].text == "My own names page"
     assert parse(site / "index.html").find("h3"), "pages not overridden keep the built-in template"
     assert (site / "style.css").read_text(encoding="utf-8") == "body { color: green; }\n"
+    assert (site / "my-theme.css").read_text(encoding="utf-8") == "h1 { color: teal; }\n"
+    assert not (site / "base.html").exists(), "templates are rendered, not copied"
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, site: Path) -> None:

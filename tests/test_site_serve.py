@@ -1,0 +1,88 @@
+"""`digest serve` for real: a subprocess on 127.0.0.1 that rebuilds when a seed changes."""
+
+from __future__ import annotations
+
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from sitecheck import SEEDS
+
+from digest import serve
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read()
+
+
+def read_lines(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+
+
+def wait_for(lines: queue.Queue, pattern: str, seconds: float) -> re.Match:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=max(0.05, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        if m := re.search(pattern, line):
+            return m
+    raise AssertionError(f"no line matching {pattern!r} within {seconds} s")
+
+
+def test_serve_rebuilds_on_change_and_never_serves_a_partial_site(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    config = tmp_path / "digest.yaml"
+    config.write_text("site:\n  title: Served\n", encoding="utf-8")
+    command = [sys.executable, "-m", "digest", "serve", "--port", "0", "--interval", "0.2"]
+    command += ["--seeds", str(seeds), "--out", str(tmp_path / "site"), "--config", str(config)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=read_lines, args=(process.stdout, lines), daemon=True).start()
+    try:
+        url = wait_for(lines, r"serving (http://127\.0\.0\.1:\d+/)", 90).group(1)
+        status, body = fetch(url + "index.html")
+        assert status == 200 and body.rstrip().endswith(b"</html>")
+
+        seed = sorted(seeds.glob("*.txt"))[0]
+        seed.write_text("Judul Sangat Baru Untuk Tes\n" + seed.read_text(encoding="utf-8"))
+        seen_new = False
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not seen_new:
+            status, body = fetch(url + "index.html")
+            assert status == 200 and body.rstrip().endswith(b"</html>"), "a whole page, always"
+            for href in re.findall(rb'href="(events/[^"]+\.html)"', body):
+                assert fetch(url + href.decode())[0] == 200, "its links point into the same site"
+            seen_new = b"Judul Sangat Baru Untuk Tes" in body
+        assert seen_new, "the change was rebuilt and served"
+
+        config.write_text("site: [not, a, mapping\n", encoding="utf-8")
+        wait_for(lines, r"build failed", 30)
+        assert b"Judul Sangat Baru" in fetch(url + "index.html")[1], "last good site stays up"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+    assert process.returncode == 0
+
+
+def test_snapshot_sees_edits_additions_and_removals(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    before = serve.snapshot([tmp_path, tmp_path / "missing.yaml"])
+    (tmp_path / "b.txt").write_text("two", encoding="utf-8")
+    added = serve.snapshot([tmp_path])
+    assert added != before
+    (tmp_path / "a.txt").write_text("one, longer", encoding="utf-8")
+    assert serve.snapshot([tmp_path]) != added
+    (tmp_path / "b.txt").unlink()
+    assert len(serve.snapshot([tmp_path])) == 1
