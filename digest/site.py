@@ -88,8 +88,10 @@ def _lock_path(out: Path) -> Path:
 def output_lock(out: Path) -> Iterator[None]:
     """Hold the lock on building `out`; raise OutputError at once if another build holds it.
 
-    The lock is a file beside `out` locked with flock(2): the kernel releases it when the
-    process ends, however it ends, so a killed build never leaves a stale lock.
+    The lock is a file beside `out` with a POSIX record lock (lockf): the kernel releases it
+    when this process ends, however it ends, so a killed build never leaves a stale lock.
+    Unlike flock(2), the lock is not shared with forked worker processes, so workers that
+    outlive a killed build cannot block the next one.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -97,8 +99,8 @@ def output_lock(out: Path) -> Iterator[None]:
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except (BlockingIOError, PermissionError):
             owner = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             raise OutputError(
                 f"{out}: another digest build (pid {owner}) is writing this folder; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -84,14 +85,85 @@ def test_previous_digest_folder_may_be_replaced(tmp_path: Path) -> None:
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
 
 
-def test_second_build_fails_clearly_while_first_holds_the_lock(tmp_path: Path, capsys) -> None:
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from digest import site
+with site.output_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_second_build_fails_clearly_while_another_process_holds_the_lock(
+    tmp_path: Path, capsys
+) -> None:
     out = tmp_path / "site"
-    with site.output_lock(out):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(out)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
         code = cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out)])
+    finally:
+        holder.kill()
+        holder.wait()
     err = capsys.readouterr().err
-    assert code == 3 and "another digest build" in err and str(os.getpid()) in err
+    assert code == 3 and "another digest build" in err and f"pid {holder.pid}" in err
     assert not out.exists()
     assert cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def test_workers_outliving_a_killed_build_do_not_block_the_next(tmp_path: Path) -> None:
+    """Worker processes forked by a build must not keep its lock after it is killed."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for index in range(200):
+        (seeds / f"{index:03d}.txt").write_text(
+            f"Headline {index}\nThe minister met officials in city {index} on Friday.\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "site"
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "digest",
+            "build",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--no-cache",
+            "--quiet",
+        ],
+        cwd=tmp_path,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while not workers and build.poll() is None and time.monotonic() < deadline:
+        workers = _children(build.pid)
+        time.sleep(0.002)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    try:
+        if not workers:
+            pytest.skip("the build finished before it started worker processes")
+        with site.output_lock(out):
+            pass
+    finally:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_concurrent_cli_builds_never_interleave(tmp_path: Path, many_seeds: Path) -> None:
