@@ -10,9 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from digest import clean, config, load, markup, site
+from digest import build, config, markup, overrides, site
 from digest.config import ClusterParams, Config, SiteParams
 from digest.errors import ConfigError, DigestError
+from digest.model import BuildReport, Problem
 
 TOP_LEVEL_KEYS = ("site", "cluster", "seeds", "output", "templates", "events")
 SECTIONS: dict[str, type] = {"site": SiteParams, "cluster": ClusterParams}
@@ -126,9 +127,9 @@ def check_config_file(path: Path) -> list[Finding]:
 
 
 def check_events_file(path: Path) -> list[Finding]:
-    """Return the problems of events.yaml: it must be YAML holding a mapping or a list."""
+    """Return the problems of events.yaml: YAML syntax (with its line), then its sections."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
         return [Finding(str(path), f"cannot read: {err}")]
     except yaml.YAMLError as err:
@@ -136,38 +137,43 @@ def check_events_file(path: Path) -> list[Finding]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(err, "problem", None) or "syntax error"
         return [Finding(str(path), f"not valid YAML: {problem}", line=line)]
-    if raw is not None and not isinstance(raw, (dict, list)):
-        return [Finding(str(path), "must hold a mapping or a list of events", line=1)]
+    try:
+        overrides.read_overrides(path)
+    except ConfigError as err:
+        return [Finding(str(path), _without_path(str(err), path))]
     return []
 
 
 _LINE_IN_MESSAGE = re.compile(r"\bon line (\d+)\b")
 
 
-def _finding(item: load.Skipped) -> Finding:
-    m = _LINE_IN_MESSAGE.search(item.reason)
-    severity = Severity.WARNING if item.is_warning else Severity.NOTE
-    return Finding(item.path, item.reason, severity, int(m.group(1)) if m else None)
+def _finding(problem: Problem, severity: Severity) -> Finding:
+    m = _LINE_IN_MESSAGE.search(problem.message)
+    return Finding(problem.path, problem.message, severity, int(m.group(1)) if m else None)
 
 
-def check_seeds(seeds: Path) -> tuple[int, list[Finding]]:
-    """Return how many articles `seeds` yields and a finding per file read badly or passed over.
+def check_seeds(cfg: Config) -> tuple[int, list[Finding]]:
+    """Return how many articles the build would show, and a finding per warning and note.
 
-    Runs the same loading and cleaning as a build, and nothing after it.
+    Runs everything a build runs before rendering (load, clean, cluster, events.yaml,
+    timelines), and writes nothing.
     """
+    report = BuildReport()
     try:
-        raws, skipped = load.read_sources(seeds)
+        build.assemble(cfg, report)
     except DigestError as err:
-        return 0, [Finding(str(seeds), str(err).removeprefix(f"{seeds}: "))]
-    cleaned, thin = clean.readable(clean.clean_corpus(raws))
-    remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
-    items = sorted([*skipped, *thin, *remarks], key=lambda s: s.path)
-    findings = [_finding(item) for item in items]
-    if not cleaned:
+        where = str(err).split(": ", 1)
+        return 0, [Finding(where[0], where[-1])]
+    findings = [_finding(p, Severity.WARNING) for p in report.warnings]
+    findings += [_finding(p, Severity.NOTE) for p in report.notes]
+    findings.sort(key=lambda f: (f.path, f.severity != Severity.WARNING))
+    if report.articles == 0:
         findings.append(
-            Finding(str(seeds), "no readable articles; the digest would be empty", Severity.WARNING)
+            Finding(
+                str(cfg.seeds), "no readable articles; the digest would be empty", Severity.WARNING
+            )
         )
-    return len(cleaned), findings
+    return report.articles, findings
 
 
 def check_all(cfg: Config, config_path: Path | None) -> tuple[int, list[Finding]]:
@@ -176,12 +182,15 @@ def check_all(cfg: Config, config_path: Path | None) -> tuple[int, list[Finding]
     if config_path is not None:
         findings += check_config_file(config_path)
     if cfg.events_file is not None:
-        findings += check_events_file(cfg.events_file)
+        events_findings = check_events_file(cfg.events_file)
+        findings += events_findings
+        if events_findings:  # still check the seeds, without the broken corrections
+            cfg = replace(cfg, events_file=None)
     try:
         site.check_output(cfg.output, cfg.seeds)
     except DigestError as err:
         findings.append(Finding(str(cfg.output), str(err).removeprefix(f"{cfg.output}: ")))
-    count, seed_findings = check_seeds(cfg.seeds)
+    count, seed_findings = check_seeds(cfg)
     return count, findings + seed_findings
 
 

@@ -138,3 +138,18 @@ def test_check_missing_seeds_and_refused_output(tmp_path: Path, capsys) -> None:
     assert code == 1
     assert "nope" in err and "seeds folder not found" in err
     assert "docs" in err and "not written by digest" in err
+
+
+def test_check_events_file_sections_and_rules(project: Path) -> None:
+    (project / "events.yaml").write_text("merj:\n  - [a, b]\n", encoding="utf-8")
+    result = run(["check"], cwd=project)
+    assert result.returncode == 1
+    assert any(
+        line.startswith("events.yaml: error:") and "merj" in line
+        for line in result.stderr.splitlines()
+    )
+    assert "photo.png: warning" in result.stderr  # the seeds are still checked
+    (project / "events.yaml").write_text("exclude:\n  - no-such-article\n", encoding="utf-8")
+    result = run(["check"], cwd=project)
+    assert result.returncode == 0
+    assert "no-such-article" in result.stderr and ": warning: " in result.stderr
