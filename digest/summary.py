@@ -159,10 +159,18 @@ def related_events(events: Sequence[Event]) -> dict[str, tuple[Related, ...]]:
     spread: Counter[str] = Counter(n for e in events for n in set(e.names))
     total = len(events)
     weight = {name: math.log(total / count) for name, count in spread.items()}
+    # Only events sharing a name of positive weight can score: find them through an index
+    # of names instead of comparing every pair of events.
+    naming: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(events):
+        for name in set(event.names):
+            if weight[name] > 0:
+                naming[name].append(index)
     related: dict[str, tuple[Related, ...]] = {}
     for event in events:
+        near = {i for n in set(event.names) if weight[n] > 0 for i in naming[n]}
         scored = []
-        for other in events:
+        for other in (events[i] for i in sorted(near)):
             if other.id == event.id:
                 continue
             common = set(event.names) & set(other.names)
