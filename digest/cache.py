@@ -49,18 +49,29 @@ def fingerprint_folder(folder: Path | None) -> str:
     return digest.hexdigest()
 
 
+def fingerprint_file(path: Path | None) -> str:
+    """Return a hash of the bytes of `path` ('' when there is no such file)."""
+    if path is None or not path.is_file():
+        return ""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def cache_version(config: Config, templates: Path | None) -> str:
     """Return the version of the cache for this program, these settings and templates.
 
-    The output folder is left out: building the same input elsewhere reuses the records.
+    Folders enter by content, not by name: the output folder is left out, and the seeds
+    folder, the templates and events.yaml count by what they hold (records are keyed by each
+    file's path inside the seeds folder), so a project that moves keeps its cache.
     """
     package = Path(__file__).resolve().parent
+    settings = replace(config, seeds=Path("."), output=Path("."), templates=None, events_file=None)
     parts = (
         __version__,
         fingerprint_folder(package),
-        repr(replace(config, output=Path("."))),
+        repr(settings),
         fingerprint_folder(templates),
         fingerprint_folder(config.templates),
+        fingerprint_file(config.events_file),
     )
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 

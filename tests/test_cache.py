@@ -69,6 +69,12 @@ def test_version_follows_settings_and_templates_not_the_output(tmp_path: Path) -
     version = cache_version(config, None)
     assert cache_version(config, None) == version
     assert cache_version(replace(config, output=tmp_path / "elsewhere"), None) == version
+    assert cache_version(replace(config, seeds=tmp_path / "moved"), None) == version
+    events = tmp_path / "events.yaml"
+    events.write_text("rename: {}\n")
+    with_events = cache_version(replace(config, events_file=events), None)
+    events.write_text("rename: {a: b}\n")
+    assert cache_version(replace(config, events_file=events), None) != with_events
     retitled = replace(config, site=replace(SiteParams(), title="Another title"))
     assert cache_version(retitled, None) != version
     (templates / "base.html").write_text("<html>changed</html>")

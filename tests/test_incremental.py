@@ -32,12 +32,24 @@ def load_corpus_module():
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeds plus synthetic articles in both formats, built once per module."""
-    folder = tmp_path_factory.mktemp("corpus") / "seeds"
-    shutil.copytree(REPO / "seeds", folder)
-    load_corpus_module().generate(folder, 16, seed=7)
-    return folder
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project (seeds plus synthetic articles in both formats, templates, settings) with
+    its site and cache built once per module; tests work on copies of it."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    load_corpus_module().generate(root / "seeds", 10, seed=7)
+    shutil.copytree(builtin_templates_dir(), root / "templates")
+    (root / "digest.yaml").write_text(
+        "site:\n  title: Old title\nseeds: seeds\ntemplates: templates\n", encoding="utf-8"
+    )
+    build(root, "site")
+    return root
+
+
+def copy_project(built: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(built, root)
+    return root
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -92,20 +104,15 @@ def change_template(root: Path) -> None:
     [add_file, edit_file, delete_file, rename_file, change_settings, change_template],
 )
 def test_incremental_build_equals_clean_build(
-    corpus: Path, tmp_path: Path, change: Callable[[Path], None], capsys
+    built: Path, tmp_path: Path, change: Callable[[Path], None], capsys
 ) -> None:
-    shutil.copytree(corpus, tmp_path / "seeds")
-    shutil.copytree(builtin_templates_dir(), tmp_path / "templates")
-    (tmp_path / "digest.yaml").write_text(
-        "site:\n  title: Old title\nseeds: seeds\ntemplates: templates\n", encoding="utf-8"
-    )
-    build(tmp_path, "site")
-    shutil.copytree(tmp_path / "site", tmp_path / "clean")
-    change(tmp_path)
+    root = copy_project(built, tmp_path)
+    shutil.copytree(root / "site", root / "clean")
+    change(root)
     capsys.readouterr()
-    printed = build(tmp_path, "site", "--jobs", "2", capsys=capsys)
-    build(tmp_path, "clean", "--no-cache")
-    incremental, clean = tree(tmp_path / "site"), tree(tmp_path / "clean")
+    printed = build(root, "site", "--jobs", "2", capsys=capsys)
+    build(root, "clean", "--no-cache")
+    incremental, clean = tree(root / "site"), tree(root / "clean")
     assert sorted(incremental) == sorted(clean)
     different = [name for name in clean if incremental[name] != clean[name]]
     assert different == []
@@ -113,31 +120,27 @@ def test_incremental_build_equals_clean_build(
     if change in (change_settings, change_template):
         assert reused == 0  # a new version of the cache: nothing old may be served
     else:
-        assert reused >= 2 * (len(list((tmp_path / "seeds").iterdir())) - 2)
+        assert reused >= 2 * (len(list((root / "seeds").iterdir())) - 2)
 
 
-def test_deleting_the_cache_changes_nothing(corpus: Path, tmp_path: Path) -> None:
-    shutil.copytree(corpus, tmp_path / "seeds")
-    (tmp_path / "digest.yaml").write_text("seeds: seeds\n", encoding="utf-8")
-    build(tmp_path, "site")
-    first = tree(tmp_path / "site")
-    shutil.rmtree(tmp_path / "cache")
-    build(tmp_path, "site")
-    assert tree(tmp_path / "site") == first
+def test_deleting_the_cache_changes_nothing(built: Path, tmp_path: Path) -> None:
+    root = copy_project(built, tmp_path)
+    first = tree(root / "site")
+    shutil.rmtree(root / "cache")
+    build(root, "site")
+    assert tree(root / "site") == first
 
 
-def test_only_changed_pages_are_written(corpus: Path, tmp_path: Path, capsys) -> None:
-    shutil.copytree(corpus, tmp_path / "seeds")
-    (tmp_path / "digest.yaml").write_text("seeds: seeds\n", encoding="utf-8")
-    build(tmp_path, "site")
-    before = tree(tmp_path / "site")
-    inodes = {name: (tmp_path / "site" / name).stat().st_ino for name in before}
-    edit_file(tmp_path)
+def test_only_changed_pages_are_written(built: Path, tmp_path: Path, capsys) -> None:
+    root = copy_project(built, tmp_path)
+    before = tree(root / "site")
+    inodes = {name: (root / "site" / name).stat().st_ino for name in before}
+    edit_file(root)
     capsys.readouterr()
-    printed = build(tmp_path, "site", capsys=capsys)
-    after = tree(tmp_path / "site")
+    printed = build(root, "site", capsys=capsys)
+    after = tree(root / "site")
     changed = {name for name in after if before.get(name) != after[name]}
-    kept = {name for name in after if (tmp_path / "site" / name).stat().st_ino == inodes.get(name)}
+    kept = {name for name in after if (root / "site" / name).stat().st_ino == inodes.get(name)}
     assert changed and kept
     assert kept == set(after) - changed - {".digest-site"}
     assert f"({len(changed)} changed)" in printed
