@@ -119,7 +119,11 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[Run, str]:
     wall = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{err[-3000:]}")
-    return Run(wall, cpu_seconds_of_children() - cpu_before, peak[0] / 1024), out
+    run = Run(wall, cpu_seconds_of_children() - cpu_before, peak[0] / 1024)
+    label = Path(command[0]).name if "-m" not in command else "digest"
+    print(f"    {label}: {wall:.2f} s wall, {run.cpu:.2f} s CPU, {run.peak_mb:.0f} MB "
+          f"(load average {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)  # fmt: skip
+    return run, out
 
 
 def make_corpus(root: Path, size: int, seed: int) -> Path:
