@@ -208,6 +208,8 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers)
+    # Nothing after cleaning runs in the workers: end them so their memory is free.
+    helpers.workers.close()
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
