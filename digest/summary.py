@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from digest.model import Article, Event, Source
+from digest.model import Article, DateMention, Event, Source
 from digest.text import content_words, split_sentences
 
 SUMMARY_SENTENCES = 2
@@ -20,8 +20,11 @@ SUMMARY_MAX_CHARS = 420
 """A second sentence joins the summary only while the two stay under this many characters."""
 MIN_SENTENCE_WORDS = 6
 RELATED_LIMIT = 5
-DISAGREEMENT_LIMIT = 6
-MIN_FIGURE_SIMILARITY = 0.12
+DISAGREEMENT_LIMIT = 4
+MIN_FIGURE_WORDS = 8
+CONTEXT_WORDS = 3
+"""Two figures are about the same thing only if the words this close to them overlap."""
+MIN_FIGURE_SIMILARITY = 0.2
 """Two sentences about one kind of thing (troops, victims) must share this share of words."""
 MIN_DATE_SIMILARITY = 0.3
 """Two sentences giving different days must share this share of words to be about one happening."""
@@ -29,6 +32,7 @@ MIN_DATE_SIMILARITY = 0.3
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w.]*[A-Z.][\w.]*,?\s+){0,3}[A-Z][\w.]*[A-Z][\w.]*,?\s*[-–—]+\s+"
 )
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _MULTIPLIERS = {
     "ribu": 1e3,
     "thousand": 1e3,
@@ -212,19 +216,46 @@ class _Figure:
     value: float
     text: str
     source: Source
+    context: frozenset[str]
+    """Content words near the figure ("injured", "sent"): what is being counted about it."""
+
+
+def _context(sentence: str, start: int, end: int, noun: str) -> frozenset[str]:
+    before = content_words(sentence[:start])[-CONTEXT_WORDS:]
+    after = content_words(sentence[end:])[:CONTEXT_WORDS]
+    return frozenset(before + after) - {noun}
+
+
+def _overlap_in(cache: dict[str, frozenset[str]], a: str, b: str) -> float:
+    """Return the Jaccard overlap of two sentences' content words, memoised in `cache`."""
+    for sentence in (a, b):
+        if sentence not in cache:
+            cache[sentence] = frozenset(content_words(sentence))
+    wa, wb = cache[a], cache[b]
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 def _figures(article: Article) -> list[_Figure]:
+    """Return the counted things in an article: "10.000 tentara", "1,500 houses".
+
+    Times ("06: 00 BST"), bare multipliers ("$3 million.") and sentence fragments too short
+    to say what is counted are left out.
+    """
     found = []
     for p_index, paragraph in enumerate(article.paragraphs):
         for sentence in split_sentences(paragraph):
+            if len(sentence.split()) < MIN_FIGURE_WORDS:
+                continue
             for m in _FIGURE.finditer(sentence):
                 noun = m.group(3).lower()
-                if noun not in content_words(noun):
+                is_time = sentence[: m.start()].rstrip().endswith(":")
+                is_code = m.group(3).isupper()  # GMT, BST, km: a unit or zone, not a thing
+                if is_time or is_code or noun in _MULTIPLIERS or noun not in content_words(noun):
                     continue
                 value = parse_figure(m.group(1), m.group(2))
                 source = Source(article.id, sentence, p_index)
-                found.append(_Figure(noun, value, m.group(0), source))
+                context = _context(sentence, m.start(), m.end(), noun)
+                found.append(_Figure(noun, value, m.group(0), source, context))
     return found
 
 
@@ -234,44 +265,60 @@ def figure_disagreements(members: Sequence[Article]) -> list[Disagreement]:
     for article in sorted(members, key=lambda a: a.id):
         for figure in _figures(article):
             by_noun[figure.noun].append(figure)
+    cache: dict[str, frozenset[str]] = {}
     found = []
     for noun in sorted(by_noun):
         figures = by_noun[noun]
         pairs = [
-            (a, b)
+            (_overlap_in(cache, a.source.sentence, b.source.sentence), a, b)
             for i, a in enumerate(figures)
             for b in figures[i + 1 :]
             if a.source.article != b.source.article
             and abs(a.value - b.value) > 0.02 * max(a.value, b.value)
-            and _overlap(a.source.sentence, b.source.sentence) >= MIN_FIGURE_SIMILARITY
+            # One sentence giving both figures counts two things, not a disagreement.
+            and b.text not in a.source.sentence
+            and a.text not in b.source.sentence
+            and a.context & b.context
         ]
+        pairs = [p for p in pairs if p[0] >= MIN_FIGURE_SIMILARITY]
         if pairs:
-            a, b = max(pairs, key=lambda p: _overlap(p[0].source.sentence, p[1].source.sentence))
+            _, a, b = max(pairs, key=lambda p: p[0])
             claims = (Claim(a.text, a.source), Claim(b.text, b.source))
             found.append(Disagreement("figure", noun, claims))
     return found
 
 
-def date_disagreements(members: Sequence[Article]) -> list[Disagreement]:
-    """Return happenings that two articles date to different days in similar sentences."""
+def _dated_sentences(members: Sequence[Article]) -> list[tuple[DateMention, Source]]:
+    """Return the day-exact, read-not-resolved dates that name their year, with sentences."""
     dated = []
     for article in sorted(members, key=lambda a: a.id):
         for mention in article.mentions:
-            if not mention.date.is_exact:
+            has_year = _YEAR.search(mention.text) is not None
+            if not (mention.date.is_exact and mention.date.is_certain and has_year):
                 continue
             sentences = split_sentences(article.paragraphs[mention.paragraph])
-            if mention.sentence >= len(sentences):
-                continue
-            sentence = sentences[mention.sentence]
-            dated.append((mention, Source(article.id, sentence, mention.paragraph)))
+            if mention.sentence < len(sentences):
+                source = Source(article.id, sentences[mention.sentence], mention.paragraph)
+                dated.append((mention, source))
+    return dated
+
+
+def date_disagreements(members: Sequence[Article]) -> list[Disagreement]:
+    """Return happenings that two articles date to different days in similar sentences.
+
+    Only dates written out with their year count: a weekday or "December 15" resolved
+    against an article's own date may be the resolver's mistake, not the reporter's.
+    """
+    dated = _dated_sentences(members)
+    cache: dict[str, frozenset[str]] = {}
     found = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple] = set()
     for i, (ma, sa) in enumerate(dated):
         for mb, sb in dated[i + 1 :]:
             if sa.article == sb.article or ma.date.value == mb.date.value:
                 continue
-            key = (sa.sentence, sb.sentence)
-            if key in seen or _overlap(sa.sentence, sb.sentence) < MIN_DATE_SIMILARITY:
+            key = (sa.article, sb.article, ma.date.value, mb.date.value)
+            if key in seen or _overlap_in(cache, sa.sentence, sb.sentence) < MIN_DATE_SIMILARITY:
                 continue
             seen.add(key)
             claims = (Claim(ma.text, sa), Claim(mb.text, sb))

@@ -79,22 +79,59 @@ def test_same_figure_or_unrelated_figures_are_no_disagreement() -> None:
     assert summary.figure_disagreements([a, c]) == []
 
 
-def _dated(id: str, body: str, day: date) -> object:
-    mention = DateMention("x", DateValue(day), paragraph=0, sentence=0)
+def _dated(id: str, body: str, said: str, day: date) -> object:
+    mention = DateMention(said, DateValue(day), paragraph=0, sentence=0)
     return make_article(id=id, body=body, mentions=(mention,))
 
 
 def test_date_disagreement_between_similar_sentences() -> None:
+    said_a, said_b = "28 November 2024", "29 November 2024"
     a = _dated(
-        "a", "The minister arrived in the capital for talks on 28 November.", date(2024, 11, 28)
+        "a",
+        f"The minister arrived in the capital for talks on {said_a}.",
+        said_a,
+        date(2024, 11, 28),
     )
     b = _dated(
-        "b", "The minister arrived in the capital for talks on 29 November.", date(2024, 11, 29)
+        "b",
+        f"The minister arrived in the capital for talks on {said_b}.",
+        said_b,
+        date(2024, 11, 29),
     )
-    c = _dated("c", "A bridge opened to traffic in a distant city.", date(2024, 11, 1))
+    c = _dated(
+        "c", "A bridge opened to traffic in a distant city.", "1 November 2024", date(2024, 11, 1)
+    )
     found = summary.date_disagreements([a, b, c])
     assert len(found) == 1 and found[0].kind == "date"
     assert {cl.source.article for cl in found[0].claims} == {"a", "b"}
+    assert {cl.value for cl in found[0].claims} == {said_a, said_b}
+
+
+def test_dates_without_a_written_year_are_not_held_against_a_report() -> None:
+    a = _dated(
+        "a",
+        "Elections planned for December 15, 2013 will have two parties.",
+        "December 15, 2013",
+        date(2013, 12, 15),
+    )
+    b = _dated(
+        "b",
+        "Elections planned for December 15 will have two parties.",
+        "December 15",
+        date(2012, 12, 15),
+    )
+    assert summary.date_disagreements([a, b]) == []
+
+
+def test_times_and_bare_multipliers_are_not_figures() -> None:
+    a = make_article(id="a", body="The fire service was called at 06: 00 BST to the store in town.")
+    b = make_article(id="b", body="By about 09: 30 BST the fire was out at the store in town.")
+    c = make_article(
+        id="c", body="The film has already brought in over $363 million worldwide now."
+    )
+    d = make_article(id="d", body="The director was reportedly paid $3 million. He is happy, yes.")
+    assert summary.figure_disagreements([a, b]) == []
+    assert summary.figure_disagreements([c, d]) == []
 
 
 def test_related_events_share_rare_names_not_common_ones() -> None:
