@@ -228,3 +228,25 @@ def test_screenshots_and_no_sideways_scrolling(browser, site: Path, width: int, 
         font_px = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
         assert font_px >= 16, "body text stays readable without zooming"
     context.close()
+
+
+def test_markup_in_an_article_stays_text_in_the_browser(browser, tmp_path: Path) -> None:
+    seeds = tmp_path / "evil-seeds"
+    seeds.mkdir()
+    (seeds / "evil.txt").write_text(
+        "Breaking <script>alert(1)</script> news\n\n"
+        'The mayor said <img src=x onerror="alert(2)"> the bridge opens on Monday next week.\n',
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path, seeds=seeds, language="en")
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in (site / "index.html", site / "articles" / "evil.html"):
+        page.goto(path.as_uri())
+        assert page.locator("img").count() == 0
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+    assert 'onerror="alert(2)"' in page.locator("article").inner_text()
+    assert dialogs == []
+    context.close()
