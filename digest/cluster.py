@@ -13,8 +13,11 @@ from digest.features import Features, cosine, featurize, shared_names
 from digest.load import slugify
 from digest.model import Article
 
-MAX_POSTING = 2000
+MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
+INDEX_TERMS = 12
+"""Each article is indexed under its this-many heaviest headline-and-lead terms and its
+lead names: one event's reports share some of these, while common words stay out."""
 DATE_PENALTY = 0.5
 """Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 
@@ -94,6 +97,12 @@ def _posting_pairs(
             yield (i, j) if i < j else (j, i)
 
 
+def index_terms(f: Features) -> list[str]:
+    """Return the terms an article is indexed under: its heaviest lead terms and lead names."""
+    heaviest = sorted(f.lead, key=lambda t: (-f.lead[t], t))[:INDEX_TERMS]
+    return sorted(set(heaviest) | set(f.lead_names))
+
+
 def candidate_pairs(
     features: Sequence[Features], max_gap_days: int | None = None
 ) -> set[tuple[int, int]]:
@@ -103,7 +112,7 @@ def candidate_pairs(
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for index, f in enumerate(features):
-        for term in sorted(set(f.lead) | f.names):
+        for term in index_terms(f):
             postings[term].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():

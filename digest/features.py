@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 from digest.config import ClusterParams
 from digest.model import Article, DateValue
-from digest.text import content_words, lowercase_words, name_tokens, number_tokens
+from digest.text import STOPWORDS, name_tokens, number_tokens, raw_words
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
+BODY_TERMS = 150
+"""Body vectors keep their this-many heaviest terms (memory stays flat with article length)."""
 LEAD_NAME_PARAGRAPHS = 3
 """Names first seen in the headline or the first this-many paragraphs are the lead's names."""
 
@@ -51,17 +53,22 @@ def estimate_date(article: Article) -> DateValue | None:
     return max(days, key=lambda d: d.value) if days else None
 
 
-def lead_and_body_counts(article: Article) -> tuple[Counter[str], Counter[str]]:
-    """Return the term counts of the headline plus lead, and of the whole article."""
-    lead: Counter[str] = Counter(content_words(article.title))
+def read_terms(article: Article) -> tuple[Counter[str], Counter[str], set[str]]:
+    """Return the term counts of the headline plus lead and of the whole article, and the
+    words the article writes in lower case (one pass over the text)."""
+    lead: Counter[str] = Counter()
     body: Counter[str] = Counter()
+    lower: set[str] = set()
     seen = 0
-    for paragraph in article.paragraphs:
-        words = content_words(paragraph)
-        (lead if seen < LEAD_WORDS else body).update(words)
-        seen += len(paragraph.split())
+    for index, paragraph in enumerate((article.title, *article.paragraphs)):
+        written = raw_words(paragraph)
+        lower.update({w for w in written if w.islower()})
+        content = [w for w in map(str.lower, written) if len(w) > 2 and w not in STOPWORDS]
+        (lead if index == 0 or seen < LEAD_WORDS else body).update(content)
+        if index > 0:
+            seen += len(written)
     body.update(lead)
-    return lead, body
+    return lead, body, lower
 
 
 def article_name_tokens(
@@ -102,28 +109,35 @@ def idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 0.5))
 
 
-def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """Return unit-length vectors, sublinear term frequency (1 + log count) times IDF."""
+def tfidf_vectors(
+    counts: Sequence[Counter[str]], max_terms: int | None = None
+) -> list[dict[str, float]]:
+    """Return unit vectors, sublinear term frequency (1 + log count) times IDF.
+
+    With `max_terms`, only the heaviest terms are kept (after normalising): the tail of a
+    long article adds little to any cosine but most of the memory.
+    """
     df = document_frequencies(c.keys() for c in counts)
     n = len(counts)
+    weight = {t: idf(d, n) for t, d in df.items()}
     vectors: list[dict[str, float]] = []
     for count in counts:
-        vector = {t: (1.0 + math.log(c)) * idf(df[t], n) for t, c in count.items() if c > 0}
+        vector = {t: (1.0 + math.log(c)) * weight[t] for t, c in count.items() if c > 0}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({t: v / norm for t, v in sorted(vector.items()) if v > 0})
+        kept = sorted(vector.items(), key=lambda tv: (-tv[1], tv[0]))[:max_terms]
+        vectors.append({t: v / norm for t, v in sorted(kept) if v > 0})
     return vectors
 
 
 def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
     """Return the features of each article, in input order, with corpus-wide IDF."""
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
-    counts = [lead_and_body_counts(a) for a in articles]
-    leads = tfidf_vectors([lead for lead, _ in counts])
-    bodies = tfidf_vectors([body for _, body in counts])
+    counts = [read_terms(a) for a in articles]
+    leads = tfidf_vectors([lead for lead, _, _ in counts])
+    bodies = tfidf_vectors([body for _, body, _ in counts], BODY_TERMS)
     common: set[str] = set()
-    for article in articles:
-        for paragraph in (article.title, *article.paragraphs):
-            common |= lowercase_words(paragraph)
+    for _, _, lower in counts:
+        common |= lower
     tokens = [article_name_tokens(a, common) for a in articles]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)

@@ -48,6 +48,16 @@ def tokenize(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def raw_words(text: str) -> list[str]:
+    """Return the words of `text` as written (case kept), numbers and punctuation dropped."""
+    return _WORD.findall(text)
+
+
+def is_content_word(word: str) -> bool:
+    """True for a lower-case token that carries meaning: no stopword, at least 3 letters."""
+    return len(word) >= 3 and word not in STOPWORDS
+
+
 def content_words(text: str) -> list[str]:
     """Return the tokens of `text` that carry meaning: no stopwords, at least 3 letters."""
     return [w for w in tokenize(text) if len(w) >= 3 and w not in STOPWORDS]
@@ -77,15 +87,6 @@ def number_tokens(text: str) -> list[str]:
     text = _DATE_LIKE.sub(" ", text)
     tokens = (re.sub(r"[.,]", "", m) for m in _NUMBER.findall(text))
     return [f"#{t.lstrip('0') or '0'}" for t in tokens if len(t) >= 2]
-
-
-def lowercase_words(text: str) -> set[str]:
-    """Return the words of `text` written in lower case: common words, not names.
-
-    >>> sorted(lowercase_words("Menteri Pertahanan tiba di Pyongyang untuk pertahanan"))
-    ['di', 'pertahanan', 'tiba', 'untuk']
-    """
-    return {w for w in _WORD.findall(text) if w.islower()}
 
 
 def split_sentences(paragraph: str) -> list[str]:

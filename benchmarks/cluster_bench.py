@@ -1,0 +1,118 @@
+"""Clustering speed and memory at 1k, 10k and 100k synthetic articles (planted events).
+
+    python benchmarks/cluster_bench.py                 # 1000 10000 100000
+    python benchmarks/cluster_bench.py 1000 10000      # chosen sizes
+
+Each size runs in a fresh subprocess: articles are generated in memory with
+benchmarks/corpus.py (Indonesian-like and English-like text, planted events, dates), turned
+into Article records (headline, paragraphs, names, date), then clustered exactly as
+`digest build` does (near-duplicate check, features, candidate pairs, average linkage).
+Printed: seconds and articles/second for the clustering alone, peak memory of the process
+(RSS high-water mark) before and after clustering, and B-cubed F1 against the planted events.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def make_articles(count: int, seed: int = 1):
+    """Return (articles, planted event per article id) for `count` synthetic articles."""
+    sys.path.insert(0, str(HERE))
+    import corpus
+
+    from digest.load import parse_text
+    from digest.model import Article
+    from digest.text import extract_names
+
+    rng = random.Random(seed)
+    vocab, weights = corpus.vocabulary(rng)
+    plan = corpus.plan_events(rng, count, vocab)
+    slots = [event for event, size in plan for _ in range(size)]
+    rng.shuffle(slots)
+    writer = corpus.Writer(rng, vocab, weights)
+    articles, truth = [], {}
+    for number, event in enumerate(slots):
+        _, text, language = corpus.render_file(writer, event, number, True, 0.2)
+        article_id = f"a{number:06d}"
+        raw = parse_text(article_id, f"{article_id}.md", text, True)
+        paragraphs = tuple(line.strip() for line in raw.lines if line.strip())
+        articles.append(
+            Article(
+                id=article_id,
+                path=raw.path,
+                title=raw.title,
+                paragraphs=paragraphs,
+                language=language,
+                published=raw.published,
+                names=extract_names(raw.title, paragraphs),
+            )
+        )
+        truth[article_id] = f"event-{event.number}"
+    return articles, truth
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_one(count: int) -> dict:
+    """Cluster `count` synthetic articles in this process and return the figures."""
+    from digest import duplicates, evaluate
+    from digest.cluster import cluster_events
+    from digest.config import ClusterParams
+
+    articles, truth = make_articles(count)
+    before = peak_mib()
+    started = time.perf_counter()
+    clustering = cluster_events(articles, ClusterParams(), duplicates.copy_groups(articles))
+    seconds = time.perf_counter() - started
+    scores = evaluate.bcubed(truth, evaluate.labels_of(clustering.groups))
+    return {
+        "articles": count,
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(count / seconds),
+        "peak_mib_before": round(before),
+        "peak_mib_after": round(peak_mib()),
+        "events_planted": scores.gold_events,
+        "events_found": scores.predicted_events,
+        "bcubed_f1": round(scores.f1, 3),
+    }
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--one"]:
+        print(json.dumps(run_one(int(argv[1]))))
+        return 0
+    sizes = [int(a) for a in argv] or [1000, 10_000, 100_000]
+    print(
+        f"{'articles':>9} {'seconds':>8} {'art/s':>7} {'peak MiB (gen -> +cluster)':>27} "
+        f"{'events planted/found':>21} {'B3 F1':>6}"
+    )
+    for size in sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        r = json.loads(out.stdout)
+        print(
+            f"{r['articles']:>9} {r['seconds']:>8} {r['articles_per_second']:>7} "
+            f"{r['peak_mib_before']:>13} -> {r['peak_mib_after']:>8} "
+            f"{r['events_planted']:>10}/{r['events_found']:<10} {r['bcubed_f1']:>6}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
