@@ -31,6 +31,13 @@ def test_every_page_and_the_stylesheet_validate_with_zero_errors(tmp_path: Path)
         'Title <script>alert(1)</script> "quoted" & more\n\nBody <b onmouseover=x>text</b>.\n',
         encoding="utf-8",
     )
+    for name, houses in (("storm-a", "1,200"), ("storm-b", "1,500")):  # a disagreement section
+        (evil / f"{name}.md").write_text(
+            f"---\ntitle: Storm damages houses in Port Elms\noutlet: {name}\ndate: 2024-03-04\n"
+            f"---\nA storm hit the coastal city of Port Elms on Monday, {houses} houses were "
+            "damaged.\n\nRescue teams reached Port Elms after the storm.\n",
+            encoding="utf-8",
+        )
     sites = [
         build_site(tmp_path, language="id", name="id"),
         build_site(tmp_path, language="en", base_url="https://example.org/sub/", name="en"),
@@ -39,6 +46,8 @@ def test_every_page_and_the_stylesheet_validate_with_zero_errors(tmp_path: Path)
     files = [str(p) for s in sites for p in sorted(s.rglob("*.html")) if "pagefind" not in p.parts]
     files += [str(s / "style.css") for s in sites[:1]]
     assert len(files) > 20
+    event_pages = (sites[2] / "events").glob("*.html")
+    assert any('class="disagreements"' in p.read_text(encoding="utf-8") for p in event_pages)
     result = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--also-check-css", "--format", "gnu", *files],
         capture_output=True,
