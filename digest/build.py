@@ -213,12 +213,12 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
-    with _timed(report, "cluster"):
+    with _timed(report, "cluster", helpers):
         articles = duplicates.mark_copies(articles)
         events = make_events(articles, config, previous.assignments if previous else {}, report)
     in_events = {aid for e in events for aid in e.article_ids}
     by_id = {a.id: a for a in articles if a.id in in_events}
-    with _timed(report, "timeline"):
+    with _timed(report, "timeline", helpers):
         # Dates inferred from an event are applied here, after clustering, never before.
         events, by_id = timeline.attach_all(events, by_id)
     events = [summary.attach_summary(e, by_id) for e in events]

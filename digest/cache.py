@@ -110,6 +110,7 @@ class BuildCache:
 
     def __init__(self, db: sqlite3.Connection | None) -> None:
         self.db = db
+        self.is_enabled = db is not None
         self.used: dict[str, set[str]] = {}
         self.hits = 0
         self.misses = 0

@@ -176,7 +176,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def cache_label(cache: BuildCache) -> str:
     """Return "; cache: 9 records reused, 1 made" for a cache in use, "" otherwise."""
-    if cache.hits + cache.misses == 0:
+    if not cache.is_enabled or cache.hits + cache.misses == 0:
         return ""
     return f"; cache: {cache.hits} records reused, {cache.misses} made"
 

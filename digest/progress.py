@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from typing import IO, Protocol
 
@@ -76,13 +77,16 @@ class Bar:
         from tqdm import tqdm
 
         self.finish()
+        size = shutil.get_terminal_size()
         self.bar = tqdm(
             total=total,
             desc=f"{stage:<8}",
             unit=" items",
             file=self.stream,
             leave=True,
-            dynamic_ncols=True,
+            # A terminal that reports no size (some CI pseudo-terminals) would hide the bar.
+            ncols=size.columns,
+            nrows=size.lines,
             mininterval=0.2,
         )
 
