@@ -36,10 +36,10 @@ def _variant(text: str, index: int) -> str:
 
 @pytest.fixture(scope="session")
 def many_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A seeds folder of 30 distinct articles made from the five seeds (a slower build)."""
+    """A seeds folder of 15 distinct articles made from the five seeds (a slower build)."""
     folder = tmp_path_factory.mktemp("many-seeds")
     seeds = sorted(SEEDS.glob("*.txt"))
-    for index in range(30):
+    for index in range(15):
         src = seeds[index % len(seeds)]
         text = _variant(src.read_text(encoding="utf-8"), index)
         (folder / f"{index:03d}-{src.name}").write_text(text, encoding="utf-8")

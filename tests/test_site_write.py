@@ -148,11 +148,12 @@ def test_workers_outliving_a_killed_build_do_not_block_the_next(tmp_path: Path) 
         ],
         cwd=tmp_path,
     )
-    workers: list[int] = []
+    workers: set[int] = set()
     deadline = time.monotonic() + 60
-    while not workers and build.poll() is None and time.monotonic() < deadline:
-        workers = _children(build.pid)
+    while len(workers) < 2 and build.poll() is None and time.monotonic() < deadline:
+        workers |= set(_children(build.pid))  # the pool forks its two workers one by one
         time.sleep(0.002)
+    workers |= set(_children(build.pid))
     build.send_signal(signal.SIGKILL)
     build.wait()
     try:
@@ -253,7 +254,15 @@ def test_killed_builds_leave_old_or_new_site_whole(tmp_path: Path, many_seeds: P
         return any((p / "articles").is_dir() for p in tmp_path.glob(f"{site.STAGING_PREFIX}*"))
 
     moments = [(f"{f:.0%} of a build", f * seconds, None) for f in (0.5, 0.9)]
-    moments += [("staging created", None, staging_exists), ("pages", None, staging_has_pages)]
+
+    def staging_complete() -> bool:  # the marker is written last, just before the swap
+        return any((p / site.MARKER).is_file() for p in tmp_path.glob(f"{site.STAGING_PREFIX}*"))
+
+    moments += [
+        ("staging created", None, staging_exists),
+        ("pages", None, staging_has_pages),
+        ("at the swap", None, staging_complete),
+    ]
     outcomes = []
     for label, delay, ready in moments:
         if snapshot(out) != old:  # a build finished: restart from the old site
