@@ -13,7 +13,7 @@ from digest.cache import BuildCache, cached_map, key_of
 from digest.config import Config
 from digest.errors import StrictError
 from digest.grouping import group_articles
-from digest.model import Article, BuildReport, Event, RawArticle
+from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
 from digest.text import extract_names
@@ -71,6 +71,16 @@ def event_names(members: Sequence[Article]) -> tuple[str, ...]:
     return tuple(ranked[:MAX_EVENT_NAMES])
 
 
+def event_name_kinds(members: Sequence[Article], names: Sequence[str]) -> tuple[NameKind, ...]:
+    """Return the kind of each of `names`: the one most of the articles gave it."""
+    votes: dict[str, Counter[NameKind]] = {n: Counter() for n in names}
+    for article in members:
+        for name in article.names:
+            if name.text in votes:
+                votes[name.text][name.kind] += 1
+    return tuple(min(votes[n], key=lambda k: (-votes[n][k], k.value)) for n in names)
+
+
 def make_events(
     articles: Sequence[Article],
     config: Config,
@@ -93,7 +103,8 @@ def make_events(
             id=event_id,
             title=title,
             article_ids=tuple(sorted(a.id for a in members)),
-            names=event_names(members),
+            names=(names := event_names(members)),
+            name_kinds=event_name_kinds(members, names),
         )
         for event_id, title, members in zip(
             grouping.ids, grouping.titles, grouping.groups, strict=True

@@ -203,6 +203,8 @@ class Event:
     start: DateValue | None = None
     end: DateValue | None = None
     names: tuple[str, ...] = ()
+    name_kinds: tuple[NameKind, ...] = ()
+    """The kind of each of `names`, in the same order (person, organisation, place, other)."""
     keywords: tuple[str, ...] = ()
     summary: tuple[Source, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()

@@ -215,6 +215,7 @@ def events_json(digest: Digest) -> str:
             "start": e.start.json_date() if e.start else None,
             "end": e.end.json_date() if e.end else None,
             "names": list(e.names),
+            "name_kinds": [k.value for k in e.name_kinds],
             "timeline": [
                 {
                     "date": t.date.json_date(),

@@ -10,11 +10,16 @@ from importlib import resources
 from digest.model import Name, NameKind
 
 
-def read_word_list(name: str) -> frozenset[str]:
-    """Return the lower-case words of the data file `name` shipped in digest/data."""
+def read_word_list(name: str, phrases: bool = False) -> frozenset[str]:
+    """Return the lower-case words of the data file `name` shipped in digest/data.
+
+    With `phrases`, each line is one entry ("korea utara") instead of several words.
+    """
     text = resources.files("digest").joinpath("data", name).read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].split() for line in text.splitlines())
-    return frozenset(w.lower() for line in words for w in line)
+    lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    if phrases:
+        return frozenset(" ".join(line.lower().split()) for line in lines if line)
+    return frozenset(w.lower() for line in lines for w in line.split())
 
 
 STOPWORDS = read_word_list("stopwords.txt")
@@ -137,6 +142,88 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+PLACE_NAMES = read_word_list("places.txt", phrases=True)
+ORG_WORDS = read_word_list("org-words.txt")
+PLACE_HEADS = frozenset(
+    (
+        "provinsi",
+        "kabupaten",
+        "kota",
+        "pulau",
+        "gunung",
+        "laut",
+        "teluk",
+        "selat",
+        "danau",
+        "sungai",
+        "jalan",
+        "desa",
+        "kecamatan",
+        "province",
+        "county",
+        "city",
+        "island",
+        "mount",
+        "gulf",
+        "strait",
+        "lake",
+        "river",
+        "street",
+        "village",
+        "district",
+    )
+)
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+
+
+def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> NameKind:
+    """Return whether `name` is a person, an organisation or a place, by general word rules.
+
+    Places come from a list of countries and cities in both languages or a place word
+    ("Provinsi", "Island"); organisations from an organisation word ("Kementerian",
+    "Ministry") or an acronym ("KCNA"); a run of two to four capitalised words that is neither
+    is a person, unless the article also writes one of its words in lower case ("Perang
+    Dingin" next to "perang"). Anything else stays OTHER.
+    >>> [name_kind(n).value for n in ("Korea Utara", "Kementerian Pertahanan", "Kim Jong Un")]
+    ['place', 'organisation', 'person']
+    """
+    words = name.split()
+    lower = [w.lower() for w in words]
+    if name.lower() in PLACE_NAMES or lower[0] in PLACE_HEADS or lower[-1] in PLACE_HEADS:
+        return NameKind.PLACE
+    if any(w in ORG_WORDS for w in lower) or (len(words) == 1 and _ACRONYM.fullmatch(name)):
+        return NameKind.ORGANISATION
+    if (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and not any(w in lowercase for w in lower)
+    ):
+        return NameKind.PERSON
+    return NameKind.OTHER
+
+
+def split_place_prefix(words: list[str]) -> tuple[list[str], list[str]]:
+    """Return (place, rest) when `words` starts with a known place followed by a name.
+
+    "Rusia Vladimir Putin" is the country of a title ("Presiden Rusia") and a person.
+    >>> split_place_prefix(["Korea", "Utara", "Kim", "Jong", "Un"])
+    (['Korea', 'Utara'], ['Kim', 'Jong', 'Un'])
+    """
+    if " ".join(words).lower() in PLACE_NAMES:
+        return [], words
+    for size in (3, 2, 1):
+        head, rest = words[:size], words[size:]
+        if rest and " ".join(head).lower() in PLACE_NAMES:
+            lower_rest = [w.lower() for w in rest]
+            if (
+                " ".join(lower_rest) not in PLACE_NAMES
+                and not any(w in ORG_WORDS or w in PLACE_HEADS for w in lower_rest)
+                and (len(rest) >= 2 or rest[0][1:].islower())
+            ):
+                return head, rest
+    return [], words
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in STOPWORDS):
         words = words[1:]
@@ -165,7 +252,12 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
             for words, at_start in _capitalised_runs(sentence):
                 if in_title_case:
                     continue
+                place, words = split_place_prefix(_strip_titles(words))
                 words = _strip_titles(words)
+                if place:
+                    counts[" ".join(place)] += 1
+                    first_seen.setdefault(" ".join(place), index)
+                    mid_sentence.add(" ".join(place))
                 if not words:
                     continue
                 name = " ".join(words)
@@ -178,11 +270,21 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     for name, _index in initial_only:
         if name in mid_sentence:
             counts[name] += 1
-    return tuple(_fold_aliases(counts, first_seen))
+    for name in [n for n in counts if n.lower() in NOT_NAMES]:
+        del counts[name]
+    lowercase: set[str] = set()
+    for paragraph in (title, *paragraphs):
+        lowercase.update(w for w in _WORD.findall(paragraph) if w.islower())
+    return tuple(_fold_aliases(counts, first_seen, frozenset(lowercase)))
 
 
-def _fold_aliases(counts: Counter[str], first_seen: dict[str, int]) -> list[Name]:
-    """Fold each name into the unique longer name that contains all its words."""
+def _fold_aliases(
+    counts: Counter[str], first_seen: dict[str, int], lowercase: frozenset[str]
+) -> list[Name]:
+    """Fold each name into the unique longer name that contains all its words.
+
+    A known place stays itself: "Rusia" is not short for "Federasi Rusia".
+    """
     containing: dict[str, list[str]] = defaultdict(list)
     names = sorted(counts, key=lambda n: (-len(n.split()), n))
     for short in names:
@@ -193,13 +295,13 @@ def _fold_aliases(counts: Counter[str], first_seen: dict[str, int]) -> list[Name
                 containing[short].append(long)
     merged: Counter[str] = Counter()
     for name in names:
-        targets = containing.get(name, [])
+        targets = [] if name.lower() in PLACE_NAMES else containing.get(name, [])
         longest = [t for t in targets if not containing.get(t)]
         target = longest[0] if len(longest) == 1 else name
         merged[target] += counts[name]
         first_seen[target] = min(first_seen[target], first_seen[name])
     ordered = sorted(merged, key=lambda n: (-merged[n], first_seen[n], n))
-    return [Name(n, NameKind.OTHER, merged[n], first_seen[n]) for n in ordered]
+    return [Name(n, name_kind(n, lowercase), merged[n], first_seen[n]) for n in ordered]
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:

@@ -188,13 +188,17 @@ class NameEntry:
     name: str
     anchor: str
     events: tuple[Event, ...]
+    kind: str = "other"
 
 
 def names_view(events: Sequence[Event], anchors: Mapping[str, str]) -> list[tuple[str, list]]:
     """Return the names index as (first letter, entries) groups in alphabetical order."""
     groups: dict[str, list[NameEntry]] = {}
+    kinds = {n: k.value for e in events for n, k in zip(e.names, e.name_kinds, strict=False)}
     for name, named in summary.names_index(events):
         letter = unicodedata.normalize("NFKD", name[:1]).upper()[:1]
         letter = letter if letter.isalpha() else "#"
-        groups.setdefault(letter, []).append(NameEntry(name, anchors[name], named))
+        groups.setdefault(letter, []).append(
+            NameEntry(name, anchors[name], named, kinds.get(name, "other"))
+        )
     return sorted(groups.items())
