@@ -120,6 +120,9 @@ def test_names_index_links_every_event_name(site: Path) -> None:
     listed = {e.text.strip() for e in names.find("dt")}
     assert listed == {n for e in data["events"] for n in e["names"]}
     assert {e.attrs["id"] for e in names.find("dt")} == set(views.name_anchors(listed).values())
+    kinds = {e.text.strip() for e in names.find("dd") if e.attrs.get("class") == "kind"}
+    shown = {k for e in data["events"] for k in e["name_kinds"] if k != "other"}
+    assert kinds and len(kinds) == len(shown)
 
 
 def test_markup_in_article_renders_as_text(tmp_path: Path) -> None:
