@@ -461,7 +461,7 @@ def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
 
     Full dates win over partial ones, dates over months, months over years, and all of
     them over weekdays and relative phrases. `dayfirst` reads 11/12/2024 as 11 December.
-    >>> [e.text for e in find_expressions("Kim bertemu Belousov, Jumat (29/11/2024).")]
+    >>> [e.text for e in find_expressions("Kim bertemu Petrov, Jumat (29/11/2024).")]
     ['Jumat (29/11/2024)']
     """
     cues = _Cues.of(text)
@@ -612,7 +612,7 @@ def find_dates(text: str, anchor: date | DateValue | None, dayfirst: bool = True
     A plain `date` anchor counts as a certain day. Expressions that cannot be resolved (a
     weekday with no anchor) are left out.
     >>> [(f.text, f.date.iso()) for f in find_dates("pada 6 November", date(2024, 11, 20))]
-    [('pada 6 November', '2024-11-06')]
+    [('6 November', '2024-11-06')]
     """
     if isinstance(anchor, date):
         anchor = DateValue(anchor, Granularity.DAY, DateSource.DATELINE)

@@ -41,7 +41,7 @@ class Explanation:
 def find_article(articles: Sequence[Article], ref: str) -> int:
     """Return the index of the article whose id, file name, path or stem is `ref`.
 
-    A prefix of exactly one article id works too ("000" for "000_80ec8643e48c639e").
+    A prefix of exactly one article id works too ("007" for "007_1a2b3c4d5e6f7a8b").
     """
     for index, article in enumerate(articles):
         path = Path(article.path)

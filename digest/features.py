@@ -169,7 +169,7 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def name_coverage(a: Features, b: Features) -> float | None:
     """Return the IDF-weighted share of `a`'s lead names that `b` names anywhere.
 
-    None when `a` has no lead names. "Kozlov met Kim" and "Belousov met Kim" share Kim but
+    None when `a` has no lead names. "Ivanov met Kim" and "Petrov met Kim" share Kim but
     each misses the other's rare protagonist, so their coverage stays low.
     """
     total = math.fsum(a.lead_names.values())

@@ -3,9 +3,9 @@
     rename:                 # event id -> the title to show
       kim-meets-minister-3f2a1c: "Kim meets Russia's defence minister"
     pin:                    # article id -> the event it belongs in (an event id or an article id)
-      004_74c5f399bd71f4d7: 000_80ec8643e48c639e
+      014_visit-report: 011_visit-first-report
     split:                  # each list leaves its event and becomes an event of its own
-      - [002_f4365ef5523ea724]
+      - [012_other-meeting]
     merge:                  # each list of events (event ids or article ids) becomes one event
       - [event-a-123456, event-b-654321]
     exclude:                # articles left out of the digest

@@ -235,8 +235,8 @@ def _strip_titles(words: list[str]) -> list[str]:
 def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     """Return the proper names in an article, short forms folded into their full form.
 
-    A name is a run of capitalised words with leading titles removed ("Menteri Pertahanan
-    Rusia Andrei Belousov" gives "Andrei Belousov" is not split; titles at the front are).
+    A name is a run of capitalised words with leading titles and a leading country removed
+    ("Menteri Pertahanan Rusia Andrei Petrov" gives the place "Rusia" and "Andrei Petrov").
     A one-word mention ("Kim") that is a word of exactly one longer name in the same article
     ("Kim Jong Un") counts as that name. Sentence-initial single words count only when the
     same word also appears capitalised mid-sentence. Sorted by count, then first position.
