@@ -76,12 +76,6 @@ def is_backup(name: str) -> bool:
     )
 
 
-def is_candidate(path: Path) -> bool:
-    """True for a file name the loader reads: a known suffix, not hidden, not a backup."""
-    name = path.name
-    return path.suffix.lower() in SUFFIXES and not is_hidden(name) and not is_backup(name)
-
-
 def _is_inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 

@@ -205,7 +205,6 @@ class Event:
     names: tuple[str, ...] = ()
     name_kinds: tuple[NameKind, ...] = ()
     """The kind of each of `names`, in the same order (person, organisation, place, other)."""
-    keywords: tuple[str, ...] = ()
     summary: tuple[Source, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
 

@@ -58,11 +58,6 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def is_content_word(word: str) -> bool:
-    """True for a lower-case token that carries meaning: no stopword, at least 3 letters."""
-    return len(word) >= 3 and word not in STOPWORDS
-
-
 def content_words(text: str) -> list[str]:
     """Return the tokens of `text` that carry meaning: no stopwords, at least 3 letters."""
     return [w for w in tokenize(text) if len(w) >= 3 and w not in STOPWORDS]

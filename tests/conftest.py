@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +22,31 @@ SEEDS = REPO / "seeds"
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def run_digest(
+    *args: str, cwd: Path, env: Mapping[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the real CLI (`python -m digest ARGS`) in a subprocess and return what it did."""
+    return subprocess.run(
+        [sys.executable, "-m", "digest", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=None if env is None else {**os.environ, **env},
+    )
+
+
+def corpus_module() -> ModuleType:
+    """Return benchmarks/corpus.py (the synthetic corpus generator) imported as a module."""
+    path = REPO / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("benchmark_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("benchmark_corpus", module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_article(

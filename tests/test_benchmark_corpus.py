@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from conftest import corpus_module
 
 from digest import load
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def corpus_module():
-    path = REPO / "benchmarks" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("benchmark_corpus", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("benchmark_corpus", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -7,10 +7,10 @@ import io
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_digest
 
 from digest import check, cli
 
@@ -49,14 +49,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def run_process(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "digest", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_digest(*args, cwd=cwd, timeout=120)
 
 
 def test_check_on_the_seeds_is_clean(tmp_path: Path, capsys) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from conftest import run_digest
 
 from digest import cli
 
@@ -13,14 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "digest", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_digest(*args, cwd=cwd)
 
 
 def test_build_seeds_in_subprocess_writes_site_and_json(tmp_path: Path) -> None:

@@ -7,28 +7,18 @@ byte-identical, and the incremental one must really have reused records.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import corpus_module
 
 from digest import cli
 from digest.render import builtin_templates_dir
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def load_corpus_module():
-    path = REPO / "benchmarks" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("benchmark_corpus", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("benchmark_corpus", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +27,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     its site and cache built once per module; tests work on copies of it."""
     root = tmp_path_factory.mktemp("project")
     shutil.copytree(REPO / "seeds", root / "seeds")
-    load_corpus_module().generate(root / "seeds", 10, seed=7)
+    corpus_module().generate(root / "seeds", 10, seed=7)
     shutil.copytree(builtin_templates_dir(), root / "templates")
     (root / "digest.yaml").write_text(
         "site:\n  title: Old title\nseeds: seeds\ntemplates: templates\n", encoding="utf-8"

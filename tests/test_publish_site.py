@@ -5,11 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -22,6 +20,7 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
+from conftest import run_digest
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -30,15 +29,7 @@ ADDED = "004_74c5f399bd71f4d7"
 
 
 def run_cli(*args: str, cwd: Path, epoch: int = 1732924800) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "digest", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)},
-    )
+    return run_digest(*args, cwd=cwd, env={"SOURCE_DATE_EPOCH": str(epoch)})
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
