@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -15,6 +17,53 @@ Result = TypeVar("Result")
 MIN_ITEMS_PER_JOB = 32
 """Below this many items per worker, starting processes costs more than it saves."""
 MAX_CHUNK = 64
+_PR_SET_PDEATHSIG = 1
+
+
+def _prctl() -> Callable[..., int] | None:
+    """Return libc's prctl on Linux, else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this process when its parent `parent_pid` ends; Linux only.
+
+    A build killed with SIGKILL cannot stop its children itself, and orphaned workers or
+    Pagefind runs would hold memory and write into folders the next build cleans up. The
+    signal is tied to the parent *thread* that started this process, so pools and Pagefind
+    are started from the build's own thread. Elsewhere this does nothing: workers end on
+    their own once their pipe to the parent is gone.
+    """
+    prctl = _prctl()
+    if prctl is None:
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the request was made
+        os._exit(1)
+
+
+def child_setup() -> Callable[[], None] | None:
+    """Return a `preexec_fn` that makes a subprocess die with this process (None off Linux).
+
+    Everything that may take a lock is resolved here, in the parent, so the function only
+    only makes system calls between fork and exec.
+    """
+    prctl = _prctl()
+    if prctl is None:
+        return None
+    parent_pid = os.getpid()
+
+    def setup() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent_pid:
+            os._exit(1)
+
+    return setup
 
 
 def default_jobs() -> int:
@@ -62,6 +111,11 @@ class Workers:
             yield from map(func, items)
             return
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_context())
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=_context(),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            )
         chunk = max(1, min(MAX_CHUNK, len(items) // (self.jobs * 8)))
         yield from self.pool.map(func, items, chunksize=chunk)
