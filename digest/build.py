@@ -250,6 +250,7 @@ def build(config: Config, strict: bool = False, helpers: Helpers | None = None) 
     helpers = helpers or Helpers()
     site.check_output(config.output, config.seeds)
     with site.output_lock(config.output), helpers.workers:
+        site.recover(config.output.resolve())  # what killed builds left; the lock proves it
         report = BuildReport()
         digest = assemble(config, report, helpers)
         if strict and report.warnings:

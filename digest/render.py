@@ -319,7 +319,7 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
     pages.update(static_files(config.templates))
     pages["events.json"] = events_json(digest).encode("utf-8")
     pages.update(machine_files(digest, pages, site))
-    pages.update(search.index_files(pages))
+    pages.update(search.index_files(pages, config.output))
     return dict(sorted(pages.items()))
 
 

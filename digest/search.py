@@ -9,12 +9,14 @@ article pages) are indexed.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from digest.errors import DigestError
+from digest.site import SEARCH_PREFIX, temp_folder
+from digest.workers import child_setup
 
 log = logging.getLogger(__name__)
 
@@ -45,37 +47,50 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def index_files(pages: Mapping[str, bytes]) -> dict[str, bytes]:
+def index_files(pages: Mapping[str, bytes], out: Path) -> dict[str, bytes]:
     """Return the Pagefind bundle for the HTML in `pages`, as relative path → bytes.
 
-    The pages are copied to a scratch folder for Pagefind to read; nothing is written to
-    the output folder here.
+    The pages are copied to a hidden scratch folder beside the output folder `out` for
+    Pagefind to read; nothing is written to `out` itself. If the build is killed, Pagefind
+    dies with it and the next build of `out` removes the scratch folder (`site.recover`).
     """
     binary = pagefind_binary()
-    with tempfile.TemporaryDirectory(prefix="digest-search-") as scratch:
-        site_dir, bundle_dir = Path(scratch, "site"), Path(scratch, "bundle")
-        for rel, content in pages.items():
-            if rel.endswith(".html"):
-                target = site_dir / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
-        command = [
-            str(binary),
-            "--site", str(site_dir),
-            "--output-path", str(bundle_dir),
-            "--silent",
-        ]  # fmt: skip
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-            )
-        except OSError as err:
-            raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
-        if result.returncode != 0:
-            detail = (result.stderr or result.stdout).strip().splitlines()
-            raise SearchIndexError(f"Pagefind failed: {detail[-1] if detail else 'no output'}")
-        return {
-            f"{BUNDLE}/{path.relative_to(bundle_dir).as_posix()}": path.read_bytes()
-            for path in sorted(bundle_dir.rglob("*"))
-            if path.is_file() and not path.name.startswith(UNUSED_PREFIXES)
-        }
+    scratch = temp_folder(out.resolve(), SEARCH_PREFIX)
+    try:
+        return _run_pagefind(binary, pages, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_pagefind(binary: Path, pages: Mapping[str, bytes], scratch: Path) -> dict[str, bytes]:
+    site_dir, bundle_dir = scratch / "site", scratch / "bundle"
+    for rel, content in pages.items():
+        if rel.endswith(".html"):
+            target = site_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    command = [
+        str(binary),
+        "--site", str(site_dir),
+        "--output-path", str(bundle_dir),
+        "--silent",
+    ]  # fmt: skip
+    try:
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+            preexec_fn=child_setup(),  # only prctl and getppid, prepared beforehand
+        )
+    except OSError as err:
+        raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise SearchIndexError(f"Pagefind failed: {detail[-1] if detail else 'no output'}")
+    return {
+        f"{BUNDLE}/{path.relative_to(bundle_dir).as_posix()}": path.read_bytes()
+        for path in sorted(bundle_dir.rglob("*"))
+        if path.is_file() and not path.name.startswith(UNUSED_PREFIXES)
+    }

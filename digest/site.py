@@ -28,8 +28,13 @@ MARKER = ".digest-site"
 """A file in every output folder we write, so we never replace a folder that is not ours."""
 STAGING_PREFIX = ".digest-build-"
 OLD_PREFIX = ".digest-old-"
+SEARCH_PREFIX = ".digest-search-"
+"""Pagefind's scratch folder, beside the output folder so a killed build's is found again."""
 LOCK_SUFFIX = ".digest-lock"
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,200}\Z")
+_TEMP_TAIL = re.compile(r"[a-z0-9_]+")
+"""What tempfile.mkdtemp appends; never a '-', so 'site-2's folders never pass for 'site's."""
+_PID_TAIL = re.compile(r"[0-9]+")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -137,16 +142,37 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OutputError(f"{b}: cannot swap in the new site: {os.strerror(code)}")
 
 
+def temp_folder(out: Path, prefix: str) -> Path:
+    """Return a new, empty hidden folder beside `out` that `recover(out)` will know as its own."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{out.name}-", dir=out.parent))
+
+
+def _leftovers(out: Path, prefix: str, tail: re.Pattern[str]) -> list[Path]:
+    """Return the folders beside `out` named `prefix` + `out`'s name + '-' + `tail`, sorted."""
+    start = f"{prefix}{out.name}-"
+    try:
+        names = [p.name for p in out.parent.iterdir()]
+    except OSError:
+        return []
+    found = [n for n in names if n.startswith(start) and tail.fullmatch(n[len(start) :])]
+    return [out.parent / n for n in sorted(found)]
+
+
 def recover(out: Path) -> None:
     """Put back the previous site if a build died between its two renames; remove leftovers.
 
-    Call only while holding `output_lock(out)`: then no other build owns these folders.
+    Leftovers are the staging, search-index and old-site folders of builds of `out` that
+    were killed. Call only while holding `output_lock(out)`: the lock proves that no other
+    build owns these folders. Folders of another output ('site-2' beside 'site') are kept.
     """
-    leftovers = sorted(out.parent.glob(f"{OLD_PREFIX}{out.name}-*"))
-    if not out.exists() and leftovers:
-        os.rename(leftovers.pop(), out)
-    leftovers += out.parent.glob(f"{STAGING_PREFIX}{out.name}-*")
-    for folder in leftovers:
+    old_sites = _leftovers(out, OLD_PREFIX, _PID_TAIL)
+    if not out.exists() and old_sites:
+        os.rename(old_sites.pop(), out)
+    temporary = _leftovers(out, STAGING_PREFIX, _TEMP_TAIL) + _leftovers(
+        out, SEARCH_PREFIX, _TEMP_TAIL
+    )
+    for folder in old_sites + temporary:
         if folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -211,7 +237,7 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{out.name}-", dir=out.parent))
+    staging = temp_folder(out, STAGING_PREFIX)
     try:
         # check_output has made sure an existing `out` is a site we wrote.
         written = _fill(staging, files, out if out.is_dir() else None)

@@ -106,3 +106,24 @@ def run_as_nobody(function: Callable[[], object], tmp_path: Path) -> object:
 @pytest.fixture
 def as_nobody() -> Callable[[Callable[[], object], Path], object]:
     return run_as_nobody
+
+
+def children(pid: int) -> list[int]:
+    """Return the ids of the child processes of `pid` (Linux /proc; [] once it is gone)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def start_time(pid: int) -> str | None:
+    """Return the kernel's start time of a live process, None once it is gone or a zombie.
+
+    The start time tells a worker from a later process that happens to reuse its id.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return None if fields[0] in ("Z", "X") else fields[19]

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import children, start_time
 
 from digest import cli, site
 from digest.errors import OutputError
@@ -288,3 +289,66 @@ def test_killed_builds_leave_old_or_new_site_whole(tmp_path: Path, many_seeds: P
         "site",
     ]
     assert not all(outcomes), "every build finished before its kill: nothing was tested"
+
+
+def _pagefind_child(pid: int) -> tuple[int, str] | None:
+    """Return the id and start time of `pid`'s running Pagefind child, if it has one."""
+    for child in children(pid):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        started = start_time(child)
+        if b"pagefind" in command and started is not None:
+            return child, started
+    return None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_build_killed_while_indexing_leaves_nothing_the_next_build_keeps(
+    tmp_path: Path, many_seeds: Path
+) -> None:
+    """Kill a real build while Pagefind runs: Pagefind dies too, the next build tidies up."""
+    out = tmp_path / "site"
+    process = _build_process(many_seeds, out)
+    found = None
+    deadline = time.monotonic() + 60
+    while found is None and process.poll() is None and time.monotonic() < deadline:
+        found = _pagefind_child(process.pid)
+        time.sleep(0.0005)
+    if found is not None:  # stopped, it cannot finish on its own: only the kernel ends it
+        os.kill(found[0], signal.SIGSTOP)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert found is not None, "the build ended before Pagefind started: nothing was tested"
+    pagefind, started = found
+    deadline = time.monotonic() + 10
+    while start_time(pagefind) == started and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if start_time(pagefind) == started:
+        os.kill(pagefind, signal.SIGKILL)
+        pytest.fail("Pagefind outlived the killed build")
+    scratch = [p.name for p in tmp_path.iterdir() if p.name.startswith(site.SEARCH_PREFIX)]
+    assert scratch, "the killed build left no search scratch folder beside site/"
+    assert not out.exists()
+    assert cli.main(["build", "--seeds", str(many_seeds), "--out", str(out), "--quiet"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.digest-lock", "site"]
+    assert (out / "pagefind" / "pagefind.js").is_file()
+
+
+def test_leftovers_of_other_output_folders_are_kept(tmp_path: Path) -> None:
+    """'site-2' and 'site[1]' beside 'site' are other outputs: their folders are not ours."""
+    out = tmp_path / "site"
+    others = [
+        site.temp_folder(tmp_path / name, prefix)
+        for name in ("site-2", "site[1]", "site-x-y")
+        for prefix in (site.STAGING_PREFIX, site.SEARCH_PREFIX)
+    ]
+    others.append(tmp_path / f"{site.OLD_PREFIX}site-2-123")
+    others[-1].mkdir()
+    ours = [site.temp_folder(out, site.STAGING_PREFIX), site.temp_folder(out, site.SEARCH_PREFIX)]
+    with site.output_lock(out):
+        site.recover(out)
+    assert not out.exists(), "another output's old site was taken for this one's"
+    assert all(folder.is_dir() for folder in others)
+    assert not any(folder.exists() for folder in ours)

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import children, start_time
 
 from digest.workers import MIN_ITEMS_PER_JOB, Workers
 
@@ -33,26 +34,6 @@ def test_worker_processes_are_set_to_die_with_the_build() -> None:
     pids = {pid for pid, _ in results}
     assert os.getpid() not in pids, "the work ran in this process: no worker was tested"
     assert {sig for _, sig in results} == {signal.SIGKILL}
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def start_time(pid: int) -> str | None:
-    """Return the kernel's start time of a live process, None once it is gone or a zombie.
-
-    The start time tells a worker from a later process that happens to reuse its id.
-    """
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    fields = stat.rsplit(")", 1)[1].split()
-    return None if fields[0] in ("Z", "X") else fields[19]
 
 
 def write_corpus(seeds: Path, count: int) -> None:
