@@ -396,6 +396,32 @@ def read_bytes(path: Path, rel: str) -> bytes | Skipped:
     return data
 
 
+def text_name(name: str) -> str:
+    """Return a file name as text: bytes that are not UTF-8 become visible `\\xNN` escapes.
+
+    `os` keeps such bytes as lone surrogates, which no page or JSON file can hold.
+    >>> text_name("caf\\udce9.txt")
+    'caf\\\\xe9.txt'
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def name_remark(rel: str, name: str) -> Skipped | None:
+    """Return a remark on a file name that cannot be shown as it is, else None.
+
+    `name` is the name as the system gave it, `rel` the same as `text_name` made it.
+    """
+    if rel != name:
+        reason = "file name is not valid UTF-8 (shown with \\x escapes); read; rename the file"
+        return Skipped(markup.printable(rel), reason)
+    if not rel.isprintable():
+        reason = "file name holds control or invisible characters (shown escaped); read"
+        return Skipped(markup.printable(rel), reason, is_warning=False)
+    return None
+
+
 def text_digest(text: str) -> str:
     """Return the SHA-256 of a decoded text: equal for files with exactly the same text."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -467,7 +493,9 @@ def read_sources(
     if not seeds.is_dir():
         raise InputError(f"{seeds}: seeds folder not found; pass --seeds DIR")
     paths, skipped = find_sources(seeds)
-    rels = [p.relative_to(seeds).as_posix() for p in paths]
+    names = [p.relative_to(seeds).as_posix() for p in paths]
+    rels = [text_name(name) for name in names]
+    skipped += [r for r in map(name_remark, rels, names) if r is not None]
     ids = article_ids(rels)
     raws: list[RawArticle] = []
     stems: dict[str, str] = {}

@@ -57,15 +57,36 @@ def clean_text(text: str) -> str:
 def printable(text: str) -> str:
     """Return `text` safe to print on a terminal: control characters shown as escapes.
 
+    Invisible format characters (bidi overrides, zero-width spaces) are shown too, and the
+    undecodable bytes of a file name (Python's surrogate escapes) as `\\xNN`.
     >>> printable("bad\\nname\\x1b[31m.txt")
     'bad\\\\nname\\\\x1b[31m.txt'
+    >>> printable("evil\\u202etxt.md")
+    'evil\\\\u202etxt.md'
     """
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8, as os.fsdecode keeps it
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+_JSON_HIDDEN = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + INVISIBLE + "]")
+
+
+def json_visible(json_text: str) -> str:
+    """Return JSON text with invisible and control characters written as `\\uXXXX` escapes.
+
+    The data is unchanged (a JSON reader gets the same strings back), but a file name with
+    a bidi override or a stray byte can no longer hide in, or break, the file's bytes.
+    >>> json_visible('{"file": "a\\u202eb.txt"}')
+    '{"file": "a\\\\u202eb.txt"}'
+    """
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def sanitize_html(fragment: str) -> str:

@@ -13,7 +13,7 @@ import jinja2
 
 from digest import changes, feeds, i18n, search, summary, timeline, views
 from digest.config import Config, SiteParams
-from digest.markup import safe_html
+from digest.markup import json_visible, printable, safe_html
 from digest.model import (
     Article,
     DateSource,
@@ -72,6 +72,7 @@ def make_environment(user_templates: Path | None) -> jinja2.Environment:
     env.filters["date_class"] = date_class
     env.filters["iso"] = lambda d: d.iso() if d else ""
     env.filters["sanitized"] = safe_html
+    env.filters["printable"] = printable
     return env
 
 
@@ -242,7 +243,7 @@ def events_json(digest: Digest) -> str:
         "events": events,
         "changes": [changes.change_json(c) for c in digest.changes],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return json_visible(json.dumps(payload, ensure_ascii=False, indent=1)) + "\n"
 
 
 def render_site(digest: Digest, config: Config) -> dict[str, bytes]:

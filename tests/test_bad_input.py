@@ -102,6 +102,16 @@ def symlinks(folder: Path) -> None:
     (folder / "link-loop.txt").symlink_to(folder / "link-loop.txt")
 
 
+NOT_UTF8_NAME = os.fsdecode(b"caf\xe9 latin-1.txt")
+"""A name saved by a Latin-1 system: os keeps the byte 0xE9 as a lone surrogate."""
+CONTROL_NAMES = ("\x1b[31mred\x1b[0m.txt", "evil\u202etxt.md", "zero\u200bwidth.txt")
+
+
+def odd_names(folder: Path) -> None:
+    for index, name in enumerate((*CONTROL_NAMES, NOT_UTF8_NAME)):
+        text(name, f"Odd name headline {index}\n{STORY} Odd {index}.\n")(folder)
+
+
 def unreadable(folder: Path) -> None:
     text("locked.txt", f"Locked headline\n{STORY}\n")(folder)
     (folder / "locked.txt").chmod(0)
@@ -227,6 +237,17 @@ CATALOGUE = [
             "北朝鮮 ñ.txt": (Outcome.READ, ""),
             "$(rm -rf ~); `x` 'q'.txt": (Outcome.READ, ""),
             "new\nline.txt": (Outcome.READ, ""),
+        },
+    ),
+    Row(
+        "names with control characters, bidi controls, bytes that are not UTF-8",
+        odd_names,
+        {
+            **{
+                name: (Outcome.READ_NOTE, "control or invisible characters (shown escaped)")
+                for name in CONTROL_NAMES
+            },
+            "caf\\xe9 latin-1.txt": (Outcome.READ_WARNING, "file name is not valid UTF-8"),
         },
     ),
     Row(
@@ -511,3 +532,56 @@ def test_long_words_wrap_in_the_stylesheet() -> None:
     body = re.search(r"body\s*\{([^}]*)\}", css)
     assert body and re.search(r"overflow-wrap:\s*(anywhere|break-word)", body.group(1))
     assert re.search(r"pre\s*\{[^}]*white-space:\s*pre-wrap", css)
+
+
+class FileField(HTMLParser):
+    """Collects the text of the article page's file field: the code in the meta list."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_meta = self.in_code = False
+        self.file: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_meta |= tag == "dl" and dict(attrs).get("class") == "meta"
+        self.in_code |= tag == "code"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_meta &= tag != "dl"
+        self.in_code &= tag != "code"
+
+    def handle_data(self, data: str) -> None:
+        if self.in_meta and self.in_code:
+            self.file = (self.file or "") + data
+
+
+def test_odd_file_names_are_shown_escaped_and_kept_exact_in_the_data(tmp_path: Path) -> None:
+    """Control and bidi characters in a name are visible escapes in pages and messages."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    odd_names(seeds)
+    latin1 = ("Café headline\n" + STORY + " “ok”").encode("cp1252")  # a warning to show
+    text("\x1b]0;pwned\x07\u202ewarn.txt", latin1)(seeds)
+    result = build(seeds, tmp_path / "site")
+    assert result.code == 0, result.stderr
+    hidden = set(markup.INVISIBLE + markup.CONTROLS)
+    assert not set(result.stderr) & hidden, "a raw control character reached the terminal"
+    assert r"warning: \x1b]0;pwned\x07\u202ewarn.txt: not valid UTF-8" in result.stderr
+    shown = {
+        "\x1b[31mred\x1b[0m.txt": r"\x1b[31mred\x1b[0m.txt",
+        "evil\u202etxt.md": r"evil\u202etxt.md",
+        "zero\u200bwidth.txt": r"zero\u200bwidth.txt",
+        "caf\\xe9 latin-1.txt": r"caf\xe9 latin-1.txt",
+        "\x1b]0;pwned\x07\u202ewarn.txt": r"\x1b]0;pwned\x07\u202ewarn.txt",
+    }
+    assert set(shown) <= set(result.articles)  # events.json keeps each name exactly
+    for name, escaped in shown.items():
+        page = tmp_path / "site" / "articles" / f"{result.articles[name]['id']}.html"
+        field = FileField()
+        field.feed(page.read_text(encoding="utf-8"))
+        assert field.file == escaped, (name, field.file)
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
+            content = path.read_text(encoding="utf-8")
+            assert not set(content) & (hidden - {"\n"}), path
