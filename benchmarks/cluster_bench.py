@@ -24,14 +24,36 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def make_articles(count: int, seed: int = 1):
-    """Return (articles, planted event per article id) for `count` synthetic articles."""
-    sys.path.insert(0, str(HERE))
-    import corpus
-
+def _to_article(item: tuple[str, str, str]):
+    """Return the Article the loader and name finder make of one generated file's text."""
     from digest.load import parse_text
     from digest.model import Article
     from digest.text import extract_names
+
+    article_id, text, language = item
+    raw = parse_text(article_id, f"{article_id}.md", text, True)
+    paragraphs = tuple(line.strip() for line in raw.lines if line.strip())
+    return Article(
+        id=article_id,
+        path=raw.path,
+        title=raw.title,
+        paragraphs=paragraphs,
+        language=language,
+        published=raw.published,
+        names=extract_names(raw.title, paragraphs),
+    )
+
+
+def make_articles(count: int, seed: int = 1, jobs: int = 1):
+    """Return (articles, planted event per article id) for `count` synthetic articles.
+
+    The texts come from one random stream (the same corpus whatever `jobs`); parsing them
+    and finding names, the slow part, runs on `jobs` processes.
+    """
+    sys.path.insert(0, str(HERE))
+    import corpus
+
+    from digest.workers import Workers
 
     rng = random.Random(seed)
     vocab, weights = corpus.vocabulary(rng)
@@ -39,24 +61,14 @@ def make_articles(count: int, seed: int = 1):
     slots = [event for event, size in plan for _ in range(size)]
     rng.shuffle(slots)
     writer = corpus.Writer(rng, vocab, weights)
-    articles, truth = [], {}
+    items, truth = [], {}
     for number, event in enumerate(slots):
         _, text, language = corpus.render_file(writer, event, number, True, 0.2)
         article_id = f"a{number:06d}"
-        raw = parse_text(article_id, f"{article_id}.md", text, True)
-        paragraphs = tuple(line.strip() for line in raw.lines if line.strip())
-        articles.append(
-            Article(
-                id=article_id,
-                path=raw.path,
-                title=raw.title,
-                paragraphs=paragraphs,
-                language=language,
-                published=raw.published,
-                names=extract_names(raw.title, paragraphs),
-            )
-        )
+        items.append((article_id, text, language))
         truth[article_id] = f"event-{event.number}"
+    with Workers(jobs) as workers:
+        articles = list(workers.map(_to_article, items))
     return articles, truth
 
 

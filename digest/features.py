@@ -9,10 +9,13 @@ Three kinds of evidence are kept apart so each can be measured and explained:
 
 from __future__ import annotations
 
+import heapq
 import math
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import mul
 
 from digest.config import ClusterParams
 from digest.model import Article, DateValue
@@ -120,13 +123,24 @@ def tfidf_vectors(
     df = document_frequencies(c.keys() for c in counts)
     n = len(counts)
     weight = {t: idf(d, n) for t, d in df.items()}
-    vectors: list[dict[str, float]] = []
-    for count in counts:
-        vector = {t: (1.0 + math.log(c)) * weight[t] for t, c in count.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        kept = sorted(vector.items(), key=lambda tv: (-tv[1], tv[0]))[:max_terms]
-        vectors.append({t: v / norm for t, v in sorted(kept) if v > 0})
-    return vectors
+    most = max((c for count in counts for c in count.values()), default=0)
+    sublinear = [0.0, *(1.0 + math.log(c) for c in range(1, most + 1))]
+    return [_unit_vector(count, weight, sublinear, max_terms) for count in counts]
+
+
+def _unit_vector(
+    count: Counter[str], weight: dict[str, float], sublinear: list[float], max_terms: int | None
+) -> dict[str, float]:
+    """Return one article's TF-IDF vector, unit length, its heaviest `max_terms` terms kept.
+
+    Keys are interned: every article's vector shares one string per term.
+    """
+    vector = {t: sublinear[c] * weight[t] for t, c in count.items() if c > 0}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    items = vector.items()
+    if max_terms is not None and len(vector) > max_terms:
+        items = heapq.nsmallest(max_terms, items, key=lambda tv: (-tv[1], tv[0]))
+    return {sys.intern(t): v / norm for t, v in sorted(items) if v > 0}
 
 
 def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
@@ -163,7 +177,8 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     The shared terms come from a C-level key intersection, and fsum is correctly rounded,
     so the result does not depend on the order the terms come in.
     """
-    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+    shared = a.keys() & b.keys()
+    return math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def name_coverage(a: Features, b: Features) -> float | None:
