@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+from datetime import timedelta
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from digest.config import ClusterParams
 from digest.features import Features, cosine, featurize, shared_names
 from digest.load import slugify
-from digest.model import Article
+from digest.model import Article, DateValue, Granularity
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -22,11 +23,47 @@ DATE_PENALTY = 0.5
 """Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 
 
-def date_gap_days(a: Features, b: Features) -> int | None:
-    """Return the days between two articles' own day-precise dates, or None if unknown."""
-    if a.date is None or b.date is None or not (a.date.is_exact and b.date.is_exact):
+def date_span(value: DateValue | None) -> tuple[int, int] | None:
+    """Return the first and last day (ordinals) a date read from the article can mean.
+
+    A day is one day; a week, month or year is every day in it. None for no date or an
+    estimated one: a guess from the dates an article mentions can be decades off (an
+    obituary names a birthday), too weak to keep two articles apart.
+
+    >>> from datetime import date
+    >>> from digest.model import Granularity
+    >>> first, last = date_span(DateValue(date(2024, 2, 1), Granularity.MONTH))
+    >>> last - first
+    28
+    """
+    if value is None or not value.is_certain:
         return None
-    return abs((a.date.value - b.date.value).days)
+    start = value.value
+    if value.granularity is Granularity.DAY:
+        end = start
+    elif value.granularity is Granularity.WEEK:
+        end = start + timedelta(days=6)
+    elif value.granularity is Granularity.MONTH:
+        end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:
+        end = start.replace(month=12, day=31)
+    return start.toordinal(), end.toordinal()
+
+
+def span_gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int | None:
+    """Return the fewest days between two spans (0 when they overlap), or None if unknown."""
+    if a is None or b is None:
+        return None
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def date_gap_days(a: Features, b: Features) -> int | None:
+    """Return the fewest days between two articles' own dates, or None if either is unknown.
+
+    Dates of any precision count: an article of March 2011 and one of 5 May 2011 are at
+    least 35 days apart.
+    """
+    return span_gap(date_span(a.date), date_span(b.date))
 
 
 def soft_gap_days(a: Features, b: Features) -> int | None:
@@ -134,7 +171,11 @@ def pair_similarities(
 
 
 def linkage_merges(
-    n: int, sims: Mapping[tuple[int, int], float], floor: float
+    n: int,
+    sims: Mapping[tuple[int, int], float],
+    floor: float,
+    spans: Sequence[tuple[int, int] | None] | None = None,
+    max_gap_days: int | None = None,
 ) -> list[tuple[float, int, int]]:
     """Return the merges of average linkage over 0..n-1, best first, down to `floor`.
 
@@ -143,8 +184,16 @@ def linkage_merges(
     similarity can ever merge. Ties break on the smallest indices: no dict-order effects.
     Average linkage never inverts, so cutting the list at any threshold >= `floor` gives
     the clustering at that threshold.
+
+    With `spans` (each item's date span, or None) and `max_gap_days`, two clusters never
+    merge when a member of one is dated more than `max_gap_days` from a member of the
+    other: the pairwise date gate holds for the whole event, not only for linked pairs.
+    A refused pair stays refused (clusters only grow), so there are still no inversions.
     """
     size = dict.fromkeys(range(n), 1)
+    bounds: dict[int, tuple[int, int] | None] = {}
+    if spans is not None and max_gap_days is not None:
+        bounds = {i: span for i, span in enumerate(spans) if span is not None}
     links: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in sims.items():
         if i == j:
@@ -163,9 +212,28 @@ def linkage_merges(
             continue
         if average < floor:
             break
+        joined = _joined_bounds(bounds.get(a), bounds.get(b))
+        if max_gap_days is not None and joined is not None and joined[0] - joined[1] > max_gap_days:
+            continue
+        if joined is not None:
+            bounds[a] = joined
+        bounds.pop(b, None)
         merges.append((average, a, b))
         _absorb(a, b, size, links, heap)
     return merges
+
+
+def _joined_bounds(
+    a: tuple[int, int] | None, b: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Return (latest first day, earliest last day) of two clusters' dated members.
+
+    Every pair of members is within g days of each other exactly when the latest first day
+    minus the earliest last day is at most g.
+    """
+    if a is None or b is None:
+        return a or b
+    return max(a[0], b[0]), min(a[1], b[1])
 
 
 def _absorb(
@@ -208,10 +276,15 @@ def cut(n: int, merges: Sequence[tuple[float, int, int]], threshold: float) -> l
 
 
 def average_linkage(
-    n: int, sims: Mapping[tuple[int, int], float], threshold: float
+    n: int,
+    sims: Mapping[tuple[int, int], float],
+    threshold: float,
+    spans: Sequence[tuple[int, int] | None] | None = None,
+    max_gap_days: int | None = None,
 ) -> list[list[int]]:
-    """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`."""
-    return cut(n, linkage_merges(n, sims, threshold), threshold)
+    """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`
+    (and, with `spans`, while every member pair's dates are within `max_gap_days`)."""
+    return cut(n, linkage_merges(n, sims, threshold, spans, max_gap_days), threshold)
 
 
 @dataclass(frozen=True)
@@ -242,7 +315,10 @@ def cluster_events(
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 sims[(i, j)] = 1.0
-    groups = average_linkage(len(ordered), sims, params.min_similarity)
+    spans = [date_span(f.date) for f in features]
+    groups = average_linkage(
+        len(ordered), sims, params.min_similarity, spans, params.max_gap_days
+    )
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],
         {(ordered[i].id, ordered[j].id): s for (i, j), s in sims.items()},
