@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from datetime import timedelta
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from digest.config import ClusterParams
 from digest.features import Features, cosine, featurize, shared_names
@@ -223,9 +223,7 @@ def linkage_merges(
     return merges
 
 
-def _joined_bounds(
-    a: tuple[int, int] | None, b: tuple[int, int] | None
-) -> tuple[int, int] | None:
+def _joined_bounds(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
     """Return (latest first day, earliest last day) of two clusters' dated members.
 
     Every pair of members is within g days of each other exactly when the latest first day
@@ -316,9 +314,7 @@ def cluster_events(
             for j in members[x + 1 :]:
                 sims[(i, j)] = 1.0
     spans = [date_span(f.date) for f in features]
-    groups = average_linkage(
-        len(ordered), sims, params.min_similarity, spans, params.max_gap_days
-    )
+    groups = average_linkage(len(ordered), sims, params.min_similarity, spans, params.max_gap_days)
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],
         {(ordered[i].id, ordered[j].id): s for (i, j), s in sims.items()},

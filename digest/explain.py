@@ -30,6 +30,9 @@ class Explanation:
     coverage: tuple[float | None, float | None]
     gap_days: int | None
     is_gated: bool
+    event_gap_days: int | None
+    """When the articles are in different events: the widest gap between a dated member of
+    one and a dated member of the other (None if either event has no read date)."""
     lead_terms: tuple[tuple[str, float], ...]
     body_terms: tuple[tuple[str, float], ...]
     shared: tuple[str, ...]
@@ -80,6 +83,8 @@ def explain_pair(
     groups = cluster.cluster_articles(ordered, params)
     group_of = {aid: index for index, g in enumerate(groups) for aid in g}
     shared, only_a, only_b = _names(fa, fb)
+    ga, gb = group_of[fa.article_id], group_of[fb.article_id]
+    index = {f.article_id: f for f in features}
     return Explanation(
         a=fa.article_id,
         b=fb.article_id,
@@ -91,6 +96,9 @@ def explain_pair(
         coverage=(name_coverage(fa, fb), name_coverage(fb, fa)),
         gap_days=gap,
         is_gated=gap is not None and gap > params.max_gap_days,
+        event_gap_days=None
+        if ga == gb
+        else _widest_gap([index[x] for x in groups[ga]], [index[x] for x in groups[gb]]),
         lead_terms=_top(fa.lead, fb.lead),
         body_terms=_top(fa.body, fb.body),
         shared=shared,
@@ -98,6 +106,17 @@ def explain_pair(
         only_b=only_b,
         same_event=group_of[fa.article_id] == group_of[fb.article_id],
     )
+
+
+def _widest_gap(left: Sequence[Features], right: Sequence[Features]) -> int | None:
+    """Return the widest gap in days between a dated article of `left` and one of `right`."""
+    gaps = [
+        cluster.span_gap(cluster.date_span(a.date), cluster.date_span(b.date))
+        for a in left
+        for b in right
+    ]
+    known = [g for g in gaps if g is not None]
+    return max(known) if known else None
 
 
 def _pct(value: float | None) -> str:
@@ -124,4 +143,9 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         f"  dates  gap {gap}; limit {params.max_gap_days} days"
         + ("  -> too far apart, never one event" if e.is_gated else ""),
     ]
+    if e.event_gap_days is not None and e.event_gap_days > params.max_gap_days:
+        lines.append(
+            f"  events their two events hold reports dated {e.event_gap_days} days apart: "
+            "an event never spans more than the limit, so they stay apart"
+        )
     return lines

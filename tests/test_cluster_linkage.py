@@ -12,7 +12,7 @@ import pytest
 from digest import cluster
 from digest.config import ClusterParams
 from digest.features import Features, cosine
-from digest.model import DateValue, Granularity
+from digest.model import DateSource, DateValue, Granularity
 
 
 def naive_average_linkage(
@@ -116,3 +116,52 @@ def test_cosine_is_the_dot_product_whatever_the_term_order(seed: int) -> None:
     assert cosine(a, b) == pytest.approx(naive, rel=1e-12)
     shuffled = dict(sorted(a.items(), key=lambda _: rng.random()))
     assert cosine(shuffled, b) == cosine(a, b) == cosine(b, a)
+
+
+def width(members: list[int], spans: list[tuple[int, int] | None]) -> int:
+    """The widest gap between two dated members (0 when fewer than two are dated)."""
+    dated = [spans[i] for i in members if spans[i] is not None]
+    return max((max(0, b[0] - a[1]) for a in dated for b in dated), default=0)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_dated_members_of_one_cluster_stay_within_the_gap(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(2, 25)
+    sims = random_sims(rng, n, density=0.6)
+    spans: list[tuple[int, int] | None] = []
+    for _ in range(n):
+        if rng.random() < 0.3:
+            spans.append(None)
+        else:
+            first = rng.randint(0, 40)
+            spans.append((first, first + rng.choice([0, 0, 0, 6, 29])))
+    groups = cluster.average_linkage(n, sims, 0.1, spans, 5)
+    assert all(width(g, spans) <= 5 for g in groups)
+    assert sorted(i for g in groups for i in g) == list(range(n))
+    # Without dates the same call is plain average linkage.
+    assert cluster.average_linkage(n, sims, 0.1, [None] * n, 5) == naive_average_linkage(
+        n, sims, 0.1
+    )
+
+
+def test_an_undated_bridge_cannot_join_two_far_apart_articles() -> None:
+    # 0 and 2 are dated 20 days apart; 1 is undated and close to both.
+    sims = {(0, 1): 0.9, (1, 2): 0.8, (0, 2): 0.0}
+    spans = [(100, 100), None, (120, 120)]
+    assert cluster.average_linkage(3, sims, 0.1) == [[0, 1, 2]]
+    assert cluster.average_linkage(3, sims, 0.1, spans, 5) == [[0, 1], [2]]
+
+
+def test_date_spans_of_every_precision() -> None:
+    day = DateValue(date(2024, 11, 29), Granularity.DAY)
+    month = DateValue(date(2024, 11, 1), Granularity.MONTH)
+    year = DateValue(date(2011, 1, 1), Granularity.YEAR)
+    guess = DateValue(date(2024, 11, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    assert cluster.span_gap(cluster.date_span(day), cluster.date_span(month)) == 0
+    assert (
+        cluster.span_gap(cluster.date_span(year), cluster.date_span(day))
+        == (date(2024, 11, 29) - date(2011, 12, 31)).days
+    )
+    assert cluster.date_span(guess) is None  # estimated dates never keep articles apart
+    assert cluster.span_gap(cluster.date_span(day), None) is None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import cluster, evaluate
+from digest import cluster, evaluate, explain
 from digest.config import ClusterParams, load_config
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,3 +56,26 @@ def test_input_order_does_not_matter(seed_articles) -> None:
     forward = cluster.cluster_articles(seed_articles, ClusterParams())
     backward = cluster.cluster_articles(list(reversed(seed_articles)), ClusterParams())
     assert forward == backward
+
+
+@pytest.mark.parametrize("threshold", [0.001, 0.02, 0.05])
+def test_no_event_spans_reports_dated_further_apart_than_the_gap(seed_articles, threshold) -> None:
+    # Far below the default every seed pair is similar enough to merge; the dates still
+    # keep the treaty report (12 Nov) and the visit report (29 Nov) in different events.
+    params = ClusterParams(min_similarity=threshold)
+    groups = cluster.cluster_articles(seed_articles, params)
+    dated = {a.id: cluster.date_span(a.published) for a in seed_articles}
+    for group in groups:
+        spans = [dated[aid] for aid in group if dated[aid] is not None]
+        assert all(cluster.span_gap(x, y) <= params.max_gap_days for x in spans for y in spans)
+    event_of = {aid: i for i, g in enumerate(groups) for aid in g}
+    assert event_of["000_80ec8643e48c639e"] != event_of["003_47c8d720653f142a"]
+
+
+def test_explain_names_the_date_rule_that_keeps_two_events_apart(seed_articles) -> None:
+    params = ClusterParams(min_similarity=0.001)
+    found = explain.explain_pair(seed_articles, "000", "003", params)
+    lines = "\n".join(explain.format_explanation(found, params))
+    assert "DIFFERENT events" in lines
+    assert "gap 17 days; limit 5 days" in lines
+    assert "dated 17 days apart" in lines
