@@ -632,11 +632,14 @@ _DATELINE_NUMERIC = re.compile(
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\s?\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s*m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s*m\b\.?", _I
 )
+_DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
+"""A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")
 _DATELINE_WORDS = frozenset({
     "posted", "published", "updated", "last", "first", "originally", "on", "at", "time",
     "story", "created", "edited", "article", "modified", "date", "hrs", "am", "pm",
     "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
+    "by", "oleh", "com",
 })  # fmt: skip
 _WEEKDAY_ABBREVIATIONS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -663,7 +666,9 @@ def is_month_first(language: str | None, texts: Sequence[str] = ()) -> bool:
 
 
 def _tidy_numbers(line: str) -> str:
-    """Close up spaced numbers as scrapers leave them: "7: 35" → "7:35", "4 / 9" → "4/9"."""
+    """Close up spaced numbers as scrapers leave them: "7: 35" → "7:35", "4 / 9" → "4/9";
+    an ISO timestamp's "T" becomes a space ("2024-11-29T08:00" → "2024-11-29 08:00")."""
+    line = re.sub(r"\b(\d{4}-\d{1,2}-\d{1,2})T(?=\d)", r"\1 ", line)
     line = re.sub(r"(?<=\d)\s*([:/])\s*(?=\d)", r"\1", line)
     return re.sub(r"(?<=\d)\s+-\s+(?=\d)", "-", line)
 
@@ -690,12 +695,15 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     for expression in reversed(found):
         rest = rest[: expression.start] + " " + rest[expression.end :]
     rest = _TZ_OFFSET.sub(" ", _TIME.sub(" ", rest))
+    byline = re.match(r"\s*(?:by|oleh)\b", rest, re.I) is not None
     for token in re.findall(r"[^\W\d_]+|\d+", rest):
         low = token.lower()
         if low in _DATELINE_WORDS or low in WEEKDAYS or low in _WEEKDAY_ABBREVIATIONS:
             continue
         if low in MONTHS or (token.isupper() and token.isalpha()):
             continue  # time zones (IST, WIB) and place datelines (PYONGYANG, WASHINGTON)
+        if token[:1].isupper() and (byline or len(rest.split()) <= 3):
+            continue  # a byline's names, a place or outlet: "By Jane Doe |", "Jakarta,"
         return None
     value = resolve(full[0], None)
     return DateValue(value.value, Granularity.DAY, DateSource.DATELINE) if value else None
@@ -715,6 +723,12 @@ def parse_dateline(
     in the opening sentence ("PYONGYANG - ... Jumat (29/11/2024)").
     >>> parse_dateline(["12 - Nov - 2024, 04:00"]).iso()
     '2024-11-12'
+    >>> parse_dateline(["Jakarta, 29 November 2024 - Menteri bertemu presiden."]).iso()
+    '2024-11-29'
+    >>> parse_dateline(["By Jane Doe | November 29, 2024 at 3:15 p.m. EST"]).iso()
+    '2024-11-29'
+    >>> parse_dateline(["2024-11-29T08:00:00+07:00"]).iso()
+    '2024-11-29'
     """
     seen = 0
     for line in lines:
@@ -727,6 +741,11 @@ def parse_dateline(
         if value is not None:
             return value
         first_sentence = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]
+        opening = _DATELINE_DASH.match(line.strip())
+        if opening:
+            value = dateline_date(opening.group(1), dayfirst)
+            if value is not None:
+                return value
         m = _DATELINE_NUMERIC.search(first_sentence)
         if m:
             first, second = int(m.group(1)), int(m.group(2))

@@ -174,6 +174,14 @@ def test_day_month_without_year_near_new_year() -> None:
         ),
         (["December 15th, 2008, 7: 35 am", "Dan Patrick reported"], date(2008, 12, 15)),
         (["Senin, 4 Maret 2024 10:15 WIB"], date(2024, 3, 4)),
+        (["Jakarta, 29 November 2024 - Menteri bertemu presiden pada Jumat."], date(2024, 11, 29)),
+        (["WASHINGTON, Nov. 29, 2024 — The talks began."], date(2024, 11, 29)),
+        (
+            ["By Jane Doe | November 29, 2024 at 3:15 p.m. EST", "The minister met"],
+            date(2024, 11, 29),
+        ),
+        (["Oleh Budi Santoso - 29/11/2024, 10:15 WIB"], date(2024, 11, 29)),
+        (["2024-11-29T08:00:00+07:00", "Menteri bertemu presiden."], date(2024, 11, 29)),
     ],
 )
 def test_parse_dateline(lines: list[str], expected: date) -> None:
@@ -182,6 +190,9 @@ def test_parse_dateline(lines: list[str], expected: date) -> None:
 
 def test_no_dateline_in_a_story_sentence() -> None:
     assert dates.parse_dateline(["Kim meets Putin.", "They signed a pact in June 2024."]) is None
+    # A date before a dash inside a sentence is not a dateline; nor is a date without a year.
+    assert dates.parse_dateline(["Sugiono said on 29 November 2024 - after talks - that"]) is None
+    assert dates.parse_dateline(["MOSCOW, Nov 29 (Reuters) - Belousov met Kim."]) is None
 
 
 @pytest.mark.parametrize(
