@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from digest import __version__, check, progress
+from digest import __version__, check, progress, site
 from digest.build import Helpers, build
 from digest.cache import DEFAULT_FOLDER, BuildCache, cache_version
 from digest.config import Config, load_config, normalize_base_url
@@ -102,7 +102,10 @@ def run_serve(args: argparse.Namespace) -> int:
     if config_path is None and Path("digest.yaml").is_file():
         config_path = Path("digest.yaml")
     try:
-        out = resolve_config(args).output
+        config = resolve_config(args)
+        # A refused folder (/, home, seeds, someone's files) fails every build: never serve it.
+        site.check_output(config.output, config.seeds)
+        out = config.output
     except DigestError as err:
         print(f"digest: error: {printable(str(err))}", file=sys.stderr)
         return err.exit_code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import queue
 import re
 import shutil
@@ -86,3 +87,29 @@ def test_snapshot_sees_edits_additions_and_removals(tmp_path: Path) -> None:
     assert serve.snapshot([tmp_path]) != added
     (tmp_path / "b.txt").unlink()
     assert len(serve.snapshot([tmp_path])) == 1
+
+
+def test_serve_refuses_an_output_folder_a_build_may_not_replace(tmp_path: Path) -> None:
+    """A refused --out (here the home folder) must stop serve, not be served instead."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_ed25519").write_text("secret key")
+    command = [sys.executable, "-m", "digest", "serve", "--port", "0", "--interval", "0.2"]
+    command += ["--seeds", str(SEEDS), "--out", str(home)]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "HOME": str(home)},
+    )
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        raise AssertionError(f"serve kept running on a refused folder: {out}") from None
+    assert process.returncode == 3, (out, err)
+    assert "serving" not in out and str(home) in err and "home folder" in err
+    assert sorted(p.name for p in home.iterdir()) == [".ssh"]
