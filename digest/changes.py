@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
@@ -24,6 +25,8 @@ KEEP_CHANGE_SETS = 20
 """How many change sets the site keeps (newest first); older ones drop off."""
 FETCH_TIMEOUT_SECONDS = 30
 NO_DATE = "1970-01-01T00:00:00Z"
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,200}\Z")
+"""What an article or event id digest writes looks like: it also names a page file."""
 """The build date when SOURCE_DATE_EPOCH is unset: a change set made then has no date to show."""
 
 
@@ -211,6 +214,13 @@ def parse_previous(text: str, source: str) -> PreviousBuild:
             f"{source}: not an events.json written by digest ({type(err).__name__}: {err}); "
             "point --previous at the events.json of the published site"
         ) from None
+    ids = [*assignments, *assignments.values(), *events]
+    strange = next((i for i in ids if not _ID.match(i)), None)
+    if strange is not None:
+        raise PreviousBuildError(
+            f"{source}: not an events.json written by digest (id {strange[:80]!r} is not a "
+            "digest id); point --previous at the events.json of the published site"
+        )
     return PreviousBuild(source, assignments, events, log)
 
 
@@ -261,5 +271,5 @@ def find_previous(source: str | None, output: Path, report: BuildReport) -> Prev
     try:
         return read_previous(str(path))
     except PreviousBuildError as err:
-        report.warn(str(path), f"{err}; nothing to compare with")
+        report.warn(str(path), f"{str(err).removeprefix(f'{path}: ')}; nothing to compare with")
         return None

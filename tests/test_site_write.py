@@ -352,3 +352,31 @@ def test_leftovers_of_other_output_folders_are_kept(tmp_path: Path) -> None:
     assert not out.exists(), "another output's old site was taken for this one's"
     assert all(folder.is_dir() for folder in others)
     assert not any(folder.exists() for folder in ours)
+
+
+def test_no_input_writes_outside_the_output_folder(tmp_path: Path, capsys) -> None:
+    """Odd file names and a forged previous events.json with '../' ids stay inside site/."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    names = ["..txt", "....md", "%2e%2e%2fevil.txt", "-.txt", "CON.txt", "sub/..txt"]
+    for index, name in enumerate(names):
+        (seeds / name).parent.mkdir(exist_ok=True)
+        (seeds / name).write_text(f"Headline {index}\nA story {index} about the harbour.\n")
+    out = tmp_path / "site"
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(out), "--quiet"]) == 0
+    data = (out / "events.json").read_text(encoding="utf-8")
+    forged = data.replace('"event": "', '"event": "../../evil-')  # each article's event id
+    (tmp_path / "forged.json").write_text(forged, encoding="utf-8")
+    (out / "events.json").write_text(forged, encoding="utf-8")
+    before = {p for p in snapshot(tmp_path) if not p.startswith("site/")}
+    capsys.readouterr()
+    previous = ["--previous", str(tmp_path / "forged.json")]
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(out), *previous]) == 2
+    assert "forged.json: not an events.json written by digest" in capsys.readouterr().err
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {out / 'events.json'}: not an events.json written by digest" in err
+    assert {p for p in snapshot(tmp_path) if not p.startswith("site/")} == before
+    pages = sorted(p.name for p in (out / "articles").iterdir())
+    visible = [n for n in names if not Path(n).name.startswith(".")]  # the rest: hidden files
+    assert len(pages) == len(visible) == 3 and all(not p.startswith(".") for p in pages)
