@@ -121,6 +121,8 @@ def duplicate(folder: Path) -> None:
     story = f"Copied headline about the summit\n{STORY} Both leaders spoke afterwards.\n"
     text("a-copy.txt", story)(folder)
     text("b-copy.txt", story)(folder)
+    text("c-copy.txt", story.replace("\n", "\r\n").encode("utf-8-sig"))(folder)  # Windows
+    text("d-copy.txt", story.encode("utf-16"))(folder)
 
 
 MB = 1024 * 1024
@@ -283,6 +285,8 @@ CATALOGUE = [
         {
             "a-copy.txt": (Outcome.READ, ""),
             "b-copy.txt": (Outcome.MERGED, "same text as a-copy.txt"),
+            "c-copy.txt": (Outcome.MERGED, "same text as a-copy.txt"),
+            "d-copy.txt": (Outcome.MERGED, "same text as a-copy.txt"),
         },
     ),
     Row(
@@ -586,3 +590,75 @@ def test_odd_file_names_are_shown_escaped_and_kept_exact_in_the_data(tmp_path: P
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
             content = path.read_text(encoding="utf-8")
             assert not set(content) & (hidden - {"\n"}), path
+
+
+def test_unreadable_file_in_a_real_build_as_an_ordinary_user(tmp_path: Path, as_nobody) -> None:
+    """The 'unreadable permissions' row for real even under root: built as user 'nobody'."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    unreadable(seeds)
+    work = tmp_path / "work"
+    work.mkdir()
+    if ROOT_READS_ANYTHING:
+        os.chown(work, 65534, 65534)
+
+    def run() -> list:
+        err = io.StringIO()
+        args = ["build", "--seeds", str(seeds), "--out", str(work / "site"), "--no-cache"]
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = cli.main(args)
+        files = json.loads((work / "site" / "events.json").read_text())["articles"]
+        return [code, err.getvalue(), sorted(a["file"] for a in files)]
+
+    code, stderr, files = as_nobody(run, tmp_path) if ROOT_READS_ANYTHING else run()
+    assert code == 0, stderr
+    assert files == [GOOD]
+    assert "warning: locked.txt: cannot be read (Permission denied)" in stderr
+
+
+URL_VALUES = {
+    "javascript:alert(1)": None,
+    "JaVaScRiPt:alert(1)": None,
+    "'  javascript:alert(1)'": None,
+    '"java\\tscript:alert(1)"': None,
+    "'data:text/html,<script>alert(1)</script>'": None,
+    "vbscript:msgbox(1)": None,
+    "//evil.example/x": None,
+    "file:///etc/passwd": None,
+    "ftp://example.com/x": None,
+    "https:evil.example": None,
+    "'https://ok.example/a\" onmouseover=\"alert(1)'": None,
+    "'https://ok.example/<script>'": None,
+    "[https://ok.example/]": None,
+    "42": None,
+    "HTTPS://OK.EXAMPLE/A": "HTTPS://OK.EXAMPLE/A",
+    "'https://ok.example/path?q=1&r=2'": "https://ok.example/path?q=1&r=2",
+}
+
+
+def test_front_matter_url_is_only_ever_an_http_link(tmp_path: Path) -> None:
+    """Every `url` value that is not a plain http(s) link is dropped with a warning."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    for index, value in enumerate(URL_VALUES):
+        body = f"---\nurl: {value}\n---\n# Link headline {index}\n\n{STORY} Link {index}.\n"
+        text(f"link-{index:02d}.md", body)(seeds)
+    result = build(seeds, tmp_path / "site")
+    assert result.code == 0, result.stderr
+    for index, kept in enumerate(URL_VALUES.values()):
+        name = f"link-{index:02d}.md"
+        assert result.articles[name]["url"] == kept, name
+        warned = [line for line in message_for(result.stderr, name) if "'url'" in line]
+        assert bool(warned) == (kept is None), (name, warned)
+        page = tmp_path / "site" / "articles" / f"{result.articles[name]['id']}.html"
+        scan = PageScan()
+        scan.feed(page.read_text(encoding="utf-8"))
+        external = [u for u in scan.urls if ":" in u.split("/", 1)[0]]
+        assert external == ([kept] if kept else []), (name, external)
+    for path in (tmp_path / "site").rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            content = path.read_text(encoding="utf-8").lower()
+            for dropped in ("alert(", "msgbox", "evil.example", "/etc/passwd", "ftp:"):
+                assert dropped not in content, (path, dropped)

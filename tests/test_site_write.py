@@ -52,7 +52,19 @@ def test_paths_differing_only_in_case_are_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "where", ["root", "home", "seeds", "inside-seeds", "holds-seeds", "foreign", "file"]
+    "where",
+    [
+        "root",
+        "home",
+        "seeds",
+        "inside-seeds",
+        "holds-seeds",
+        "foreign",
+        "file",
+        "link-to-home",
+        "link-to-seeds",
+        "link-to-root",
+    ],
 )
 def test_refused_output_folders(tmp_path: Path, where: str, capsys) -> None:
     seeds = tmp_path / "work" / "seeds"
@@ -61,6 +73,9 @@ def test_refused_output_folders(tmp_path: Path, where: str, capsys) -> None:
     foreign.mkdir()
     (foreign / "keep.txt").write_text("mine")
     (tmp_path / "afile").write_text("x")
+    (tmp_path / "home-link").symlink_to(Path.home())
+    (tmp_path / "seeds-link").symlink_to(seeds)
+    (tmp_path / "root-link").symlink_to("/")
     out = {
         "root": Path("/"),
         "home": Path.home(),
@@ -69,12 +84,26 @@ def test_refused_output_folders(tmp_path: Path, where: str, capsys) -> None:
         "holds-seeds": tmp_path / "work",
         "foreign": foreign,
         "file": tmp_path / "afile",
+        "link-to-home": tmp_path / "home-link",
+        "link-to-seeds": tmp_path / "seeds-link",
+        "link-to-root": tmp_path / "root-link",
     }[where]
     before = snapshot(tmp_path)
     code = cli.main(["build", "--seeds", str(seeds), "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 3
     assert str(out) in err and len(err.strip().splitlines()) == 1
+    assert snapshot(tmp_path) == before
+
+
+def test_output_from_the_settings_file_is_refused_too(tmp_path: Path, capsys) -> None:
+    """`output:` in digest.yaml gets the same checks as --out: here it names the seeds."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    (tmp_path / "digest.yaml").write_text("seeds: seeds\noutput: seeds\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    code = cli.main(["build", "--config", str(tmp_path / "digest.yaml")])
+    err = capsys.readouterr().err
+    assert code == 3 and "seeds folder" in err, err
     assert snapshot(tmp_path) == before
 
 
