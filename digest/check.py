@@ -13,6 +13,7 @@ import yaml
 from digest import build, config, markup, overrides, site
 from digest.config import ClusterParams, Config, SiteParams
 from digest.errors import ConfigError, DigestError
+from digest.frontmatter import locate_yaml_error
 from digest.model import BuildReport, Problem
 
 TOP_LEVEL_KEYS = ("site", "cluster", "seeds", "output", "templates", "events")
@@ -96,10 +97,7 @@ def check_config_file(path: Path) -> list[Finding]:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or "syntax error"
-        line = mark.line + 1 if mark is not None else None
-        return [Finding(str(path), f"not valid YAML: {problem}", line=line)]
+        return [_syntax_finding(path, err)]
     if raw is None:
         return []
     if not isinstance(raw, dict):
@@ -126,22 +124,34 @@ def check_config_file(path: Path) -> list[Finding]:
     return findings
 
 
+def _syntax_finding(path: Path, err: yaml.YAMLError) -> Finding:
+    line, problem = locate_yaml_error(err)
+    return Finding(str(path), f"not valid YAML: {problem}", line=line)
+
+
 def check_events_file(path: Path) -> list[Finding]:
-    """Return the problems of events.yaml: YAML syntax (with its line), then its sections."""
+    """Return the problems of events.yaml: YAML syntax, or each section's, with its line."""
     try:
-        yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError) as err:
         return [Finding(str(path), f"cannot read: {err}")]
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or "syntax error"
-        return [Finding(str(path), f"not valid YAML: {problem}", line=line)]
-    try:
-        overrides.read_overrides(path)
-    except ConfigError as err:
-        return [Finding(str(path), _without_path(str(err), path))]
-    return []
+        return [_syntax_finding(path, err)]
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        sections = ", ".join(overrides.SECTIONS)
+        return [Finding(str(path), f"must be a mapping with sections {sections}", line=1)]
+    lines = _key_lines(text)
+    findings = []
+    for key, value in raw.items():
+        try:
+            overrides.from_mapping({key: value}, path)
+        except ConfigError as err:
+            where = lines.get((str(key),))
+            findings.append(Finding(str(path), _without_path(str(err), path), line=where))
+    return findings
 
 
 _LINE_IN_MESSAGE = re.compile(r"\bon line (\d+)\b")

@@ -24,15 +24,30 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 """`digest check` found errors, or --strict found warnings (nothing was written)."""
 EXIT_ERROR = 2
+EXIT_CODES = """exit codes:
+  0  success (check: no errors; with --strict, no warnings either)
+  1  check found errors, or --strict found warnings; nothing was written
+  2  a problem to fix: bad digest.yaml or events.yaml, missing seeds folder, bad arguments
+  3  the output folder is refused (/, home, seeds, someone else's files) or another
+     build is writing it"""
+"""Shown by --help; README.md has the same table."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="digest", description="Turn a folder of news articles into a static event digest."
+        prog="digest",
+        description="Turn a folder of news articles into a static event digest.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    b = commands.add_parser("build", help="build the site from the seeds folder")
+    b = commands.add_parser(
+        "build",
+        help="build the site from the seeds folder",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     b.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
     b.add_argument("--out", type=Path, help="output folder (default: site/)")
     b.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
@@ -69,7 +84,10 @@ def _parser() -> argparse.ArgumentParser:
         "--timings", action="store_true", help="print the seconds each stage took, as one line"
     )
     c = commands.add_parser(
-        "check", help="report every problem in settings and seeds; write nothing"
+        "check",
+        help="report every problem in settings and seeds; write nothing",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     c.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
     c.add_argument("--out", type=Path, help="output folder to check (default: site/)")
@@ -162,6 +180,9 @@ def run_check(args: argparse.Namespace) -> int:
     except ConfigError as err:
         config = Config()
         config = replace(config, seeds=args.seeds or config.seeds, output=args.out or config.output)
+        events = (config_path or Path("digest.yaml")).parent / "events.yaml"
+        if events.is_file():  # still checked when the settings that name it are broken
+            config = replace(config, events_file=events)
         if config_path is None or not check.check_config_file(config_path):
             findings.append(check.Finding(str(config_path or "settings"), str(err)))
     articles, found = check.check_all(config, config_path)

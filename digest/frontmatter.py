@@ -114,12 +114,28 @@ def read_fields(meta: dict) -> tuple[FrontMatter, list[str]]:
     return fields, warnings
 
 
-def _yaml_problem(err: yaml.YAMLError) -> str:
+def locate_yaml_error(err: yaml.YAMLError, first_line: int = 1) -> tuple[int | None, str]:
+    """Return the file line of a YAML syntax error (None if unknown) and what is wrong.
+
+    `first_line` is the file's line number of the YAML text's first line. When the error
+    is noticed after the construct that caused it (an unclosed '[' or quote), the message
+    also names the line where that construct starts: usually the line to fix.
+    """
     mark = getattr(err, "problem_mark", None)
+    context_mark = getattr(err, "context_mark", None)
     problem = getattr(err, "problem", None) or "not valid YAML"
+    context = getattr(err, "context", None)
+    line = mark.line + first_line if mark is not None else None
+    if context and context_mark is not None and (mark is None or context_mark.line != mark.line):
+        problem += f", {context} that starts on line {context_mark.line + first_line}"
+    return line, problem
+
+
+def _yaml_problem(err: yaml.YAMLError) -> str:
     # The block starts on the file's line 2, after the opening '---'.
-    where = f" on line {mark.line + 2}" if mark is not None else ""
-    return f"front matter is not valid YAML ({problem}{where}); ignored, the body is still read"
+    line, problem = locate_yaml_error(err, first_line=2)
+    where = f" on line {line}" if line is not None else ""
+    return f"front matter is not valid YAML{where} ({problem}); ignored, the body is still read"
 
 
 def parse_front_matter(text: str) -> tuple[FrontMatter | None, str, list[str]]:

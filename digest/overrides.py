@@ -67,6 +67,11 @@ def read_overrides(path: Path | None) -> Overrides:
         raise ConfigError(f"{path}: not valid YAML: {err}".replace("\n", " ")) from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: must be a mapping with sections {', '.join(SECTIONS)}")
+    return from_mapping(raw, path)
+
+
+def from_mapping(raw: dict, path: Path) -> Overrides:
+    """Return the overrides of a parsed events file; the first problem is a ConfigError."""
     unknown = sorted(set(map(str, raw)) - set(SECTIONS))
     if unknown:
         raise ConfigError(

@@ -138,7 +138,7 @@ def test_check_events_file_sections_and_rules(project: Path) -> None:
     result = run(["check"], cwd=project)
     assert result.returncode == 1
     assert any(
-        line.startswith("events.yaml: error:") and "merj" in line
+        line.startswith("events.yaml:1: error:") and "merj" in line
         for line in result.stderr.splitlines()
     )
     assert "photo.png: warning" in result.stderr  # the seeds are still checked
@@ -146,3 +146,51 @@ def test_check_events_file_sections_and_rules(project: Path) -> None:
     result = run(["check"], cwd=project)
     assert result.returncode == 0
     assert "no-such-article" in result.stderr and ": warning: " in result.stderr
+
+
+def test_check_gives_the_line_of_every_yaml_error_at_once(project: Path) -> None:
+    """Broken digest.yaml, events.yaml and front matter: each reported with its line."""
+    (project / "digest.yaml").write_text(
+        "site:\n  title: x\ncluster:\n  min_similarity: [0.5\n", encoding="utf-8"
+    )
+    (project / "events.yaml").write_text("merge:\n  - [a, b]\n  - [c, d\nexclude: []\n")
+    (project / "seeds" / "bad-yaml.md").write_text(
+        "---\ntitle: ok\noutlet: [oops\ndate: 2024-01-01\n---\n# Headline\n\nBody text.\n"
+    )
+    result = run_process(["check"], cwd=project)
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    expected = [
+        ("digest.yaml:5: error: not valid YAML", "flow sequence that starts on line 4"),
+        ("events.yaml:4: error: not valid YAML", "flow sequence that starts on line 3"),
+        ("bad-yaml.md:4: warning: front matter is not valid YAML on line 4", "starts on line 3"),
+    ]
+    for start, detail in expected:
+        assert any(line.startswith(start) and detail in line for line in lines), (start, lines)
+    assert "photo.png: warning" in result.stderr  # the seeds are checked all the same
+
+
+def test_check_reports_each_events_section_problem_with_its_line(project: Path) -> None:
+    (project / "events.yaml").write_text(
+        "merge:\n  - [a, b]\nrename:\n  some-event: [1]\nexclude: 5\nmerj: []\n",
+        encoding="utf-8",
+    )
+    result = run(["check"], cwd=project)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert [e.split(": error: ")[0] for e in errors] == [
+        "events.yaml:3",
+        "events.yaml:5",
+        "events.yaml:6",
+    ], errors
+    assert "'rename'" in errors[0] and "'exclude'" in errors[1] and "merj" in errors[2]
+
+
+def test_exit_codes_are_documented_in_help_and_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| exit code | meaning |", 1)[1].split("\n\n", 1)[0]
+    documented = [row.split("|")[1].strip() for row in table.splitlines()[2:]]
+    help_text = run_process(["check", "--help"], cwd=REPO).stdout
+    shown = [line.split()[0] for line in help_text.split("exit codes:", 1)[1].splitlines()[1:]]
+    assert documented == ["0", "1", "2", "3"]
+    assert [code for code in shown if code.isdigit()] == documented
