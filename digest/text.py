@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 
 from digest.model import Name, NameKind
@@ -240,28 +240,52 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     first_seen: dict[str, int] = {}
     mid_sentence: set[str] = set()
     initial_only: list[tuple[str, int]] = []
+    abbreviations = _title_abbreviations((title, *paragraphs))
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    role_mentions: list[tuple[tuple[str, ...], int]] = []
     for index, paragraph in enumerate((title, *paragraphs)):
         for sentence in split_sentences(paragraph):
             # A Title Case headline capitalises every word: its runs are not evidence of names.
             in_title_case = index == 0 and is_title_case(sentence)
+            # "Menteri Pertahanan (Menhan) Rusia Andrei X": the title runs on to the name.
+            sentence = _ABBREVIATION.sub(
+                lambda m: m.group(1) if m.group(2).lower() in abbreviations else m.group(0),
+                sentence,
+            )
             for words, at_start in _capitalised_runs(sentence):
                 if in_title_case:
                     continue
-                place, words = split_place_prefix(_strip_titles(words))
+                stripped = _strip_titles(words)
+                role = _role(words[: len(words) - len(stripped)], abbreviations)
+                place, words = split_place_prefix(stripped)
                 words = _strip_titles(words)
                 if place:
                     counts[" ".join(place)] += 1
                     first_seen.setdefault(" ".join(place), index)
                     mid_sentence.add(" ".join(place))
+                if role and not place and " ".join(words).lower() in PLACE_NAMES:
+                    role_mentions.append((_role_key(role, words), index))  # "Menhan Rusia"
+                role = _role_key(role, place)
                 if not words:
+                    if role:
+                        role_mentions.append((role, index))
                     continue
                 name = " ".join(words)
+                if role:
+                    holders[role].add(name)
                 if len(words) == 1 and at_start:
                     initial_only.append((name, index))
                     continue
                 mid_sentence.add(name)
                 counts[name] += 1
                 first_seen.setdefault(name, index)
+    for role, index in role_mentions:
+        # "Menhan Rusia" alone is the one person the article calls "Menhan Rusia" by name.
+        if len(holders.get(role, ())) == 1:
+            (name,) = holders[role]
+            if name in counts:
+                counts[name] += 1
+                first_seen[name] = min(first_seen[name], index)
     for name, _index in initial_only:
         if name in mid_sentence:
             counts[name] += 1
@@ -271,6 +295,37 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     for paragraph in (title, *paragraphs):
         lowercase.update(w for w in _WORD.findall(paragraph) if w.islower())
     return tuple(_fold_aliases(counts, first_seen, frozenset(lowercase)))
+
+
+_ABBREVIATION = re.compile(r"((?:[A-Z][\w-]*\s+){1,5})\(([A-Z][\w-]{2,})\)")
+
+
+def _title_abbreviations(texts: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Return the title abbreviations an article defines: "Menteri Pertahanan (Menhan)"
+    gives "menhan" → ("menteri", "pertahanan")."""
+    found: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        for m in _ABBREVIATION.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() not in TITLE_WORDS:
+                words = words[1:]
+            if words and all(w.lower() in TITLE_WORDS for w in words):
+                found[m.group(2).lower()] = tuple(w.lower() for w in words)
+    return found
+
+
+def _role(titles: Sequence[str], abbreviations: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Return a run's leading title words, abbreviations spelled out."""
+    words = [w.lower() for w in titles if w.lower() in TITLE_WORDS]
+    return tuple(part for w in words for part in abbreviations.get(w, (w,)))
+
+
+def _role_key(titles: tuple[str, ...], place: Sequence[str]) -> tuple[str, ...]:
+    """Return the key of a role ("menteri pertahanan" + "rusia"), or () when it is too vague
+    to stand for one person: a bare "Menteri" or "President" without a country."""
+    if not titles or (len(titles) < 2 and not place):
+        return ()
+    return (*titles, *(w.lower() for w in place))
 
 
 def _fold_aliases(

@@ -59,3 +59,32 @@ def test_titles_and_countries_are_split_from_people() -> None:
     assert found["Park Sun Ho"] is NameKind.PERSON
     assert found["Rusia"] is NameKind.PLACE and found["Korea Utara"] is NameKind.PLACE
     assert "Jumat" not in found
+
+
+def test_a_title_alone_counts_for_the_person_the_article_gives_it_to() -> None:
+    names = extract_names(
+        "Menhan Rusia tiba di Pyongyang untuk membahas kerja sama militer",
+        [
+            "Menteri Pertahanan (Menhan) Rusia Andrei Belyakov bertemu Park Sun Ho pada Jumat.",
+            "Menhan Rusia memuji kerja sama. Menteri Pertahanan Rusia juga menemui Park.",
+            "Presiden bertemu Menteri lain.",
+        ],
+    )
+    found = {n.text: n for n in names}
+    # Named once; "Menhan Rusia" (twice, the headline included) and "Menteri Pertahanan
+    # Rusia" are the same person, as "(Menhan)" defines.
+    assert found["Andrei Belyakov"].count == 4
+    assert found["Andrei Belyakov"].first_paragraph == 0
+    assert "Menhan" not in found and "Presiden" not in found
+
+
+def test_a_title_two_people_hold_stays_unresolved() -> None:
+    names = extract_names(
+        "Dua menteri",
+        [
+            "Menteri Luar Negeri Jepang Takeshi Iwaya dan Menteri Luar Negeri Jepang Taro Kono.",
+            "Menteri Luar Negeri Jepang menolak berkomentar.",
+        ],
+    )
+    found = {n.text: n.count for n in names}
+    assert found["Takeshi Iwaya"] == 1 and found["Taro Kono"] == 1
