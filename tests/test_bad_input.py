@@ -479,9 +479,14 @@ class PageScan(HTMLParser):
         self.titles = 0
         self.in_script = False
         self.script_text = ""
+        self.tags: set[str] = set()
+        self.meta_equiv: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
+        self.tags.add(tag)
+        if tag == "meta" and found.get("http-equiv"):
+            self.meta_equiv.append((found["http-equiv"] or "").lower())
         if tag == "script":
             self.scripts.append(found)
             self.in_script = True
@@ -662,3 +667,47 @@ def test_front_matter_url_is_only_ever_an_http_link(tmp_path: Path) -> None:
             content = path.read_text(encoding="utf-8").lower()
             for dropped in ("alert(", "msgbox", "evil.example", "/etc/passwd", "ftp:"):
                 assert dropped not in content, (path, dropped)
+
+
+HOSTILE_MORE_MD = (
+    "---\ntitle: '</h1><svg onload=alert(11)>'\n---\n\n"
+    "Opening words of the report about the summit in the capital.\n\n"
+    '<a href="jav&#x09;ascript:alert(12)">tab</a> <a href="&#106;avascript:alert(13)">ent</a>\n\n'
+    '<form action="javascript:alert(14)"><input name=q></form>\n\n'
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\n'
+    '<base href="https://evil.example/"> <object data="https://evil.example/x"></object>\n\n'
+    '<embed src="https://evil.example/x"> <link rel=stylesheet href="https://evil.example/c">\n\n'
+    '<math><mi xlink:href="javascript:alert(15)">m</mi></math>\n\n'
+    "<!--><script>alert(16)</script>-->\n\n"
+    '<noscript><p title="</noscript><img src=x onerror=alert(17)>"></noscript>\n\n'
+    "[angle](<javascript:alert(18)>) <javascript:alert(19)> [ref][r]\n"
+    "[r]: javascript:alert(20)\n\n"
+    "![img](https://evil.example/pixel.png) [fine](https://ok.example/page)\n"
+)
+FORBIDDEN_TAGS = {"base", "form", "input", "object", "embed", "svg", "math", "iframe", "img"}
+
+
+def test_more_hostile_markdown_is_inert(tmp_path: Path) -> None:
+    """Raw HTML tricks in Markdown: entity-hidden schemes, comments, foreign content."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    text("tricks.md", HOSTILE_MORE_MD)(seeds)
+    result = build(seeds, tmp_path / "site")
+    assert result.code == 0 and "tricks.md" in result.articles, result.stderr
+    article = tmp_path / "site" / "articles" / f"{result.articles['tricks.md']['id']}.html"
+    for page in sorted((tmp_path / "site").rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        scan = PageScan()
+        scan.feed(html)
+        assert scan.handlers == [] and "alert" not in scan.script_text, page
+        ours = {"form", "input"} if page.name == "search.html" else set()  # the search box
+        assert not (FORBIDDEN_TAGS - ours) & scan.tags, (page, FORBIDDEN_TAGS & scan.tags)
+        assert "refresh" not in scan.meta_equiv, page
+        for url in scan.urls:
+            scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
+            assert scheme in ("", "http", "https", "mailto"), (page, url)
+            assert "evil.example" not in url, (page, url)
+    shown = article.read_text(encoding="utf-8")
+    assert 'href="https://ok.example/page"' in shown  # the one fair link survives
+    assert "Opening words of the report" in shown
