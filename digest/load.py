@@ -179,9 +179,9 @@ def _first_bad_line(data: bytes, err: UnicodeDecodeError) -> int:
 def decode(data: bytes) -> tuple[str, str | None]:
     """Return the text of `data` and a warning when its encoding had to be guessed.
 
-    UTF-8 (a BOM is dropped) is read as such; UTF-16 with a BOM or with the telltale NUL
-    pattern is read as UTF-16; anything else as Windows-1252, which maps every byte that
-    Latin-1 does. Line ends (CRLF, CR, LF, mixed) become '\\n'.
+    UTF-8 (a BOM is dropped) is read as such, also when cut off mid-character; UTF-16 with
+    a BOM or with the telltale NUL pattern is read as UTF-16; anything else as Windows-1252,
+    which maps every byte that Latin-1 does. Line ends (CRLF, CR, LF, mixed) become '\\n'.
     """
     remark = None
     utf16 = _utf16_without_bom(data)
@@ -193,6 +193,14 @@ def decode(data: bytes) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
+            if err.reason == "unexpected end of data" and err.end == len(data):
+                # Cut off mid-character (a file still being written): the rest is UTF-8.
+                text = data[: err.start].decode("utf-8")
+                remark = (
+                    "ends in the middle of a character (a half-written file?); "
+                    "the incomplete last character was dropped"
+                )
+                return markup.clean_text(text), remark
             line = _first_bad_line(data, err)
             try:
                 text = data.decode("cp1252")

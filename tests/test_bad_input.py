@@ -177,6 +177,11 @@ CATALOGUE = [
         {"latin1.txt": (Outcome.READ_WARNING, "decoded as Windows-1252")},
     ),
     Row(
+        "a half-written file (cut off mid-character)",
+        text("half.txt", ("Setengah ditulis\n" + STORY + " Kafé déjà é").encode()[:-1]),
+        {"half.txt": (Outcome.READ_WARNING, "ends in the middle of a character")},
+    ),
+    Row(
         "mixed CRLF / CR / LF",
         text("newlines.txt", f"Mixed endings\r\n{STORY}\rSecond.\nThird.\r\n"),
         {"newlines.txt": (Outcome.READ, "")},

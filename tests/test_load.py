@@ -76,6 +76,17 @@ def test_cp1252_is_decoded_with_a_warning_naming_the_line(tmp_path: Path) -> Non
     assert "Windows-1252" in raw.warnings[0] and "line 1" in raw.warnings[0]
 
 
+@pytest.mark.parametrize("cut", [1, 2])
+def test_utf8_cut_off_mid_character_keeps_its_accents(tmp_path: Path, cut: int) -> None:
+    """A half-written UTF-8 file is UTF-8, not Windows-1252 mojibake ('cafÃ©')."""
+    data = "Kafe di Jakarta\nKunjungan ke kafé déjà vu, kata menteri 🇮🇩".encode()
+    write(tmp_path, "a.txt", data[:-cut])
+    (raw,), _ = load.read_sources(tmp_path)
+    assert raw.lines[0].startswith("Kunjungan ke kafé déjà vu, kata menteri")
+    assert "Ã" not in raw.lines[0] and len(raw.warnings) == 1
+    assert "middle of a character" in raw.warnings[0]
+
+
 def test_undefined_cp1252_bytes_still_decode(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", b"Title \x81\x8d\nBody \xff.\n")
     (raw,), _ = load.read_sources(tmp_path)
