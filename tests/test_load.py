@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -139,12 +140,20 @@ def test_hidden_folder_is_not_entered(tmp_path: Path) -> None:
     assert raws == [] and [s.path for s in skipped] == [".git"]
 
 
-def test_too_large_file_is_refused_before_reading(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [load.MAX_BYTES + 1, 200 * 1024 * 1024])
+def test_too_large_file_is_refused_before_reading(tmp_path: Path, size: int) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:
-        handle.truncate(load.MAX_BYTES + 1)  # sparse: costs no disk and is never read
-    raws, skipped = load.read_sources(tmp_path)
+        handle.write(b"Headline\n" + b"Text. " * 1000)
+        handle.truncate(size)  # sparse: costs no disk
+    tracemalloc.start()
+    try:
+        raws, skipped = load.read_sources(tmp_path)
+        _, peak_bytes = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert raws == [] and "larger than" in reasons(skipped)["big.txt"]
+    assert peak_bytes < 1024 * 1024, f"{peak_bytes} bytes allocated: the file was read"
 
 
 def test_long_line_is_split_at_sentence_ends_without_losing_text(tmp_path: Path) -> None:
