@@ -13,6 +13,7 @@ import jinja2
 
 from digest import changes, feeds, i18n, search, summary, timeline, views
 from digest.config import Config, SiteParams
+from digest.errors import ConfigError, OutputError
 from digest.markup import json_visible, printable, safe_html
 from digest.model import (
     Article,
@@ -23,6 +24,7 @@ from digest.model import (
     StoryEntry,
     TimelineEntry,
 )
+from digest.site import safe_relative
 
 if TYPE_CHECKING:
     from digest.build import Digest
@@ -337,6 +339,13 @@ def static_files(user_templates: Path | None) -> dict[str, bytes]:
         rel = path.relative_to(user_templates)
         hidden = any(part.startswith(".") for part in rel.parts)
         if path.is_file() and path.suffix.lower() in ASSET_SUFFIXES and not hidden:
+            try:
+                safe_relative(rel.as_posix())
+            except OutputError:
+                raise ConfigError(
+                    f"{path}: a site file name may use only letters, digits, '.', '_' and '-' "
+                    "(no spaces); rename it, and the links to it"
+                ) from None
             files[rel.as_posix()] = path.read_bytes()
     return files
 

@@ -409,3 +409,21 @@ def test_no_input_writes_outside_the_output_folder(tmp_path: Path, capsys) -> No
     pages = sorted(p.name for p in (out / "articles").iterdir())
     visible = [n for n in names if not Path(n).name.startswith(".")]  # the rest: hidden files
     assert len(pages) == len(visible) == 3 and all(not p.startswith(".") for p in pages)
+
+
+def test_user_asset_with_an_unsafe_name_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    """A theme file the site cannot hold is named, with the fix; the old site stays."""
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "my logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = tmp_path / "site"
+    assert cli.main(["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--quiet"]) == 0
+    before = snapshot(out)
+    (tmp_path / "digest.yaml").write_text(
+        f"seeds: {REPO / 'seeds'}\noutput: site\ntemplates: theme\n", encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert cli.main(["build", "--config", str(tmp_path / "digest.yaml"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert f"{theme / 'my logo.png'}: a site file name may use only" in err, err
+    assert snapshot(out) == before
