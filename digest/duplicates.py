@@ -10,6 +10,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from digest.model import Article
 from digest.text import tokenize
 
@@ -18,40 +20,70 @@ MIN_OVERLAP = 0.6
 """Share of the smaller article's shingles the other must hold to count as its copy."""
 MAX_POSTING = 20
 """A shingle in more articles than this is a stock phrase, not evidence of copying."""
-SAMPLE_EVERY = 4
-"""Only shingles whose hash is divisible by this are kept: the same ones in every copy."""
 
 
 def shingles(article: Article) -> frozenset[int]:
     """Return hashes of the article's overlapping word 5-grams over all its paragraphs.
 
-    Python's string hash varies between runs, but only equality within one run matters.
+    Every 5-gram is kept, so the overlap is exact and the same in every run (Python's string
+    hash changes between runs, but only equality within one run matters here).
     """
     words = [w for p in article.paragraphs for w in tokenize(p)]
-    hashes = (hash(tuple(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - 4))
-    return frozenset(h for h in hashes if h % SAMPLE_EVERY == 0)
+    return frozenset(map(hash, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False)))
 
 
 def near_duplicate_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
-    """Return id pairs (sorted, smaller id first) of articles that copy each other."""
+    """Return id pairs (sorted, smaller id first) of articles that copy each other.
+
+    Every (shingle, article) occurrence goes into two flat arrays that are sorted once, so
+    each run of equal shingles is a posting list; the shared-shingle counts of all pairs
+    come from that sort, never from a dict of every shingle (the memory of 10,000 articles'
+    shingles would be gigabytes as Python objects, and is 12 bytes an occurrence here).
+    """
     ordered = sorted(articles, key=lambda a: a.id)
-    sets = [shingles(a) for a in ordered]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, grams in enumerate(sets):
-        for g in grams:
-            postings[g].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in postings.values():
-        if 1 < len(members) <= MAX_POSTING:
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    shared[(i, j)] += 1
+    sizes = np.zeros(len(ordered), dtype=np.int64)
+    parts: list[np.ndarray] = []
+    for index, article in enumerate(ordered):
+        grams = shingles(article)
+        sizes[index] = len(grams)
+        parts.append(np.fromiter(grams, dtype=np.int64, count=len(grams)))
+    shared = shared_counts(parts, sizes)
     pairs: list[tuple[str, str]] = []
     for (i, j), count in sorted(shared.items()):
-        smaller = min(len(sets[i]), len(sets[j]))
+        smaller = min(int(sizes[i]), int(sizes[j]))
         if smaller and count / smaller >= MIN_OVERLAP:
             pairs.append((ordered[i].id, ordered[j].id))
     return pairs
+
+
+def shared_counts(parts: Sequence[np.ndarray], sizes: np.ndarray) -> dict[tuple[int, int], int]:
+    """Return (i, j) -> number of shingles articles i < j share, over shingles that at most
+    `MAX_POSTING` articles hold; `parts[i]` holds article i's distinct shingle hashes."""
+    if not parts:
+        return {}
+    hashes = np.concatenate(parts)
+    owners = np.repeat(np.arange(len(parts), dtype=np.int32), sizes)
+    order = np.argsort(hashes, kind="stable")  # stable: owners ascend within a run
+    hashes, owners = hashes[order], owners[order]
+    del order
+    starts = np.flatnonzero(np.concatenate(([True], hashes[1:] != hashes[:-1])))
+    lengths = np.diff(np.append(starts, len(hashes)))
+    kept = np.repeat((lengths > 1) & (lengths <= MAX_POSTING), lengths)
+    hashes, owners = hashes[kept], owners[kept].astype(np.int64)
+    codes: list[np.ndarray] = []
+    n = len(parts)
+    for gap in range(1, MAX_POSTING):
+        same = hashes[:-gap] == hashes[gap:]
+        if not same.any():
+            break
+        codes.append(owners[:-gap][same] * n + owners[gap:][same])
+    if not codes:
+        return {}
+    pair_codes, counts = np.unique(np.concatenate(codes), return_counts=True)
+    return {
+        (int(c) // n, int(c) % n): int(k)
+        for c, k in zip(pair_codes.tolist(), counts.tolist(), strict=True)
+    }
 
 
 def copy_groups(articles: Sequence[Article]) -> list[list[str]]:
