@@ -9,7 +9,6 @@ Three kinds of evidence are kept apart so each can be measured and explained:
 
 from __future__ import annotations
 
-import heapq
 import math
 import sys
 from collections import Counter
@@ -137,10 +136,15 @@ def _unit_vector(
     """
     vector = {t: sublinear[c] * weight[t] for t, c in count.items() if c > 0}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    items = vector.items()
-    if max_terms is not None and len(vector) > max_terms:
-        items = heapq.nsmallest(max_terms, items, key=lambda tv: (-tv[1], tv[0]))
-    return {sys.intern(t): v / norm for t, v in sorted(items) if v > 0}
+    if max_terms is None or len(vector) <= max_terms:
+        terms = sorted(vector)
+    else:  # the first `max_terms` by (-weight, term), without sorting every item
+        cutoff = sorted(vector.values())[-max_terms]
+        terms = [t for t, v in vector.items() if v > cutoff]
+        ties = sorted(t for t, v in vector.items() if v == cutoff)
+        terms += ties[: max_terms - len(terms)]
+        terms.sort()
+    return {sys.intern(t): vector[t] / norm for t in terms if vector[t] > 0}
 
 
 def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
