@@ -86,6 +86,7 @@ def make_events(
     config: Config,
     previous: Mapping[str, str],
     report: BuildReport | None = None,
+    copies: Sequence[Sequence[str]] | None = None,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
 
@@ -93,7 +94,7 @@ def make_events(
     reported as warnings on the events file.
     """
     grouping = group_articles(
-        articles, config.cluster, previous, read_overrides(config.events_file)
+        articles, config.cluster, previous, read_overrides(config.events_file), copies
     )
     if report is not None:
         for message in grouping.warnings:
@@ -225,8 +226,10 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        articles = duplicates.mark_copies(articles)
-        events = make_events(articles, config, previous.assignments if previous else {}, report)
+        copies = duplicates.copy_groups(articles)  # found once: marked here, kept together below
+        articles = duplicates.mark_copies(articles, copies)
+        assignments = previous.assignments if previous else {}
+        events = make_events(articles, config, assignments, report, copies)
     in_events = {aid for e in events for aid in e.article_ids}
     by_id = {a.id: a for a in articles if a.id in in_events}
     with _timed(report, "timeline", helpers):

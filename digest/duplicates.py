@@ -106,13 +106,16 @@ def copy_groups(articles: Sequence[Article]) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def mark_copies(articles: Sequence[Article]) -> list[Article]:
+def mark_copies(
+    articles: Sequence[Article], groups: Sequence[Sequence[str]] | None = None
+) -> list[Article]:
     """Return the articles with `copies` listing the ids of their near-duplicate copies.
 
+    `groups` are the articles' `copy_groups`, when the caller already has them.
     (Exact copies of a file are folded by the loader and listed in `duplicates`.)
     """
     copies: dict[str, tuple[str, ...]] = {}
-    for group in copy_groups(articles):
+    for group in copy_groups(articles) if groups is None else groups:
         for aid in group:
             copies[aid] = tuple(other for other in group if other != aid)
     return [replace(a, copies=copies[a.id]) if a.id in copies else a for a in articles]

@@ -16,6 +16,7 @@ from pathlib import Path
 from digest import clean, load
 from digest.errors import InputError
 from digest.model import Article
+from digest.workers import Workers
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,15 @@ def default_articles_dir(gold_path: Path) -> Path:
     return sibling if sibling.is_dir() else gold_path.parent
 
 
-def load_articles(folder: Path) -> list[Article]:
-    """Return the cleaned articles of `folder`, exactly as `digest build` sees them."""
+def load_articles(folder: Path, workers: Workers | None = None) -> list[Article]:
+    """Return the cleaned articles of `folder`, exactly as `digest build` sees them.
+
+    With `workers`, each article's dates and names are found in the worker processes.
+    """
     from digest.build import to_article
 
     raws, _ = load.read_sources(folder)
-    return [to_article(c) for c in clean.clean_corpus(raws)]
+    return list((workers or Workers(1)).map(to_article, clean.clean_corpus(raws)))
 
 
 def gold_by_article(gold: Mapping[str, str], articles: Sequence[Article]) -> dict[str, str]:

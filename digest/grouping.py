@@ -29,15 +29,19 @@ def group_articles(
     params: ClusterParams,
     previous: Mapping[str, str],
     overrides: Overrides | None = None,
+    copies: Sequence[Sequence[str]] | None = None,
 ) -> Grouping:
     """Return the events of `articles`: clustered, corrected by `overrides`, with stable ids.
 
     `previous` maps article id -> event id of the last build. An event's title is its
-    editor's rename, else the headline of its most central member.
+    editor's rename, else the headline of its most central member. `copies` are the
+    articles' near-duplicate groups when the caller has them (found here otherwise).
     """
     overrides = overrides or Overrides()
     by_id = {a.id: a for a in articles}
-    clustering = cluster.cluster_events(articles, params, duplicates.copy_groups(articles))
+    if copies is None:
+        copies = duplicates.copy_groups(articles)
+    clustering = cluster.cluster_events(articles, params, copies)
     id_groups, warnings = apply_overrides(clustering.groups, overrides, previous)
     groups = [[by_id[aid] for aid in g] for g in id_groups]
     ids = cluster.assign_ids(groups, previous)

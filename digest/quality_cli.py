@@ -10,6 +10,7 @@ from pathlib import Path
 from digest import cluster, evaluate, explain
 from digest.config import Config, load_config
 from digest.errors import DigestError
+from digest.workers import Workers, default_jobs
 
 
 def add_quality_commands(commands: argparse._SubParsersAction) -> None:
@@ -19,6 +20,9 @@ def add_quality_commands(commands: argparse._SubParsersAction) -> None:
     e.add_argument("--seeds", type=Path, help="folder of articles (default: beside GOLD)")
     e.add_argument("--config", type=Path, help="settings file (default: digest.yaml if present)")
     e.add_argument("--threshold", type=float, help="override cluster.min_similarity")
+    e.add_argument(
+        "--jobs", type=int, default=default_jobs(), help="worker processes for reading articles"
+    )
     x = commands.add_parser("explain", help="show why two articles are or are not one event")
     x.add_argument("a", help="an article id or file name")
     x.add_argument("b", help="another article id or file name")
@@ -40,7 +44,8 @@ def run_eval(args: argparse.Namespace) -> int:
         params = replace(params, min_similarity=args.threshold)
     folder = args.seeds or evaluate.default_articles_dir(args.gold)
     gold_files = evaluate.read_gold(args.gold)
-    articles = evaluate.load_articles(folder)
+    with Workers(args.jobs) as workers:
+        articles = evaluate.load_articles(folder, workers)
     gold = evaluate.gold_by_article(gold_files, articles)
     missing = len(articles) - len(gold)
     groups = cluster.cluster_articles(articles, params)

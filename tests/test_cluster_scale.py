@@ -1,0 +1,155 @@
+"""The fast clustering machinery gives exactly what straightforward code gives, on real corpora.
+
+Each fast part (TF-IDF vectors without a full sort, near-duplicates from one sorted array,
+date-gated candidate pairs from the index, the heap linkage) is checked against a plain
+reimplementation on every labelled corpus in tests/corpora and on a synthetic one, and the
+whole clustering against a shuffled input and a different number of workers.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from digest import cluster, duplicates, evaluate, features
+from digest.config import ClusterParams
+from digest.model import Article
+from digest.text import tokenize
+from digest.workers import Workers
+
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = sorted(p.parent.name for p in (REPO / "tests" / "corpora").glob("*/gold.json"))
+
+
+@pytest.fixture(scope="module")
+def corpora() -> dict[str, list[Article]]:
+    with Workers(2) as workers:
+        loaded = {
+            name: evaluate.load_articles(REPO / "tests" / "corpora" / name / "articles", workers)
+            for name in CORPORA
+        }
+    loaded["synthetic"] = synthetic_articles(150)
+    return loaded
+
+
+def synthetic_articles(count: int) -> list[Article]:
+    """Articles from benchmarks/corpus.py, as the cluster benchmark makes them."""
+    import importlib.util
+
+    path = REPO / "benchmarks" / "cluster_bench.py"
+    spec = importlib.util.spec_from_file_location("cluster_bench_for_tests", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    articles, _ = module.make_articles(count, seed=7)
+    return articles
+
+
+ALL = [*CORPORA, "synthetic"]
+
+
+def reference_tfidf(counts, max_terms=None):
+    """The first implementation: sort every weighted term, keep the head, sort by term."""
+    df = features.document_frequencies(c.keys() for c in counts)
+    n = len(counts)
+    vectors = []
+    for count in counts:
+        vector = {
+            t: (1.0 + math.log(c)) * features.idf(df[t], n) for t, c in count.items() if c > 0
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        kept = sorted(vector.items(), key=lambda tv: (-tv[1], tv[0]))[:max_terms]
+        vectors.append({t: v / norm for t, v in sorted(kept) if v > 0})
+    return vectors
+
+
+def reference_copies(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """Shared 5-grams counted in a dict of every 5-gram, all of them."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    sets = []
+    for a in ordered:
+        words = [w for p in a.paragraphs for w in tokenize(p)]
+        sets.append({tuple(words[i : i + 5]) for i in range(len(words) - 4)})
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, grams in enumerate(sets):
+        for g in grams:
+            postings[g].append(index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        if 1 < len(members) <= duplicates.MAX_POSTING:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    shared[(i, j)] += 1
+    return [
+        (ordered[i].id, ordered[j].id)
+        for (i, j), count in sorted(shared.items())
+        if count / min(len(sets[i]), len(sets[j])) >= duplicates.MIN_OVERLAP
+    ]
+
+
+def reference_similarities(fs: Sequence[features.Features], params: ClusterParams):
+    """Every pair that shares an index term, no date gate, scored by `similarity`."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, f in enumerate(fs):
+        for term in cluster.index_terms(f):
+            postings[term].append(index)
+    pairs = {
+        (i, j)
+        for members in postings.values()
+        if len(members) <= cluster.MAX_POSTING
+        for x, i in enumerate(members)
+        for j in members[x + 1 :]
+    }
+    sims = {}
+    for i, j in sorted(pairs):
+        s = cluster.similarity(fs[i], fs[j], params)
+        if s > 0:
+            sims[(i, j)] = s
+    return sims
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_tfidf_vectors_match_the_plain_computation(corpora, name: str) -> None:
+    counts = [features.read_terms(a) for a in sorted(corpora[name], key=lambda a: a.id)]
+    for part, cap in ((0, None), (1, features.BODY_TERMS), (1, 20)):
+        got = features.tfidf_vectors([c[part] for c in counts], cap)
+        expected = reference_tfidf([c[part] for c in counts], cap)
+        assert got == expected
+        assert [list(v) for v in got] == [list(v) for v in expected]  # same term order
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_near_duplicates_match_a_dict_of_every_shingle(corpora, name: str) -> None:
+    assert duplicates.near_duplicate_pairs(corpora[name]) == reference_copies(corpora[name])
+
+
+def test_the_corpora_hold_copies_for_the_comparison_to_mean_something(corpora) -> None:
+    assert len(duplicates.near_duplicate_pairs(corpora["ecbplus-dev"])) >= 10
+    assert duplicates.copy_groups(corpora["hardcases"])
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_pair_similarities_match_similarity_on_every_index_pair(corpora, name: str) -> None:
+    params = ClusterParams()
+    fs = features.featurize(sorted(corpora[name], key=lambda a: a.id), params)
+    got = cluster.pair_similarities(fs, params)
+    expected = reference_similarities(fs, params)
+    assert got.keys() == expected.keys()
+    assert all(abs(got[p] - expected[p]) <= 1e-9 for p in got)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_clustering_ignores_input_order(corpora, name: str) -> None:
+    params = ClusterParams()
+    articles = corpora[name]
+    shuffled = list(articles)
+    random.Random(5).shuffle(shuffled)
+    first = cluster.cluster_events(articles, params, duplicates.copy_groups(articles))
+    second = cluster.cluster_events(shuffled, params, duplicates.copy_groups(shuffled))
+    assert first.groups == second.groups
+    assert first.sims == second.sims
