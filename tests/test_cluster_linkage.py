@@ -165,3 +165,31 @@ def test_date_spans_of_every_precision() -> None:
     )
     assert cluster.date_span(guess) is None  # estimated dates never keep articles apart
     assert cluster.span_gap(cluster.date_span(day), None) is None
+
+
+def test_a_stray_joins_the_event_holding_its_closest_report() -> None:
+    # 0-1-2 are one event; 3 matches 2 well but 0 and 1 hardly: its average to the event
+    # (0.2 / 3) is below the threshold, its best pair is above it.
+    sims = {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.5, (2, 3): 0.2}
+    linked = cluster.average_linkage(4, sims, 0.14)
+    assert linked == [[0, 1, 2], [3]]
+    spans = [None] * 4
+    assert cluster.attach_strays(linked, sims, 0.14, spans, 5) == [[0, 1, 2, 3]]
+    # Below the threshold, or against the dates, it stays on its own.
+    assert cluster.attach_strays(linked, sims, 0.25, spans, 5) == linked
+    dated = [(10, 10), None, None, (30, 30)]
+    assert cluster.attach_strays(linked, sims, 0.14, dated, 5) == linked
+
+
+def test_strays_never_join_each_other() -> None:
+    sims = {(0, 1): 0.1, (1, 2): 0.1, (0, 2): 0.1}
+    linked = cluster.average_linkage(3, sims, 0.14)
+    assert linked == [[0], [1], [2]]
+    assert cluster.attach_strays(linked, sims, 0.05, [None] * 3, 5) == linked
+
+
+def test_a_stray_picks_the_event_of_its_best_match() -> None:
+    sims = {(0, 1): 0.9, (2, 3): 0.9, (1, 4): 0.2, (3, 4): 0.25}
+    linked = cluster.average_linkage(5, sims, 0.14)
+    assert linked == [[0, 1], [2, 3], [4]]
+    assert cluster.attach_strays(linked, sims, 0.14, [None] * 5, 5) == [[0, 1], [2, 3, 4]]
