@@ -259,7 +259,7 @@ def build(config: Config, strict: bool = False, helpers: Helpers | None = None) 
         if strict and report.warnings:
             raise StrictError(report)
         with _timed(report, "render", helpers):
-            pages = render.render_site(digest, config)
+            pages = render.render_site(digest, config, helpers.cache)
         with _timed(report, "write", helpers, len(pages)):
             report.written = site.write_site(pages, config.output)
             helpers.progress.advance(len(pages))

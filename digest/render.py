@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+import zlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from digest import changes, feeds, i18n, search, summary, timeline, views
+from digest.cache import BuildCache, key_of
 from digest.config import Config, SiteParams
 from digest.errors import ConfigError, OutputError
 from digest.markup import json_visible, printable, safe_html
@@ -248,8 +250,166 @@ def events_json(digest: Digest) -> str:
     return json_visible(json.dumps(payload, ensure_ascii=False, indent=1)) + "\n"
 
 
-def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
-    """Return every output file as relative path → bytes, decided before anything is written."""
+PAGE_KIND = "page"
+TRACKED = ("anchors", "source_names")
+"""Shared lookup tables (one entry per name, per article) that pages read a few entries of:
+a cached page depends on the entries it read, not on the whole table."""
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One HTML page to render: its path, template and own context.
+
+    `derived` adds context that is a pure function of `context` (computed only when the
+    page is rendered, not when it is found in the cache). With `cached`, the page's bytes
+    are kept in the build cache under a key of its inputs (see `render_pages`).
+    """
+
+    path: str
+    template: str
+    context: Mapping[str, object]
+    derived: Callable[[], Mapping[str, object]] | None = None
+    cached: bool = False
+
+
+class ReadLog(Mapping[str, object]):
+    """A read-only view of a mapping that notes which keys a template looked up.
+
+    Iterating or sizing it counts as reading all of it.
+    """
+
+    def __init__(self, data: Mapping[str, object]) -> None:
+        self.data = data
+        self.looked: dict[str, tuple[bool, object]] = {}
+        self.whole = False
+
+    def __getitem__(self, key: str) -> object:
+        try:
+            value = self.data[key]
+        except KeyError:
+            self.looked[key] = (False, None)
+            raise
+        self.looked[key] = (True, value)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        self.whole = True
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        self.whole = True
+        return len(self.data)
+
+
+@dataclass
+class Fingerprints:
+    """Hashes of page inputs; an article's or event's is computed once per build."""
+
+    memo: dict[int, tuple[object, str]] = field(default_factory=dict)
+
+    def of(self, value: object) -> str:
+        """Return a hash of `value`'s data: equal data, equal hash, in any process.
+
+        Functions count as code (the cache's version covers them), not as data.
+        """
+        if callable(value) and not is_dataclass(value):
+            return "code"
+        if isinstance(value, (Article, Event)):
+            found = self.memo.get(id(value))
+            if found is None:
+                found = self.memo[id(value)] = (value, key_of(repr(value)))
+            return found[1]
+        if isinstance(value, (tuple, list)):
+            return key_of("seq", *(self.of(item) for item in value))
+        if isinstance(value, Mapping):
+            return key_of("map", *(self.of(item) for pair in value.items() for item in pair))
+        if is_dataclass(value):
+            parts = (self.of(getattr(value, f.name)) for f in fields(value))
+            return key_of(type(value).__qualname__, *parts)
+        return repr(value)
+
+
+@dataclass
+class Tables:
+    """The `TRACKED` tables of this build, and their hashes once asked for."""
+
+    tables: Mapping[str, Mapping[str, object]]
+    hashes: dict[str, str] = field(default_factory=dict)
+
+    def hash(self, name: str) -> str:
+        if name not in self.hashes:
+            self.hashes[name] = key_of(repr(sorted(self.tables[name].items())))
+        return self.hashes[name]
+
+    def still_hold(self, reads: Mapping[str, object]) -> bool:
+        """True when every table entry a cached page read is the same now."""
+        for name, read in reads.items():
+            if isinstance(read, str):  # the page read the whole table: its hash
+                if read != self.hash(name):
+                    return False
+                continue
+            table = self.tables[name]
+            for key, (present, value) in read:  # type: ignore[union-attr]
+                if (key in table) != present or (present and table[key] != value):
+                    return False
+        return True
+
+
+def render_pages(
+    plans: Sequence[PagePlan],
+    env: jinja2.Environment,
+    common: Mapping[str, object],
+    cache: BuildCache,
+) -> Iterator[tuple[str, bytes]]:
+    """Yield (path, bytes) of every planned page, in order.
+
+    A cached page's key hashes its path, template, own context and the shared context
+    except the `TRACKED` tables; its record holds the bytes and the table entries it read,
+    and it is served only when those entries still hold. Templates and code are covered by
+    the cache's version.
+    """
+    fingerprints = Fingerprints()
+    shared = {k: v for k, v in common.items() if k not in TRACKED}
+    shared_key = fingerprints.of(shared)
+    keys = {
+        plan.path: key_of(
+            PAGE_KIND, plan.path, plan.template, shared_key, fingerprints.of(plan.context)
+        )
+        for plan in plans
+        if plan.cached and cache.is_enabled
+    }
+    found = cache.get_many(PAGE_KIND, keys.values())
+    tables = Tables(
+        {name: common[name] for name in TRACKED if isinstance(common.get(name), Mapping)}
+    )  # type: ignore[misc]
+    fresh: dict[str, object] = {}
+    for plan in plans:
+        key = keys.get(plan.path)
+        record = found.get(key) if key else None
+        if record is not None and tables.still_hold(record[0]):  # type: ignore[index]
+            yield plan.path, zlib.decompress(record[1])  # type: ignore[index]
+            continue
+        logs = {name: ReadLog(table) for name, table in tables.tables.items()}
+        context = {**common, **logs, **plan.context, **(plan.derived() if plan.derived else {})}
+        html = env.get_template(plan.template).render(**context).encode("utf-8")
+        if key is not None:
+            reads = {
+                name: tables.hash(name) if log.whole else tuple(sorted(log.looked.items()))
+                for name, log in logs.items()
+            }
+            fresh[key] = (reads, zlib.compress(html, 1))
+        yield plan.path, html
+    cache.put_many(PAGE_KIND, fresh)
+
+
+def render_site(
+    digest: Digest, config: Config, cache: BuildCache | None = None
+) -> dict[str, bytes]:
+    """Return every output file as relative path → bytes, decided before anything is written.
+
+    With a `cache`, event and article pages whose inputs did not change since a build that
+    used it are taken from it instead of rendered again (the same bytes).
+    """
     env = make_environment(config.templates)
     site: SiteParams = config.site
     lang = site.language
@@ -266,15 +426,20 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         "source_names": names,
     }
 
-    def page(path: str, template: str, **context: object) -> None:
+    plans: list[PagePlan] = []
+
+    def page(
+        path: str,
+        template: str,
+        derived: Callable[[], Mapping[str, object]] | None = None,
+        cached: bool = False,
+        **context: object,
+    ) -> None:
         root = "../" * path.count("/")
         canonical = feeds.absolute(path, site.base_url) if site.base_url else None
-        html = env.get_template(template).render(
-            **common, root=root, path=path, canonical=canonical, **context
-        )
-        pages[path] = html.encode("utf-8")
+        own = {"root": root, "path": path, "canonical": canonical, **context}
+        plans.append(PagePlan(path, template, own, derived, cached))
 
-    pages: dict[str, bytes] = {}
     ordered = [event_views[e.id] for e in digest.events]
     page(
         "index.html",
@@ -287,15 +452,17 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
     page("search.html", "search.html")
     related = summary.related_events(digest.events)
     for event in digest.events:
-        members = [digest.articles[i] for i in event.article_ids]
+        members = tuple(digest.articles[i] for i in event.article_ids)
         page(
             f"events/{event.id}.html",
             "event.html",
+            derived=lambda members=members: {"disagreements": summary.disagreements(members)},
+            cached=True,
             view=event_views[event.id],
             event=event,
             articles=event_views[event.id].articles,
             related=related[event.id],
-            disagreements=summary.disagreements(members),
+            members=members,
         )
     page(
         "timeline.html",
@@ -307,6 +474,7 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         page(
             f"articles/{article.id}.html",
             "article.html",
+            cached=True,
             article=article,
             article_lang=views.article_language(article),
             event=event_of[article.id],
@@ -319,6 +487,7 @@ def render_site(digest: Digest, config: Config) -> dict[str, bytes]:
         article_ids=set(digest.articles),
         day_label=lambda day: date_label(DateValue(date.fromisoformat(day)), lang),
     )
+    pages = dict(render_pages(plans, env, common, cache or BuildCache.disabled()))
     pages.update(static_files(config.templates))
     pages["events.json"] = events_json(digest).encode("utf-8")
     pages.update(machine_files(digest, pages, site))

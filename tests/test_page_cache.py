@@ -1,0 +1,59 @@
+"""Pages kept in the build cache are served only while everything they read is unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from digest.cache import BuildCache
+from digest.render import PagePlan, render_pages
+
+TEMPLATES = {
+    "one.html": "{{ site }}: {{ anchors[name] }} / {{ source_names.get(other, 'none') }}",
+    "all.html": "{{ anchors | length }} names",
+}
+
+
+def render(tmp_path: Path, common: dict, template: str = "one.html") -> tuple[str, int]:
+    """Render one cached page with a cache kept in `tmp_path`; return it and the cache hits."""
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True)
+    cache = BuildCache.open(tmp_path / "cache", "v1")
+    plan = PagePlan("events/e.html", template, {"name": "A", "other": "z"}, cached=True)
+    pages = dict(render_pages([plan], env, common, cache))
+    hits = cache.hits
+    cache.close()
+    return pages["events/e.html"].decode(), hits
+
+
+def common(**changes: object) -> dict:
+    base = {"site": "S", "anchors": {"A": "n-a", "B": "n-b"}, "source_names": {"y": "Y"}}
+    return {**base, **changes}
+
+
+def test_a_page_is_reused_while_the_entries_it_read_hold(tmp_path: Path) -> None:
+    assert render(tmp_path, common()) == ("S: n-a / none", 0)
+    assert render(tmp_path, common()) == ("S: n-a / none", 1)
+    # Entries the page never looked at may change.
+    assert render(tmp_path, common(anchors={"A": "n-a", "B": "n-b-2"})) == ("S: n-a / none", 1)
+
+
+def test_a_changed_entry_the_page_read_renders_it_again(tmp_path: Path) -> None:
+    render(tmp_path, common())
+    assert render(tmp_path, common(anchors={"A": "n-a-2"}))[0] == "S: n-a-2 / none"
+    # A key that was missing when the page was made, and is there now, counts too.
+    assert render(tmp_path, common(anchors={"A": "n-a-2"}, source_names={"z": "Z"}))[0] == (
+        "S: n-a-2 / Z"
+    )
+
+
+def test_shared_context_outside_the_tables_is_part_of_the_key(tmp_path: Path) -> None:
+    render(tmp_path, common())
+    assert render(tmp_path, common(site="T")) == ("S: n-a / none".replace("S", "T"), 0)
+
+
+def test_a_page_that_read_a_whole_table_depends_on_all_of_it(tmp_path: Path) -> None:
+    assert render(tmp_path, common(), "all.html") == ("2 names", 0)
+    assert render(tmp_path, common(), "all.html") == ("2 names", 1)
+    grown = common(anchors={"A": "n-a", "B": "n-b", "C": "n-c"})
+    assert render(tmp_path, grown, "all.html")[0] == "3 names"
