@@ -639,7 +639,8 @@ _DATELINE_WORDS = frozenset({
     "posted", "published", "updated", "last", "first", "originally", "on", "at", "time",
     "story", "created", "edited", "article", "modified", "date", "hrs", "am", "pm",
     "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
-    "by", "oleh", "com",
+    "by", "oleh", "com", "co", "id", "reporter", "editor", "penulis", "pewarta", "redaktur",
+    "writer", "author", "wib", "wita", "wit",
 })  # fmt: skip
 _WEEKDAY_ABBREVIATIONS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -696,14 +697,16 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
         rest = rest[: expression.start] + " " + rest[expression.end :]
     rest = _TZ_OFFSET.sub(" ", _TIME.sub(" ", rest))
     byline = re.match(r"\s*(?:by|oleh)\b", rest, re.I) is not None
-    for token in re.findall(r"[^\W\d_]+|\d+", rest):
+    words = re.findall(r"[^\W\d_]+|\d+", rest)
+    for token in words:
         low = token.lower()
         if low in _DATELINE_WORDS or low in WEEKDAYS or low in _WEEKDAY_ABBREVIATIONS:
             continue
         if low in MONTHS or (token.isupper() and token.isalpha()):
             continue  # time zones (IST, WIB) and place datelines (PYONGYANG, WASHINGTON)
-        if token[:1].isupper() and (byline or len(rest.split()) <= 3):
-            continue  # a byline's names, a place or outlet: "By Jane Doe |", "Jakarta,"
+        capitalised = token[:1].isupper() or any(c.isupper() for c in token[1:])
+        if capitalised and (byline or len(words) <= 6):
+            continue  # names, places, outlets: "By Jane Doe |", "CNN Indonesia |", "detikNews"
         return None
     value = resolve(full[0], None)
     return DateValue(value.value, Granularity.DAY, DateSource.DATELINE) if value else None

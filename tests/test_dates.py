@@ -253,6 +253,11 @@ def test_period_end() -> None:
         ("8: 13 AM PDT 8 / 2 / 2013", True, date(2013, 8, 2)),
         ("WASHINGTON, DC, April 28, 2009", False, date(2009, 4, 28)),
         ("Diperbarui Senin, 4 Maret 2024 10:15 WIB", False, date(2024, 3, 4)),
+        # Shapes Indonesian and English news sites print (written for this test).
+        ("CNN Indonesia | Jumat, 29/11/2024 10:15 WIB", False, date(2024, 11, 29)),
+        ("detikNews | Jumat, 29 Nov 2024 10:15 WIB", False, date(2024, 11, 29)),
+        ("Reporter: Budi | Editor: Ani | Jumat, 29 November 2024", False, date(2024, 11, 29)),
+        ("The Jakarta Post | Jakarta | Fri, November 29, 2024", False, date(2024, 11, 29)),
     ],
 )
 def test_dateline_shapes(line: str, month_first: bool, expected: date) -> None:
