@@ -79,3 +79,28 @@ def test_explain_names_the_date_rule_that_keeps_two_events_apart(seed_articles) 
     assert "DIFFERENT events" in lines
     assert "gap 17 days; limit 5 days" in lines
     assert "dated 17 days apart" in lines
+
+
+@pytest.fixture(scope="module")
+def mixed_folder() -> tuple[list, dict[str, str]]:
+    """Every labelled corpus in one folder: topic words rare, as in a real archive."""
+    articles, gold = [], {}
+    for gold_path in sorted((REPO / "tests" / "corpora").glob("*/gold.json")):
+        found = evaluate.load_articles(evaluate.default_articles_dir(gold_path))
+        labels = evaluate.gold_by_article(evaluate.read_gold(gold_path), found)
+        articles += found
+        gold |= {aid: f"{gold_path.parent.name}/{label}" for aid, label in labels.items()}
+    return articles, gold
+
+
+def test_in_a_mixed_folder_the_dates_keep_same_topic_events_apart(mixed_folder) -> None:
+    articles, gold = mixed_folder
+    groups = cluster.cluster_articles(articles, ClusterParams())
+    event_of = {aid: i for i, g in enumerate(groups) for aid in g}
+    # The Belousov visit (29 Nov) and the treaty report (12 Nov) share every topic name.
+    visit = {event_of[a] for a in ("000_80ec8643e48c639e", "001_41cd93c7232de1f8")}
+    assert len(visit) == 1 and event_of["003_47c8d720653f142a"] not in visit
+    # The same minister's two visits, a week apart, stay two events.
+    tokyo = {event_of[a] for a, label in gold.items() if label.endswith("/menlu-tokyo")}
+    canberra = {event_of[a] for a, label in gold.items() if label.endswith("/menlu-canberra")}
+    assert len(tokyo) == 1 and len(canberra) == 1 and tokyo != canberra
