@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import mul
 
+import numpy as np
+
 from digest.config import ClusterParams
 from digest.model import Article, DateValue
 from digest.text import STOPWORDS, name_tokens, number_tokens, raw_words
@@ -119,43 +121,74 @@ def tfidf_vectors(
     With `max_terms`, only the heaviest terms are kept (after normalising): the tail of a
     long article adds little to any cosine but most of the memory.
     """
-    df = document_frequencies(c.keys() for c in counts)
+    vocabulary: dict[str, int] = {}
+    add = vocabulary.setdefault
+    ids = [np.fromiter([add(t, len(vocabulary)) for t in c], np.int64, len(c)) for c in counts]
+    # Renumber the terms in sorted order: ties on weight then break on the id alone.
+    terms = sorted(vocabulary)
+    rank = np.empty(len(terms), dtype=np.int64)
+    rank[np.fromiter(map(vocabulary.__getitem__, terms), np.int64, len(terms))] = np.arange(
+        len(terms)
+    )
+    del vocabulary
     n = len(counts)
-    weight = {t: idf(d, n) for t, d in df.items()}
+    df = np.bincount(np.concatenate([rank[i] for i in ids]), minlength=len(terms))
+    weight = np.array([idf(d, n) for d in df.tolist()], dtype=np.float64)
     most = max((c for count in counts for c in count.values()), default=0)
-    sublinear = [0.0, *(1.0 + math.log(c) for c in range(1, most + 1))]
-    return [_unit_vector(count, weight, sublinear, max_terms) for count in counts]
+    sublinear = np.array([0.0, *(1.0 + math.log(c) for c in range(1, most + 1))])
+    terms = [sys.intern(t) for t in terms]
+    return [
+        _unit_vector(
+            rank[i], np.fromiter(c.values(), np.int64, len(c)), weight, sublinear, terms, max_terms
+        )
+        for i, c in zip(ids, counts, strict=True)
+    ]
 
 
 def _unit_vector(
-    count: Counter[str], weight: dict[str, float], sublinear: list[float], max_terms: int | None
+    ids: np.ndarray,
+    count: np.ndarray,
+    weight: np.ndarray,
+    sublinear: np.ndarray,
+    terms: list[str],
+    max_terms: int | None,
 ) -> dict[str, float]:
     """Return one article's TF-IDF vector, unit length, its heaviest `max_terms` terms kept.
 
-    Keys are interned: every article's vector shares one string per term.
+    `ids` number the article's terms in sorted order and `count` gives how often each
+    occurs. The arithmetic is the plain one, operation for operation: products and
+    quotients round the same in numpy, and the norm is summed by Python in term order.
     """
-    vector = {t: sublinear[c] * weight[t] for t, c in count.items() if c > 0}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    if max_terms is None or len(vector) <= max_terms:
-        terms = sorted(vector)
-    else:  # the first `max_terms` by (-weight, term), without sorting every item
-        cutoff = sorted(vector.values())[-max_terms]
-        terms = [t for t, v in vector.items() if v > cutoff]
-        ties = sorted(t for t, v in vector.items() if v == cutoff)
-        terms += ties[: max_terms - len(terms)]
-        terms.sort()
-    return {sys.intern(t): vector[t] / norm for t in terms if vector[t] > 0}
+    positive = count > 0
+    ids = ids[positive]
+    values = sublinear[count[positive]] * weight[ids]
+    norm = math.sqrt(sum(map(mul, plain := values.tolist(), plain))) or 1.0
+    if max_terms is not None and len(ids) > max_terms:  # heaviest first, ties by term
+        keep = np.lexsort((ids, -values))[:max_terms]
+        ids, values = ids[keep], values[keep]
+    order = np.argsort(ids, kind="stable")
+    ids, values = ids[order], values[order]
+    kept = values > 0
+    return dict(
+        zip(map(terms.__getitem__, ids[kept].tolist()), (values[kept] / norm).tolist(), strict=True)
+    )
 
 
 def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
     """Return the features of each article, in input order, with corpus-wide IDF."""
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
-    counts = [read_terms(a) for a in articles]
-    leads = tfidf_vectors([lead for lead, _, _ in counts])
-    bodies = tfidf_vectors([body for _, body, _ in counts], BODY_TERMS)
+    lead_counts: list[Counter[str]] = []
+    body_counts: list[Counter[str]] = []
     common: set[str] = set()
-    for _, _, lower in counts:
+    for article in articles:  # each article's lower-case words are merged, not kept
+        lead_count, body_count, lower = read_terms(article)
+        lead_counts.append(lead_count)
+        body_counts.append(body_count)
         common |= lower
+    leads = tfidf_vectors(lead_counts)
+    del lead_counts
+    bodies = tfidf_vectors(body_counts, BODY_TERMS)
+    del body_counts
     tokens = [article_name_tokens(a, common) for a in articles]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)
