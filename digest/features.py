@@ -121,6 +121,8 @@ def tfidf_vectors(
     With `max_terms`, only the heaviest terms are kept (after normalising): the tail of a
     long article adds little to any cosine but most of the memory.
     """
+    if not counts:
+        return []
     vocabulary: dict[str, int] = {}
     add = vocabulary.setdefault
     ids = [np.fromiter([add(t, len(vocabulary)) for t in c], np.int64, len(c)) for c in counts]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -121,6 +121,13 @@ def test_tfidf_vectors_match_the_plain_computation(corpora, name: str) -> None:
         expected = reference_tfidf([c[part] for c in counts], cap)
         assert got == expected
         assert [list(v) for v in got] == [list(v) for v in expected]  # same term order
+
+
+def test_tfidf_vectors_of_nothing() -> None:
+    assert features.tfidf_vectors([]) == []
+    odd = [Counter(), Counter({"gempa": 2, "garut": 1}), Counter({"gempa": 1, "tiada": 0})]
+    assert features.tfidf_vectors(odd, 1) == reference_tfidf(odd, 1)
+    assert features.tfidf_vectors(odd) == reference_tfidf(odd)
 
 
 @pytest.mark.parametrize("name", ALL)
