@@ -185,9 +185,14 @@ def prepare_article(
 
 
 def prepare_articles(
-    raws: list[RawArticle], file_keys: Mapping[str, str], helpers: Helpers
+    raws: list[RawArticle],
+    file_keys: Mapping[str, str],
+    helpers: Helpers,
+    article_keys: dict[str, str] | None = None,
 ) -> tuple[list[Article], list[load.Skipped]]:
     """Return the cleaned articles of `raws` in order, and the remarks on thin ones.
+
+    `article_keys` gets each article's cache key (a hash of everything it was made from).
 
     Consumes `raws`: the list is emptied block by block as its articles are made, so the
     corpus text is held about once, not twice. An article's cache key covers its file, its
@@ -208,18 +213,64 @@ def prepare_articles(
                              helpers.workers, helpers.progress)  # fmt: skip
         articles += [article for article, _ in results if article is not None]
         remarks += [remark for _, thin in results for remark in thin]
+        if article_keys is not None:
+            pairs = zip(results, keys, strict=True)
+            article_keys.update((a.id, k) for (a, _), k in pairs if a is not None)
     return articles, remarks
+
+
+EventWork = tuple[Event, tuple[Article, ...]]
+
+
+def _attach_event(item: EventWork) -> tuple[Event, tuple[Article, ...]]:
+    """Return the event with timeline and summary, and the members whose dates it changed."""
+    event, members = item
+    dated = timeline.infer_dates(members)
+    attached = summary.attach_summary(
+        timeline.attach_members(event, dated), {a.id: a for a in dated}
+    )
+    return attached, tuple(new for old, new in zip(members, dated, strict=True) if new != old)
+
+
+def attach_events(
+    events: Sequence[Event],
+    by_id: Mapping[str, Article],
+    article_keys: Mapping[str, str],
+    helpers: Helpers,
+) -> tuple[list[Event], dict[str, Article]]:
+    """Return every event with its timeline and summary, and the articles with the dates
+    inferred from their event applied (see `timeline.attach_all`).
+
+    Each event's result is kept in the build cache, keyed by the event and the keys of its
+    members (their cache key and their copies: all an article is made from).
+    """
+    items = [(e, tuple(by_id[i] for i in e.article_ids)) for e in events]
+    keys = [
+        key_of(
+            "event",
+            repr(event),
+            *(key_of(article_keys.get(a.id) or repr(a), *a.copies) for a in members),
+        )
+        for event, members in items
+    ]
+    results = cached_map(helpers.cache, "event", _attach_event, items, keys,
+                         Workers(1), helpers.progress)  # fmt: skip
+    articles = dict(by_id)
+    for _, changed in results:
+        articles.update((a.id, a) for a in changed)
+    return [event for event, _ in results], articles
 
 
 def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None) -> Digest:
     """Return the digest of the seeds folder: load, clean, cluster, timeline."""
     helpers = helpers or Helpers()
     file_keys: dict[str, str] = {}
+    article_keys: dict[str, str] = {}
     with _timed(report, "load", helpers):
         raws, skipped = load.read_sources(config.seeds, cached_reader(helpers, file_keys))
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
-        articles, thin = prepare_articles(raws, file_keys, helpers)
+        articles, thin = prepare_articles(raws, file_keys, helpers, article_keys)
     # Nothing after cleaning runs in the workers: end them so their memory is free.
     helpers.workers.close()
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
@@ -234,8 +285,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     by_id = {a.id: a for a in articles if a.id in in_events}
     with _timed(report, "timeline", helpers):
         # Dates inferred from an event are applied here, after clustering, never before.
-        events, by_id = timeline.attach_all(events, by_id)
-    events = [summary.attach_summary(e, by_id) for e in events]
+        events, by_id = attach_events(events, by_id, article_keys, helpers)
     report.articles = len(articles)
     report.events = len(events)
     ordered = newest_first(events)
