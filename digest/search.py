@@ -30,6 +30,8 @@ UNUSED_PREFIXES = (
 )
 """Pagefind's ready-made UIs; our own search.js uses the plain API, so these are left out."""
 TIMEOUT_SECONDS = 300
+TIMEOUT_PER_PAGE = 0.1
+"""Pagefind needs a few milliseconds a page; a big site gets time in proportion."""
 
 
 class SearchIndexError(DigestError):
@@ -64,6 +66,8 @@ def index_files(pages: Mapping[str, bytes], out: Path) -> dict[str, bytes]:
 
 def _run_pagefind(binary: Path, pages: Mapping[str, bytes], scratch: Path) -> dict[str, bytes]:
     site_dir, bundle_dir = scratch / "site", scratch / "bundle"
+    html = [rel for rel in pages if rel.endswith(".html")]
+    timeout = TIMEOUT_SECONDS + TIMEOUT_PER_PAGE * len(html)
     for rel, content in pages.items():
         if rel.endswith(".html"):
             target = site_dir / rel
@@ -80,12 +84,16 @@ def _run_pagefind(binary: Path, pages: Mapping[str, bytes], scratch: Path) -> di
             command,
             capture_output=True,
             text=True,
-            timeout=TIMEOUT_SECONDS,
+            timeout=timeout,
             check=False,
             preexec_fn=child_setup(),  # only prctl and getppid, prepared beforehand
         )
     except OSError as err:
         raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(
+            f"Pagefind did not finish indexing {len(html)} pages in {timeout:.0f} s"
+        ) from None
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise SearchIndexError(f"Pagefind failed: {detail[-1] if detail else 'no output'}")
