@@ -50,7 +50,7 @@ def write_corpus(seeds: Path, count: int) -> None:
 def test_no_worker_survives_a_killed_build(tmp_path: Path) -> None:
     """SIGKILL a real `digest build --jobs 2` while its workers run; none may live on."""
     seeds = tmp_path / "seeds"
-    write_corpus(seeds, 2000)
+    write_corpus(seeds, 400)
     command = [sys.executable, "-m", "digest", "build", "--seeds", str(seeds)]
     command += ["--out", str(tmp_path / "site"), "--jobs", "2", "--no-cache", "--quiet"]
     build = subprocess.Popen(command, cwd=tmp_path)
