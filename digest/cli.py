@@ -28,8 +28,8 @@ EXIT_CODES = """exit codes:
   0  success (check: no errors; with --strict, no warnings either)
   1  check found errors, or --strict found warnings; nothing was written
   2  a problem to fix: bad digest.yaml or events.yaml, missing seeds folder, bad arguments
-  3  the output folder is refused (/, home, seeds, someone else's files) or another
-     build is writing it"""
+  3  the output folder is refused (/, home, seeds, someone else's files), cannot be
+     written (permissions, a full disk), or another build is writing it"""
 """Shown by --help; README.md has the same table."""
 
 

@@ -14,7 +14,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from digest.errors import DigestError
+from digest.errors import DigestError, OutputError
 from digest.site import SEARCH_PREFIX, temp_folder
 from digest.workers import child_setup
 
@@ -60,6 +60,11 @@ def index_files(pages: Mapping[str, bytes], out: Path) -> dict[str, bytes]:
     scratch = temp_folder(out.resolve(), SEARCH_PREFIX)
     try:
         return _run_pagefind(binary, pages, scratch)
+    except OSError as err:  # a full disk, a file size limit, a quota
+        raise OutputError(
+            f"{out}: cannot write the search index beside it ({err.strerror or err}); "
+            "the previous site is unchanged"
+        ) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

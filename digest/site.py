@@ -99,9 +99,15 @@ def output_lock(out: Path) -> Iterator[None]:
     outlive a killed build cannot block the next one.
     """
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     path = _lock_path(out)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise OutputError(
+            f"{out}: cannot create the lock file {path.name} beside it ({err.strerror or err}); "
+            f"check that you may write to {out.parent}"
+        ) from None
     try:
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -144,8 +150,14 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def temp_folder(out: Path, prefix: str) -> Path:
     """Return a new, empty hidden folder beside `out` that `recover(out)` will know as its own."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f"{prefix}{out.name}-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f"{prefix}{out.name}-", dir=out.parent))
+    except OSError as err:
+        raise OutputError(
+            f"{out}: cannot create a working folder beside it ({err.strerror or err}); "
+            f"check that you may write to {out.parent}"
+        ) from None
 
 
 def _leftovers(out: Path, prefix: str, tail: re.Pattern[str]) -> list[Path]:
@@ -239,8 +251,13 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
     recover(out)
     staging = temp_folder(out, STAGING_PREFIX)
     try:
-        # check_output has made sure an existing `out` is a site we wrote.
-        written = _fill(staging, files, out if out.is_dir() else None)
+        try:  # check_output has made sure an existing `out` is a site we wrote.
+            written = _fill(staging, files, out if out.is_dir() else None)
+        except OSError as err:  # a full disk, a file size limit, a quota
+            raise OutputError(
+                f"{out}: cannot write the new site ({err.strerror or err}); "
+                "the previous site is unchanged"
+            ) from None
         if not out.exists():
             os.rename(staging, out)
         elif _exchange(staging, out):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -427,3 +430,99 @@ def test_user_asset_with_an_unsafe_name_is_a_clear_error(tmp_path: Path, capsys)
     err = capsys.readouterr().err
     assert f"{theme / 'my logo.png'}: a site file name may use only" in err, err
     assert snapshot(out) == before
+
+
+def _in_child_with_file_size_limit(function, limit_bytes: int) -> list:
+    """Return `function()` run in a forked child that may write no file over `limit_bytes`.
+
+    RLIMIT_FSIZE makes the kernel refuse a write past the limit (EFBIG), as a full disk
+    or a quota would; SIGXFSZ is ignored so the write fails instead of killing the child.
+    """
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(reader)
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+            os.write(writer, json.dumps(function()).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        output = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    assert status == 0, "the child failed"
+    return json.loads(output)
+
+
+def test_a_write_that_fails_is_one_clear_error_and_the_old_site_stays(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    site.write_site({"index.html": b"old"}, out)
+
+    def write_big() -> list:
+        try:
+            site.write_site({"index.html": b"new", "big.html": b"x" * 200_000}, out)
+        except OutputError as err:
+            return [str(err)]
+        return []
+
+    (message,) = _in_child_with_file_size_limit(write_big, 100_000)
+    assert message.startswith(f"{out.resolve()}: cannot write the new site (File too large)")
+    assert snapshot(out) == {"index.html": b"old", site.MARKER: snapshot(out)[site.MARKER]}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_build_that_cannot_write_fails_clearly_and_keeps_the_old_site(tmp_path: Path) -> None:
+    """A real build whose pages hit a file size limit: one line, exit 3, old site whole."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    out = tmp_path / "site"
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(out), "--quiet"]) == 0
+    before = snapshot(out)
+    paragraphs = [
+        f"Paragraph {i}: the harbour talks went on, said official number {i} on the day."
+        for i in range(2_000)
+    ]
+    (seeds / "long.txt").write_text("A very long report\n" + "\n".join(paragraphs) + "\n")
+
+    def build_it() -> list:
+        err = io.StringIO()
+        args = ["build", "--seeds", str(seeds), "--out", str(out), "--no-cache", "--quiet"]
+        with contextlib.redirect_stderr(err):
+            code = cli.main(args)
+        return [code, err.getvalue()]
+
+    code, stderr = _in_child_with_file_size_limit(build_it, 120_000)
+    assert code == 3, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"digest: error: {out}: cannot write")
+    assert lines[0].endswith("(File too large); the previous site is unchanged")
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.digest-lock", "seeds", "site"]
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_clear_error(
+    tmp_path: Path, as_nobody
+) -> None:
+    parent = tmp_path / "readonly"
+    parent.mkdir()
+    parent.chmod(0o555)  # for root, this is how it looks to 'nobody' (not the owner)
+    out = parent / "site"
+
+    def build_it() -> list:
+        err = io.StringIO()
+        args = ["build", "--seeds", str(REPO / "seeds"), "--out", str(out), "--no-cache"]
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = cli.main(args)
+        return [code, err.getvalue()]
+
+    code, stderr = as_nobody(build_it, tmp_path) if os.geteuid() == 0 else build_it()
+    assert code == 3, stderr
+    assert stderr.strip() == (
+        f"digest: error: {out}: cannot create the lock file .site.digest-lock beside it "
+        f"(Permission denied); check that you may write to {parent}"
+    )
+    assert list(parent.iterdir()) == []
