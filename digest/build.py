@@ -302,6 +302,13 @@ def build(config: Config, strict: bool = False, helpers: Helpers | None = None) 
     """
     helpers = helpers or Helpers()
     site.check_output(config.output, config.seeds)
+    try:
+        return _build_locked(config, strict, helpers)
+    finally:
+        helpers.cache.release()  # after a failure; a finished build has closed it already
+
+
+def _build_locked(config: Config, strict: bool, helpers: Helpers) -> BuildReport:
     with site.output_lock(config.output), helpers.workers:
         site.recover(config.output.resolve())  # what killed builds left; the lock proves it
         report = BuildReport()

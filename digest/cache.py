@@ -169,6 +169,22 @@ class BuildCache:
         ]
         self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
 
+    def release(self) -> None:
+        """Save what was stored and close, pruning nothing: the end of a build that failed.
+
+        Without it the failed build's open transaction would outlive it, and the next build
+        in the same process (`digest serve`) would find the cache locked or broken.
+        """
+        if self.db is None:
+            return
+        db, self.db = self.db, None
+        try:
+            db.commit()
+        except sqlite3.Error:
+            pass  # the records are only copies; closing rolls back what was not saved
+        finally:
+            db.close()
+
     def close(self) -> None:
         """Drop entries this build did not use, then save; the cache stays small."""
         if self.db is None:

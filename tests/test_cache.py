@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+from digest import cli
 from digest.cache import BuildCache, cache_version, cached_map, key_of
 from digest.config import Config, SiteParams
 from digest.progress import Silent
 from digest.workers import Workers
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def square(n: int) -> int:
@@ -112,3 +116,22 @@ def test_worker_processes_give_the_serial_results_in_order() -> None:
     items = list(range(500))
     with Workers(2) as workers:
         assert list(workers.map(square, items)) == [n * n for n in items]
+
+
+def test_a_failed_build_leaves_the_cache_usable_in_the_same_process(tmp_path: Path) -> None:
+    """`digest serve` rebuilds in one process: a build that failed must not break the next."""
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "my logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # fails the build in render
+    (tmp_path / "digest.yaml").write_text("templates: theme\n", encoding="utf-8")
+    args = ["build", "--config", str(tmp_path / "digest.yaml"), "--quiet"]
+    args += ["--cache", str(tmp_path / "cache")]
+    assert cli.main(args) == 2
+    other = sqlite3.connect(tmp_path / "cache" / "cache.sqlite", timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # 'database is locked' if the failed build still holds it
+    other.rollback()
+    other.close()
+    (theme / "my logo.png").rename(theme / "my-logo.png")
+    assert cli.main(args) == 0
+    assert (tmp_path / "site" / "my-logo.png").is_file()
