@@ -287,6 +287,8 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         # Dates inferred from an event are applied here, after clustering, never before.
         events, by_id = attach_events(events, by_id, article_keys, helpers)
     report.articles = len(articles)
+    if not articles:  # an empty digest would replace the published one: say so (--strict stops)
+        report.warn(str(config.seeds), "no readable articles; the digest is empty")
     report.events = len(events)
     ordered = newest_first(events)
     change = changes.diff(previous, ordered, by_id, config.site.build_date) if previous else None

@@ -177,12 +177,6 @@ def check_seeds(cfg: Config) -> tuple[int, list[Finding]]:
     findings = [_finding(p, Severity.WARNING) for p in report.warnings]
     findings += [_finding(p, Severity.NOTE) for p in report.notes]
     findings.sort(key=lambda f: (f.path, f.severity != Severity.WARNING))
-    if report.articles == 0:
-        findings.append(
-            Finding(
-                str(cfg.seeds), "no readable articles; the digest would be empty", Severity.WARNING
-            )
-        )
     return report.articles, findings
 
 

@@ -194,3 +194,19 @@ def test_exit_codes_are_documented_in_help_and_readme() -> None:
     shown = [line.split()[0] for line in help_text.split("exit codes:", 1)[1].splitlines()[1:]]
     assert documented == ["0", "1", "2", "3"]
     assert [code for code in shown if code.isdigit()] == documented
+
+
+def test_a_digest_with_no_readable_article_is_a_warning(tmp_path: Path) -> None:
+    """Seeds that all fail to read must not silently replace a published site with nothing."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    assert run(["build", "--quiet"], cwd=tmp_path).returncode == 0
+    before = snapshot(tmp_path / "site")
+    for path in seeds.iterdir():
+        path.write_bytes(b"")  # a bad checkout: every file empty
+    result = run(["build", "--strict"], cwd=tmp_path)
+    assert result.returncode == 1
+    assert "warning: seeds: no readable articles; the digest is empty" in result.stderr
+    assert snapshot(tmp_path / "site") == before
+    result = run(["check"], cwd=tmp_path)
+    assert "seeds: warning: no readable articles; the digest is empty" in result.stderr
