@@ -176,7 +176,7 @@ def check_seeds(cfg: Config) -> tuple[int, list[Finding]]:
         return 0, [Finding(where[0], where[-1])]
     findings = [_finding(p, Severity.WARNING) for p in report.warnings]
     findings += [_finding(p, Severity.NOTE) for p in report.notes]
-    findings.sort(key=lambda f: (f.path, f.severity != Severity.WARNING))
+    findings.sort(key=lambda f: (f.path, f.severity != Severity.WARNING, f.line or 0))
     return report.articles, findings
 
 

@@ -163,4 +163,31 @@ def parse_front_matter(text: str) -> tuple[FrontMatter | None, str, list[str]]:
             [f"front matter must be a mapping of fields, got {describe(meta)}; ignored"],
         )
     fields, warnings = read_fields(meta)
-    return fields, body, warnings
+    return fields, body, with_lines(warnings, match.group(1) or "")
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+_FIELD_WARNING = re.compile(r"\Afront matter '([\w-]+)'")
+
+
+def with_lines(warnings: list[str], block: str) -> list[str]:
+    """Return `warnings` about fields with the field's file line added ('on line N').
+
+    `block` is the front matter text between the '---' lines; it starts on the file's
+    line 2. A key written in an unusual way (quoted, nested) keeps its warning as it was.
+    >>> with_lines(["front matter 'date' is not a date"], "title: T\\ndate: x\\n")
+    ["front matter 'date' on line 3 is not a date"]
+    """
+    if not warnings:
+        return warnings
+    lines = {}
+    for m in _TOP_KEY.finditer(block):
+        lines.setdefault(m.group(1), block.count("\n", 0, m.start()) + 2)
+    result = []
+    for warning in warnings:
+        m = _FIELD_WARNING.match(warning)
+        line = lines.get(m.group(1)) if m else None
+        result.append(
+            warning if line is None else f"{m.group()} on line {line}{warning[m.end() :]}"
+        )
+    return result

@@ -212,7 +212,7 @@ CATALOGUE = [
             "wrong-types.md",
             "---\ndate: yesterday\ntitle: [1, 2]\n---\n# Fallback headline\n\nBody text.\n",
         ),
-        {"wrong-types.md": (Outcome.READ_WARNING, "'date' is not a date")},
+        {"wrong-types.md": (Outcome.READ_WARNING, "'date' on line 2 is not a date")},
     ),
     Row(
         "unknown suffixes",
@@ -298,7 +298,7 @@ CATALOGUE = [
         "hostile text (scripts, javascript: links, bidi, zero-width, huge words)",
         many(text("hostile.md", HOSTILE_MD), text("hostile.txt", HOSTILE_TXT)),
         {
-            "hostile.md": (Outcome.READ_WARNING, "'url' is not an http(s) link"),
+            "hostile.md": (Outcome.READ_WARNING, "'url' on line 3 is not an http(s) link"),
             "hostile.txt": (Outcome.READ, ""),
         },
     ),

@@ -65,7 +65,8 @@ def test_check_reports_every_seed_problem_and_writes_nothing(project: Path) -> N
     assert result.returncode == 0, result.stderr  # warnings alone are not errors
     lines = result.stderr.splitlines()
     assert any(line.startswith("photo.png: warning: unknown file type") for line in lines)
-    assert any(line.startswith("bad.md: warning: front matter 'date'") for line in lines)
+    date_warning = "bad.md:2: warning: front matter 'date' on line 2 is not"
+    assert any(line.startswith(date_warning) for line in lines)
     assert any(line.startswith(".DS_Store: note: hidden") for line in lines)
     assert "6 articles, 0 errors, 2 warnings, 1 notes" in result.stdout
     assert snapshot(project) == before
