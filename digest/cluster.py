@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+from digest import duplicates
 from digest.config import ClusterParams
 from digest.features import Features, cosine, featurize, shared_names
 from digest.load import slugify
@@ -375,8 +376,10 @@ def cluster_events(
 
 
 def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list[list[str]]:
-    """Return groups of article ids, one per event (see `cluster_events`)."""
-    return cluster_events(articles, params).groups
+    """Return groups of article ids, one per event, as `digest build` forms them: copies of
+    one story kept together (see `cluster_events`). `digest eval` and `explain` use this, so
+    they measure and explain the clusterer the site uses."""
+    return cluster_events(articles, params, duplicates.copy_groups(articles)).groups
 
 
 def central_member(group: Sequence[str], sims: Mapping[tuple[str, str], float]) -> str:
