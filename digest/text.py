@@ -247,7 +247,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
         for sentence in split_sentences(paragraph):
             # A Title Case headline capitalises every word: its runs are not evidence of names.
             in_title_case = index == 0 and is_title_case(sentence)
-            # "Menteri Pertahanan (Menhan) Rusia Andrei X": the title runs on to the name.
+            # "Menteri Luar Negeri (Menlu) Jepang Taro X": the title runs on to the name.
             sentence = _ABBREVIATION.sub(
                 lambda m: m.group(1) if m.group(2).lower() in abbreviations else m.group(0),
                 sentence,
@@ -264,7 +264,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                     first_seen.setdefault(" ".join(place), index)
                     mid_sentence.add(" ".join(place))
                 if role and not place and " ".join(words).lower() in PLACE_NAMES:
-                    role_mentions.append((_role_key(role, words), index))  # "Menhan Rusia"
+                    role_mentions.append((_role_key(role, words), index))  # "Menlu Jepang"
                 role = _role_key(role, place)
                 if not words:
                     if role:
@@ -280,7 +280,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                 counts[name] += 1
                 first_seen.setdefault(name, index)
     for role, index in role_mentions:
-        # "Menhan Rusia" alone is the one person the article calls "Menhan Rusia" by name.
+        # "Menlu Jepang" alone is the one person the article calls "Menlu Jepang" by name.
         if len(holders.get(role, ())) == 1:
             (name,) = holders[role]
             if name in counts:
@@ -301,8 +301,8 @@ _ABBREVIATION = re.compile(r"((?:[A-Z][\w-]*\s+){1,5})\(([A-Z][\w-]{2,})\)")
 
 
 def _title_abbreviations(texts: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """Return the title abbreviations an article defines: "Menteri Pertahanan (Menhan)"
-    gives "menhan" → ("menteri", "pertahanan")."""
+    """Return the title abbreviations an article defines: "Menteri Luar Negeri (Menlu)"
+    gives "menlu" → ("menteri", "luar", "negeri")."""
     found: dict[str, tuple[str, ...]] = {}
     for text in texts:
         for m in _ABBREVIATION.finditer(text):
