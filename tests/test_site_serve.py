@@ -41,6 +41,17 @@ def wait_for(lines: queue.Queue, pattern: str, seconds: float) -> re.Match:
     raise AssertionError(f"no line matching {pattern!r} within {seconds} s")
 
 
+def stopped_within(process: subprocess.Popen, seconds: float) -> bool:
+    """Wait for `process`; kill it and return False if it is still running after `seconds`."""
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return False
+    return True
+
+
 def test_serve_rebuilds_on_change_and_never_serves_a_partial_site(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -73,7 +84,12 @@ def test_serve_rebuilds_on_change_and_never_serves_a_partial_site(tmp_path: Path
         assert b"Judul Sangat Baru" in fetch(url + "index.html")[1], "last good site stays up"
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
+        if not stopped_within(process, 20):
+            said = []
+            while not lines.empty():
+                said.append(lines.get())
+            # Raised inside `finally`: any failure above is kept as this error's context.
+            raise AssertionError("serve ignored Ctrl-C for 20 s; it said:\n" + "".join(said))
     assert process.returncode == 0
 
 
