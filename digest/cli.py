@@ -109,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve until interrupted; print one line per rebuild."""
+    import signal
     import threading
 
     from digest import serve
@@ -129,6 +130,11 @@ def run_serve(args: argparse.Namespace) -> int:
         return err.exit_code
     watcher = serve.Watcher(lambda: resolve_config(args), config_path, say)
     stop = threading.Event()
+    # Ctrl-C and SIGTERM stop the server even when it was started with SIGINT ignored (a
+    # background job of a script inherits that, and Python then never raises
+    # KeyboardInterrupt).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         serve.serve(watcher, out, args.port, args.interval, stop, lambda url: say(f"serving {url}"))
     except OSError as err:

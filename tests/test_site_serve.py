@@ -14,6 +14,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from sitecheck import SEEDS
 
 from digest import serve
@@ -129,3 +130,23 @@ def test_serve_refuses_an_output_folder_a_build_may_not_replace(tmp_path: Path) 
     assert process.returncode == 3, (out, err)
     assert "serving" not in out and str(home) in err and "home folder" in err
     assert sorted(p.name for p in home.iterdir()) == [".ssh"]
+
+
+@pytest.mark.parametrize("stop_with", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_even_when_started_with_ctrl_c_ignored(tmp_path: Path, stop_with) -> None:
+    # A background job of a shell script starts with SIGINT ignored, and Python then
+    # never raises KeyboardInterrupt: serve must still stop on Ctrl-C (and on SIGTERM).
+    def ignore_ctrl_c() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    command = [sys.executable, "-m", "digest", "serve", "--port", "0", "--interval", "0.2"]
+    command += ["--seeds", str(SEEDS), "--out", str(tmp_path / "site")]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, cwd=tmp_path, preexec_fn=ignore_ctrl_c
+    )
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=read_lines, args=(process.stdout, lines), daemon=True).start()
+    wait_for(lines, r"serving http://", 90)
+    process.send_signal(stop_with)
+    assert stopped_within(process, 20), "serve ignored the signal"
+    assert process.returncode == 0
