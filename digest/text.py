@@ -247,11 +247,12 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
         for sentence in split_sentences(paragraph):
             # A Title Case headline capitalises every word: its runs are not evidence of names.
             in_title_case = index == 0 and is_title_case(sentence)
-            # "Menteri Luar Negeri (Menlu) Jepang Taro X": the title runs on to the name.
-            sentence = _ABBREVIATION.sub(
-                lambda m: m.group(1) if m.group(2).lower() in abbreviations else m.group(0),
-                sentence,
-            )
+            if abbreviations and "(" in sentence:
+                # "Menteri Luar Negeri (Menlu) Jepang Taro X": the title runs on to the name.
+                sentence = _ABBREVIATION.sub(
+                    lambda m: m.group(1) if m.group(2).lower() in abbreviations else m.group(0),
+                    sentence,
+                )
             for words, at_start in _capitalised_runs(sentence):
                 if in_title_case:
                     continue

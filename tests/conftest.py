@@ -24,6 +24,15 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Return every file under `folder` (relative POSIX path -> bytes), to compare builds."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
 def run_digest(
     *args: str, cwd: Path, env: Mapping[str, str] | None = None, timeout: int = 300
 ) -> subprocess.CompletedProcess[str]:
@@ -75,22 +84,17 @@ def many_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def run_as_nobody(function: Callable[[], object], tmp_path: Path) -> object:
-    """Return `function()` as run in a forked child that dropped root for the user 'nobody'.
-
-    Root reads any file whatever its permissions; this is how a test running as root can
-    still see what an ordinary user gets. The result travels back as JSON.
-    """
-    for folder in (tmp_path, *tmp_path.parents):
-        folder.chmod(folder.stat().st_mode | 0o005)
+def run_in_child(function: Callable[[], object], setup: Callable[[], None]) -> object:
+    """Return `function()` as run in a forked child after `setup()` changed that child
+    (dropped privileges, lowered a limit); the parent stays as it was. The result travels
+    back as JSON."""
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
         code = 1
         try:
             os.close(reader)
-            os.setgid(65534)
-            os.setuid(65534)
+            setup()
             os.write(writer, json.dumps(function()).encode())
             code = 0
         finally:
@@ -99,8 +103,24 @@ def run_as_nobody(function: Callable[[], object], tmp_path: Path) -> object:
     with os.fdopen(reader, "rb") as pipe:
         output = pipe.read()
     _, status = os.waitpid(pid, 0)
-    assert status == 0, "the unprivileged child failed"
+    assert status == 0, "the child failed"
     return json.loads(output)
+
+
+def run_as_nobody(function: Callable[[], object], tmp_path: Path) -> object:
+    """Return `function()` as run in a forked child that dropped root for the user 'nobody'.
+
+    Root reads any file whatever its permissions; this is how a test running as root can
+    still see what an ordinary user gets.
+    """
+    for folder in (tmp_path, *tmp_path.parents):
+        folder.chmod(folder.stat().st_mode | 0o005)
+
+    def drop_root() -> None:
+        os.setgid(65534)
+        os.setuid(65534)
+
+    return run_in_child(function, drop_root)
 
 
 @pytest.fixture

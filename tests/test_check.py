@@ -10,19 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import run_digest
+from conftest import run_digest, snapshot
 
 from digest import check, cli
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture

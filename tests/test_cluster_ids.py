@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import make_article
+from conftest import make_article, run_digest
 
 from digest import cluster
 
@@ -38,13 +36,7 @@ def test_new_event_id_comes_from_its_founding_article_only() -> None:
 
 
 def build(seeds: Path, out: Path) -> dict[str, str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "digest", "build", "--seeds", str(seeds), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_digest("build", "--seeds", str(seeds), "--out", str(out), cwd=seeds.parent)
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "events.json").read_text(encoding="utf-8"))
     return {a["id"]: a["event"] for a in data["articles"]}

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import snapshot
+
 REPO = Path(__file__).resolve().parent.parent
 EXTRA_MD = (
     "---\ntitle: Parlemen meratifikasi perjanjian\noutlet: Contoh News\n"
@@ -15,14 +17,6 @@ EXTRA_MD = (
     "JAKARTA - Parlemen meratifikasi perjanjian itu pada **Selasa** (12/11/2024).\n\n"
     "- Baca juga: [Berita lain](https://example.org/lain)\n"
 )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def run_build(seeds: Path, out: Path, cwd: Path, env: dict[str, str]) -> None:

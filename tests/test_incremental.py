@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import corpus_module
+from conftest import corpus_module, snapshot
 
 from digest import cli
 from digest.render import builtin_templates_dir
@@ -40,14 +40,6 @@ def copy_project(built: Path, tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(built, root)
     return root
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def build(root: Path, out: str, *options: str, capsys=None) -> str:
@@ -102,7 +94,7 @@ def test_incremental_build_equals_clean_build(
     capsys.readouterr()
     printed = build(root, "site", "--jobs", "2", capsys=capsys)
     build(root, "clean", "--no-cache")
-    incremental, clean = tree(root / "site"), tree(root / "clean")
+    incremental, clean = snapshot(root / "site"), snapshot(root / "clean")
     assert sorted(incremental) == sorted(clean)
     different = [name for name in clean if incremental[name] != clean[name]]
     assert different == []
@@ -115,20 +107,20 @@ def test_incremental_build_equals_clean_build(
 
 def test_deleting_the_cache_changes_nothing(built: Path, tmp_path: Path) -> None:
     root = copy_project(built, tmp_path)
-    first = tree(root / "site")
+    first = snapshot(root / "site")
     shutil.rmtree(root / "cache")
     build(root, "site")
-    assert tree(root / "site") == first
+    assert snapshot(root / "site") == first
 
 
 def test_only_changed_pages_are_written(built: Path, tmp_path: Path, capsys) -> None:
     root = copy_project(built, tmp_path)
-    before = tree(root / "site")
+    before = snapshot(root / "site")
     inodes = {name: (root / "site" / name).stat().st_ino for name in before}
     edit_file(root)
     capsys.readouterr()
     printed = build(root, "site", capsys=capsys)
-    after = tree(root / "site")
+    after = snapshot(root / "site")
     changed = {name for name in after if before.get(name) != after[name]}
     kept = {name for name in after if (root / "site" / name).stat().st_ino == inodes.get(name)}
     assert changed and kept

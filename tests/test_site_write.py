@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import resource
 import shutil
@@ -15,20 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import children, start_time
+from conftest import children, run_in_child, snapshot, start_time
 
 from digest import cli, site
 from digest.errors import OutputError
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_write_site_replaces_whole_folder(tmp_path: Path) -> None:
@@ -438,24 +429,12 @@ def _in_child_with_file_size_limit(function, limit_bytes: int) -> list:
     RLIMIT_FSIZE makes the kernel refuse a write past the limit (EFBIG), as a full disk
     or a quota would; SIGXFSZ is ignored so the write fails instead of killing the child.
     """
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        code = 1
-        try:
-            os.close(reader)
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
-            os.write(writer, json.dumps(function()).encode())
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writer)
-    with os.fdopen(reader, "rb") as pipe:
-        output = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    assert status == 0, "the child failed"
-    return json.loads(output)
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return run_in_child(function, limit)
 
 
 def test_a_write_that_fails_is_one_clear_error_and_the_old_site_stays(tmp_path: Path) -> None:

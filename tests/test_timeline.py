@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEEDS, make_article
+from conftest import SEEDS, make_article, run_digest
 
 from digest import build, clean, load, timeline
 from digest.model import Article, DateSource, DateValue, Event, Granularity
@@ -329,18 +329,9 @@ def test_contradicting_pins_give_no_date() -> None:
 def test_seed_facts_through_the_real_cli(tmp_path: Path) -> None:
     """The same seed facts, from `digest build` in a subprocess with the real clusterer."""
     import json
-    import subprocess
-    import sys
 
     out = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "digest", "build", "--seeds", str(SEEDS), "--out", str(out)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_digest("build", "--seeds", str(SEEDS), "--out", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "events.json").read_text(encoding="utf-8"))
     published = {a["id"][:3]: (a["published"], a["published_source"]) for a in data["articles"]}
