@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -296,12 +297,7 @@ def attach_strays(
     """
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     large = {g for g, members in enumerate(groups) if len(members) > STRAY_SIZE}
-    bounds: dict[int, tuple[int, int] | None] = {}
-    for g in large:
-        joined: tuple[int, int] | None = None
-        for i in groups[g]:
-            joined = _joined_bounds(joined, spans[i])
-        bounds[g] = joined
+    bounds = {g: _bounds_of(groups[g], spans) for g in large}
     neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), s in sims.items():
         if s >= threshold:
@@ -326,6 +322,102 @@ def attach_strays(
     return sorted((sorted(m) for m in result if m), key=lambda m: m[0])
 
 
+AMBIGUOUS_RATIO = 0.9
+"""An undated report matching a differently dated event at least this share as well as its
+own is ambiguous between them (see `release_ambiguous`)."""
+OWN_NAMES_COVERED = 0.6
+"""...and is set apart only if its own event names less than this share of its lead's names."""
+
+
+@dataclass(frozen=True)
+class Release:
+    """An undated report `release_ambiguous` set apart from the event linkage put it in."""
+
+    article: int
+    own: float
+    """Its average similarity to the rest of the event it was in."""
+    rival: float
+    """Its average similarity to the best event dated too far from that one."""
+    covered: float
+    """IDF-weighted share of its lead's names that the rest of its event names."""
+    missing: tuple[str, ...]
+    """Its lead names the rest of its event never names, heaviest first."""
+
+
+def _average_to(i: int, members: Sequence[int], sims: Mapping[tuple[int, int], float]) -> float:
+    return math.fsum(sims.get((min(i, j), max(i, j)), 0.0) for j in members) / len(members)
+
+
+def release_ambiguous(
+    groups: Sequence[Sequence[int]],
+    sims: Mapping[tuple[int, int], float],
+    features: Sequence[Features],
+    spans: Sequence[tuple[int, int] | None],
+    max_gap_days: int,
+    copies: frozenset[int] = frozenset(),
+) -> tuple[list[list[int]], list[Release]]:
+    """Return `groups` with ambiguous undated reports set apart, and what was set apart.
+
+    An undated report sits in event E by topic alone when it matches E no better than an
+    event F whose reports are dated too far from E's to be one happening: what it shares
+    with E, it shares just as much with F. If E also leaves out most of the names the report
+    leads with (its own protagonist, "Petrov visited" beside "Ivanov visited"), the report
+    tells of a third happening and becomes its own event. Dated reports are placed by their
+    dates, and copies of one story (`copies`) stay together.
+    """
+    bounds = [_bounds_of(g, spans) for g in groups]
+    kept: list[list[int]] = []
+    released: list[Release] = []
+    for g, members in enumerate(groups):
+        stay = list(members)
+        for i in members:
+            if len(members) < 2 or spans[i] is not None or i in copies:
+                continue
+            rest = [j for j in members if j != i]
+            own_bounds = _bounds_of(rest, spans)
+            lead = features[i].lead_names
+            total = math.fsum(lead.values())
+            if own_bounds is None or total <= 0:
+                continue
+            named = frozenset().union(*(features[j].names for j in rest))
+            covered = math.fsum(w for t, w in lead.items() if t in named) / total
+            if covered >= OWN_NAMES_COVERED:
+                continue
+            own = _average_to(i, rest, sims)
+            rival = max(
+                (
+                    _average_to(i, other, sims)
+                    for h, other in enumerate(groups)
+                    if h != g and _too_far(own_bounds, bounds[h], max_gap_days)
+                ),
+                default=0.0,
+            )
+            if rival >= AMBIGUOUS_RATIO * own:
+                stay.remove(i)
+                missing = sorted((t for t in lead if t not in named), key=lambda t: (-lead[t], t))
+                released.append(Release(i, own, rival, covered, tuple(missing)))
+        kept.extend([stay] if stay else [])
+    singles = [[r.article] for r in released]
+    return sorted(kept + singles, key=lambda m: m[0]), released
+
+
+def _bounds_of(
+    members: Sequence[int], spans: Sequence[tuple[int, int] | None]
+) -> tuple[int, int] | None:
+    joined: tuple[int, int] | None = None
+    for i in members:
+        joined = _joined_bounds(joined, spans[i])
+    return joined
+
+
+def _too_far(a: tuple[int, int] | None, b: tuple[int, int] | None, max_gap_days: int) -> bool:
+    """Whether two events' dated reports are further apart than one event may span."""
+    if a is None or b is None:
+        return False
+    joined = _joined_bounds(a, b)
+    return joined is not None and joined[0] - joined[1] > max_gap_days
+
+
 def average_linkage(
     n: int,
     sims: Mapping[tuple[int, int], float],
@@ -345,6 +437,8 @@ class Clustering:
     groups: list[list[str]]
     sims: dict[tuple[str, str], float]
     """Similarity of candidate pairs (smaller id first); pairs not listed count as 0."""
+    released: tuple[tuple[str, Release], ...] = ()
+    """Undated reports set apart as ambiguous (see `release_ambiguous`), by article id."""
 
 
 def cluster_events(
@@ -369,17 +463,27 @@ def cluster_events(
     spans = [date_span(f.date) for f in features]
     groups = average_linkage(len(ordered), sims, params.min_similarity, spans, params.max_gap_days)
     groups = attach_strays(groups, sims, params.min_similarity, spans, params.max_gap_days)
+    copied = frozenset(
+        index[aid] for group in together if len(group) > 1 for aid in group if aid in index
+    )
+    groups, released = release_ambiguous(groups, sims, features, spans, params.max_gap_days, copied)
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],
         {(ordered[i].id, ordered[j].id): s for (i, j), s in sims.items()},
+        tuple((ordered[r.article].id, r) for r in released),
     )
 
 
+def cluster_with_copies(articles: Sequence[Article], params: ClusterParams) -> Clustering:
+    """Return the events as `digest build` forms them: copies of one story kept together
+    (see `cluster_events`). `digest eval` and `explain` use this, so they measure and
+    explain the clusterer the site uses."""
+    return cluster_events(articles, params, duplicates.copy_groups(articles))
+
+
 def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list[list[str]]:
-    """Return groups of article ids, one per event, as `digest build` forms them: copies of
-    one story kept together (see `cluster_events`). `digest eval` and `explain` use this, so
-    they measure and explain the clusterer the site uses."""
-    return cluster_events(articles, params, duplicates.copy_groups(articles)).groups
+    """Return groups of article ids, one per event (see `cluster_with_copies`)."""
+    return cluster_with_copies(articles, params).groups
 
 
 def central_member(group: Sequence[str], sims: Mapping[tuple[str, str], float]) -> str:

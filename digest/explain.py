@@ -39,6 +39,8 @@ class Explanation:
     only_a: tuple[str, ...]
     only_b: tuple[str, ...]
     same_event: bool
+    set_apart: tuple[str, cluster.Release] | None = None
+    """One of the two, if it was set apart as ambiguous between two events."""
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -80,7 +82,9 @@ def explain_pair(
     features = featurize(ordered, params)
     fa, fb = features[i], features[j]
     gap = cluster.date_gap_days(fa, fb)
-    groups = cluster.cluster_articles(ordered, params)
+    clustering = cluster.cluster_with_copies(ordered, params)
+    groups = clustering.groups
+    released = dict(clustering.released)
     group_of = {aid: index for index, g in enumerate(groups) for aid in g}
     shared, only_a, only_b = _names(fa, fb)
     ga, gb = group_of[fa.article_id], group_of[fb.article_id]
@@ -105,6 +109,9 @@ def explain_pair(
         only_a=only_a,
         only_b=only_b,
         same_event=group_of[fa.article_id] == group_of[fb.article_id],
+        set_apart=next(
+            ((x, released[x]) for x in (fa.article_id, fb.article_id) if x in released), None
+        ),
     )
 
 
@@ -147,5 +154,14 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         lines.append(
             f"  events their two events hold reports dated {e.event_gap_days} days apart: "
             "an event never spans more than the limit, so they stay apart"
+        )
+    if e.set_apart is not None:
+        aid, r = e.set_apart
+        lines.append(
+            f"  apart  {aid} has no read date; it matched the event linkage put it in "
+            f"({r.own:.3f} on average) about as well as an event dated too far from that one "
+            f"({r.rival:.3f}), and the event it was in names only {r.covered:.0%} of its "
+            f"lead's names (missing: {', '.join(r.missing[:TOP_TERMS]) or 'none'}): "
+            "set apart as its own event"
         )
     return lines

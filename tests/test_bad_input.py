@@ -460,12 +460,6 @@ def test_whole_catalogue_reports_every_bad_file_and_loses_nothing(whole_catalogu
     assert whole_catalogue.peak_kib < 180 * 1024, f"peak {whole_catalogue.peak_kib // 1024} MiB"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clusterer (issue 3): unrelated articles raise the IDF of the seeds' shared topic "
-    "words; the dates keep the visit apart now, but the undated Kozlov report still joins the "
-    "treaty report",
-)
 def test_whole_catalogue_keeps_the_seeds_three_events(whole_catalogue) -> None:
     assert seed_groups(whole_catalogue.result) == SEED_EVENTS
 

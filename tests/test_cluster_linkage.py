@@ -193,3 +193,53 @@ def test_a_stray_picks_the_event_of_its_best_match() -> None:
     linked = cluster.average_linkage(5, sims, 0.14)
     assert linked == [[0, 1], [2, 3], [4]]
     assert cluster.attach_strays(linked, sims, 0.14, [None] * 5, 5) == [[0, 1], [2, 3, 4]]
+
+
+def named(i: int, lead: dict[str, float], names: set[str]) -> Features:
+    return Features(f"a{i}", {}, {}, lead, frozenset(names), None)
+
+
+def test_an_undated_report_matching_two_dated_events_alike_is_its_own_event() -> None:
+    # 0-1 are one visit (day 100), 2 a ratification two weeks earlier (day 86). Report 3 is
+    # undated, linked to the ratification, matches both alike, and leads with a minister
+    # neither names: it tells of a third happening.
+    spans = [(100, 100), (100, 100), (86, 86), None]
+    sims = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
+    features = [
+        named(0, {"kim": 1.0, "ivanov": 3.0}, {"kim", "ivanov"}),
+        named(1, {"kim": 1.0, "ivanov": 3.0}, {"kim", "ivanov"}),
+        named(2, {"kim": 1.0}, {"kim"}),
+        named(3, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
+    ]
+    linked = [[0, 1], [2, 3]]
+    groups, released = cluster.release_ambiguous(linked, sims, features, spans, 5)
+    assert groups == [[0, 1], [2], [3]]
+    assert [(r.article, r.missing) for r in released] == [(3, ("petrov",))]
+    assert released[0].covered == pytest.approx(0.25)
+
+
+def test_a_report_stays_when_its_event_names_its_lead_or_it_matches_better() -> None:
+    spans = [(100, 100), (100, 100), (86, 86), None]
+    sims = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
+    lone = [
+        named(0, {"kim": 1.0}, {"kim"}),
+        named(1, {"kim": 1.0}, {"kim"}),
+        named(2, {"kim": 1.0}, {"kim"}),
+        named(3, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
+    ]
+    linked = [[0, 1], [2, 3]]
+    # Its own event names its protagonist: it stays.
+    covered = [*lone[:2], named(2, {"kim": 1.0}, {"kim", "petrov"}), lone[3]]
+    assert cluster.release_ambiguous(linked, sims, covered, spans, 5)[0] == linked
+    # It matches its own event clearly better than the rival: it stays.
+    clearer = {**sims, (2, 3): 0.6}
+    assert cluster.release_ambiguous(linked, clearer, lone, spans, 5)[0] == linked
+    # The rival is not dated too far away (no proof the two are different events): it stays.
+    near = [(88, 88), (88, 88), (86, 86), None]
+    assert cluster.release_ambiguous(linked, sims, lone, near, 5)[0] == linked
+    # A dated report is placed by its date, and a copy stays with its copy.
+    dated = [*spans[:3], (86, 86)]
+    assert cluster.release_ambiguous(linked, sims, lone, dated, 5)[0] == linked
+    assert cluster.release_ambiguous(linked, sims, lone, spans, 5, frozenset({3}))[0] == linked
+    # Without the copy mark, the same input does release it.
+    assert cluster.release_ambiguous(linked, sims, lone, spans, 5)[0] == [[0, 1], [2], [3]]

@@ -100,7 +100,22 @@ def test_in_a_mixed_folder_the_dates_keep_same_topic_events_apart(mixed_folder) 
     # The Belousov visit (29 Nov) and the treaty report (12 Nov) share every topic name.
     visit = {event_of[a] for a in ("000_80ec8643e48c639e", "001_41cd93c7232de1f8")}
     assert len(visit) == 1 and event_of["003_47c8d720653f142a"] not in visit
+    # The undated Kozlov report matches the visit and the treaty report alike, and neither
+    # names its minister: it is its own event, not a member of whichever scored higher.
+    kozlov = event_of["002_f4365ef5523ea724"]
+    assert kozlov not in visit and kozlov != event_of["003_47c8d720653f142a"]
+    assert sum(event_of[a] == kozlov for a in event_of) == 1
     # The same minister's two visits, a week apart, stay two events.
     tokyo = {event_of[a] for a, label in gold.items() if label.endswith("/menlu-tokyo")}
     canberra = {event_of[a] for a, label in gold.items() if label.endswith("/menlu-canberra")}
     assert len(tokyo) == 1 and len(canberra) == 1 and tokyo != canberra
+
+
+def test_explain_says_why_an_ambiguous_report_was_set_apart(mixed_folder) -> None:
+    articles, _ = mixed_folder
+    params = ClusterParams()
+    found = explain.explain_pair(articles, "002", "003", params)
+    lines = "\n".join(explain.format_explanation(found, params))
+    assert "DIFFERENT events" in lines and found.similarity >= params.min_similarity
+    assert "002_f4365ef5523ea724 has no read date" in lines
+    assert "kozlov" in lines.split("apart  ", 1)[1]
