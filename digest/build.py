@@ -160,7 +160,7 @@ def cached_reader(
         results: list[RawArticle | load.Skipped] = []
         for start in range(0, len(sources), READ_BLOCK):
             block = sources[start : start + READ_BLOCK]
-            found = [(s, load.read_bytes(s.path, s.rel)) for s in block]
+            found = [(s, load.read_bytes(s.path, s.rel, s.seen)) for s in block]
             todo = [(s, d) for s, d in found if not isinstance(d, load.Skipped)]
             keys = [key_of("raw", s.rel, s.id, str(s.is_markdown), d) for s, d in todo]
             file_keys.update((s.rel, k) for (s, _), k in zip(todo, keys, strict=True))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from digest import markup
 from digest.errors import InputError
+from digest.fileguard import FileChangedError, FileSeen, is_inside, open_seen
 from digest.frontmatter import parse_front_matter
 from digest.model import RawArticle
 
@@ -76,12 +77,8 @@ def is_backup(name: str) -> bool:
     )
 
 
-def _is_inside(target: str, root: str) -> bool:
-    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
-
-
-def _classify(entry: os.DirEntry[str], rel: str, root: str) -> Skipped | str:
-    """Return 'file', 'dir' or the reason `entry` is passed over."""
+def _classify(entry: os.DirEntry[str], rel: str, root: str) -> Skipped | FileSeen | str:
+    """Return 'dir', what the scan saw of an article file, or the reason `entry` is passed over."""
     name = entry.name
     shown = markup.printable(rel)
     if is_hidden(name) and not name.startswith(".#"):
@@ -94,8 +91,10 @@ def _classify(entry: os.DirEntry[str], rel: str, root: str) -> Skipped | str:
         if entry.is_symlink():
             return Skipped(shown, "broken symbolic link or link loop; skipped (remove the link)")
         return Skipped(shown, f"cannot be read: {err.strerror or err}; skipped")
+    target = entry.path
     if entry.is_symlink():
-        if not _is_inside(os.path.realpath(entry.path), root):
+        target = os.path.realpath(entry.path)
+        if not is_inside(target, root):
             return Skipped(shown, "symbolic link to something outside the seeds folder; skipped")
         if stat.S_ISDIR(info.st_mode):
             return Skipped(shown, "symbolic link to a folder; not followed", is_warning=False)
@@ -106,16 +105,17 @@ def _classify(entry: os.DirEntry[str], rel: str, root: str) -> Skipped | str:
     if Path(name).suffix.lower() not in SUFFIXES:
         suffix = Path(name).suffix or "no suffix"
         return Skipped(shown, f"unknown file type ({suffix}); reads {', '.join(SUFFIXES)}; skipped")
-    return "file"
+    return FileSeen.of(target, info, root)
 
 
-def find_sources(seeds: Path) -> tuple[list[Path], list[Skipped]]:
+def find_sources(seeds: Path) -> tuple[list[tuple[Path, FileSeen]], list[Skipped]]:
     """Return the article files under `seeds` in a stable order, and the entries passed over.
 
-    Subfolders are read too; symbolic links are followed only to files inside `seeds`.
+    Each file comes with what the scan saw of it, so the read can refuse a file replaced
+    since. Subfolders are read too; symbolic links are followed only to files inside `seeds`.
     """
     root = os.path.realpath(seeds)
-    found: list[Path] = []
+    found: list[tuple[Path, FileSeen]] = []
     skipped: list[Skipped] = []
     pending: list[tuple[Path, str]] = [(seeds, "")]
     while pending:
@@ -136,12 +136,12 @@ def find_sources(seeds: Path) -> tuple[list[Path], list[Skipped]]:
                     reason = "a folder named like an article file; read as a folder"
                     skipped.append(Skipped(markup.printable(rel), reason, is_warning=False))
                 subfolders.append((folder / entry.name, f"{rel}/"))
-            elif kind == "file":
-                found.append(folder / entry.name)
+            elif isinstance(kind, FileSeen):
+                found.append((folder / entry.name, kind))
             elif isinstance(kind, Skipped):
                 skipped.append(kind)
         pending.extend(reversed(subfolders))
-    found.sort(key=lambda p: p.relative_to(seeds).as_posix())
+    found.sort(key=lambda item: item[0].relative_to(seeds).as_posix())
     return found, skipped
 
 
@@ -382,16 +382,22 @@ def article_ids(paths: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def read_bytes(path: Path, rel: str) -> bytes | Skipped:
-    """Return the bytes of `path`, or why not: too large, unreadable, binary or empty."""
+def read_bytes(path: Path, rel: str, seen: FileSeen | None = None) -> bytes | Skipped:
+    """Return the bytes of `path`, or why not: too large, unreadable, binary, empty or replaced.
+
+    `seen` is what the folder scan saw of the file; without it, `path` is taken as scanned.
+    """
     shown = markup.printable(rel)
     limit = f"{MAX_BYTES // 2**20} MB"
     try:
-        if path.stat().st_size > MAX_BYTES:
-            reason = f"larger than {limit}, too large for one article; skipped unread"
-            return Skipped(shown, f"{reason}; split it into one file per article")
-        with path.open("rb") as handle:
+        fd, info = open_seen(seen or _seen_now(path))
+        with os.fdopen(fd, "rb") as handle:
+            if info.st_size > MAX_BYTES:
+                reason = f"larger than {limit}, too large for one article; skipped unread"
+                return Skipped(shown, f"{reason}; split it into one file per article")
             data = handle.read(MAX_BYTES + 1)
+    except FileChangedError as err:
+        return Skipped(shown, f"{err} after the folder was scanned; not read; build again")
     except OSError as err:
         reason = f"cannot be read ({err.strerror or err}); skipped"
         return Skipped(shown, f"{reason}; check the file's permissions")
@@ -402,6 +408,12 @@ def read_bytes(path: Path, rel: str) -> bytes | Skipped:
     if not data.strip():
         return Skipped(shown, "empty file; skipped")
     return data
+
+
+def _seen_now(path: Path) -> FileSeen:
+    """Return a FileSeen of `path` as it is now, inside its own folder (for unscanned reads)."""
+    target = os.path.realpath(path)
+    return FileSeen.of(target, os.stat(target), os.path.dirname(target))
 
 
 def text_name(name: str) -> str:
@@ -458,11 +470,15 @@ def _with_duplicates(raws: list[RawArticle]) -> tuple[list[RawArticle], list[Ski
 
 @dataclass(frozen=True)
 class SourceFile:
-    """An article file to read: where it is, its path in the seeds folder, its article id."""
+    """An article file to read: where it is, its path in the seeds folder, its article id.
+
+    `seen` is what the folder scan saw of it (None: read the path as it is then).
+    """
 
     path: Path
     rel: str
     id: str
+    seen: FileSeen | None = None
 
     @property
     def is_markdown(self) -> bool:
@@ -482,7 +498,7 @@ def parse_bytes(source: SourceFile, data: bytes) -> RawArticle | Skipped:
 
 def read_one(source: SourceFile) -> RawArticle | Skipped:
     """Return the RawArticle of one file, or why it was passed over."""
-    data = read_bytes(source.path, source.rel)
+    data = read_bytes(source.path, source.rel, source.seen)
     return data if isinstance(data, Skipped) else parse_bytes(source, data)
 
 
@@ -500,14 +516,17 @@ def read_sources(
     """
     if not seeds.is_dir():
         raise InputError(f"{seeds}: seeds folder not found; pass --seeds DIR")
-    paths, skipped = find_sources(seeds)
+    found, skipped = find_sources(seeds)
+    paths = [path for path, _ in found]
     names = [p.relative_to(seeds).as_posix() for p in paths]
     rels = [text_name(name) for name in names]
     skipped += [r for r in map(name_remark, rels, names) if r is not None]
     ids = article_ids(rels)
     raws: list[RawArticle] = []
     stems: dict[str, str] = {}
-    sources = [SourceFile(path, rel, ids[rel]) for path, rel in zip(paths, rels, strict=True)]
+    sources = [
+        SourceFile(path, rel, ids[rel], seen) for (path, seen), rel in zip(found, rels, strict=True)
+    ]
     for source, raw in zip(sources, parse(sources), strict=True):
         rel = source.rel
         if isinstance(raw, Skipped):

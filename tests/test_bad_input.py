@@ -369,11 +369,43 @@ def test_catalogue_row(tmp_path: Path, row: Row) -> None:
     assert members == sorted(a["id"] for a in result.articles.values())
 
 
+SWAPPED_ROW = "a file swapped for a symbolic link between the scan and the read"
+"""A row that needs a moment inside one build, so a test of its own builds it:
+test_file_swapped_for_a_link_during_a_real_build."""
+
+
 def test_readme_lists_every_catalogue_row() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Bad input", 1)[1].split("\n#", 1)[0]
     cells = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("|")]
-    assert cells[2:] == [row.name for row in CATALOGUE]
+    assert cells[2:] == [row.name for row in CATALOGUE] + [SWAPPED_ROW]
+
+
+def test_file_swapped_for_a_link_during_a_real_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build scans seeds/, then a file becomes a link to a secret outside: not read."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text(GOOD, GOOD_TEXT)(seeds)
+    text("swapped.txt", f"Swapped headline\n{STORY}\n")(seeds)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret outside headline\nPrivate text from outside the seeds.\n")
+    scan = load.find_sources
+
+    def scan_then_swap(folder: Path) -> tuple[list, list[load.Skipped]]:
+        found = scan(folder)
+        (seeds / "swapped.tmp").symlink_to(secret)
+        os.replace(seeds / "swapped.tmp", seeds / "swapped.txt")
+        return found
+
+    monkeypatch.setattr(load, "find_sources", scan_then_swap)
+    result = build(seeds, tmp_path / "site")
+    assert result.code == 0, result.stderr
+    check_outcome(result, GOOD, Outcome.READ, "")
+    check_outcome(result, "swapped.txt", Outcome.SKIPPED, "replaced by a symbolic link")
+    site_text = b"".join(p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert b"Private text" not in site_text and b"Secret outside" not in site_text
 
 
 def test_ten_thousand_files_in_one_folder(tmp_path: Path) -> None:

@@ -340,3 +340,82 @@ def test_missing_seeds_folder_is_an_input_error(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="nope"):
         load.read_sources(tmp_path / "nope")
+
+
+def swap_for_outside_link(seeds: Path, outside: Path) -> None:
+    """Replace seeds/a.txt by a link to a file outside, in one atomic rename."""
+    (seeds / "a.tmp-link").symlink_to(outside / "secret.txt")
+    os.replace(seeds / "a.tmp-link", seeds / "a.txt")
+
+
+def swap_link_target_for_outside_link(seeds: Path, outside: Path) -> None:
+    """seeds/a.txt is a link to seeds/real/a.txt (inside); that file becomes a link outside."""
+    (seeds / "real" / "a.tmp-link").symlink_to(outside / "secret.txt")
+    os.replace(seeds / "real" / "a.tmp-link", seeds / "real" / "a.txt")
+
+
+def swap_folder_for_outside_link(seeds: Path, outside: Path) -> None:
+    """seeds/sub/ is moved away and replaced by a link to a folder outside holding a.txt."""
+    (outside / "a.txt").write_text("Secret headline\nOutside text in a folder.\n")
+    (seeds / "real").rename(seeds.parent / "moved-away")
+    (seeds / "real").symlink_to(outside)
+
+
+def swap_for_pipe(seeds: Path, outside: Path) -> None:
+    (seeds / "a.txt").unlink()
+    os.mkfifo(seeds / "a.txt")
+
+
+SWAPS = {
+    "file swapped for a link outside": (swap_for_outside_link, "a.txt", "symbolic link"),
+    "link target swapped for a link outside": (
+        swap_link_target_for_outside_link,
+        "a.txt",
+        "symbolic link",
+    ),
+    "folder swapped for a link outside": (
+        swap_folder_for_outside_link,
+        "real/a.txt",
+        "another file",
+    ),
+    "file swapped for a pipe": (swap_for_pipe, "a.txt", "not a regular file"),
+}
+
+
+@pytest.mark.parametrize("name", SWAPS)
+def test_file_replaced_between_scan_and_read_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    swap, rel, fragment = SWAPS[name]
+    seeds, outside = tmp_path / "seeds", tmp_path / "outside"
+    write(outside, "secret.txt", "Secret headline\nOutside text.\n")
+    write(seeds, "good.txt", STORY)
+    if swap is swap_for_outside_link or swap is swap_for_pipe:
+        write(seeds, "a.txt", STORY.replace("Friday", "Monday"))
+    else:
+        write(seeds, "real/a.txt", STORY.replace("Friday", "Monday"))
+        if swap is swap_link_target_for_outside_link:
+            (seeds / "a.txt").symlink_to(seeds / "real" / "a.txt")
+    scan = load.find_sources
+
+    def scan_then_swap(folder: Path) -> tuple[list, list[load.Skipped]]:
+        found = scan(folder)
+        assert rel in [p.relative_to(folder).as_posix() for p, _ in found[0]]
+        swap(seeds, outside)
+        return found
+
+    monkeypatch.setattr(load, "find_sources", scan_then_swap)
+    raws, skipped = load.read_sources(seeds)
+    assert "good.txt" in [r.path for r in raws] and rel not in [r.path for r in raws]
+    assert all("Outside text" not in line for r in raws for line in r.lines)
+    why = reasons(skipped)[rel]
+    assert fragment in why and "after the folder was scanned" in why, why
+
+
+def test_file_read_through_a_link_inside_is_still_read(tmp_path: Path) -> None:
+    """The guard opens a link's target as the scan resolved it; nothing changed, so it reads."""
+    write(tmp_path, "real/a.txt", STORY)
+    (tmp_path / "a.txt").symlink_to(tmp_path / "real" / "a.txt")
+    raws, skipped = load.read_sources(tmp_path)
+    assert [r.path for r in raws] == ["a.txt"] and raws[0].duplicates == ("real/a.txt",)
+    assert ["same text as a.txt" in s.reason for s in skipped] == [True]
