@@ -103,9 +103,12 @@ class Cleaned:
     """For Markdown articles: each kept paragraph rendered and sanitized."""
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def normalise_line(line: str) -> str:
     """Return `line` lower-cased with runs of non-word characters collapsed, for comparing."""
-    return re.sub(r"\W+", " ", line.lower()).strip()
+    return _NON_WORD.sub(" ", line.lower()).strip()
 
 
 def line_rule(line: str) -> str | None:

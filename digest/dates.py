@@ -233,15 +233,27 @@ _AFTER_UNIT = frozenset({"ini", "lalu", "depan", "mendatang", "silam", "kemarin"
 _BEFORE_UNIT = frozenset({"last", "this", "next", "tadi", "the"})
 
 
-def _has_relative(words: Sequence[str]) -> bool:
-    """True when a relative phrase can be there: "pekan lalu", "last week", "kemarin"."""
-    named = _UNIT_WORDS | _WEEKDAY_SET | _MONTH_SET
+_NAMED = _UNIT_WORDS | _WEEKDAY_SET | _MONTH_SET
+_RELATIVE_CUES = _STANDALONE_RELATIVE | _AFTER_UNIT | _BEFORE_UNIT
+
+
+def _has_relative(words: Sequence[str], distinct: frozenset[str] | set[str] | None = None) -> bool:
+    """True when a relative phrase can be there: "pekan lalu", "last week", "kemarin".
+
+    `distinct` is the set of `words` when the caller has it (it saves making it again).
+    """
+    distinct = set(words) if distinct is None else distinct
+    # Set tests first: most texts hold none of these words, and then no pair can match.
+    if distinct.isdisjoint(_RELATIVE_CUES):
+        return False
+    if not distinct.isdisjoint(_STANDALONE_RELATIVE):
+        return True
+    if distinct.isdisjoint(_NAMED):
+        return False
     for index, word in enumerate(words):
-        if word in _STANDALONE_RELATIVE:
+        if word in _AFTER_UNIT and index > 0 and words[index - 1] in _NAMED:
             return True
-        if word in _AFTER_UNIT and index > 0 and words[index - 1] in named:
-            return True
-        if word in _BEFORE_UNIT and index + 1 < len(words) and words[index + 1] in named:
+        if word in _BEFORE_UNIT and index + 1 < len(words) and words[index + 1] in _NAMED:
             return True
     return False
 
@@ -259,16 +271,27 @@ class _Cues:
     @classmethod
     def of(cls, text: str) -> _Cues:
         tokens = _TOKEN.findall(text)
-        lower = [t.lower() for t in tokens]
+        lower = list(map(str.lower, tokens))
         words = set(lower)
-        numbers = [t for t in tokens if t.isdigit()]
+        numbers = list(filter(str.isdigit, tokens))
         return cls(
             numbers=len(numbers),
             year=any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers),
             month=not words.isdisjoint(_MONTH_SET),
             weekday=not words.isdisjoint(_WEEKDAY_SET),
-            relative=_has_relative(lower),
+            relative=_has_relative(lower, words),
         )
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no pattern can match: then the text holds no date expression."""
+        return not (self.numbers or self.month or self.weekday or self.relative)
+
+
+def may_hold_dates(text: str) -> bool:
+    """False when `text` surely holds no date expression (no number, month, weekday or
+    relative phrase); then neither does any sentence of it, so callers skip its sentences."""
+    return not _Cues.of(text).is_empty
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -465,6 +488,8 @@ def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
     ['Jumat (29/11/2024)']
     """
     cues = _Cues.of(text)
+    if cues.is_empty:
+        return []
     candidates: list[tuple[int, Expression]] = []
     if cues.numbers:
         candidates.extend((0, e) for e in _expressions_full(text, dayfirst, cues))

@@ -35,7 +35,9 @@ NAME_CONNECTORS = frozenset(
     ("of", "de", "van", "von", "der", "da", "bin", "binti", "al", "el", "le")
 )
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.U)
+WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?", re.U)
+"""A word: a letter, then letters, digits, apostrophes or hyphens, ending in a letter or digit."""
+_WORD = WORD
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
@@ -101,28 +103,58 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
-def _capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
-    """Return runs of capitalised words in `sentence`, each with 'starts the sentence'."""
+_RUN_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+_OTHER, _CAPITALISED, _CONNECTOR = 0, 1, 2
+
+
+def _token_class(raw: str) -> tuple[str, int, bool]:
+    """Return a token without its dots, whether it is capitalised or a name connector, and
+    whether it moves past the start of a sentence (an opening quote or bracket does not)."""
+    token = raw.strip(".")
+    if not token:
+        return token, _OTHER, False
+    first = token[0]
+    if first.isupper() and (first.isalpha() or any(c.isalpha() for c in token)):
+        kind = _CAPITALISED
+    elif token in NAME_CONNECTORS or (token.lower() in NAME_CONNECTORS and token.islower()):
+        kind = _CONNECTOR
+    else:
+        kind = _OTHER
+    return token, kind, token not in '"“‘('
+
+
+def _capitalised_runs(
+    sentence: str, classes: dict[str, tuple[str, int, bool]] | None = None
+) -> list[tuple[list[str], bool]]:
+    """Return runs of capitalised words in `sentence`, each with 'starts the sentence'.
+
+    `classes` remembers each token's class across the sentences of one article (most tokens
+    recur); pass the same dict for every sentence of an article, or None.
+    """
+    classes = {} if classes is None else classes
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     at_start = True
     run_at_start = False
-    for m in re.finditer(r"[\w'’.-]+|[^\w\s]", sentence):
-        token = m.group(0).strip(".")
-        is_cap = bool(token) and token[0].isupper() and any(c.isalpha() for c in token)
-        if is_cap:
+    for raw in _RUN_TOKEN.findall(sentence):
+        found = classes.get(raw)
+        if found is None:
+            found = classes[raw] = _token_class(raw)
+        token, kind, moves = found
+        if kind == _CAPITALISED:
             if not current:
                 run_at_start = at_start
             current.append(token)
-        elif current and token.lower() in NAME_CONNECTORS and token.islower():
-            current.append(token)
-        else:
-            while current and current[-1].lower() in NAME_CONNECTORS:
-                current.pop()
-            if current:
-                runs.append((current, run_at_start))
-            current = []
-        if token and token not in '"“‘(':
+        elif current:
+            if kind == _CONNECTOR:
+                current.append(token)
+            else:
+                while current and current[-1].lower() in NAME_CONNECTORS:
+                    current.pop()
+                if current:
+                    runs.append((current, run_at_start))
+                current = []
+        if moves:
             at_start = False
     while current and current[-1].lower() in NAME_CONNECTORS:
         current.pop()
@@ -243,6 +275,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     abbreviations = _title_abbreviations((title, *paragraphs))
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
     role_mentions: list[tuple[tuple[str, ...], int]] = []
+    classes: dict[str, tuple[str, int, bool]] = {}
     for index, paragraph in enumerate((title, *paragraphs)):
         for sentence in split_sentences(paragraph):
             # A Title Case headline capitalises every word: its runs are not evidence of names.
@@ -253,7 +286,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                     lambda m: m.group(1) if m.group(2).lower() in abbreviations else m.group(0),
                     sentence,
                 )
-            for words, at_start in _capitalised_runs(sentence):
+            for words, at_start in _capitalised_runs(sentence, classes):
                 if in_title_case:
                     continue
                 stripped = _strip_titles(words)
@@ -294,7 +327,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
         del counts[name]
     lowercase: set[str] = set()
     for paragraph in (title, *paragraphs):
-        lowercase.update(w for w in _WORD.findall(paragraph) if w.islower())
+        lowercase.update(filter(str.islower, _WORD.findall(paragraph)))
     return tuple(_fold_aliases(counts, first_seen, frozenset(lowercase)))
 
 
@@ -338,10 +371,16 @@ def _fold_aliases(
     """
     containing: dict[str, list[str]] = defaultdict(list)
     names = sorted(counts, key=lambda n: (-len(n.split()), n))
+    words_of = {name: name.split() for name in names}
+    # Only a name holding the short name's first word can contain it: look those up.
+    holding: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for word in dict.fromkeys(words_of[name]):
+            holding[word].append(name)
     for short in names:
-        short_words = short.split()
-        for long in names:
-            long_words = long.split()
+        short_words = words_of[short]
+        for long in holding[short_words[0]] if short_words else names:
+            long_words = words_of[long]
             if len(long_words) > len(short_words) and _is_subsequence(short_words, long_words):
                 containing[short].append(long)
     merged: Counter[str] = Counter()

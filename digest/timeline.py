@@ -26,7 +26,7 @@ from digest.model import (
     StoryEntry,
     TimelineEntry,
 )
-from digest.text import content_words, split_sentences
+from digest.text import STOPWORDS, WORD, split_sentences
 
 BACKGROUND_DAYS = 14
 """A happening that ended this many days before the event's first report is background."""
@@ -95,7 +95,7 @@ def find_mentions(article: Article, anchor: DateValue | None = None) -> tuple[Da
     dayfirst = not dates.is_month_first(article.language, article.paragraphs)
     mentions: list[DateMention] = []
     for p_index, paragraph in enumerate(article.paragraphs):
-        if dates.is_dateline(paragraph):
+        if not dates.may_hold_dates(paragraph) or dates.is_dateline(paragraph):
             continue
         for s_index, sentence in enumerate(split_sentences(paragraph)):
             for expression in dates.find_expressions(sentence, dayfirst):
@@ -113,8 +113,14 @@ def sentence_of(article: Article, mention: DateMention) -> str:
     return split_sentences(article.paragraphs[mention.paragraph])[mention.sentence]
 
 
+_NOT_CONTENT = STOPWORDS | _DATE_WORDS
+
+
 def _words(sentence: str) -> frozenset[str]:
-    return frozenset(w for w in content_words(sentence) if w not in _DATE_WORDS)
+    """Return the content words of `sentence` that are not date words (see `content_words`)."""
+    words = set(map(str.lower, WORD.findall(sentence)))
+    words -= _NOT_CONTENT
+    return frozenset(w for w in words if len(w) >= 3)
 
 
 # --- inference from the event ---------------------------------------------------------------
@@ -156,6 +162,8 @@ def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
     lower: date | None = None
     upper: date | None = None
     for paragraph in article.paragraphs:
+        if not dates.may_hold_dates(paragraph):
+            continue
         for sentence in split_sentences(paragraph):
             for expression in dates.find_expressions(sentence):
                 bounds = _offset_bounds(expression)

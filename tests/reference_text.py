@@ -1,0 +1,173 @@
+"""The code that the fast per-article functions replaced, kept verbatim as the reference.
+
+tests/test_text_fast.py checks that the fast functions in digest/ give exactly what these
+give, on every labelled corpus and on generated text. Only names were changed (the helpers
+these call come from digest itself, unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest import dates
+from digest.dates import (
+    _AFTER_UNIT,
+    _BEFORE_UNIT,
+    _MONTH_SET,
+    _STANDALONE_RELATIVE,
+    _TOKEN,
+    _UNIT_WORDS,
+    _WEEKDAY_SET,
+)
+from digest.model import Article, DateMention, DateValue, Name
+from digest.text import (
+    NAME_CONNECTORS,
+    PLACE_NAMES,
+    _is_subsequence,
+    content_words,
+    name_kind,
+    split_sentences,
+)
+from digest.timeline import _DATE_WORDS
+
+
+def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
+    """Return runs of capitalised words in `sentence`, each with 'starts the sentence'."""
+    runs: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    at_start = True
+    run_at_start = False
+    for m in re.finditer(r"[\w'’.-]+|[^\w\s]", sentence):
+        token = m.group(0).strip(".")
+        is_cap = bool(token) and token[0].isupper() and any(c.isalpha() for c in token)
+        if is_cap:
+            if not current:
+                run_at_start = at_start
+            current.append(token)
+        elif current and token.lower() in NAME_CONNECTORS and token.islower():
+            current.append(token)
+        else:
+            while current and current[-1].lower() in NAME_CONNECTORS:
+                current.pop()
+            if current:
+                runs.append((current, run_at_start))
+            current = []
+        if token and token not in '"“‘(':
+            at_start = False
+    while current and current[-1].lower() in NAME_CONNECTORS:
+        current.pop()
+    if current:
+        runs.append((current, run_at_start))
+    return runs
+
+
+def fold_aliases(
+    counts: Counter[str], first_seen: dict[str, int], lowercase: frozenset[str]
+) -> list[Name]:
+    """Fold each name into the unique longer name that contains all its words.
+
+    A known place stays itself: "Rusia" is not short for "Federasi Rusia".
+    """
+    containing: dict[str, list[str]] = defaultdict(list)
+    names = sorted(counts, key=lambda n: (-len(n.split()), n))
+    for short in names:
+        short_words = short.split()
+        for long in names:
+            long_words = long.split()
+            if len(long_words) > len(short_words) and _is_subsequence(short_words, long_words):
+                containing[short].append(long)
+    merged: Counter[str] = Counter()
+    for name in names:
+        targets = [] if name.lower() in PLACE_NAMES else containing.get(name, [])
+        longest = [t for t in targets if not containing.get(t)]
+        target = longest[0] if len(longest) == 1 else name
+        merged[target] += counts[name]
+        first_seen[target] = min(first_seen[target], first_seen[name])
+    ordered = sorted(merged, key=lambda n: (-merged[n], first_seen[n], n))
+    return [Name(n, name_kind(n, lowercase), merged[n], first_seen[n]) for n in ordered]
+
+
+def has_relative(words: Sequence[str]) -> bool:
+    """True when a relative phrase can be there: "pekan lalu", "last week", "kemarin"."""
+    named = _UNIT_WORDS | _WEEKDAY_SET | _MONTH_SET
+    for index, word in enumerate(words):
+        if word in _STANDALONE_RELATIVE:
+            return True
+        if word in _AFTER_UNIT and index > 0 and words[index - 1] in named:
+            return True
+        if word in _BEFORE_UNIT and index + 1 < len(words) and words[index + 1] in named:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Which kinds of words a text holds."""
+
+    numbers: int
+    year: bool
+    month: bool
+    weekday: bool
+    relative: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Cues:
+        tokens = _TOKEN.findall(text)
+        lower = [t.lower() for t in tokens]
+        words = set(lower)
+        numbers = [t for t in tokens if t.isdigit()]
+        return cls(
+            numbers=len(numbers),
+            year=any(len(n) == 4 and n[:2] in ("19", "20") for n in numbers),
+            month=not words.isdisjoint(_MONTH_SET),
+            weekday=not words.isdisjoint(_WEEKDAY_SET),
+            relative=has_relative(lower),
+        )
+
+
+def find_expressions(text: str, dayfirst: bool = True) -> list[dates.Expression]:
+    """dates.find_expressions as it was, with the old cues."""
+    cues = _Cues.of(text)
+    candidates: list[tuple[int, dates.Expression]] = []
+    if cues.numbers:
+        candidates.extend((0, e) for e in dates._expressions_full(text, dayfirst, cues))
+    if cues.year or cues.month:
+        candidates.extend((1, e) for e in dates._expressions_month_year(text, cues))
+    if cues.weekday or cues.relative:
+        candidates.extend((2, e) for e in dates._expressions_relative(text, cues))
+    return dates._choose(candidates)
+
+
+def find_mentions(article: Article, anchor: DateValue | None = None) -> tuple[DateMention, ...]:
+    """Return the dated expressions of an article, resolved against `anchor` or its own date.
+
+    A paragraph that is only a dateline is the article's date, not a happening: skipped.
+    """
+    anchor = anchor if anchor is not None else article.published
+    dayfirst = not dates.is_month_first(article.language, article.paragraphs)
+    mentions: list[DateMention] = []
+    for p_index, paragraph in enumerate(article.paragraphs):
+        if dates.is_dateline(paragraph):
+            continue
+        for s_index, sentence in enumerate(split_sentences(paragraph)):
+            for expression in find_expressions(sentence, dayfirst):
+                value = dates.resolve(expression, anchor)
+                if value is None:
+                    continue
+                is_past = anchor is None or dates.period_end(value) <= dates.period_end(anchor)
+                mentions.append(
+                    DateMention(expression.text, value, p_index, s_index, expression.start, is_past)
+                )
+    return tuple(mentions)
+
+
+def words_of(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in content_words(sentence) if w not in _DATE_WORDS)
+
+
+def normalise_line(line: str) -> str:
+    """Return `line` lower-cased with runs of non-word characters collapsed, for comparing."""
+    return re.sub(r"\W+", " ", line.lower()).strip()
