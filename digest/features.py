@@ -20,7 +20,7 @@ import numpy as np
 
 from digest.config import ClusterParams
 from digest.model import Article, DateValue
-from digest.text import STOPWORDS, name_tokens, number_tokens, raw_words
+from digest.text import STOPWORDS, fold_words, name_tokens, number_tokens, raw_words
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -67,7 +67,8 @@ def read_terms(article: Article) -> tuple[Counter[str], Counter[str], set[str]]:
     for index, paragraph in enumerate((article.title, *article.paragraphs)):
         written = raw_words(paragraph)
         lower.update({w for w in written if w.islower()})
-        content = [w for w in map(str.lower, written) if len(w) > 2 and w not in STOPWORDS]
+        folded = fold_words([w.lower() for w in written])
+        content = [w for w in folded if len(w) > 2 and w not in STOPWORDS]
         (lead if index == 0 or seen < LEAD_WORDS else body).update(content)
         if index > 0:
             seen += len(written)

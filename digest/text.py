@@ -60,6 +60,55 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def read_foldings(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Return the "variant = canonical" lines of a data file as token tuples."""
+    text = resources.files("digest").joinpath("data", name).read_text(encoding="utf-8")
+    pairs: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in text.splitlines():
+        variant, _, canonical = line.split("#", 1)[0].partition("=")
+        if canonical.strip():
+            pairs[tuple(tokenize(variant))] = tuple(tokenize(canonical))
+    return pairs
+
+
+WORLD_NAMES = read_foldings("world-names.txt")
+"""Indonesian and English spellings of one place, people or body → one form."""
+_LONGEST_FOLD = max(map(len, WORLD_NAMES), default=1)
+_FOLD_STARTS = frozenset(variant[0] for variant in WORLD_NAMES)
+
+
+def fold_words(words: Sequence[str]) -> list[str]:
+    """Return lower-case `words` with Indonesian names of places in their English form, so an
+    Indonesian and an English report share them. English words are left as they are.
+
+    Measured: folding English demonyms ("Greek" = "Greece") or possessives ("Greece's")
+    too made two Greek stories of different years one event in ECB+ (0.877 -> 0.858).
+    >>> fold_words(["korea", "utara", "dan", "rusia"])
+    ['north', 'korea', 'dan', 'russia']
+    >>> fold_words(["north", "korea's", "ally"])
+    ['north', "korea's", 'ally']
+    """
+    if not _FOLD_STARTS.intersection(words):
+        return list(words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in _FOLD_STARTS:
+            for size in range(min(_LONGEST_FOLD, len(words) - i), 0, -1):
+                canonical = WORLD_NAMES.get(tuple(words[i : i + size]))
+                if canonical is not None:
+                    out.extend(canonical)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def content_words(text: str) -> list[str]:
     """Return the tokens of `text` that carry meaning: no stopwords, at least 3 letters."""
     return [w for w in tokenize(text) if len(w) >= 3 and w not in STOPWORDS]
@@ -71,7 +120,8 @@ def name_tokens(name: str) -> list[str]:
     >>> name_tokens("Kim Jong Un")
     ['kim', 'jong', 'un']
     """
-    return [w for w in tokenize(name) if len(w) >= 2 and w not in STOPWORDS and w not in NOT_NAMES]
+    words = fold_words(tokenize(name))
+    return [w for w in words if len(w) >= 2 and w not in STOPWORDS and w not in NOT_NAMES]
 
 
 _DATE_LIKE = re.compile(r"\b\d{1,4}[/-]\d{1,2}(?:[/-]\d{2,4})?\b")

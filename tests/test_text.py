@@ -88,3 +88,40 @@ def test_a_title_two_people_hold_stays_unresolved() -> None:
     )
     found = {n.text: n.count for n in names}
     assert found["Takeshi Iwaya"] == 1 and found["Taro Kono"] == 1
+
+
+def test_indonesian_place_names_fold_to_their_english_form() -> None:
+    from digest.text import WORLD_NAMES, fold_words, name_tokens
+
+    assert name_tokens("Korea Utara") == name_tokens("North Korea") == ["north", "korea"]
+    assert name_tokens("Amerika Serikat") == name_tokens("United States")
+    assert fold_words(["menlu", "rusia", "tiba", "di", "moskow", "dan", "jepang"]) == (
+        ["menlu", "russia", "tiba", "di", "moscow", "dan", "japan"]
+    )
+    # English is never changed: every English form folds to itself, and so does plain text.
+    for english in set(WORLD_NAMES.values()):
+        assert fold_words(list(english)) == list(english)
+    english_text = ["the", "russian", "minister", "met", "greece's", "president", "in", "athens"]
+    assert fold_words(english_text) == english_text
+    # Folding is whole-word: a word that merely starts like a place name stays.
+    assert fold_words(["rusiawan", "korea"]) == ["rusiawan", "korea"]
+
+
+def test_an_indonesian_and_an_english_report_share_their_places(tmp_path) -> None:
+    from digest.config import ClusterParams
+    from digest.evaluate import load_articles
+    from digest.features import featurize
+
+    (tmp_path / "id.md").write_text(
+        "Korea Utara dan Rusia perkuat kerja sama\n\nPYONGYANG - Pejabat Korea Utara dan "
+        "Rusia bertemu di Pyongyang.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "en.md").write_text(
+        "North Korea and Russia deepen cooperation\n\nPYONGYANG - Officials of North Korea "
+        "and Russia met in Pyongyang.\n",
+        encoding="utf-8",
+    )
+    en, idn = featurize(load_articles(tmp_path), ClusterParams())  # in id order: en, id
+    assert {"north", "korea", "russia"} <= set(en.lead_names) & set(idn.lead_names)
+    assert {"north", "korea", "russia"} <= en.lead.keys() & idn.lead.keys()

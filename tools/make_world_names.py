@@ -1,0 +1,90 @@
+"""Write digest/data/world-names.txt: the English spelling of Indonesian place names.
+
+Countries and territories come from the Unicode CLDR data (via Babel: `pip install babel`),
+the rest (demonyms, news abbreviations, capitals, international bodies) from EXTRA below.
+Run once when the list should change: `python tools/make_world_names.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel import Locale
+
+# The English form an Indonesian name folds to, where CLDR's English name is not the news's.
+CANONICAL = {"türkiye": "turkey", "czechia": "czech republic", "myanmar (burma)": "myanmar"}
+
+EXTRA = """
+# Other Indonesian spellings and abbreviations
+korut = north korea
+korsel = south korea
+cina = china
+rrt = china
+perancis = france
+inggris = united kingdom
+britania raya = united kingdom
+turki = turkey
+ceko = czech republic
+uea = united arab emirates
+pbb = united nations
+perserikatan bangsa-bangsa = united nations
+uni eropa = european union
+bank dunia = world bank
+dana moneter internasional = imf
+organisasi kesehatan dunia = world health organization
+mahkamah internasional = international court of justice
+mahkamah pidana internasional = international criminal court
+# Capitals and cities with their own Indonesian spelling
+moskow = moscow
+kiew = kyiv
+peking = beijing
+den haag = hague
+jenewa = geneva
+wina = vienna
+roma = rome
+athena = athens
+kairo = cairo
+yerusalem = jerusalem
+teheran = tehran
+bagdad = baghdad
+damaskus = damascus
+tepi barat = west bank
+jalur gaza = gaza strip
+kota vatikan = vatican city
+hongkong = hong kong
+mekah = mecca
+makkah = mecca
+madinah = medina
+"""
+
+
+def main() -> None:
+    english, indonesian = Locale("en").territories, Locale("id").territories
+    pairs: dict[str, str] = {}
+    for code, name in sorted(english.items()):
+        if not re.fullmatch(r"[A-Z]{2}", code) or code not in indonesian:
+            continue
+        canonical = CANONICAL.get(name.lower(), name.lower())
+        local = indonesian[code].lower()
+        if "(" in local or " - " in local or "&" in canonical or "(" in canonical:
+            continue
+        if local != canonical:
+            pairs[local] = canonical
+    lines = [
+        "# Indonesian names of places and international bodies -> their English name, folded",
+        "# before clustering compares words and names, so an Indonesian and an English report",
+        "# share them ('Korea Utara' = 'North Korea'). English text is left as it is. Generated",
+        "# by tools/make_world_names.py: countries and territories from the Unicode CLDR data",
+        "# (Unicode licence), the rest written by us.",
+        "# variant = canonical",
+        *(f"{variant} = {canonical}" for variant, canonical in sorted(pairs.items())),
+        EXTRA.strip(),
+    ]
+    out = Path(__file__).resolve().parent.parent / "digest" / "data" / "world-names.txt"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(pairs)} CLDR pairs)")
+
+
+if __name__ == "__main__":
+    main()
