@@ -708,13 +708,27 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     >>> dateline_date("Published on: Fri, 11 Nov 2011 at 09: 56 IST").iso()
     '2011-11-11'
     """
-    if len(line) > 120 or _Cues.of(line).numbers < 2:
+    expression = dateline_expression(line, dayfirst)
+    value = resolve(expression, None) if expression is not None else None
+    return DateValue(value.value, Granularity.DAY, DateSource.DATELINE) if value else None
+
+
+def dateline_expression(
+    line: str, dayfirst: bool = True, with_year: bool = True
+) -> Expression | None:
+    """Return the first full date of a line that is only a dateline (see `dateline_date`).
+
+    With `with_year` False, a day and month without a year count too: "MOSCOW, Nov 29
+    (Reuters)", "JAKARTA, Jumat (29/11)" (the caller must fix the year).
+    """
+    if len(line) > 120 or _Cues.of(line).numbers < (2 if with_year else 1):
         return None
     tidy = _tidy_numbers(line).strip()
     if not tidy or len(tidy) > 100:
         return None
     found = find_expressions(tidy, dayfirst)
-    full = [e for e in found if e.kind is Kind.DATE]
+    kinds = (Kind.DATE,) if with_year else (Kind.DATE, Kind.DAY_MONTH)
+    full = [e for e in found if e.kind in kinds]
     if not full:
         return None
     rest = tidy
@@ -733,8 +747,7 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
         if capitalised and (byline or len(words) <= 6):
             continue  # names, places, outlets: "By Jane Doe |", "CNN Indonesia |", "detikNews"
         return None
-    value = resolve(full[0], None)
-    return DateValue(value.value, Granularity.DAY, DateSource.DATELINE) if value else None
+    return full[0]
 
 
 def is_dateline(line: str) -> bool:

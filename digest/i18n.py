@@ -73,6 +73,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance_front-matter": "date from the article's metadata",
         "provenance_dateline": "date from the article's dateline",
         "provenance_explicit": "date as written in the article",
+        "provenance_dateline-inferred-year": (
+            "day and month from the article's dateline; the year from dates in its text"
+        ),
         "provenance_relative": (
             "worked out from a weekday or relative phrase and the article's date"
         ),
@@ -162,6 +165,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance_front-matter": "tanggal dari metadata artikel",
         "provenance_dateline": "tanggal dari dateline artikel",
         "provenance_explicit": "tanggal seperti tertulis di artikel",
+        "provenance_dateline-inferred-year": (
+            "tanggal dan bulan dari dateline artikel; tahunnya dari tanggal dalam teksnya"
+        ),
         "provenance_relative": "dihitung dari nama hari atau frasa relatif dan tanggal artikel",
         "provenance_estimated": "diperkirakan dari teks artikel; tidak disebutkan",
         "provenance_inferred": (

@@ -34,9 +34,17 @@ class DateSource(enum.StrEnum):
     FRONT_MATTER = "front-matter"
     DATELINE = "dateline"
     EXPLICIT = "explicit"
+    DATELINE_INFERRED_YEAR = "dateline-inferred-year"
+    """Day and month from a dateline without a year; the year from the article's full dates."""
     RELATIVE = "relative"
     ESTIMATED = "estimated"
     INFERRED = "inferred"
+
+
+_READ_SOURCES = frozenset({
+    DateSource.FRONT_MATTER, DateSource.DATELINE, DateSource.EXPLICIT,
+    DateSource.DATELINE_INFERRED_YEAR,
+})  # fmt: skip
 
 
 @dataclass(frozen=True, order=True)
@@ -57,8 +65,12 @@ class DateValue:
 
     @property
     def is_certain(self) -> bool:
-        """True when the date was read, not resolved, estimated or inferred."""
-        return self.source in (DateSource.FRONT_MATTER, DateSource.DATELINE, DateSource.EXPLICIT)
+        """True when the date was read, not resolved, estimated or inferred.
+
+        A dateline without a year counts: its year is only taken when a weekday proves it
+        (see `digest.yearless`), so it is as sure as a dateline and keeps events apart too.
+        """
+        return self.source in _READ_SOURCES
 
     def iso(self) -> str:
         """Return the ISO form at this granularity: 2024-11-29, 2024-W48, 2024-11 or 2024."""

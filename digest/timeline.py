@@ -27,6 +27,7 @@ from digest.model import (
     TimelineEntry,
 )
 from digest.text import STOPWORDS, WORD, split_sentences
+from digest.yearless import find_yearless_dateline, fix_year, latest_full_date
 
 BACKGROUND_DAYS = 14
 """A happening that ended this many days before the event's first report is background."""
@@ -38,9 +39,10 @@ _TRUST = {
     DateSource.FRONT_MATTER: 0,
     DateSource.DATELINE: 1,
     DateSource.EXPLICIT: 2,
-    DateSource.RELATIVE: 3,
-    DateSource.ESTIMATED: 4,
-    DateSource.INFERRED: 5,
+    DateSource.DATELINE_INFERRED_YEAR: 3,
+    DateSource.RELATIVE: 4,
+    DateSource.ESTIMATED: 5,
+    DateSource.INFERRED: 6,
 }
 _DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS) | {
     "hari", "pekan", "minggu", "bulan", "tahun", "lalu", "ini", "pada", "tanggal", "day", "week",
@@ -49,7 +51,7 @@ _DATE_WORDS = frozenset(dates.MONTHS) | frozenset(dates.WEEKDAYS) | {
 
 
 def trust(value: DateValue) -> int:
-    """Return how far `value` is from being read off the page: 0 front matter … 5 inferred."""
+    """Return how far `value` is from being read off the page: 0 front matter … 6 inferred."""
     return _TRUST[value.source]
 
 
@@ -65,8 +67,10 @@ def own_date(
 ) -> DateValue | None:
     """Return an article's own date: front matter, else dateline, else an estimate, else None.
 
-    The estimate (month precision, ESTIMATED) comes from the latest full date the story
-    reports; photo captions the cleaner removed may supply the year for "6 November".
+    A dateline without a year ("MOSCOW, Nov 29 (Reuters)") counts when the story's own full
+    dates fix its year (`digest.yearless`; marked DATELINE_INFERRED_YEAR). The estimate
+    (month precision, ESTIMATED) comes from the latest full date the story reports; photo
+    captions the cleaner removed may supply the year for "6 November".
     """
     if published is not None:
         return published
@@ -75,7 +79,13 @@ def own_date(
     if dateline is not None:
         return dateline
     captions = [r.text for r in removed if r.rule.startswith("photo")]
-    return dates.estimate_published(story_sentences(paragraphs), captions)
+    story = story_sentences(paragraphs)
+    yearless = find_yearless_dateline([line for line in lines if line.strip()], dayfirst=dayfirst)
+    if yearless is not None:
+        resolved = fix_year(yearless, latest_full_date([*story, *captions]))
+        if resolved is not None:
+            return resolved
+    return dates.estimate_published(story, captions)
 
 
 def story_sentences(paragraphs: Sequence[str]) -> list[str]:

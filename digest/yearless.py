@@ -1,0 +1,177 @@
+"""Datelines without a year, and the year the article's own full dates give them.
+
+Wire copy and Indonesian outlets often date a report without its year: "MOSCOW, Nov 29
+(Reuters) -", "JAKARTA, Jumat (29/11) -", "Jakarta (ANTARA) - ... , Jumat (29/11).". The day
+and month are read off the page; the year is taken from the latest full date the story
+reports (a report is written on or after what it reports), and only when a weekday confirms
+it:
+
+- the weekday the dateline names ("Jumat (29/11)", "Saturday, Sep 14"), or, when it names
+  none, the one weekday the lead's first sentence names ("... arrived on Friday"), must fall
+  on the date; if it does not, or if there is no weekday at all, nothing is read. A day and
+  month fall on the same weekday again only after five years or more, so a weekday settles
+  the year; without one, a story's latest full date is too often last year's background
+  (`benchmarks/yearless_dates.py`: on ECB+, 6 of 6 datelines whose year was taken away got
+  the wrong year back from the latest date alone);
+- the dateline must fall at most `MAX_DAYS_BEFORE` days before that date (a little slack
+  for time zones and dates announced ahead) and at most `MAX_DAYS_AFTER` after it.
+
+The result is marked `DateSource.DATELINE_INFERRED_YEAR`, never plain `DATELINE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from digest import dates
+from digest.model import DateSource, DateValue, Granularity
+
+MAX_DAYS_BEFORE = 2
+"""A dateline may precede the article's latest reported full date by this many days."""
+MAX_DAYS_AFTER = 300
+"""A dateline may follow that date by at most this many days (one year fits at most)."""
+
+_WEEKDAY_WORDS = {
+    **dates.WEEKDAYS,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6, "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
+}  # fmt: skip
+_WEEKDAY = "|".join(sorted((re.escape(w) for w in dates.WEEKDAYS), key=len, reverse=True))
+_OPENING_WEEKDAY_DATE = re.compile(
+    rf"\b({_WEEKDAY})\s*,?\s*\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*\)", re.I
+)
+"""A weekday and a bracketed day/month in an opening sentence: "..., Jumat (29/11)."."""
+_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+@dataclass(frozen=True)
+class YearlessDateline:
+    """A dateline's day and month, and the weekday that must fall on it (0 = Monday).
+
+    `weekday` is the one the dateline names, else the one the lead's first sentence names,
+    else None.
+    """
+
+    month: int
+    day: int
+    weekday: int | None
+
+
+def _weekdays_in(text: str) -> set[int]:
+    """Return the weekdays (0 = Monday) `text` names, written out or abbreviated."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return {_WEEKDAY_WORDS[w] for w in words if w in _WEEKDAY_WORDS}
+
+
+def _from_dateline_text(text: str, dayfirst: bool) -> YearlessDateline | None:
+    """Return the year-less date of `text` if it is only a dateline ("MOSCOW, Nov 29 (Reuters)")."""
+    expression = dates.dateline_expression(text, dayfirst, with_year=False)
+    if expression is None or expression.kind is not dates.Kind.DAY_MONTH:
+        return None
+    weekdays = _weekdays_in(text)
+    if len(weekdays) > 1 or expression.month is None or expression.day is None:
+        return None  # two different weekdays: nothing to trust
+    return YearlessDateline(expression.month, expression.day, next(iter(weekdays), None))
+
+
+def _openings(line: str) -> Iterable[tuple[str, str]]:
+    """Yield (opening, rest): the whole line, then each part before a dash in its first 80
+    characters with the text after that dash."""
+    yield line, ""
+    for m in _DASH.finditer(line[:80]):
+        yield line[: m.start()], line[m.end() :]
+
+
+def _lead_weekday(lead: str) -> int | None:
+    """Return the one weekday the first sentence of `lead` names as is ("on Friday"), else None.
+
+    "last Friday" or "next Friday" is not the dateline's day, and two weekdays are ambiguous.
+    """
+    first_sentence = re.split(r"(?<=[.!?])\s+", lead.strip(), maxsplit=1)[0]
+    named = {
+        e.weekday
+        for e in dates.find_expressions(first_sentence)
+        if e.kind is dates.Kind.WEEKDAY and not e.shift
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:
+    """Return "Jumat (29/11)" of a line's first sentence as a year-less dateline, else None."""
+    first_sentence = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]
+    m = _OPENING_WEEKDAY_DATE.search(first_sentence)
+    if m is None:
+        return None
+    first, second = int(m.group(2)), int(m.group(3))
+    day, month = (first, second) if dayfirst or second > 12 else (second, first)
+    if month > 12 or dates._day(2000, month, day) is None:
+        return None
+    return YearlessDateline(month, day, dates.WEEKDAYS[m.group(1).lower()])
+
+
+def find_yearless_dateline(
+    lines: Sequence[str], max_lines: int = 4, dayfirst: bool = True
+) -> YearlessDateline | None:
+    """Return a dateline without a year in the first `max_lines` non-empty lines, or None.
+
+    Read like `dates.parse_dateline`, but a day and month without a year count: a line that
+    is only a dateline, a place and date before a dash, or a weekday with a bracketed day and
+    month in the opening sentence. The weekday is the dateline's own, else the lead's.
+    >>> find_yearless_dateline(["MOSCOW, Nov 29 (Reuters) - Russia said on Friday that ..."])
+    YearlessDateline(month=11, day=29, weekday=4)
+    >>> find_yearless_dateline(["Jakarta (ANTARA) - Menhan tiba di Pyongyang, Jumat (29/11)."])
+    YearlessDateline(month=11, day=29, weekday=4)
+    """
+    texts = [line.strip() for line in lines if line.strip()][: max_lines + 1]
+    for index, line in enumerate(texts[:max_lines]):
+        for opening, rest in _openings(line):
+            found = _from_dateline_text(opening, dayfirst)
+            if found is not None and found.weekday is None:
+                lead = rest or (texts[index + 1] if index + 1 < len(texts) else "")
+                found = replace(found, weekday=_lead_weekday(lead))
+            if found is not None:
+                return found
+        found = _from_opening_sentence(line, dayfirst)
+        if found is not None:
+            return found
+    return None
+
+
+def latest_full_date(texts: Iterable[str]) -> date | None:
+    """Return the latest full date (day, month and year) in texts not about the future."""
+    found = [
+        value.value
+        for text in texts
+        if not dates._FUTURE.search(text)
+        for expression in dates.find_expressions(text)
+        if expression.kind is dates.Kind.DATE
+        and (value := dates.resolve(expression, None)) is not None
+    ]
+    return max(found, default=None)
+
+
+def fix_year(dateline: YearlessDateline, latest: date | None) -> DateValue | None:
+    """Return the dateline's date in the year that puts it on or after `latest`, or None.
+
+    None without a weekday, when no year fits the limits (see the module docstring), or
+    when the weekday falls on no such date.
+    >>> fix_year(YearlessDateline(11, 29, 4), date(2024, 11, 6)).iso()
+    '2024-11-29'
+    >>> fix_year(YearlessDateline(1, 2, 3), date(2024, 12, 30)).iso()
+    '2025-01-02'
+    >>> fix_year(YearlessDateline(11, 29, 3), date(2024, 11, 6)) is None
+    True
+    """
+    if latest is None or dateline.weekday is None:
+        return None
+    for year in (latest.year - 1, latest.year, latest.year + 1):
+        day = dates._day(year, dateline.month, dateline.day)
+        if day is None or not -MAX_DAYS_BEFORE <= (day - latest).days <= MAX_DAYS_AFTER:
+            continue
+        if day.weekday() == dateline.weekday:
+            return DateValue(day, Granularity.DAY, DateSource.DATELINE_INFERRED_YEAR)
+        return None  # the one year in the window, on another weekday
+    return None

@@ -1,0 +1,156 @@
+"""Datelines without a year: read when the article's own full dates fix the year."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import run_digest
+
+from digest import timeline, yearless
+from digest.model import DateSource, DateValue, Granularity
+
+INFERRED_YEAR = DateSource.DATELINE_INFERRED_YEAR
+
+REUTERS = [
+    "MOSCOW, Nov 29 (Reuters) - Russia's defence minister arrived in Pyongyang on Friday for "
+    "talks on military cooperation, the ministry said.",
+    "The visit comes after the upper house of parliament ratified the partnership treaty on "
+    "Nov. 6, 2024, and President Vladimir Putin signed it into law days later.",
+]
+KOMPAS = [
+    "JAKARTA, Jumat (29/11) - Menteri Pertahanan Rusia tiba di Pyongyang untuk membahas "
+    "kerja sama militer dengan Korea Utara.",
+    "Kunjungan itu dilakukan setelah parlemen Rusia meratifikasi perjanjian kemitraan pada "
+    "6 November 2024.",
+]
+ANTARA = [
+    "Jakarta (ANTARA) - Pemerintah menyalurkan bantuan bagi korban banjir di Kabupaten Bekasi, "
+    "Jawa Barat, Kamis (2/1).",
+    "Hujan deras mengguyur wilayah itu sejak Senin, 30 Desember 2024, hingga sungai meluap.",
+    "Sebanyak 1.200 warga mengungsi ke balai desa, kata petugas.",
+]
+
+
+def own(lines: list[str]) -> DateValue | None:
+    return timeline.own_date(None, lines, lines)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (REUTERS, date(2024, 11, 29)),
+        (KOMPAS, date(2024, 11, 29)),
+        (ANTARA, date(2025, 1, 2)),  # across the new year: Thursday 2 January 2025
+        (
+            [
+                "WASHINGTON - April 27 - The Senate passed the spending bill late on Wednesday.",
+                "The House approved its version on April 20, 2011 after a long debate.",
+            ],
+            date(2011, 4, 27),
+        ),
+    ],
+)
+def test_yearless_dateline_takes_the_year_of_the_articles_full_dates(
+    lines: list[str], expected: date
+) -> None:
+    assert own(lines) == DateValue(expected, Granularity.DAY, INFERRED_YEAR)
+
+
+def test_a_weekday_that_disagrees_means_no_dateline() -> None:
+    """29 November 2024 is a Friday: "Kamis (29/11)" cannot be it, so the dateline is unused."""
+    wrong = [KOMPAS[0].replace("Jumat", "Kamis"), KOMPAS[1]]
+    found = own(wrong)
+    assert found is None or found.source is not INFERRED_YEAR
+
+
+@pytest.mark.parametrize(
+    "second_paragraph",
+    [
+        "Kedua negara menandatangani perjanjian itu di Pyongyang pada Juni lalu.",  # no full date
+        "The summit will be held on December 15, 2030, officials said.",  # future only
+        "The treaty was first signed on June 19, 2023 in Pyongyang.",  # too long before
+    ],
+)
+def test_no_year_without_a_close_full_date(second_paragraph: str) -> None:
+    lead = "MOSCOW, Nov 29 (Reuters) - Talks began in Pyongyang on Friday."
+    found = own([lead, second_paragraph])
+    assert found is None or found.source is not INFERRED_YEAR
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "MOSCOW, Nov 29 (Reuters) - Russia's defence minister arrived in Pyongyang for talks.",
+        "MOSCOW, Nov 29 (Reuters) - The minister, who arrived on Thursday, met Kim on Friday.",
+        "MOSCOW, Nov 29 (Reuters) - Russia's defence minister arrived in Pyongyang on Thursday.",
+    ],
+    ids=["no weekday", "two weekdays", "another weekday"],
+)
+def test_no_year_without_one_weekday_that_agrees(lead: str) -> None:
+    """Without a weekday the latest date is too often last year's background (see
+    benchmarks/yearless_dates.py), so the year is never taken from it alone."""
+    found = own([lead, REUTERS[1]])
+    assert found is None or found.source is not INFERRED_YEAR
+
+
+def test_a_weekday_alone_gives_no_dateline() -> None:
+    lines = [
+        "WASHINGTON (AP) — The Senate passed the spending bill on Friday after a long debate.",
+        "The House approved its version on November 20, 2024.",
+    ]
+    found = own(lines)
+    assert found is None or found.source is not INFERRED_YEAR
+
+
+def test_a_full_dateline_still_wins() -> None:
+    lines = ["MOSCOW, Nov 29 (Reuters) - Talks began.", "Published 28/11/2024 10:15 WIB"]
+    assert own(lines) == DateValue(date(2024, 11, 28), Granularity.DAY, DateSource.DATELINE)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("MOSCOW, Nov 29 (Reuters) - Russia said", yearless.YearlessDateline(11, 29, None)),
+        ("MOSCOW, Nov 29 (Reuters) - Talks on Friday.", yearless.YearlessDateline(11, 29, 4)),
+        ("JAKARTA, Jumat (29/11) - Menteri tiba", yearless.YearlessDateline(11, 29, 4)),
+        ("Mumbai, Nov 11 -", yearless.YearlessDateline(11, 11, None)),
+        ("Saturday, Sep 14", yearless.YearlessDateline(9, 14, 5)),
+        ("Jakarta (ANTARA) - Warga mengungsi, Kamis (2/1).", yearless.YearlessDateline(1, 2, 3)),
+        ("Saturday, Sep 14, Monday", None),  # two weekdays: nothing to trust
+        ("The army moved in on Nov 29 after talks failed.", None),  # a happening, not a dateline
+    ],
+)
+def test_find_yearless_dateline(line: str, expected: yearless.YearlessDateline | None) -> None:
+    assert yearless.find_yearless_dateline([line]) == expected
+
+
+def write_article(folder: Path, name: str, dateline: str, tail: str) -> None:
+    (folder / name).write_text(
+        "Menhan Rusia bertemu Kim Jong Un di Pyongyang\n"
+        f"PYONGYANG, {dateline} - Menteri Pertahanan Rusia bertemu pemimpin Korea Utara Kim "
+        "Jong Un di Pyongyang untuk membahas kerja sama militer kedua negara.\n"
+        "Keduanya membahas pelaksanaan perjanjian kemitraan strategis dan latihan militer "
+        f"bersama, kata kantor berita KCNA. {tail}\n",
+        encoding="utf-8",
+    )
+
+
+def test_yearless_datelines_date_articles_and_keep_two_visits_apart(tmp_path: Path) -> None:
+    """Two reports alike but for their year-less datelines, two weeks apart: two events."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    tail = "Parlemen Rusia meratifikasi perjanjian itu pada 6 November 2024."
+    write_article(seeds, "first.txt", "Jumat (15/11)", tail)
+    write_article(seeds, "second.txt", "Jumat (29/11)", tail)
+    result = run_digest("build", "--seeds", "seeds", "--out", "site", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
+    dated = {a["file"]: (a["published"], a["published_source"]) for a in data["articles"]}
+    assert dated == {
+        "first.txt": ("2024-11-15", "dateline-inferred-year"),
+        "second.txt": ("2024-11-29", "dateline-inferred-year"),
+    }
+    assert sorted(len(e["articles"]) for e in data["events"]) == [1, 1]
