@@ -318,7 +318,7 @@ def _build_locked(config: Config, strict: bool, helpers: Helpers) -> BuildReport
         if strict and report.warnings:
             raise StrictError(report)
         with _timed(report, "render", helpers):
-            pages = render.render_site(digest, config, helpers.cache)
+            pages = render.render_site(digest, config, helpers.cache, helpers.workers.jobs)
         with _timed(report, "write", helpers, len(pages)):
             report.written = site.write_site(pages, config.output)
             helpers.progress.advance(len(pages))

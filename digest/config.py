@@ -43,6 +43,9 @@ class SiteParams:
     """Absolute URL the site is published under, for canonical links and feeds."""
     build_date: str = "1970-01-01T00:00:00Z"
     """When the site was built; from SOURCE_DATE_EPOCH, never from the clock by default."""
+    search_pages_per_bundle: int = 256
+    """About how many pages share one search bundle: a rebuild re-indexes the bundles of
+    changed pages only; smaller bundles index faster, more bundles cost searchers requests."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ def _check(config: Config, path: Path) -> None:
         )
     if c.max_gap_days < 0:
         raise ConfigError(f"{path}: 'cluster.max_gap_days' must be >= 0")
+    if config.site.search_pages_per_bundle < 1:
+        raise ConfigError(f"{path}: 'site.search_pages_per_bundle' must be at least 1")
     if config.site.language not in UI_LANGUAGES:
         raise ConfigError(
             f"{path}: 'site.language' must be one of {', '.join(UI_LANGUAGES)}, "

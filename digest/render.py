@@ -403,12 +403,13 @@ def render_pages(
 
 
 def render_site(
-    digest: Digest, config: Config, cache: BuildCache | None = None
+    digest: Digest, config: Config, cache: BuildCache | None = None, jobs: int = 1
 ) -> dict[str, bytes]:
     """Return every output file as relative path → bytes, decided before anything is written.
 
     With a `cache`, event and article pages whose inputs did not change since a build that
-    used it are taken from it instead of rendered again (the same bytes).
+    used it are taken from it instead of rendered again, and so are the search bundles of
+    unchanged pages (the same bytes). Up to `jobs` Pagefind processes index the others.
     """
     env = make_environment(config.templates)
     site: SiteParams = config.site
@@ -491,7 +492,9 @@ def render_site(
     pages.update(static_files(config.templates))
     pages["events.json"] = events_json(digest).encode("utf-8")
     pages.update(machine_files(digest, pages, site))
-    pages.update(search.index_files(pages, config.output))
+    pages.update(
+        search.index_files(pages, config.output, cache, site.search_pages_per_bundle, jobs)
+    )
     return dict(sorted(pages.items()))
 
 

@@ -1,19 +1,38 @@
-"""The client-side search index: Pagefind run over the planned pages, offline.
+"""The client-side search index: Pagefind run over the planned pages, offline, in bundles.
 
 Pagefind (from PyPI as `pagefind[bin]`, whose wheel carries the binary) reads the HTML pages
 and writes a chunked index plus a small JavaScript/WebAssembly search library, so search works
 on any static host with no server. Only elements marked `data-pagefind-body` (event and
 article pages) are indexed.
+
+Pagefind has no incremental mode, and indexing costs a few milliseconds a page. So the pages
+are split into bundles by a stable hash of their path, each bundle is indexed on its own and
+kept in the build cache under a hash of exactly what Pagefind read, and a rebuild runs
+Pagefind only for the bundles whose pages changed. The search page merges the bundles in
+the browser (Pagefind's `mergeIndex`): the first non-empty bundle, with the search library,
+is `pagefind/`, the others are `pagefind/<n>/`, listed in `pagefind/bundles.json`.
+
+What Pagefind reads of a page is its "search view": the page without the elements it would
+ignore anyway (`data-pagefind-ignore`, such as the related-events list that shifts whenever
+any event is added). A bundle is a function of its pages' views alone, so a bundle from the
+cache is byte for byte the bundle a clean build makes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
+from digest.cache import BuildCache, key_of
 from digest.errors import DigestError, OutputError
 from digest.site import SEARCH_PREFIX, temp_folder
 from digest.workers import child_setup
@@ -22,6 +41,9 @@ log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
 """The folder, relative to the site root, that holds the index and search library."""
+MANIFEST = f"{BUNDLE}/bundles.json"
+"""Lists the bundles search.js merges into the one at `pagefind/`."""
+CACHE_KIND = "search"
 UNUSED_PREFIXES = (
     "pagefind-ui",
     "pagefind-modular-ui",
@@ -29,9 +51,21 @@ UNUSED_PREFIXES = (
     "pagefind-highlight",
 )
 """Pagefind's ready-made UIs; our own search.js uses the plain API, so these are left out."""
+LIBRARY_PREFIXES = ("pagefind.js", "pagefind-worker.js", "wasm.")
+"""The search library, the same in every bundle: kept only in the first one."""
+MAX_BUNDLES = 256
+"""Each bundle costs the browser a few requests per search; beyond this, bundles grow."""
 TIMEOUT_SECONDS = 300
 TIMEOUT_PER_PAGE = 0.1
 """Pagefind needs a few milliseconds a page; a big site gets time in proportion."""
+
+_BODY = re.compile(rb"<[A-Za-z][^<>]*?\sdata-pagefind-body(?=[\s=/>])")
+_IGNORED = re.compile(
+    rb"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?\sdata-pagefind-ignore"
+    rb"(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?(?=[\s/>])[^<>]*>"
+)
+"""Both are matched only at the '<' before an occurrence of the attribute's name: matching
+them from every '<' of a page costs more than Pagefind saves."""
 
 
 class SearchIndexError(DigestError):
@@ -49,17 +83,195 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def index_files(pages: Mapping[str, bytes], out: Path) -> dict[str, bytes]:
-    """Return the Pagefind bundle for the HTML in `pages`, as relative path → bytes.
+def tool_version(binary: Path) -> str:
+    """Return what identifies the Pagefind that makes the bundles (its release and size)."""
+    try:
+        release = metadata.version("pagefind_bin")
+    except metadata.PackageNotFoundError:
+        release = "unknown"
+    try:
+        size = binary.stat().st_size
+    except OSError:
+        size = -1
+    return f"{release}:{size}"
 
-    The pages are copied to a hidden scratch folder beside the output folder `out` for
-    Pagefind to read; nothing is written to `out` itself. If the build is killed, Pagefind
-    dies with it and the next build of `out` removes the scratch folder (`site.recover`).
+
+def _element_end(html: bytes, tag: bytes, start: int) -> int | None:
+    """Return the offset just past the end tag closing the `tag` element opened before
+    `start`, counting nested elements of the same name; None if it is never closed."""
+    pattern = re.compile(rb"<(/?)" + re.escape(tag) + rb"(?=[\s/>])[^<>]*>", re.IGNORECASE)
+    depth = 1
+    for found in pattern.finditer(html, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.end()
+    return None
+
+
+def _tags_with(html: bytes, attribute: bytes, pattern: re.Pattern[bytes]) -> Iterator[re.Match]:
+    """Yield the matches of `pattern` at the start of each tag that holds `attribute`."""
+    position = html.find(attribute)
+    while position >= 0:
+        opening = html.rfind(b"<", 0, position)
+        if opening >= 0 and html.find(b">", opening, position) < 0:
+            found = pattern.match(html, opening)
+            if found is not None:
+                yield found
+        position = html.find(attribute, position + len(attribute))
+
+
+def search_view(html: bytes) -> bytes:
+    """Return `html` without the elements Pagefind ignores (`data-pagefind-ignore`).
+
+    An element ignored for indexing only ("index", or no value) is kept when it holds
+    other Pagefind attributes (metadata, filters): Pagefind still reads those. An element
+    that is never closed is kept.
+    >>> search_view(b'<p>kept</p><div data-pagefind-ignore><p>gone</p></div><p>too</p>')
+    b'<p>kept</p><p>too</p>'
     """
+    parts: list[bytes] = []
+    position = 0
+    for found in _tags_with(html, b"data-pagefind-ignore", _IGNORED):
+        if found.start() < position:
+            continue  # inside an element already removed
+        end = _element_end(html, found.group(1), found.end())
+        if end is None:
+            continue
+        value = next((g for g in found.groups()[1:] if g is not None), b"index")
+        if value.strip().lower() != b"all" and b"data-pagefind-" in html[found.end() : end]:
+            continue
+        parts.append(html[position : found.start()])
+        position = end
+    if not parts:
+        return html
+    parts.append(html[position:])
+    return b"".join(parts)
+
+
+def indexed_views(pages: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Return the search view of every page Pagefind indexes, by relative path.
+
+    Pagefind indexes only the pages with a `data-pagefind-body` element when any page has
+    one, and every HTML page otherwise.
+    """
+    html = {rel: data for rel, data in pages.items() if rel.endswith(".html")}
+    marked = {
+        rel: data
+        for rel, data in html.items()
+        if next(_tags_with(data, b"data-pagefind-body", _BODY), None) is not None
+    }
+    return {rel: search_view(data) for rel, data in sorted((marked or html).items())}
+
+
+def bundle_count(pages: int, pages_per_bundle: int) -> int:
+    """Return how many bundles `pages` pages are split into: a power of two, at most
+    `MAX_BUNDLES`, so a rebuild changes it only when the site doubles or halves.
+
+    >>> [bundle_count(n, 100) for n in (0, 100, 101, 250, 10**9)]
+    [1, 1, 2, 4, 256]
+    """
+    wanted = max(1, -(-pages // max(1, pages_per_bundle)))
+    return min(MAX_BUNDLES, 1 << (wanted - 1).bit_length())
+
+
+def bundle_of(rel: str, count: int) -> int:
+    """Return the bundle of the page at `rel`: a hash of its path, the same in any process."""
+    return int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % count
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """The pages of one bundle (relative path → search view) and its cache key."""
+
+    number: int
+    views: Mapping[str, bytes]
+    key: str
+
+
+def plan_bundles(views: Mapping[str, bytes], pages_per_bundle: int, version: str) -> list[Bundle]:
+    """Return the non-empty bundles of `views`, in order of their number."""
+    count = bundle_count(len(views), pages_per_bundle)
+    groups: dict[int, dict[str, bytes]] = {}
+    for rel in sorted(views):
+        groups.setdefault(bundle_of(rel, count), {})[rel] = views[rel]
+    bundles = []
+    for number in sorted(groups):
+        group = groups[number]
+        parts = (part for rel in group for part in (rel, group[rel]))
+        bundles.append(Bundle(number, group, key_of(CACHE_KIND, version, *parts)))
+    return bundles
+
+
+def index_files(
+    pages: Mapping[str, bytes],
+    out: Path,
+    cache: BuildCache | None = None,
+    pages_per_bundle: int = 256,
+    jobs: int = 1,
+) -> dict[str, bytes]:
+    """Return the Pagefind bundles for the HTML in `pages`, as relative path → bytes.
+
+    Bundles found in `cache` are reused; the others are indexed by up to `jobs` Pagefind
+    processes at once, each reading its pages from a hidden scratch folder beside the
+    output folder `out` (nothing is written to `out` itself). If the build is killed,
+    Pagefind dies with it and the next build of `out` removes the scratch folder
+    (`site.recover`).
+    """
+    cache = cache or BuildCache.disabled()
     binary = pagefind_binary()
+    bundles = plan_bundles(indexed_views(pages), pages_per_bundle, tool_version(binary))
+    found = cache.get_many(CACHE_KIND, [b.key for b in bundles])
+    missing = [b for b in bundles if b.key not in found]
+    made: dict[str, dict[str, bytes]] = {}
+    if missing:
+        started = time.perf_counter()
+        made = _index_missing(binary, missing, out, jobs)
+        log.debug("indexed %d of %d bundles in %.2f s", len(missing), len(bundles),
+                  time.perf_counter() - started)  # fmt: skip
+        cache.put_many(CACHE_KIND, made)
+    files = {b.key: found.get(b.key) or made[b.key] for b in bundles}
+    return _site_files(bundles, files)  # type: ignore[arg-type]
+
+
+def _site_files(
+    bundles: Sequence[Bundle], files: Mapping[str, Mapping[str, bytes]]
+) -> dict[str, bytes]:
+    """Return every bundle's files at their place in the site, and the manifest."""
+    result: dict[str, bytes] = {}
+    merged: list[str] = []
+    for index, bundle in enumerate(bundles):
+        folder = BUNDLE if index == 0 else f"{BUNDLE}/{bundle.number}"
+        if index:
+            merged.append(f"{bundle.number}/")
+        for rel, data in files[bundle.key].items():
+            if index == 0 or not rel.startswith(LIBRARY_PREFIXES):
+                result[f"{folder}/{rel}"] = data
+    manifest = {"merge": merged}
+    result[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
+    return result
+
+
+def _index_missing(
+    binary: Path, bundles: Sequence[Bundle], out: Path, jobs: int
+) -> dict[str, dict[str, bytes]]:
+    """Return the files Pagefind makes for each of `bundles`, by bundle key."""
     scratch = temp_folder(out.resolve(), SEARCH_PREFIX)
     try:
-        return _run_pagefind(binary, pages, scratch)
+        made: dict[str, dict[str, bytes]] = {}
+        for start in range(0, len(bundles), max(1, jobs)):
+            wave = bundles[start : start + max(1, jobs)]
+            runs: list[_Run] = []
+            try:
+                for bundle in wave:
+                    runs.append(_start_pagefind(binary, bundle, scratch / str(bundle.number)))
+                for bundle, run in zip(wave, runs, strict=True):
+                    made[bundle.key] = _finish_pagefind(run, scratch / str(bundle.number))
+            finally:
+                for run in runs:  # after a failure, the others of the wave are not waited for
+                    if run.process.poll() is None:
+                        run.process.kill()
+                        run.process.wait()
+        return made
     except OSError as err:  # a full disk, a file size limit, a quota
         raise OutputError(
             f"{out}: cannot write the search index beside it ({err.strerror or err}); "
@@ -69,41 +281,56 @@ def index_files(pages: Mapping[str, bytes], out: Path) -> dict[str, bytes]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _run_pagefind(binary: Path, pages: Mapping[str, bytes], scratch: Path) -> dict[str, bytes]:
-    site_dir, bundle_dir = scratch / "site", scratch / "bundle"
-    html = [rel for rel in pages if rel.endswith(".html")]
-    timeout = TIMEOUT_SECONDS + TIMEOUT_PER_PAGE * len(html)
-    for rel, content in pages.items():
-        if rel.endswith(".html"):
-            target = site_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+@dataclass
+class _Run:
+    process: subprocess.Popen[bytes]
+    pages: int
+    timeout: float
+    deadline: float
+
+
+def _start_pagefind(binary: Path, bundle: Bundle, folder: Path) -> _Run:
+    site_dir = folder / "site"
+    for rel, content in bundle.views.items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     command = [
         str(binary),
         "--site", str(site_dir),
-        "--output-path", str(bundle_dir),
+        "--output-path", str(folder / "bundle"),
         "--silent",
     ]  # fmt: skip
+    timeout = TIMEOUT_SECONDS + TIMEOUT_PER_PAGE * len(bundle.views)
+    with (folder / "output.txt").open("wb") as output:
+        try:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                preexec_fn=child_setup(),  # only prctl and getppid, prepared beforehand
+            )
+        except OSError as err:
+            raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
+    return _Run(process, len(bundle.views), timeout, time.monotonic() + timeout)
+
+
+def _finish_pagefind(run: _Run, folder: Path) -> dict[str, bytes]:
+    """Wait for one Pagefind run and return its bundle as relative path → bytes."""
     try:
-        result = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-            preexec_fn=child_setup(),  # only prctl and getppid, prepared beforehand
-        )
-    except OSError as err:
-        raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
+        code = run.process.wait(timeout=max(0.0, run.deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
         raise SearchIndexError(
-            f"Pagefind did not finish indexing {len(html)} pages in {timeout:.0f} s"
+            f"Pagefind did not finish indexing {run.pages} pages in {run.timeout:.0f} s"
         ) from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
+    if code != 0:
+        said = (folder / "output.txt").read_text(encoding="utf-8", errors="replace")
+        detail = said.strip().splitlines()
         raise SearchIndexError(f"Pagefind failed: {detail[-1] if detail else 'no output'}")
+    bundle_dir = folder / "bundle"
     return {
-        f"{BUNDLE}/{path.relative_to(bundle_dir).as_posix()}": path.read_bytes()
+        path.relative_to(bundle_dir).as_posix(): path.read_bytes()
         for path in sorted(bundle_dir.rglob("*"))
         if path.is_file() and not path.name.startswith(UNUSED_PREFIXES)
     }

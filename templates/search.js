@@ -54,11 +54,29 @@
     return li;
   }
 
+  // The index is split into bundles (so a rebuild re-indexes only what changed): the one in
+  // ./pagefind/ carries the library, pagefind/bundles.json lists the others to merge in.
+  function bundlePath(name) {
+    return new URL("pagefind/" + name, document.baseURI).pathname;
+  }
+
   function load() {
     if (!engine) {
-      engine = import("./pagefind/pagefind.js").then(function (pagefind) {
-        return pagefind.init().then(function () { return pagefind; });
+      engine = Promise.all([
+        import("./pagefind/pagefind.js"),
+        fetch("pagefind/bundles.json", { cache: "no-cache" }).then(function (r) {
+          if (!r.ok) throw new Error(r.status + " pagefind/bundles.json");
+          return r.json();
+        })
+      ]).then(function (loaded) {
+        var pagefind = loaded[0];
+        return pagefind.init().then(function () {
+          return Promise.all(loaded[1].merge.map(function (name) {
+            return pagefind.mergeIndex(bundlePath(name));
+          }));
+        }).then(function () { return pagefind; });
       });
+      engine.catch(function () { engine = null; });
     }
     return engine;
   }

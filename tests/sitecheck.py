@@ -22,9 +22,14 @@ def build_site(
     seeds: Path = SEEDS,
     templates: Path | None = None,
     name: str = "site",
+    site_settings: tuple[str, ...] = (),
 ) -> Path:
-    """Build `seeds` with the real CLI (in-process) into tmp/name and return that folder."""
+    """Build `seeds` with the real CLI (in-process) into tmp/name and return that folder.
+
+    `site_settings` are more lines of the `site:` section, such as "search_pages_per_bundle: 2".
+    """
     lines = ["site:", f"  title: Test digest {language}", f"  language: {language}"]
+    lines += [f"  {line}" for line in site_settings]
     if base_url:
         lines.append(f"  base_url: {base_url}")
     if templates is not None:

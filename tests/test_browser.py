@@ -8,8 +8,10 @@ phone and desktop widths are kept in tests/artifacts/.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +29,7 @@ CHROMIUM_ARGS = [
 AXE = Path(os.environ.get("DIGEST_AXE_JS", REPO / "node_modules/axe-core/axe.min.js"))
 ARTIFACTS = REPO / "tests" / "artifacts"
 SUBPATH = "digest-sub"
+SMALL_BUNDLES = ("search_pages_per_bundle: 2",)
 
 
 def _missing(message: str) -> None:
@@ -49,7 +52,8 @@ def browser():
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("browser")
-    return build_site(root, language="id", name=SUBPATH)
+    # Bundles of about two pages: the seeds' index is split into several, as a big site's is.
+    return build_site(root, language="id", name=SUBPATH, site_settings=SMALL_BUNDLES)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -153,6 +157,26 @@ def test_search_over_http_announces_results(page, http_root: str) -> None:
     page.click("#search-results li a >> nth=0")
     page.wait_for_load_state()
     assert "/events/" in page.url or "/articles/" in page.url
+    assert page.errors == []
+
+
+def test_search_merges_the_bundles_and_finds_every_article(page, http_root: str, site: Path):
+    """Each article is found by its title, and the results come from several bundles."""
+    merged = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert len(merged["merge"]) >= 2, "the seeds' index should be split for this test"
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(http_root + "search.html")
+    articles = sorted((site / "articles").glob("*.html"))
+    for path in articles:
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", path.read_text(encoding="utf-8"), re.S)
+        page.fill("#q", html.unescape(heading.group(1)))
+        page.press("#q", "Enter")
+        found = page.locator(f'#search-results a[href$="/{SUBPATH}/articles/{path.name}"]')
+        found.first.wait_for(timeout=10_000)
+    fragment = re.compile(rf"/{SUBPATH}/pagefind/(?:(\d+)/)?fragment/")
+    bundles = {m.group(1) for m in map(fragment.search, fetched) if m}
+    assert len(bundles) >= 2, f"results came from bundles {bundles} only"
     assert page.errors == []
 
 

@@ -7,6 +7,7 @@ byte-identical, and the incremental one must really have reused records.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -30,7 +31,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus_module().generate(root / "seeds", 10, seed=7)
     shutil.copytree(builtin_templates_dir(), root / "templates")
     (root / "digest.yaml").write_text(
-        "site:\n  title: Old title\nseeds: seeds\ntemplates: templates\n", encoding="utf-8"
+        # Search bundles of about two pages: a change re-indexes some bundles, reuses others.
+        "site:\n  title: Old title\n  search_pages_per_bundle: 2\n"
+        "seeds: seeds\ntemplates: templates\n",
+        encoding="utf-8",
     )
     build(root, "site")
     return root
@@ -103,6 +107,7 @@ def test_incremental_build_equals_clean_build(
         assert reused == 0  # a new version of the cache: nothing old may be served
     else:
         assert reused >= 2 * (len(list((root / "seeds").iterdir())) - 2)
+        assert len(json.loads(clean["pagefind/bundles.json"])["merge"]) >= 2
 
 
 def test_deleting_the_cache_changes_nothing(built: Path, tmp_path: Path) -> None:

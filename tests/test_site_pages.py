@@ -201,6 +201,10 @@ def test_two_builds_are_byte_identical(tmp_path: Path, site: Path) -> None:
 def test_search_index_covers_events_and_articles(site: Path) -> None:
     bundle = site / "pagefind"
     assert (bundle / "pagefind.js").is_file()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+    manifest = json.loads((bundle / "bundles.json").read_text(encoding="utf-8"))
+    folders = [bundle, *(bundle / name for name in manifest["merge"])]
+    pages = 0
+    for folder in folders:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages += sum(lang["page_count"] for lang in entry["languages"].values())
     assert pages == len(list((site / "events").glob("*.html"))) + len(list(SEEDS.glob("*.txt")))

@@ -242,9 +242,10 @@ def test_leftovers_of_a_killed_build_are_cleaned_and_site_restored(tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.digest-lock", "site"]
 
 
-def _build_process(seeds: Path, out: Path) -> subprocess.Popen[bytes]:
+def _build_process(seeds: Path, out: Path, *options: str) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "digest", "build", "--seeds", str(seeds), "--out", str(out)]
     return subprocess.Popen(
-        [sys.executable, "-m", "digest", "build", "--seeds", str(seeds), "--out", str(out)],
+        [*command, *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -333,7 +334,8 @@ def test_build_killed_while_indexing_leaves_nothing_the_next_build_keeps(
 ) -> None:
     """Kill a real build while Pagefind runs: Pagefind dies too, the next build tidies up."""
     out = tmp_path / "site"
-    process = _build_process(many_seeds, out)
+    # Without a cache: search bundles of earlier builds of the same pages would be reused.
+    process = _build_process(many_seeds, out, "--no-cache")
     found = None
     deadline = time.monotonic() + 60
     while found is None and process.poll() is None and time.monotonic() < deadline:

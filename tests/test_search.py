@@ -1,0 +1,128 @@
+"""The search index in bundles: what Pagefind reads of a page, and which bundles a rebuild redoes.
+
+Pagefind really runs here (it ships with the test dependencies); the pages are the seeds' site
+built by the real CLI.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from sitecheck import build_site
+
+from digest import search
+from digest.cache import BuildCache
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (b"<p>a</p><div data-pagefind-ignore><p>b</p></div><p>c</p>", b"<p>a</p><p>c</p>"),
+        (  # nested elements of the same name end where the ignored one ends
+            b'<section class="x" data-pagefind-ignore="index"><section>b</section>c</section>d',
+            b"d",
+        ),
+        (  # metadata inside an element ignored for indexing only: Pagefind still reads it
+            b'<div data-pagefind-ignore><span data-pagefind-meta="x">m</span></div>',
+            b'<div data-pagefind-ignore><span data-pagefind-meta="x">m</span></div>',
+        ),
+        (  # "all" ignores the metadata too
+            b'<div data-pagefind-ignore="all"><span data-pagefind-meta="x">m</span></div>e',
+            b"e",
+        ),
+        (b"<div data-pagefind-ignore><p>unclosed", b"<div data-pagefind-ignore><p>unclosed"),
+        (b"<p>data-pagefind-ignore as text</p>", b"<p>data-pagefind-ignore as text</p>"),
+        (b"<div data-pagefind-ignored>other</div>", b"<div data-pagefind-ignored>other</div>"),
+    ],
+)  # fmt: skip
+def test_search_view_drops_what_pagefind_ignores(page: bytes, expected: bytes) -> None:
+    assert search.search_view(page) == expected
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The seeds' site, HTML pages only (relative path → bytes)."""
+    site = build_site(tmp_path_factory.mktemp("search"), language="en")
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*.html"))
+        if "pagefind" not in p.parts
+    }
+
+
+def run_pagefind(folder: Path, pages: dict[str, bytes]) -> dict[str, bytes]:
+    for rel, data in pages.items():
+        (folder / "site" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "site" / rel).write_bytes(data)
+    binary = str(search.pagefind_binary())
+    command = [binary, "--site", str(folder / "site"), "--output-path", str(folder / "out")]
+    subprocess.run([*command, "--silent"], check=True)
+    out = folder / "out"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+def test_pagefind_indexes_a_view_exactly_as_its_page(tmp_path: Path, pages: dict[str, bytes]):
+    """The views leave out only what Pagefind ignores: the same pages give the same index."""
+    views = search.indexed_views(pages)
+    changed = [rel for rel in views if views[rel] != pages[rel]]
+    assert any(rel.startswith("events/") for rel in changed), "no related-events list cut"
+    assert any(rel.startswith("articles/") for rel in changed), "no removed-lines list cut"
+    assert not any(rel in views for rel in ("index.html", "names.html", "search.html"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    whole = run_pagefind(tmp_path / "a", {rel: pages[rel] for rel in views})
+    assert run_pagefind(tmp_path / "b", views) == whole
+
+
+def index(pages: dict[str, bytes], out: Path, folder: Path) -> tuple[dict[str, bytes], int]:
+    """Return the search files of `pages` with the cache in `folder`, and bundles indexed."""
+    cache = BuildCache.open(folder, "test")
+    try:
+        files = search.index_files(pages, out, cache, pages_per_bundle=2, jobs=2)
+        return files, cache.misses
+    finally:
+        cache.close()
+
+
+def test_a_changed_page_reindexes_only_its_bundle(tmp_path: Path, pages: dict[str, bytes]):
+    out = tmp_path / "site"
+    first, made = index(pages, out, tmp_path / "cache")
+    merged = re.findall(rb'"(\d+)/"', first[search.MANIFEST])
+    assert len(merged) >= 2 and made == len(merged) + 1
+    assert "pagefind/pagefind.js" in first
+    assert not any(f"pagefind/{n.decode()}/pagefind.js" in first for n in merged)
+
+    again, made = index(pages, out, tmp_path / "cache")
+    assert (again, made) == (first, 0)
+
+    article = next(rel for rel in pages if rel.startswith("articles/"))
+    edited = dict(pages)
+    edited[article] = pages[article].replace(b"</h1>", b" Zanzibar</h1>", 1)
+    rebuilt, made = index(edited, out, tmp_path / "cache")
+    assert made == 1, "only the edited page's bundle is indexed again"
+    assert rebuilt == index(edited, out, tmp_path / "clean")[0], "same bytes as a clean build"
+    assert rebuilt != first
+
+    event = next(rel for rel in pages if b'aria-labelledby="related"' in pages[rel])
+    related = dict(edited)
+    related[event] = re.sub(
+        rb'(<ul class="related">).*?(</ul>)',
+        rb"\1<li>another list</li>\2",
+        pages[event],
+        count=1,
+        flags=re.S,
+    )
+    assert related[event] != pages[event]
+    assert index(related, out, tmp_path / "cache") == (rebuilt, 0), "ignored parts cost nothing"
+    assert not list(tmp_path.glob(".digest-search-*")), "the scratch folders are removed"
+
+
+def test_bundles_are_powers_of_two_from_the_page_count() -> None:
+    assert [search.bundle_count(n, 256) for n in (1, 256, 257, 1300, 13_000)] == [1, 1, 2, 8, 64]
+    assert search.bundle_count(10**7, 256) == search.MAX_BUNDLES
+    paths = [f"articles/{n}.html" for n in range(2000)]
+    spread = {search.bundle_of(p, 8) for p in paths}
+    assert spread == set(range(8))
