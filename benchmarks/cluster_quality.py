@@ -2,18 +2,25 @@
 
     python benchmarks/cluster_quality.py                 # the default threshold
     python benchmarks/cluster_quality.py --sweep 0.1 0.6 0.02
+    python benchmarks/cluster_quality.py --sweep 0.1 0.2 0.02 --subsets 6 --events 10 20 40
 
 Each corpus is a folder with `gold.json` (file name → event) and `articles/`. The last
 column, `together`, clusters every corpus in one folder and scores each corpus's articles
 inside it: the scale of a similarity depends on what else is in the folder (a rare topic
 word in a mixed folder is a common one in a single-topic folder), so a default that only
 works corpus by corpus is not a default.
+
+`--subsets N` also scores N random draws of whole gold events from all corpora together
+(`--events` of them per draw; the same draws at every threshold): a folder of a few dozen
+events, like the ones the tool meets, and how much the score varies from folder to folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import time
+from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +34,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", nargs=3, type=float, metavar=("FROM", "TO", "STEP"))
     parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument("--subsets", type=int, default=0, metavar="N")
+    parser.add_argument("--events", type=int, nargs="+", default=[10, 20, 40])
     args = parser.parse_args()
     corpora = {}
     for gold_path in sorted(args.corpora.glob("*/gold.json")):
@@ -79,6 +88,32 @@ def main() -> None:
             + f" {min(f1s):6.3f} {sum(f1s) / len(f1s):6.3f} |           "
             + " ".join(f"{f:14.3f}" for f in mixed)
         )
+    if args.subsets:
+        score_subsets(corpora, thresholds, args.subsets, args.events)
+
+
+def score_subsets(corpora: dict, thresholds: list[float], draws: int, sizes: list[int]) -> None:
+    """Print mean and lowest B-cubed F1 over `draws` random folders of whole gold events."""
+    members: dict[tuple[str, str], list] = defaultdict(list)
+    for name, (articles, gold) in corpora.items():
+        for article in articles:
+            members[(name, gold[article.id])].append(article)
+    events = sorted(members)
+    print(f"# random folders of whole events ({draws} draws each): mean F1 (lowest)")
+    for size in sizes:
+        rng = random.Random(size)
+        picks = [rng.sample(events, min(size, len(events))) for _ in range(draws)]
+        cells = []
+        for threshold in thresholds:
+            params = replace(ClusterParams(), min_similarity=threshold)
+            f1s = []
+            for pick in picks:
+                articles = [a for event in pick for a in members[event]]
+                gold = {a.id: f"{n}/{e}" for n, e in pick for a in members[(n, e)]}
+                labels = evaluate.labels_of(cluster.cluster_articles(articles, params))
+                f1s.append(evaluate.bcubed(gold, labels).f1)
+            cells.append(f"{threshold:.3f}: {sum(f1s) / len(f1s):.3f} ({min(f1s):.3f})")
+        print(f"{size:4d} events  " + "  ".join(cells), flush=True)
 
 
 if __name__ == "__main__":
