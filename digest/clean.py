@@ -12,6 +12,13 @@ from digest.load import Skipped
 from digest.model import RawArticle, Removed
 from digest.text import split_sentences
 
+_LABEL = (
+    r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
+    r"scroll to continue(?: with content)?|gulir untuk melanjutkan|lanjut(?:kan)? membaca|"
+    r"continue reading)"
+)
+"""Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
+
 # A line matching one of these is never story text. Each rule has a name kept on the record.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
@@ -24,14 +31,24 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
         (
             "label",
-            r"^\s*(breaking news|berita terkini|sumber|source|iklan|advertisement|"
-            r"advertisment|scroll to continue(?: with content)?|"
-            r"gulir untuk melanjutkan|lanjut(?:kan)? membaca|continue reading)\s*:?\s*$",
+            rf"^\s*{_LABEL}(?:\s*[·•|\-–—/]\s*{_LABEL})*\s*:?\s*$",
         ),
         (
             "byline",
             r"^\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|writer|"
             r"written by|editing by|reporting by)\s*:\s*\S.{0,80}$",
+        ),
+        (
+            "byline",
+            r"^\s*[(\[]?\s*(?:additional\s+)?(reporting|writing|editing|compiled|translated)"
+            r"\s+by\s+[A-Z][^.]{0,160}$",
+        ),
+        ("byline", r"^\s*our standards\s*:"),
+        ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
+        (
+            "promo",
+            r"(whatsapp\.com/channel|t\.me/|news\.google\.com|"
+            r"\b(whatsapp|telegram) channel\b|\bsaluran whatsapp\b)",
         ),
         (
             "share",
@@ -44,6 +61,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
     )
 )
+
+ALWAYS_RULES = frozenset({"promo"})
+"""Rules that drop a line even when it reads like story text (a long channel promotion)."""
 
 # A line that is only one of these ends the story: what follows is lists and promotion.
 END_MARKERS = re.compile(
@@ -126,7 +146,12 @@ def is_dateline_only(line: str) -> bool:
 
     >>> is_dateline_only("Jumat, 29 November 2024 | 10:00 WIB")
     True
+    >>> is_dateline_only("Kompas.com - 05/11/2024, 10:15 WIB")
+    True
     """
+    outlet = _OUTLET_PREFIX.match(line)
+    if outlet and _OUTLET_SHAPE.search(outlet.group(1)):
+        line = line[outlet.end() :]
     if len(line) > 60 or not re.search(r"\d", line):
         return False
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", line.lower())
@@ -161,7 +186,7 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
 def _rule_for(line: str, key: str, context: tuple[str, frozenset[str], bool]) -> str | None:
     title_key, repeated, has_kept = context
     rule = line_rule(line)
-    if rule is not None and is_story_paragraph(line):
+    if rule is not None and rule not in ALWAYS_RULES and is_story_paragraph(line):
         return None
     if rule is None and not has_kept and key == title_key:
         rule = "repeated-headline"
@@ -264,9 +289,11 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
 
 _DATELINE = re.compile(
     r"^\s*(?P<head>[A-Z][\w.&'’]*(?:[ .][A-Z][\w.&'’]*){0,3})\s*"
-    r"(?:,\s*(?P<after>[A-Za-z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){0,2})?)?"
+    r"(?:,\s*(?P<after>[A-Za-z][\w.&'’]*(?:\s(?:[A-Z][\w.&'’]*|\d{1,2})){0,2})?)?"
     r"\s*(?:\((?P<paren>[^)]{2,40})\))?\s*[-–—]{1,2}\s+\S"
 )
+_OUTLET_PREFIX = re.compile(r"\s*([\w.]+)\s*[-–—|]\s*")
+"""An outlet's name before a date: "Kompas.com - 05/11/2024", "detikNews | Jumat, ..."."""
 _OUTLET_SHAPE = re.compile(
     r"(\.(com|co\.id|id|net|org|co|news|tv)\b|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|pos|kompas|detik)$)",
@@ -279,6 +306,10 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
 
     "LOGIC.co.id – ..." and "JATIMTIMES - ..." name outlets; "PYONGYANG, - ..." names only
     a place; "JAKARTA, KOMPAS.com - ..." and "MOSCOW (Reuters) - ..." name both.
+    >>> detect_outlet(["SEOUL, Nov 5 (Reuters) - North Korea fired a missile."])
+    'Reuters'
+    >>> detect_outlet(["MOSCOW, Nov 29 - Russia said on Friday it had struck."]) is None
+    True
     """
     for paragraph in paragraphs[:2]:
         m = _DATELINE.match(paragraph)
@@ -286,8 +317,9 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
             continue
         if m.group("paren"):
             return m.group("paren").strip()
-        if m.group("after"):
-            return m.group("after").strip()
+        after = m.group("after")
+        if after and after.split()[0].lower().rstrip(".") not in DATE_WORDS:
+            return after.strip()
         head = m.group("head")
         has_comma = "," in paragraph[: m.end()]
         if not has_comma and _OUTLET_SHAPE.search(head):

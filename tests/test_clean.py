@@ -81,6 +81,8 @@ def test_seed_outlets_from_datelines(seeds: dict[str, clean.Cleaned]) -> None:
         ("Detik.com – Pemerintah mengumumkan kebijakan baru hari ini.", "Detik.com"),
         ("SEOUL, - The army said on Friday that troops moved.", None),
         ("The minister flew to Pyongyang on Friday - officials said.", None),
+        ("SEOUL, Nov 5 (Reuters) - North Korea fired a missile on Tuesday.", "Reuters"),
+        ("MOSCOW, Nov 29 - Russia said on Friday it had struck a plant.", None),
     ],
 )
 def test_detect_outlet(lead: str, outlet: str | None) -> None:
@@ -109,6 +111,14 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Jumat, 29 November 2024 | 10:00 WIB",
         "Foto: AFP/KCNA",
         "-----",
+        "Advertisement · Scroll to continue",
+        "Reporting by Hyonhee Shin and Josh Smith; Editing by Ed Davies",
+        "(Additional reporting by Jane Roe in Jakarta; Writing by John Doe)",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Sign up here.",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran "
+        "andalanmu akses berita Kompas.com WhatsApp Channel : "
+        "https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -128,6 +138,8 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "itu mengatakan ia akan menggugat perusahaan tersebut pekan depan di pengadilan.",
         "Sumber: seorang pejabat senior yang tidak mau disebutkan namanya mengatakan bahwa "
         "pertemuan itu berlangsung selama tiga jam. Ia menambahkan bahwa hasilnya positif.",
+        "Reporting by the BBC showed the minister had met the envoy, according to documents.",
+        "Daftar pemain timnas diumumkan pelatih pada Senin di Jakarta.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
@@ -187,3 +199,12 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
     assert "<strong>Putin</strong>" in first and 'href="https://example.org/m"' in first
     assert 'rel="nofollow noopener noreferrer"' in first
     assert "javascript" not in second and "onerror" not in second and "<img" not in second
+
+
+def test_an_outlet_and_date_line_above_the_headline_is_not_the_headline() -> None:
+    item = cleaned(
+        "Kompas.com - 05/11/2024, 10:15 WIB\n\nKorea Utara Tembakkan Rudal Balistik ke Laut\n\n"
+        "SEOUL, KOMPAS.com - Korea Utara menembakkan rudal balistik pada Selasa (5/11/2024).\n"
+    )
+    assert item.title == "Korea Utara Tembakkan Rudal Balistik ke Laut"
+    assert item.paragraphs[0].startswith("SEOUL, KOMPAS.com - Korea Utara")
