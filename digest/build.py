@@ -16,7 +16,7 @@ from digest.grouping import group_articles
 from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
-from digest.text import extract_names
+from digest.text import extract_names, without_outlet
 from digest.workers import Workers
 
 MAX_EVENT_NAMES = 12
@@ -50,7 +50,7 @@ def to_article(cleaned: clean.Cleaned) -> Article:
         url=raw.url,
         language=raw.language,
         published=published,
-        names=extract_names(cleaned.title, cleaned.paragraphs),
+        names=without_outlet(extract_names(cleaned.title, cleaned.paragraphs), cleaned.outlet),
         digest=raw.digest,
         is_markdown=raw.is_markdown,
         duplicates=raw.duplicates,

@@ -15,7 +15,7 @@ from digest.text import split_sentences
 _LABEL = (
     r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
     r"scroll to continue(?: with content)?|gulir untuk melanjutkan|lanjut(?:kan)? membaca|"
-    r"continue reading)"
+    r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page)"
 )
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
@@ -25,6 +25,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("read-also", r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\b\s*[:\-–]?"),
         ("read-also", r"^\s*(read|see)\s+(also|more)\s*[:\-–]"),
+        ("read-also", r"^\s*(simak|tonton|lihat|saksikan)\s+(juga\s+)?video\b"),
+        ("read-also", r"^\s*(watch|video)\s*:"),
+        ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),
         ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
         ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
         ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
@@ -45,6 +48,14 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("byline", r"^\s*our standards\s*:"),
         ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
+        ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
+        ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
+        ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
+        (
+            "byline",
+            r"^\s*[^.]{0,120}\b(contributed to|contributed reporting to) this "
+            r"(report|story)\.?\s*$",
+        ),
         (
             "promo",
             r"(whatsapp\.com/channel|t\.me/|news\.google\.com|"
@@ -57,6 +68,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("copyright", r"^\s*(copyright|hak cipta)\b|©|all rights reserved"),
         ("photo-credit", r"^\s*\(?\s*(foto|photo|ilustrasi|illustration|image|gambar)\s*:"),
+        ("photo-credit", r"^\s*image (source|caption)\s*,"),
         ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
         ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
     )
@@ -69,7 +81,8 @@ ALWAYS_RULES = frozenset({"promo"})
 END_MARKERS = re.compile(
     r"^\s*(terkini lainnya|berita terkait|berita lainnya|artikel terkait|baca selengkapnya|"
     r"topik|tag|tags|topics|more stories|related stories|related articles|most read|"
-    r"terpopuler|rekomendasi|populer)\s*:?\s*$",
+    r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links)"
+    r"\s*:?\s*$",
     re.I,
 )
 MIN_STORY_BEFORE_END = 2

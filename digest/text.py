@@ -309,6 +309,22 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words
 
 
+def without_outlet(names: Sequence[Name], outlet: str | None) -> tuple[Name, ...]:
+    """Return `names` without the outlet's own name ("Reuters", "KOMPAS.com" or "Kompas"):
+    a dateline's outlet says who reported, not what happened, and would tie together every
+    story one outlet filed.
+
+    >>> [n.text for n in without_outlet(extract_names("T", ["JAKARTA, KOMPAS.com - Kompas "
+    ...     "mencatat Presiden Joko Widodo tiba."]), "KOMPAS.com")]
+    ['Joko Widodo']
+    """
+    if not outlet:
+        return tuple(names)
+    full = " ".join(tokenize(outlet))
+    stem = " ".join(tokenize(outlet.split(".", 1)[0]))
+    return tuple(n for n in names if " ".join(tokenize(n.text)) not in (full, stem))
+
+
 def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     """Return the proper names in an article, short forms folded into their full form.
 

@@ -125,3 +125,23 @@ def test_an_indonesian_and_an_english_report_share_their_places(tmp_path) -> Non
     en, idn = featurize(load_articles(tmp_path), ClusterParams())  # in id order: en, id
     assert {"north", "korea", "russia"} <= set(en.lead_names) & set(idn.lead_names)
     assert {"north", "korea", "russia"} <= en.lead.keys() & idn.lead.keys()
+
+
+def test_the_outlet_of_a_dateline_is_not_a_name_of_the_story(tmp_path) -> None:
+    from digest.evaluate import load_articles
+
+    (tmp_path / "a.txt").write_text(
+        "Missile launch\n\nSEOUL, Nov 5 (Reuters) - North Korea fired a missile, Reuters "
+        "reported, citing officials in Seoul.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Rudal\n\nSEOUL, KOMPAS.com - Korea Utara menembakkan rudal, kata Kompas mengutip "
+        "pejabat di Seoul.\n",
+        encoding="utf-8",
+    )
+    a, b = load_articles(tmp_path)
+    assert (a.outlet, b.outlet) == ("Reuters", "KOMPAS.com")
+    assert "Seoul" in {n.text for n in a.names} and "Seoul" in {n.text for n in b.names}
+    assert not {n.text.lower() for n in a.names} & {"reuters"}
+    assert not {n.text.lower() for n in b.names} & {"kompas", "kompas.com"}

@@ -35,6 +35,19 @@ dana moneter internasional = imf
 organisasi kesehatan dunia = world health organization
 mahkamah internasional = international court of justice
 mahkamah pidana internasional = international criminal court
+dewan keamanan = security council
+gedung putih = white house
+# Regions
+eropa = europe
+afrika = africa
+amerika latin = latin america
+timur tengah = middle east
+asia tenggara = southeast asia
+asia pasifik = asia pacific
+laut china selatan = south china sea
+laut cina selatan = south china sea
+laut tiongkok selatan = south china sea
+semenanjung korea = korean peninsula
 # Capitals and cities with their own Indonesian spelling
 moskow = moscow
 kiew = kyiv
