@@ -119,6 +119,16 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran "
         "andalanmu akses berita Kompas.com WhatsApp Channel : "
         "https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D",
+        "[Gambas:Video 20detik]",
+        "(idn/idn)",
+        "(ant)",
+        'Simak Video "Momen Menlu Tiba di Beijing"',
+        'Baca artikel detiknews, "Menlu Bertemu Menlu China" selengkapnya https://news.detik.com/x',
+        "Download Apps Detikcom Sekarang https://apps.detik.com/detik/",
+        "BACA HALAMAN BERIKUTNYA",
+        "Associated Press writer Aamer Madhani contributed to this report.",
+        "Image source, Getty Images",
+        "Image caption, The minister took office in October",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -208,3 +218,9 @@ def test_an_outlet_and_date_line_above_the_headline_is_not_the_headline() -> Non
     )
     assert item.title == "Korea Utara Tembakkan Rudal Balistik ke Laut"
     assert item.paragraphs[0].startswith("SEOUL, KOMPAS.com - Korea Utara")
+
+
+def test_bbc_related_topics_end_the_story() -> None:
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    item = cleaned(f"Headline\n{story}\n{story} Again.\nRelated Topics\nAsia\nIndonesia\n")
+    assert item.paragraphs == (story, f"{story} Again.")
