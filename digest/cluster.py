@@ -342,6 +342,9 @@ class Release:
     """IDF-weighted share of its lead's names that the rest of its event names."""
     missing: tuple[str, ...]
     """Its lead names the rest of its event never names, heaviest first."""
+    moved_to: int | None = None
+    """The rival event (index into the groups) it joined, when that event names at least
+    `OWN_NAMES_COVERED` of its lead's names; None when it became its own event."""
 
 
 def _average_to(i: int, members: Sequence[int], sims: Mapping[tuple[int, int], float]) -> float:
@@ -362,12 +365,15 @@ def release_ambiguous(
     event F whose reports are dated too far from E's to be one happening: what it shares
     with E, it shares just as much with F. If E also leaves out most of the names the report
     leads with (its own protagonist, "Petrov visited" beside "Ivanov visited"), the report
-    tells of a third happening and becomes its own event. Dated reports are placed by their
-    dates, and copies of one story (`copies`) stay together.
+    is not E's. It joins the rival event that names at least `OWN_NAMES_COVERED` of its
+    lead's names (linkage met the wrong event first), or else tells of a third happening
+    and becomes its own event. Dated reports are placed by their dates, and copies of one
+    story (`copies`) stay together.
     """
     bounds = [_bounds_of(g, spans) for g in groups]
     kept: list[list[int]] = []
     released: list[Release] = []
+    joins: dict[int, list[int]] = defaultdict(list)
     for g, members in enumerate(groups):
         stay = list(members)
         for i in members:
@@ -384,21 +390,44 @@ def release_ambiguous(
             if covered >= OWN_NAMES_COVERED:
                 continue
             own = _average_to(i, rest, sims)
-            rival = max(
+            rivals = [
+                (_average_to(i, other, sims), h)
+                for h, other in enumerate(groups)
+                if h != g and _too_far(own_bounds, bounds[h], max_gap_days)
+            ]
+            rival = max((average for average, _ in rivals), default=0.0)
+            if rival < AMBIGUOUS_RATIO * own:
+                continue
+            stay.remove(i)
+            missing = sorted((t for t in lead if t not in named), key=lambda t: (-lead[t], t))
+            # The rival event that names what the report leads with is where it belongs.
+            home = max(
                 (
-                    _average_to(i, other, sims)
-                    for h, other in enumerate(groups)
-                    if h != g and _too_far(own_bounds, bounds[h], max_gap_days)
+                    (_covered(lead, total, groups[h], features), -h)
+                    for average, h in rivals
+                    if average >= AMBIGUOUS_RATIO * own
                 ),
-                default=0.0,
+                default=(0.0, 0),
             )
-            if rival >= AMBIGUOUS_RATIO * own:
-                stay.remove(i)
-                missing = sorted((t for t in lead if t not in named), key=lambda t: (-lead[t], t))
-                released.append(Release(i, own, rival, covered, tuple(missing)))
-        kept.extend([stay] if stay else [])
-    singles = [[r.article] for r in released]
-    return sorted(kept + singles, key=lambda m: m[0]), released
+            moved = home[0] >= OWN_NAMES_COVERED
+            if moved:
+                joins[-home[1]].append(i)
+            released.append(
+                Release(i, own, rival, covered, tuple(missing), -home[1] if moved else None)
+            )
+        kept.append(stay)
+    for h, extra in joins.items():
+        kept[h].extend(extra)
+    singles = [[r.article] for r in released if r.moved_to is None]
+    return sorted((sorted(m) for m in kept + singles if m), key=lambda m: m[0]), released
+
+
+def _covered(
+    lead: Mapping[str, float], total: float, members: Sequence[int], features: Sequence[Features]
+) -> float:
+    """Return the IDF-weighted share of a report's lead names that `members` name."""
+    named = frozenset().union(*(features[j].names for j in members))
+    return math.fsum(w for t, w in lead.items() if t in named) / total
 
 
 def _bounds_of(

@@ -162,6 +162,10 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"({r.own:.3f} on average) about as well as an event dated too far from that one "
             f"({r.rival:.3f}), and the event it was in names only {r.covered:.0%} of its "
             f"lead's names (missing: {', '.join(r.missing[:TOP_TERMS]) or 'none'}): "
-            "set apart as its own event"
+            + (
+                "set apart as its own event"
+                if r.moved_to is None
+                else "moved to the event dated apart that names them"
+            )
         )
     return lines

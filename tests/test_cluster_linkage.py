@@ -243,3 +243,25 @@ def test_a_report_stays_when_its_event_names_its_lead_or_it_matches_better() -> 
     assert cluster.release_ambiguous(linked, sims, lone, spans, 5, frozenset({3}))[0] == linked
     # Without the copy mark, the same input does release it.
     assert cluster.release_ambiguous(linked, sims, lone, spans, 5)[0] == [[0, 1], [2], [3]]
+
+
+def test_an_ambiguous_report_joins_the_rival_event_that_names_its_lead() -> None:
+    # As above, but the visit 0-1 is Petrov's: report 3 was linked to the ratification first,
+    # and belongs with the event that names its protagonist.
+    spans = [(100, 100), (100, 100), (86, 86), None]
+    sims = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
+    features = [
+        named(0, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
+        named(1, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
+        named(2, {"kim": 1.0}, {"kim"}),
+        named(3, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
+    ]
+    groups, released = cluster.release_ambiguous([[0, 1], [2, 3]], sims, features, spans, 5)
+    assert groups == [[0, 1, 3], [2]]
+    assert [(r.article, r.moved_to) for r in released] == [(3, 0)]
+    # Matching the rival clearly worse than its own event, it stays where linkage put it.
+    weaker = {**sims, (0, 3): 0.2, (1, 3): 0.2}
+    assert cluster.release_ambiguous([[0, 1], [2, 3]], weaker, features, spans, 5)[0] == [
+        [0, 1],
+        [2, 3],
+    ]
