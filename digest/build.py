@@ -32,6 +32,8 @@ class Digest:
     articles: Mapping[str, Article]
     changes: tuple[changes.ChangeSet, ...] = ()
     """What recent builds changed, newest first (see digest/changes.py)."""
+    origins: Mapping[str, tuple[Article, str]] = field(default_factory=dict)
+    """Each article as cleaning made it, and its build-cache key (see render.Fingerprints)."""
 
 
 def to_article(cleaned: clean.Cleaned) -> Article:
@@ -271,6 +273,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers, article_keys)
+    origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     # Nothing after cleaning runs in the workers: end them so their memory is free.
     helpers.workers.close()
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
@@ -292,7 +295,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     report.events = len(events)
     ordered = newest_first(events)
     change = changes.diff(previous, ordered, by_id, config.site.build_date) if previous else None
-    return Digest(ordered, by_id, changes.record(previous, change))
+    return Digest(ordered, by_id, changes.record(previous, change), origins)
 
 
 def build(config: Config, strict: bool = False, helpers: Helpers | None = None) -> BuildReport:

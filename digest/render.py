@@ -301,10 +301,20 @@ class ReadLog(Mapping[str, object]):
         return len(self.data)
 
 
+ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
 @dataclass
 class Fingerprints:
-    """Hashes of page inputs; an article's or event's is computed once per build."""
+    """Hashes of page inputs; an article's or event's is computed once per build.
 
+    `origins` maps an article id to the article as cleaning made it and its build-cache
+    key (a hash of everything it was made from): an article is then hashed by that key and
+    the fields changed since (dates inferred from its event, its copies), not by all its
+    text.
+    """
+
+    origins: Mapping[str, tuple[Article, str]] = field(default_factory=dict)
     memo: dict[int, tuple[object, str]] = field(default_factory=dict)
 
     def of(self, value: object) -> str:
@@ -317,7 +327,7 @@ class Fingerprints:
         if isinstance(value, (Article, Event)):
             found = self.memo.get(id(value))
             if found is None:
-                found = self.memo[id(value)] = (value, key_of(repr(value)))
+                found = self.memo[id(value)] = (value, self._record_key(value))
             return found[1]
         if isinstance(value, (tuple, list)):
             return key_of("seq", *(self.of(item) for item in value))
@@ -327,6 +337,20 @@ class Fingerprints:
             parts = (self.of(getattr(value, f.name)) for f in fields(value))
             return key_of(type(value).__qualname__, *parts)
         return repr(value)
+
+    def _record_key(self, value: Article | Event) -> str:
+        origin = self.origins.get(value.id) if isinstance(value, Article) else None
+        if origin is None:
+            return key_of(repr(value))
+        original, key = origin
+        changed = (
+            name for name in ARTICLE_FIELDS if getattr(value, name) is not getattr(original, name)
+        )
+        return key_of(
+            "article",
+            key,
+            *(part for name in changed for part in (name, repr(getattr(value, name)))),
+        )
 
 
 @dataclass
@@ -360,15 +384,16 @@ def render_pages(
     env: jinja2.Environment,
     common: Mapping[str, object],
     cache: BuildCache,
+    origins: Mapping[str, tuple[Article, str]] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Yield (path, bytes) of every planned page, in order.
 
     A cached page's key hashes its path, template, own context and the shared context
     except the `TRACKED` tables; its record holds the bytes and the table entries it read,
     and it is served only when those entries still hold. Templates and code are covered by
-    the cache's version.
+    the cache's version. `origins`: see `Fingerprints`.
     """
-    fingerprints = Fingerprints()
+    fingerprints = Fingerprints(origins or {})
     shared = {k: v for k, v in common.items() if k not in TRACKED}
     shared_key = fingerprints.of(shared)
     keys = {
@@ -488,13 +513,14 @@ def render_site(
         article_ids=set(digest.articles),
         day_label=lambda day: date_label(DateValue(date.fromisoformat(day)), lang),
     )
-    pages = dict(render_pages(plans, env, common, cache or BuildCache.disabled()))
+    pages = dict(render_pages(plans, env, common, cache or BuildCache.disabled(), digest.origins))
     pages.update(static_files(config.templates))
-    pages["events.json"] = events_json(digest).encode("utf-8")
-    pages.update(machine_files(digest, pages, site))
-    pages.update(
-        search.index_files(pages, config.output, cache, site.search_pages_per_bundle, jobs)
-    )
+    per_bundle = site.search_pages_per_bundle
+    with search.indexing(pages, config.output, cache, per_bundle, jobs) as search_files:
+        # Pagefind runs in the background meanwhile.
+        pages["events.json"] = events_json(digest).encode("utf-8")
+        pages.update(machine_files(digest, pages, site))
+        pages.update(search_files())
     return dict(sorted(pages.items()))
 
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -36,8 +36,6 @@ from digest.cache import BuildCache, key_of
 from digest.errors import DigestError, OutputError
 from digest.site import SEARCH_PREFIX, temp_folder
 from digest.workers import child_setup
-
-log = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
 """The folder, relative to the site root, that holds the index and search library."""
@@ -211,26 +209,82 @@ def index_files(
 ) -> dict[str, bytes]:
     """Return the Pagefind bundles for the HTML in `pages`, as relative path → bytes.
 
+    See `indexing`, which lets other work run while Pagefind does.
+    """
+    with indexing(pages, out, cache, pages_per_bundle, jobs) as files:
+        return files()
+
+
+@contextmanager
+def indexing(
+    pages: Mapping[str, bytes],
+    out: Path,
+    cache: BuildCache | None = None,
+    pages_per_bundle: int = 256,
+    jobs: int = 1,
+) -> Iterator[Callable[[], dict[str, bytes]]]:
+    """Start indexing the HTML in `pages`; yield a function that returns the bundles'
+    files (relative path → bytes) once Pagefind is done.
+
     Bundles found in `cache` are reused; the others are indexed by up to `jobs` Pagefind
-    processes at once, each reading its pages from a hidden scratch folder beside the
-    output folder `out` (nothing is written to `out` itself). If the build is killed,
-    Pagefind dies with it and the next build of `out` removes the scratch folder
-    (`site.recover`).
+    processes at once (the first of them start at once, in the background), each reading
+    its pages from a hidden scratch folder beside the output folder `out` (nothing is
+    written to `out` itself). Leaving the block stops any Pagefind still running and
+    removes the scratch folder; if the build is killed, Pagefind dies with it and the next
+    build of `out` removes the folder (`site.recover`).
     """
     cache = cache or BuildCache.disabled()
     binary = pagefind_binary()
     bundles = plan_bundles(indexed_views(pages), pages_per_bundle, tool_version(binary))
     found = cache.get_many(CACHE_KIND, [b.key for b in bundles])
     missing = [b for b in bundles if b.key not in found]
-    made: dict[str, dict[str, bytes]] = {}
-    if missing:
-        started = time.perf_counter()
-        made = _index_missing(binary, missing, out, jobs)
-        log.debug("indexed %d of %d bundles in %.2f s", len(missing), len(bundles),
-                  time.perf_counter() - started)  # fmt: skip
+    if not missing:
+        yield lambda: _site_files(bundles, found)  # type: ignore[arg-type]
+        return
+    scratch = temp_folder(out.resolve(), SEARCH_PREFIX)
+    runs: list[_Run] = []
+    jobs = max(1, jobs)
+
+    def files() -> dict[str, bytes]:
+        made: dict[str, dict[str, bytes]] = {}
+        with _writing_beside(out):
+            for start in range(0, len(missing), jobs):
+                if start:  # the first wave started with the block
+                    _start_wave(binary, missing[start:][:jobs], scratch, runs)
+                for bundle, run in zip(missing[start:], list(runs), strict=False):
+                    made[bundle.key] = _finish_pagefind(run, scratch / str(bundle.number))
         cache.put_many(CACHE_KIND, made)
-    files = {b.key: found.get(b.key) or made[b.key] for b in bundles}
-    return _site_files(bundles, files)  # type: ignore[arg-type]
+        return _site_files(bundles, {**found, **made})  # type: ignore[dict-item]
+
+    try:
+        with _writing_beside(out):
+            _start_wave(binary, missing[:jobs], scratch, runs)
+        yield files
+    finally:
+        for run in runs:  # after a failure, the others are not waited for
+            if run.process.poll() is None:
+                run.process.kill()
+                run.process.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _start_wave(binary: Path, wave: Sequence[Bundle], scratch: Path, runs: list[_Run]) -> None:
+    """Start Pagefind for each bundle of `wave`; `runs` holds exactly the runs started."""
+    runs.clear()
+    for bundle in wave:
+        runs.append(_start_pagefind(binary, bundle, scratch / str(bundle.number)))
+
+
+@contextmanager
+def _writing_beside(out: Path) -> Iterator[None]:
+    """Turn a failure to write the scratch folder (a full disk, a quota) into OutputError."""
+    try:
+        yield
+    except OSError as err:
+        raise OutputError(
+            f"{out}: cannot write the search index beside it ({err.strerror or err}); "
+            "the previous site is unchanged"
+        ) from None
 
 
 def _site_files(
@@ -249,36 +303,6 @@ def _site_files(
     manifest = {"merge": merged}
     result[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
     return result
-
-
-def _index_missing(
-    binary: Path, bundles: Sequence[Bundle], out: Path, jobs: int
-) -> dict[str, dict[str, bytes]]:
-    """Return the files Pagefind makes for each of `bundles`, by bundle key."""
-    scratch = temp_folder(out.resolve(), SEARCH_PREFIX)
-    try:
-        made: dict[str, dict[str, bytes]] = {}
-        for start in range(0, len(bundles), max(1, jobs)):
-            wave = bundles[start : start + max(1, jobs)]
-            runs: list[_Run] = []
-            try:
-                for bundle in wave:
-                    runs.append(_start_pagefind(binary, bundle, scratch / str(bundle.number)))
-                for bundle, run in zip(wave, runs, strict=True):
-                    made[bundle.key] = _finish_pagefind(run, scratch / str(bundle.number))
-            finally:
-                for run in runs:  # after a failure, the others of the wave are not waited for
-                    if run.process.poll() is None:
-                        run.process.kill()
-                        run.process.wait()
-        return made
-    except OSError as err:  # a full disk, a file size limit, a quota
-        raise OutputError(
-            f"{out}: cannot write the search index beside it ({err.strerror or err}); "
-            "the previous site is unchanged"
-        ) from None
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @dataclass

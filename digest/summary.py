@@ -12,6 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from digest.model import Article, DateMention, Event, Source
 from digest.text import content_words, split_sentences
 
@@ -20,6 +22,8 @@ SUMMARY_MAX_CHARS = 420
 """A second sentence joins the summary only while the two stay under this many characters."""
 MIN_SENTENCE_WORDS = 6
 RELATED_LIMIT = 5
+RELATED_TOLERANCE = 1e-9
+"""Rough scores (numpy sums, in any order) are within this share of the exact ones."""
 DISAGREEMENT_LIMIT = 4
 MIN_FIGURE_WORDS = 8
 CONTEXT_WORDS = 3
@@ -159,31 +163,62 @@ def related_events(events: Sequence[Event]) -> dict[str, tuple[Related, ...]]:
 
     A name every event mentions says nothing (weight 0); one shared by two events of many
     says a lot (weight log(N / events naming it)).
+
+    Scores are first summed for all events at once with numpy, through an index of names
+    (a name shared by most events would make comparing pairs quadratic); only the events
+    that can reach the top `RELATED_LIMIT` then get the exact score and order of the plain
+    sum over their shared names, rarest first (`_closest`).
     """
     spread: Counter[str] = Counter(n for e in events for n in set(e.names))
     total = len(events)
     weight = {name: math.log(total / count) for name, count in spread.items()}
-    # Only events sharing a name of positive weight can score: find them through an index
-    # of names instead of comparing every pair of events.
+    named = [frozenset(n for n in e.names if weight[n] > 0) for e in events]
     naming: dict[str, list[int]] = defaultdict(list)
-    for index, event in enumerate(events):
-        for name in set(event.names):
-            if weight[name] > 0:
-                naming[name].append(index)
+    for index, names in enumerate(named):
+        for name in sorted(names):
+            naming[name].append(index)
+    members = {name: np.array(found, dtype=np.intp) for name, found in naming.items()}
+    scores = np.zeros(total)
     related: dict[str, tuple[Related, ...]] = {}
-    for event in events:
-        near = {i for n in set(event.names) if weight[n] > 0 for i in naming[n]}
-        scored = []
-        for other in (events[i] for i in sorted(near)):
-            if other.id == event.id:
-                continue
-            common = set(event.names) & set(other.names)
-            shared = sorted((n for n in common if weight[n] > 0), key=lambda n: (-weight[n], n))
-            score = sum(weight[n] for n in shared)
-            if score > 0:
-                scored.append((-score, other.id, Related(other, tuple(shared))))
-        related[event.id] = tuple(r for *_, r in sorted(scored)[:RELATED_LIMIT])
+    for index, event in enumerate(events):
+        for name in named[index]:
+            scores[members[name]] += weight[name]
+        scores[index] = 0.0
+        related[event.id] = _closest(index, events, named, weight, scores)
+        for name in named[index]:
+            scores[members[name]] = 0.0
     return related
+
+
+def _closest(
+    index: int,
+    events: Sequence[Event],
+    named: Sequence[frozenset[str]],
+    weight: Mapping[str, float],
+    scores: np.ndarray,
+) -> tuple[Related, ...]:
+    """Return the `RELATED_LIMIT` events closest to `events[index]`, given rough `scores`.
+
+    The rough scores differ from the exact ones by rounding only, so every event within
+    `RELATED_TOLERANCE` of the limit's rough score is scored exactly; ties go by event id.
+    """
+    found = np.flatnonzero(scores > 0)
+    if len(found) > RELATED_LIMIT:
+        limit = np.partition(scores[found], -RELATED_LIMIT)[-RELATED_LIMIT]
+        found = found[scores[found] >= limit - RELATED_TOLERANCE * max(1.0, limit)]
+    event = events[index]
+    exact: dict[frozenset[str], tuple[float, tuple[str, ...]]] = {}
+    scored = []
+    for other in found.tolist():
+        if events[other].id == event.id:
+            continue
+        common = named[index] & named[other]
+        if common not in exact:
+            shared = tuple(sorted(common, key=lambda n: (-weight[n], n)))
+            exact[common] = (sum(weight[n] for n in shared), shared)
+        score, shared = exact[common]
+        scored.append((-score, events[other].id, other, shared))
+    return tuple(Related(events[o], shared) for *_, o, shared in sorted(scored)[:RELATED_LIMIT])
 
 
 def names_index(events: Iterable[Event]) -> list[tuple[str, tuple[Event, ...]]]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import jinja2
 
 from digest.cache import BuildCache
-from digest.render import PagePlan, render_pages
+from digest.model import Article, DateValue
+from digest.render import Fingerprints, PagePlan, render_pages
 
 TEMPLATES = {
     "one.html": "{{ site }}: {{ anchors[name] }} / {{ source_names.get(other, 'none') }}",
@@ -57,3 +60,19 @@ def test_a_page_that_read_a_whole_table_depends_on_all_of_it(tmp_path: Path) -> 
     assert render(tmp_path, common(), "all.html") == ("2 names", 1)
     grown = common(anchors={"A": "n-a", "B": "n-b", "C": "n-c"})
     assert render(tmp_path, grown, "all.html")[0] == "3 names"
+
+
+def test_an_article_is_hashed_by_its_origin_and_what_changed_since() -> None:
+    """A page's key covers an article through its cache key plus every field changed since
+    cleaning made it: a changed date or copy list changes the key, an untouched article
+    costs no hashing of its text."""
+    article = Article(id="a", path="a.txt", title="T", paragraphs=("Text.",))
+    origins = {"a": (article, "key-1")}
+    same = Fingerprints(origins).of(article)
+    assert same == Fingerprints(origins).of(replace(article))  # equal fields, same objects
+    assert same != Fingerprints({"a": (article, "key-2")}).of(article)
+    dated = replace(article, published=DateValue(date(2024, 11, 29)))
+    assert Fingerprints(origins).of(dated) not in (same, Fingerprints().of(dated))
+    other = replace(dated, published=DateValue(date(2024, 11, 30)))
+    assert Fingerprints(origins).of(other) != Fingerprints(origins).of(dated)
+    assert Fingerprints().of(article) != same  # without an origin: the whole record

@@ -45,3 +45,24 @@ def test_related_events_match_the_all_pairs_version(seed: int) -> None:
     ]
     rng.shuffle(events)
     assert summary.related_events(events) == naive_related_events(events)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_related_events_match_with_many_ties_and_common_names(seed: int) -> None:
+    """Hundreds of events, some names in most of them: many equal scores at the limit."""
+    rng = random.Random(seed)
+    common = [f"Outlet {k}" for k in range(4)]
+    rare = [f"Person {k}" for k in range(60)]
+    events = [
+        Event(
+            id=f"e{i:04d}",
+            title=f"Event {i}",
+            article_ids=(f"a{i}",),
+            names=tuple(
+                rng.sample(common, rng.randint(0, 4)) + rng.sample(rare, rng.randint(0, 3))
+            ),
+        )
+        for i in range(300)
+    ]
+    rng.shuffle(events)
+    assert summary.related_events(events) == naive_related_events(events)
