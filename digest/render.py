@@ -191,8 +191,13 @@ def span_label(start: DateValue | None, end: DateValue | None, language: str) ->
     return f"{date_label(start, language)} – {date_label(end, language)}"
 
 
-def events_json(digest: Digest) -> str:
-    """Return the whole digest as JSON: every article once, every event with its timeline."""
+def events_json(digest: Digest, cache: BuildCache | None = None) -> str:
+    """Return the whole digest as JSON: every article once, every event with its timeline.
+
+    The text is `json.dumps(payload, ensure_ascii=False, indent=1)`, made visible. With an
+    indent, Python's encoder runs in Python, so each article's and event's text is kept in
+    `cache` under a hash of its compact (C-encoded) JSON, and only new ones are encoded.
+    """
     event_of = {aid: e.id for e in digest.events for aid in e.article_ids}
     articles = [
         {
@@ -242,12 +247,44 @@ def events_json(digest: Digest) -> str:
         }
         for e in digest.events
     ]
-    payload = {
-        "articles": articles,
-        "events": events,
-        "changes": [changes.change_json(c) for c in digest.changes],
-    }
-    return json_visible(json.dumps(payload, ensure_ascii=False, indent=1)) + "\n"
+    texts = iter(_json_items([*articles, *events], cache or BuildCache.disabled()))
+    listed = [[next(texts) for _ in articles], [next(texts) for _ in events]]
+    parts = [f'"articles": {_json_list(listed[0])}', f'"events": {_json_list(listed[1])}']
+    changed = [changes.change_json(c) for c in digest.changes]
+    parts.append(f'"changes": {_json_text(changed, 1)}')
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+JSON_KIND = "json"
+
+
+def _json_text(value: object, depth: int) -> str:
+    """Return `value` as json.dumps(indent=1) writes it `depth` levels down, made visible.
+
+    JSON strings hold no raw line breaks, so every line break is one of the layout's.
+    """
+    text = json_visible(json.dumps(value, ensure_ascii=False, indent=1))
+    return text.replace("\n", "\n" + " " * depth)
+
+
+def _json_list(items: Sequence[str]) -> str:
+    """Return a list at depth 1 of items already laid out at depth 2."""
+    return "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
+
+
+def _json_items(items: Sequence[Mapping[str, object]], cache: BuildCache) -> list[str]:
+    """Return each item laid out at depth 2, from `cache` when its data was seen before."""
+    keys = [key_of(JSON_KIND, json.dumps(item, ensure_ascii=False)) for item in items]
+    found = cache.get_many(JSON_KIND, keys) if cache.is_enabled else {}
+    fresh: dict[str, str] = {}
+    texts = []
+    for item, key in zip(items, keys, strict=True):
+        text = found.get(key) or fresh.get(key)
+        if text is None:
+            text = fresh[key] = _json_text(item, 2)
+        texts.append(text)
+    cache.put_many(JSON_KIND, fresh)
+    return texts  # type: ignore[return-value]
 
 
 PAGE_KIND = "page"
@@ -518,7 +555,7 @@ def render_site(
     per_bundle = site.search_pages_per_bundle
     with search.indexing(pages, config.output, cache, per_bundle, jobs) as search_files:
         # Pagefind runs in the background meanwhile.
-        pages["events.json"] = events_json(digest).encode("utf-8")
+        pages["events.json"] = events_json(digest, cache).encode("utf-8")
         pages.update(machine_files(digest, pages, site))
         pages.update(search_files())
     return dict(sorted(pages.items()))

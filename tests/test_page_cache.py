@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import jinja2
+from conftest import SEEDS, corpus_module
 
+from digest.build import Digest, assemble
 from digest.cache import BuildCache
-from digest.model import Article, DateValue
-from digest.render import Fingerprints, PagePlan, render_pages
+from digest.config import Config
+from digest.markup import json_visible
+from digest.model import Article, BuildReport, DateValue
+from digest.render import Fingerprints, PagePlan, events_json, render_pages
 
 TEMPLATES = {
     "one.html": "{{ site }}: {{ anchors[name] }} / {{ source_names.get(other, 'none') }}",
@@ -76,3 +82,22 @@ def test_an_article_is_hashed_by_its_origin_and_what_changed_since() -> None:
     other = replace(dated, published=DateValue(date(2024, 11, 30)))
     assert Fingerprints(origins).of(other) != Fingerprints(origins).of(dated)
     assert Fingerprints().of(article) != same  # without an origin: the whole record
+
+
+def test_events_json_from_the_cache_is_the_plain_encoding(tmp_path: Path) -> None:
+    """events.json laid out from cached pieces is byte for byte json.dumps(indent=1)."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    corpus_module().generate(seeds, 10, seed=3)
+    digest = assemble(replace(Config(), seeds=seeds, output=tmp_path / "site"), BuildReport())
+    texts, hits = [], []
+    for _ in range(2):
+        cache = BuildCache.open(tmp_path / "cache", "v1")
+        texts.append(events_json(digest, cache))
+        hits.append(cache.hits)
+        cache.close()
+    plain = json_visible(json.dumps(json.loads(texts[0]), ensure_ascii=False, indent=1)) + "\n"
+    assert texts == [plain, plain]
+    assert hits == [0, len(digest.articles) + len(digest.events)]
+    empty = events_json(Digest((), {}))
+    assert empty == json.dumps({"articles": [], "events": [], "changes": []}, indent=1) + "\n"
