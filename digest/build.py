@@ -320,11 +320,17 @@ def _build_locked(config: Config, strict: bool, helpers: Helpers) -> BuildReport
         digest = assemble(config, report, helpers)
         if strict and report.warnings:
             raise StrictError(report)
-        with _timed(report, "render", helpers):
-            pages = render.render_site(digest, config, helpers.cache, helpers.workers.jobs)
-        with _timed(report, "write", helpers, len(pages)):
-            report.written = site.write_site(pages, config.output)
-            helpers.progress.advance(len(pages))
-        report.pages = len(pages)
+        staging = site.Staging(config.output)  # pages go to disk as they are rendered
+        try:
+            with _timed(report, "render", helpers):
+                pages = render.render_site(
+                    digest, config, helpers.cache, helpers.workers.jobs, staging
+                )
+            with _timed(report, "write", helpers, len(pages)):
+                report.pages = len(pages)
+                report.written = staging.commit()
+                helpers.progress.advance(len(pages))
+        finally:
+            staging.discard()
         helpers.cache.close()
     return report

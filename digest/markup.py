@@ -117,6 +117,9 @@ character, a block marker at the start (heading, quote, list, rule, setext line,
 numbered list) or a space at either end."""
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 class Converter:
     """A Markdown converter, made on first use; reuse one per article, reset before each block.
 
@@ -127,9 +130,14 @@ class Converter:
     def __init__(self) -> None:
         self.markdown: markdown.Markdown | None = None
 
+    @staticmethod
+    def is_plain(source: str) -> bool:
+        """True when Markdown makes `source` one `<p>` holding the text as it is."""
+        return bool(source) and not _MARKDOWN_SYNTAX.search(source)
+
     def html(self, source: str) -> str:
         """Return Markdown's (unsanitized) HTML for one block."""
-        if source and not _MARKDOWN_SYNTAX.search(source):
+        if self.is_plain(source):
             return f"<p>{source}</p>"
         if self.markdown is None:
             self.markdown = markdown.Markdown(output_format="html")
@@ -144,6 +152,10 @@ def new_converter() -> Converter:
 
 def render_markdown(source: str, converter: Converter) -> str:
     """Return the sanitized HTML of one Markdown block."""
+    if converter.is_plain(source):
+        # What the sanitizer gives for a plain paragraph (no `&`, `<` or `>` to escape; it
+        # writes no-break spaces as entities); tests/test_markup_fast.py checks they agree.
+        return f"<p>{source.replace(NO_BREAK_SPACE, '&nbsp;')}</p>"
     return sanitize_html(converter.html(source)).strip()
 
 
@@ -159,4 +171,6 @@ def html_to_text(fragment: str) -> str:
 
 def markdown_to_text(source: str, converter: Converter) -> str:
     """Return the plain text a reader sees for one Markdown block."""
+    if converter.is_plain(source):
+        return " ".join(source.split())  # what html_to_text gives for a plain paragraph
     return html_to_text(converter.html(source))

@@ -26,7 +26,7 @@ from digest.model import (
     StoryEntry,
     TimelineEntry,
 )
-from digest.site import safe_relative
+from digest.site import Staging, safe_relative
 
 if TYPE_CHECKING:
     from digest.build import Digest
@@ -465,13 +465,20 @@ def render_pages(
 
 
 def render_site(
-    digest: Digest, config: Config, cache: BuildCache | None = None, jobs: int = 1
-) -> dict[str, bytes]:
-    """Return every output file as relative path → bytes, decided before anything is written.
+    digest: Digest,
+    config: Config,
+    cache: BuildCache | None = None,
+    jobs: int = 1,
+    staging: Staging | None = None,
+) -> Mapping[str, bytes]:
+    """Return every output file as relative path → bytes; the pages are planned first.
 
-    With a `cache`, event and article pages whose inputs did not change since a build that
-    used it are taken from it instead of rendered again, and so are the search bundles of
-    unchanged pages (the same bytes). Up to `jobs` Pagefind processes index the others.
+    With `staging`, each file is written there as soon as it is rendered (so no more than one
+    page is held in memory) and the mapping reads them back from it; without, they are kept
+    in memory. With a `cache`, event and article pages whose inputs did not change since a
+    build that used it are taken from it instead of rendered again, and so are the search
+    bundles of unchanged pages (the same bytes). Up to `jobs` Pagefind processes index the
+    others.
     """
     env = make_environment(config.templates)
     site: SiteParams = config.site
@@ -550,15 +557,24 @@ def render_site(
         article_ids=set(digest.articles),
         day_label=lambda day: date_label(DateValue(date.fromisoformat(day)), lang),
     )
-    pages = dict(render_pages(plans, env, common, cache or BuildCache.disabled(), digest.origins))
-    pages.update(static_files(config.templates))
+    kept: dict[str, bytes] = {}
+    add = staging.add if staging is not None else kept.__setitem__
+    pages = staging.files() if staging is not None else kept
+    for path, html in render_pages(
+        plans, env, common, cache or BuildCache.disabled(), digest.origins
+    ):
+        add(path, html)
+    for rel, data in static_files(config.templates).items():
+        add(rel, data)
     per_bundle = site.search_pages_per_bundle
     with search.indexing(pages, config.output, cache, per_bundle, jobs) as search_files:
         # Pagefind runs in the background meanwhile.
-        pages["events.json"] = events_json(digest, cache).encode("utf-8")
-        pages.update(machine_files(digest, pages, site))
-        pages.update(search_files())
-    return dict(sorted(pages.items()))
+        add("events.json", events_json(digest, cache).encode("utf-8"))
+        for rel, data in machine_files(digest, pages, site).items():
+            add(rel, data)
+        for rel, data in search_files().items():
+            add(rel, data)
+    return pages if staging is not None else dict(sorted(pages.items()))
 
 
 def static_files(user_templates: Path | None) -> dict[str, bytes]:

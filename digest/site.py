@@ -217,47 +217,62 @@ def _place(target: Path, data: bytes, previous: Path | None) -> bool:
     return True
 
 
-def _fill(staging: Path, files: Mapping[str, bytes], previous: Path | None = None) -> int:
-    """Write `files` into `staging` and return how many were written rather than reused."""
-    seen: dict[str, str] = {}
-    folders: set[Path] = set()
-    written = 0
-    for rel, data in files.items():
-        relative = safe_relative(rel)
-        target = staging / relative
-        folded = rel.casefold()
-        if folded in seen:
-            raise OutputError(f"two output files differ only in case: {seen[folded]!r}, {rel!r}")
-        seen[folded] = rel
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        written += _place(target, data, previous / relative if previous else None)
-    (staging / MARKER).write_text("written by digest; safe to delete\n", encoding="utf-8")
-    os.chmod(staging, 0o755)
-    return written
+class Staging:
+    """A new site written file by file into a hidden folder beside `out`, then swapped in whole.
 
-
-def write_site(files: Mapping[str, bytes], out: Path) -> int:
-    """Write `files` (relative path → bytes) as the folder `out`, replacing it whole.
-
-    Until the final swap nothing in `out` changes; after it, `out` holds exactly `files`.
-    Returns how many files were written; the others were unchanged and are the very same
-    files (hard links) as in the previous site.
+    Each file goes to disk as soon as it is added, so a build holds no more than one page in
+    memory; until `commit` nothing in `out` changes, and `discard` (after an error) removes
+    the folder and leaves the previous site as it was. An unchanged file is hard-linked from
+    the previous site (see `_place`).
     """
-    check_output(out)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    recover(out)
-    staging = temp_folder(out, STAGING_PREFIX)
-    try:
-        try:  # check_output has made sure an existing `out` is a site we wrote.
-            written = _fill(staging, files, out if out.is_dir() else None)
-        except OSError as err:  # a full disk, a file size limit, a quota
+
+    def __init__(self, out: Path) -> None:
+        check_output(out)
+        self.out = out.resolve()
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.out)
+        self.folder: Path | None = temp_folder(self.out, STAGING_PREFIX)
+        self.previous = self.out if self.out.is_dir() else None
+        self.changed: dict[str, bool] = {}
+        """Relative path -> written (True) or linked from the previous site, in the order added."""
+        self._cased: dict[str, str] = {}
+        self._folders: set[Path] = set()
+
+    def add(self, rel: str, data: bytes) -> None:
+        """Write `data` as the site file `rel`; a second `add` of the same path replaces it."""
+        relative = safe_relative(rel)
+        folded = rel.casefold()
+        if self._cased.setdefault(folded, rel) != rel:
             raise OutputError(
-                f"{out}: cannot write the new site ({err.strerror or err}); "
-                "the previous site is unchanged"
-            ) from None
+                f"two output files differ only in case: {self._cased[folded]!r}, {rel!r}"
+            )
+        assert self.folder is not None, "add after commit or discard"
+        target = self.folder / relative
+        try:
+            if rel in self.changed:
+                target.unlink()
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
+            previous = self.previous / relative if self.previous else None
+            self.changed[rel] = _place(target, data, previous)
+        except OSError as err:  # a full disk, a file size limit, a quota
+            raise self._cannot_write(err) from None
+
+    def files(self) -> Mapping[str, bytes]:
+        """Return the files added so far (read back from disk on access), in the order added."""
+        assert self.folder is not None, "files after commit or discard"
+        return _StagedFiles(self.folder, self.changed)
+
+    def commit(self) -> int:
+        """Swap the folder in as `out`; return how many files were written, not linked."""
+        staging, out = self.folder, self.out
+        assert staging is not None, "commit after commit or discard"
+        try:
+            (staging / MARKER).write_text("written by digest; safe to delete\n", encoding="utf-8")
+            os.chmod(staging, 0o755)
+        except OSError as err:
+            raise self._cannot_write(err) from None
         if not out.exists():
             os.rename(staging, out)
         elif _exchange(staging, out):
@@ -267,7 +282,52 @@ def write_site(files: Mapping[str, bytes], out: Path) -> int:
             os.rename(out, old)
             os.rename(staging, out)
             shutil.rmtree(old)
-        return written
+        self.folder = None
+        return sum(self.changed.values())
+
+    def discard(self) -> None:
+        """Remove the folder unless it was committed; `out` stays as it was."""
+        if self.folder is not None and self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder = None
+
+    def _cannot_write(self, err: OSError) -> OutputError:
+        return OutputError(
+            f"{self.out}: cannot write the new site ({err.strerror or err}); "
+            "the previous site is unchanged"
+        )
+
+
+class _StagedFiles(Mapping[str, bytes]):
+    """The files of a staging folder as relative path -> bytes, read when looked up."""
+
+    def __init__(self, folder: Path, names: Mapping[str, bool]) -> None:
+        self.folder = folder
+        self.names = names
+
+    def __getitem__(self, rel: str) -> bytes:
+        if rel not in self.names:
+            raise KeyError(rel)
+        return (self.folder / safe_relative(rel)).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self.names))
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def write_site(files: Mapping[str, bytes], out: Path) -> int:
+    """Write `files` (relative path → bytes) as the folder `out`, replacing it whole.
+
+    Until the final swap nothing in `out` changes; after it, `out` holds exactly `files`.
+    Returns how many files were written; the others were unchanged and are the very same
+    files (hard links) as in the previous site.
+    """
+    staging = Staging(out)
+    try:
+        for rel, data in files.items():
+            staging.add(rel, data)
+        return staging.commit()
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()

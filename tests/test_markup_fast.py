@@ -6,6 +6,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import corpus_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,3 +60,37 @@ def test_converter_matches_markdown_on_every_seed_block() -> None:
         text = markup.clean_text(path.read_text(encoding="utf-8"))
         for block in load.markdown_blocks(text):
             assert converter.html(block) == reference(block), (path.name, block)
+
+
+def check_plain_shortcuts(source: str) -> None:
+    """Text and sanitized HTML of a block match what the sanitizer makes of Markdown's HTML."""
+    converter = markup.new_converter()
+    html = converter.html(source)
+    assert markup.markdown_to_text(source, converter) == markup.html_to_text(html)
+    assert markup.render_markdown(source, converter) == markup.sanitize_html(html).strip()
+
+
+# Any text but lone surrogates (decoding never makes them): most draws are plain paragraphs.
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXT, ANY_TEXT))
+def test_plain_shortcuts_match_the_sanitizer_on_any_text(source: str) -> None:
+    check_plain_shortcuts(source)
+
+
+def test_plain_shortcuts_match_the_sanitizer_on_every_corpus_block(tmp_path: Path) -> None:
+    corpus_module().generate(tmp_path, 20, seed=3, fmt="md")
+    folders = [ROOT / "seeds", *sorted((ROOT / "tests" / "corpora").glob("*/articles")), tmp_path]
+    blocks = [
+        block
+        for folder in folders
+        for path in sorted(folder.iterdir())
+        if path.suffix in (".md", ".txt")
+        for text in [markup.clean_text(path.read_text(encoding="utf-8"))]
+        for block in (load.markdown_blocks(text) + text.split("\n"))
+    ]
+    assert sum(map(markup.Converter.is_plain, blocks)) > 1000, "most blocks take the shortcut"
+    for block in blocks:
+        check_plain_shortcuts(block)
