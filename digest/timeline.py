@@ -8,7 +8,7 @@ against its article's date, `build_entries` groups the dated sentences into happ
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -130,7 +130,7 @@ def _words(sentence: str) -> frozenset[str]:
     """Return the content words of `sentence` that are not date words (see `content_words`)."""
     words = set(map(str.lower, WORD.findall(sentence)))
     words -= _NOT_CONTENT
-    return frozenset(w for w in words if len(w) >= 3)
+    return frozenset([w for w in words if len(w) >= 3])
 
 
 # --- inference from the event ---------------------------------------------------------------
@@ -313,10 +313,9 @@ TOPIC_SHARE = 0.25
 
 def _topic_words(members: Sequence[Article]) -> frozenset[str]:
     sentences = [_words(s) for a in members for s in story_sentences(a.paragraphs)]
-    counts: dict[str, int] = defaultdict(int)
+    counts: Counter[str] = Counter()
     for words in sentences:
-        for word in words:
-            counts[word] += 1
+        counts.update(words)
     limit = max(2.0, TOPIC_SHARE * len(sentences))
     return frozenset(w for w, n in counts.items() if n >= limit)
 
@@ -401,8 +400,8 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
         found = by_key[key]
         background = is_background(found[0].value, start)
         # Background is context: one entry per period is enough, with every source.
-        if background or len(found) == 1:
-            groups = [list(found)]
+        if background or len(found) == 1 or key[1] is Granularity.DAY:
+            groups = [list(found)]  # one day in one event is one happening (`_happenings`)
         else:
             if topic is None:  # costly, and only needed here
                 topic = _topic_words(members)

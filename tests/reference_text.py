@@ -22,7 +22,7 @@ from digest.dates import (
     _UNIT_WORDS,
     _WEEKDAY_SET,
 )
-from digest.model import Article, DateMention, DateValue, Name
+from digest.model import Article, DateMention, DateValue, Name, TimelineEntry
 from digest.text import (
     NAME_CONNECTORS,
     PLACE_NAMES,
@@ -31,7 +31,19 @@ from digest.text import (
     name_kind,
     split_sentences,
 )
-from digest.timeline import _DATE_WORDS
+from digest.timeline import (
+    _DATE_WORDS,
+    TOPIC_SHARE,
+    _axis_key,
+    _Dated,
+    _dated_sentences,
+    _happenings,
+    event_span,
+    is_background,
+    story_sentences,
+    trim_text,
+    trust,
+)
 
 
 def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
@@ -171,3 +183,50 @@ def words_of(sentence: str) -> frozenset[str]:
 def normalise_line(line: str) -> str:
     """Return `line` lower-cased with runs of non-word characters collapsed, for comparing."""
     return re.sub(r"\W+", " ", line.lower()).strip()
+
+
+def topic_words(members: Sequence[Article]) -> frozenset[str]:
+    sentences = [words_of(s) for a in members for s in story_sentences(a.paragraphs)]
+    counts: dict[str, int] = defaultdict(int)
+    for words in sentences:
+        for word in words:
+            counts[word] += 1
+    limit = max(2.0, TOPIC_SHARE * len(sentences))
+    return frozenset(w for w, n in counts.items() if n >= limit)
+
+
+def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
+    """Return the event's dated happenings as entries, ordered on the date axis.
+
+    Sentences naming the same date at the same precision merge into one entry listing every
+    source when they are about one happening (see `_happenings`; background periods always
+    merge); its date is the most trustworthy reading among them and its text the first
+    source's sentence at that trust, trimmed.
+    """
+    start, _ = event_span(members)
+    topic: frozenset[str] | None = None
+    by_key: dict[tuple, list[_Dated]] = defaultdict(list)
+    for item in _dated_sentences(members):
+        by_key[(item.value.value, item.value.granularity, item.weekday)].append(item)
+    entries: list[TimelineEntry] = []
+    for key in sorted(by_key, key=lambda k: (k[0], -k[1].rank, k[2] is not None, k[2] or 0)):
+        found = by_key[key]
+        background = is_background(found[0].value, start)
+        # Background is context: one entry per period is enough, with every source.
+        if background or len(found) == 1:
+            groups = [list(found)]
+        else:
+            if topic is None:  # costly, and only needed here
+                topic = topic_words(members)
+            groups = _happenings(found, topic)
+        for group in groups:
+            best = min(group, key=lambda x: trust(x.value))
+            sources = tuple(dict.fromkeys(x.source for x in group))
+            text = trim_text(best.source.sentence, best.phrase)
+            if best.context:
+                text = f"{trim_text(best.context)} {text}"
+            entries.append(TimelineEntry(best.value, text, sources, background, best.weekday))
+    # A stable sort keeps, within one period, the order built above: the period itself
+    # ("awal bulan ini") before days known only by weekday, Monday before Tuesday, then
+    # sources in article and paragraph order.
+    return tuple(sorted(entries, key=lambda e: _axis_key(e.date)))

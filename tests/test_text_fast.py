@@ -131,3 +131,21 @@ def test_sentence_words_and_line_keys_match_the_reference(corpora, name: str) ->
 @given(SENTENCES)
 def test_sentence_words_match_the_reference_on_any_text(sentence: str) -> None:
     assert timeline._words(sentence) == reference.words_of(sentence)
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_timelines_match_the_reference(corpora, name: str) -> None:
+    """Each gold event's timeline, built by the fast and the old code."""
+    gold = evaluate.gold_by_article(
+        evaluate.read_gold(REPO / "tests" / "corpora" / name / "gold.json"), corpora[name]
+    )
+    events: dict[str, list[Article]] = {}
+    for article in corpora[name]:
+        events.setdefault(gold.get(article.id, article.id), []).append(article)
+    entries = 0
+    for members in events.values():
+        dated = timeline.infer_dates(members)
+        expected = reference.build_entries(dated)
+        assert timeline.build_entries(dated) == expected
+        entries += len(expected)
+    assert entries, "the corpus has timelines"
