@@ -152,13 +152,19 @@ def indexed_views(pages: Mapping[str, bytes]) -> dict[str, bytes]:
     Pagefind indexes only the pages with a `data-pagefind-body` element when any page has
     one, and every HTML page otherwise.
     """
-    html = {rel: data for rel, data in pages.items() if rel.endswith(".html")}
-    marked = {
-        rel: data
-        for rel, data in html.items()
-        if next(_tags_with(data, b"data-pagefind-body", _BODY), None) is not None
-    }
-    return {rel: search_view(data) for rel, data in sorted((marked or html).items())}
+    # One page at a time: `pages` may be read from disk (`site.Staging.files`), and only the
+    # views are kept, not a second copy of every page.
+    marked: dict[str, bytes] = {}
+    unmarked: list[str] = []
+    for rel in [rel for rel in pages if rel.endswith(".html")]:
+        data = pages[rel]
+        if next(_tags_with(data, b"data-pagefind-body", _BODY), None) is not None:
+            marked[rel] = search_view(data)
+        else:
+            unmarked.append(rel)
+    if marked:
+        return dict(sorted(marked.items()))
+    return {rel: search_view(pages[rel]) for rel in sorted(unmarked)}
 
 
 def bundle_count(pages: int, pages_per_bundle: int) -> int:
