@@ -12,6 +12,7 @@ from digest import changes, clean, duplicates, load, render, site, summary, time
 from digest.cache import BuildCache, cached_map, key_of
 from digest.config import Config
 from digest.errors import StrictError
+from digest.features import ArticleTerms, read_article
 from digest.grouping import group_articles
 from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
@@ -89,6 +90,7 @@ def make_events(
     previous: Mapping[str, str],
     report: BuildReport | None = None,
     copies: Sequence[Sequence[str]] | None = None,
+    known: Mapping[str, ArticleTerms] | None = None,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
 
@@ -96,7 +98,7 @@ def make_events(
     reported as warnings on the events file.
     """
     grouping = group_articles(
-        articles, config.cluster, previous, read_overrides(config.events_file), copies
+        articles, config.cluster, previous, read_overrides(config.events_file), copies, known
     )
     if report is not None:
         for message in grouping.warnings:
@@ -221,6 +223,18 @@ def prepare_articles(
     return articles, remarks
 
 
+def read_for_clustering(
+    articles: Sequence[Article], article_keys: Mapping[str, str], helpers: Helpers
+) -> dict[str, ArticleTerms]:
+    """Return article id -> what the clusterer reads from that article alone (its terms,
+    names and 5-grams: `features.read_article`), kept in the build cache by the article's
+    key, so a rebuild reads the words of new and changed articles only."""
+    keys = [key_of("terms", article_keys.get(a.id) or repr(a)) for a in articles]
+    results = cached_map(helpers.cache, "terms", read_article, articles, keys,
+                         helpers.workers, helpers.progress)  # fmt: skip
+    return {a.id: terms for a, terms in zip(articles, results, strict=True)}
+
+
 EventWork = tuple[Event, tuple[Article, ...]]
 
 
@@ -274,16 +288,19 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers, article_keys)
     origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
-    # Nothing after cleaning runs in the workers: end them so their memory is free.
+    with _timed(report, "features", helpers, len(articles)):
+        known = read_for_clustering(articles, article_keys, helpers)
+    # Nothing after this runs in the workers: end them so their memory is free.
     helpers.workers.close()
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        copies = duplicates.copy_groups(articles)  # found once: marked here, kept together below
+        shingles = {aid: terms.shingle_array() for aid, terms in known.items()}
+        copies = duplicates.copy_groups(articles, shingles)  # marked here, kept together below
         articles = duplicates.mark_copies(articles, copies)
         assignments = previous.assignments if previous else {}
-        events = make_events(articles, config, assignments, report, copies)
+        events = make_events(articles, config, assignments, report, copies, known)
     in_events = {aid for e in events for aid in e.article_ids}
     by_id = {a.id: a for a in articles if a.id in in_events}
     with _timed(report, "timeline", helpers):

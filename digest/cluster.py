@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from digest import duplicates
 from digest.config import ClusterParams
-from digest.features import Features, cosine, featurize, shared_names
+from digest.features import ArticleTerms, Features, cosine, featurize, shared_names
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 
@@ -474,15 +474,17 @@ def cluster_events(
     articles: Sequence[Article],
     params: ClusterParams,
     together: Sequence[Sequence[str]] = (),
+    known: Mapping[str, ArticleTerms] | None = None,
 ) -> Clustering:
     """Return the events of `articles`, deterministic and independent of input order.
 
     Every group in `together` (near-duplicate copies of one story) ends in one event: its
-    pairs count as fully similar.
+    pairs count as fully similar. `known`: the articles' `features.read_article` records
+    where the caller has them (see `featurize`).
     """
     ordered = sorted(articles, key=lambda a: a.id)
     index = {a.id: i for i, a in enumerate(ordered)}
-    features = featurize(ordered, params)
+    features = featurize(ordered, params, known)
     sims = pair_similarities(features, params)
     for group in together:
         members = sorted(index[aid] for aid in group if aid in index)

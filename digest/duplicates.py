@@ -6,8 +6,9 @@ boilerplate lines, a different outlet name or a changed headline do not hide a c
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -22,18 +23,75 @@ MAX_POSTING = 20
 """A shingle in more articles than this is a stock phrase, not evidence of copying."""
 
 
-def shingles(article: Article) -> frozenset[int]:
-    """Return hashes of the article's overlapping word 5-grams over all its paragraphs.
+WORD_BYTES = 32
+"""Words up to this many UTF-8 bytes are hashed in one numpy pass; longer ones one by one."""
+_ODD = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53],
+    dtype=np.uint64,
+)  # fmt: skip
+"""Odd multipliers whose pairwise differences hold 2 at most three times (see
+`shingle_hashes`)."""
 
-    Every 5-gram is kept, so the overlap is exact and the same in every run (Python's string
-    hash changes between runs, but only equality within one run matters here).
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """Return the splitmix64 finaliser of each value: a bijection that spreads every bit."""
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def word_hashes(words: Sequence[str]) -> np.ndarray:
+    """Return a 64-bit hash of each word, the same in every run and on every machine.
+
+    A word's UTF-8 bytes, zero-padded to `WORD_BYTES` (words hold neither a zero byte nor a
+    space), are read as four 64-bit lanes, combined with odd multipliers and spread by
+    `_mix`; a longer word is hashed with BLAKE2b.
     """
-    words = [w for p in article.paragraphs for w in tokenize(p)]
-    return frozenset(map(hash, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False)))
+    encoded = " ".join(words).encode("utf-8").split(b" ") if words else []
+    lanes = np.array(encoded, dtype=f"S{WORD_BYTES}").view("<u8").reshape(-1, WORD_BYTES // 8)
+    result = _mix(lanes @ _ODD[: WORD_BYTES // 8])  # arrays wrap around silently
+    lengths = np.fromiter(map(len, encoded), np.int64, len(encoded))
+    for index in np.flatnonzero(lengths > WORD_BYTES).tolist():
+        digest = hashlib.blake2b(encoded[index], digest_size=8).digest()
+        result[index] = int.from_bytes(digest, "little")
+    return result
 
 
-def near_duplicate_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
+def shingle_hashes(words: Sequence[str]) -> np.ndarray:
+    """Return the distinct hashes (as int64) of the overlapping 5-grams of `words`.
+
+    Stable across runs, so they can be kept in the build cache. A 5-gram's hash is the sum
+    of its word hashes times odd multipliers (mod 2**64): two different 5-grams collide with
+    a chance of at most about 2**-61 (Python's own hash of the tuple is 64 bits too).
+    """
+    if len(words) < SHINGLE_WORDS:
+        return np.zeros(0, dtype=np.int64)
+    codes = word_hashes(words)
+    windows = np.lib.stride_tricks.sliding_window_view(codes, SHINGLE_WORDS)
+    return np.unique(windows @ _ODD[:SHINGLE_WORDS]).view(np.int64)
+
+
+def article_words(article: Article) -> list[str]:
+    """Return the lower-case words of the article's paragraphs, in order."""
+    return [w for p in article.paragraphs for w in tokenize(p)]
+
+
+def shingles(article: Article) -> np.ndarray:
+    """Return the distinct hashes of the article's word 5-grams over all its paragraphs.
+
+    Every 5-gram is kept, so the overlap is exact (see `shingle_hashes`).
+    """
+    return shingle_hashes(article_words(article))
+
+
+def near_duplicate_pairs(
+    articles: Sequence[Article], known: Mapping[str, np.ndarray] | None = None
+) -> list[tuple[str, str]]:
     """Return id pairs (sorted, smaller id first) of articles that copy each other.
+
+    `known` maps article id -> its `shingles`, for the articles whose shingles the caller
+    has (a build keeps them in its cache); the others' are computed here.
 
     Every (shingle, article) occurrence goes into two flat arrays that are sorted once, so
     each run of equal shingles is a posting list; the shared-shingle counts of all pairs
@@ -43,10 +101,11 @@ def near_duplicate_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
     ordered = sorted(articles, key=lambda a: a.id)
     sizes = np.zeros(len(ordered), dtype=np.int64)
     parts: list[np.ndarray] = []
+    known = known or {}
     for index, article in enumerate(ordered):
-        grams = shingles(article)
+        grams = known[article.id] if article.id in known else shingles(article)
         sizes[index] = len(grams)
-        parts.append(np.fromiter(grams, dtype=np.int64, count=len(grams)))
+        parts.append(grams)
     shared = shared_counts(parts, sizes)
     pairs: list[tuple[str, str]] = []
     for (i, j), count in sorted(shared.items()):
@@ -86,8 +145,12 @@ def shared_counts(parts: Sequence[np.ndarray], sizes: np.ndarray) -> dict[tuple[
     }
 
 
-def copy_groups(articles: Sequence[Article]) -> list[list[str]]:
-    """Return groups (2+ ids, sorted) of articles that are copies of one story."""
+def copy_groups(
+    articles: Sequence[Article], known: Mapping[str, np.ndarray] | None = None
+) -> list[list[str]]:
+    """Return groups (2+ ids, sorted) of articles that are copies of one story.
+
+    `known` maps article ids to their `shingles` where the caller has them."""
     parent = {a.id: a.id for a in articles}
 
     def root(x: str) -> str:
@@ -96,7 +159,7 @@ def copy_groups(articles: Sequence[Article]) -> list[list[str]]:
             x = parent[x]
         return x
 
-    for a, b in near_duplicate_pairs(articles):
+    for a, b in near_duplicate_pairs(articles, known):
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import mul
 
 import numpy as np
 
 from digest.config import ClusterParams
+from digest.duplicates import shingle_hashes
 from digest.model import Article, DateValue
 from digest.text import STOPWORDS, fold_words, name_tokens, number_tokens, raw_words
 
@@ -57,46 +58,108 @@ def estimate_date(article: Article) -> DateValue | None:
     return max(days, key=lambda d: d.value) if days else None
 
 
+@dataclass(frozen=True)
+class ArticleTerms:
+    """What the clusterer reads from one article alone: the per-word work of `featurize`.
+
+    It depends on the article and nothing else, so a build keeps it in its cache by the
+    article's key and a rebuild reads no article's words again.
+    """
+
+    lead: dict[str, int]
+    """Term counts of the headline and lead, in the order the terms first occur."""
+    body: dict[str, int]
+    """Term counts of the whole article (lead included), in `read_terms` order."""
+    lower: frozenset[str]
+    """Words the article writes in lower case."""
+    lead_name_tokens: frozenset[str]
+    """Tokens of the names first seen in the headline or lead (common words not yet out)."""
+    name_tokens: frozenset[str]
+    """Tokens of every name of the article (common words not yet out)."""
+    lead_numbers: frozenset[str]
+    numbers: frozenset[str]
+    estimated: DateValue | None
+    shingles: bytes
+    """The article's `duplicates.shingles`, as the bytes of the int64 array."""
+
+    def shingle_array(self) -> np.ndarray:
+        return np.frombuffer(self.shingles, dtype=np.int64)
+
+
 def read_terms(article: Article) -> tuple[Counter[str], Counter[str], set[str]]:
     """Return the term counts of the headline plus lead and of the whole article, and the
     words the article writes in lower case (one pass over the text)."""
-    lead: Counter[str] = Counter()
-    body: Counter[str] = Counter()
+    terms = read_article(article)
+    return Counter(terms.lead), Counter(terms.body), set(terms.lower)
+
+
+def read_article(article: Article) -> ArticleTerms:
+    """Return everything `featurize` and the copy finder read from `article` alone.
+
+    One pass over the words. Each paragraph's words are counted once (in C) and the
+    counts added per distinct word, which keeps the order in which terms first occur: the
+    order the plain word-by-word loop gives (`tests/test_cluster_scale.py` compares).
+    """
+    lead: dict[str, int] = {}
+    body: dict[str, int] = {}
     lower: set[str] = set()
+    words: list[str] = []
     seen = 0
     for index, paragraph in enumerate((article.title, *article.paragraphs)):
         written = raw_words(paragraph)
-        lower.update({w for w in written if w.islower()})
-        folded = fold_words([w.lower() for w in written])
-        content = [w for w in folded if len(w) > 2 and w not in STOPWORDS]
-        (lead if index == 0 or seen < LEAD_WORDS else body).update(content)
+        lowered = list(map(str.lower, written))
+        lower.update(filter(str.islower, set(written)))
+        target = lead if index == 0 or seen < LEAD_WORDS else body
+        get = target.get
+        for word, count in Counter(fold_words(lowered)).items():
+            if len(word) > 2 and word not in STOPWORDS:
+                target[word] = get(word, 0) + count
         if index > 0:
             seen += len(written)
-    body.update(lead)
-    return lead, body, lower
+            words += lowered
+    get = body.get
+    for word, count in lead.items():
+        body[word] = get(word, 0) + count
+    lead_tokens: set[str] = set()
+    every: set[str] = set()
+    for name in article.names:
+        tokens = name_tokens(name.text)
+        every.update(tokens)
+        if name.first_paragraph <= LEAD_NAME_PARAGRAPHS:
+            lead_tokens.update(tokens)
+    lead_numbers: set[str] = set()
+    numbers: set[str] = set()
+    for index, paragraph in enumerate((article.title, *article.paragraphs)):
+        found = number_tokens(paragraph)
+        numbers.update(found)
+        if index <= LEAD_NAME_PARAGRAPHS:
+            lead_numbers.update(found)
+    return ArticleTerms(
+        lead,
+        body,
+        frozenset(lower),
+        frozenset(lead_tokens),
+        frozenset(every),
+        frozenset(lead_numbers),
+        frozenset(numbers),
+        estimate_date(article),
+        shingle_hashes(words).tobytes(),
+    )
 
 
 def article_name_tokens(
-    article: Article, common: frozenset[str] | set[str]
+    article: Article, common: frozenset[str] | set[str], terms: ArticleTerms | None = None
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Return the name tokens of the headline and lead, and of the whole article.
 
     Tokens in `common` (words the corpus also writes in lower case, such as "pertahanan" or
-    "navy") are titles and ordinary words, not names, and are left out.
+    "navy") are titles and ordinary words, not names, and are left out; numbers stay.
     """
-    lead: set[str] = set()
-    every: set[str] = set()
-    for name in article.names:
-        tokens = set(name_tokens(name.text)) - common
-        every |= tokens
-        if name.first_paragraph <= LEAD_NAME_PARAGRAPHS:
-            lead |= tokens
-    for index, paragraph in enumerate((article.title, *article.paragraphs)):
-        numbers = set(number_tokens(paragraph))
-        every |= numbers
-        if index <= LEAD_NAME_PARAGRAPHS:
-            lead |= numbers
-    return frozenset(lead), frozenset(every)
+    terms = terms or read_article(article)
+    return (
+        (terms.lead_name_tokens - common) | terms.lead_numbers,
+        (terms.name_tokens - common) | terms.numbers,
+    )
 
 
 def document_frequencies(term_sets: Iterable[Iterable[str]]) -> Counter[str]:
@@ -115,7 +178,7 @@ def idf(df: int, n: int) -> float:
 
 
 def tfidf_vectors(
-    counts: Sequence[Counter[str]], max_terms: int | None = None
+    counts: Sequence[Mapping[str, int]], max_terms: int | None = None
 ) -> list[dict[str, float]]:
     """Return unit vectors, sublinear term frequency (1 + log count) times IDF.
 
@@ -177,22 +240,23 @@ def _unit_vector(
     )
 
 
-def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Features]:
-    """Return the features of each article, in input order, with corpus-wide IDF."""
+def featurize(
+    articles: Sequence[Article],
+    params: ClusterParams,
+    known: Mapping[str, ArticleTerms] | None = None,
+) -> list[Features]:
+    """Return the features of each article, in input order, with corpus-wide IDF.
+
+    `known` maps article ids to their `read_article` records where the caller has them (a
+    build keeps them in its cache); the others are read here.
+    """
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
-    lead_counts: list[Counter[str]] = []
-    body_counts: list[Counter[str]] = []
-    common: set[str] = set()
-    for article in articles:  # each article's lower-case words are merged, not kept
-        lead_count, body_count, lower = read_terms(article)
-        lead_counts.append(lead_count)
-        body_counts.append(body_count)
-        common |= lower
-    leads = tfidf_vectors(lead_counts)
-    del lead_counts
-    bodies = tfidf_vectors(body_counts, BODY_TERMS)
-    del body_counts
-    tokens = [article_name_tokens(a, common) for a in articles]
+    known = known or {}
+    terms = [known[a.id] if a.id in known else read_article(a) for a in articles]
+    common: set[str] = set().union(*(t.lower for t in terms))
+    leads = tfidf_vectors([t.lead for t in terms])
+    bodies = tfidf_vectors([t.body for t in terms], BODY_TERMS)
+    tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)
     return [
@@ -203,10 +267,10 @@ def featurize(articles: Sequence[Article], params: ClusterParams) -> list[Featur
             {t: idf(name_df[t], n) for t in sorted(lead_names)},
             every,
             article.published,
-            estimate_date(article),
+            t.estimated,
         )
-        for article, lead, body, (lead_names, every) in zip(
-            articles, leads, bodies, tokens, strict=True
+        for article, t, lead, body, (lead_names, every) in zip(
+            articles, terms, leads, bodies, tokens, strict=True
         )
     ]
 

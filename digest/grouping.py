@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from digest import cluster, duplicates
 from digest.config import ClusterParams
+from digest.features import ArticleTerms
 from digest.model import Article
 from digest.overrides import Overrides, apply_overrides, unused_renames
 
@@ -30,18 +31,22 @@ def group_articles(
     previous: Mapping[str, str],
     overrides: Overrides | None = None,
     copies: Sequence[Sequence[str]] | None = None,
+    known: Mapping[str, ArticleTerms] | None = None,
 ) -> Grouping:
     """Return the events of `articles`: clustered, corrected by `overrides`, with stable ids.
 
     `previous` maps article id -> event id of the last build. An event's title is its
     editor's rename, else the headline of its most central member. `copies` are the
-    articles' near-duplicate groups when the caller has them (found here otherwise).
+    articles' near-duplicate groups when the caller has them (found here otherwise), `known`
+    their `features.read_article` records (read here otherwise).
     """
     overrides = overrides or Overrides()
     by_id = {a.id: a for a in articles}
     if copies is None:
-        copies = duplicates.copy_groups(articles)
-    clustering = cluster.cluster_events(articles, params, copies)
+        copies = duplicates.copy_groups(
+            articles, {k: t.shingle_array() for k, t in (known or {}).items()}
+        )
+    clustering = cluster.cluster_events(articles, params, copies, known)
     id_groups, warnings = apply_overrides(clustering.groups, overrides, previous)
     groups = [[by_id[aid] for aid in g] for g in id_groups]
     ids = cluster.assign_ids(groups, previous)

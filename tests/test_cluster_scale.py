@@ -9,7 +9,10 @@ whole clustering against a shuffled input and a different number of workers.
 from __future__ import annotations
 
 import math
+import os
 import random
+import subprocess
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +22,7 @@ import pytest
 from digest import cluster, duplicates, evaluate, features
 from digest.config import ClusterParams
 from digest.model import Article
-from digest.text import tokenize
+from digest.text import STOPWORDS, fold_words, name_tokens, number_tokens, raw_words, tokenize
 from digest.workers import Workers
 
 REPO = Path(__file__).resolve().parent.parent
@@ -113,9 +116,105 @@ def reference_similarities(fs: Sequence[features.Features], params: ClusterParam
     return sims
 
 
+def reference_read_terms(article: Article):
+    """The first implementation: every word filtered and counted one by one."""
+    lead: Counter[str] = Counter()
+    body: Counter[str] = Counter()
+    lower: set[str] = set()
+    seen = 0
+    for index, paragraph in enumerate((article.title, *article.paragraphs)):
+        written = raw_words(paragraph)
+        lower.update({w for w in written if w.islower()})
+        folded = fold_words([w.lower() for w in written])
+        content = [w for w in folded if len(w) > 2 and w not in STOPWORDS]
+        (lead if index == 0 or seen < features.LEAD_WORDS else body).update(content)
+        if index > 0:
+            seen += len(written)
+    body.update(lead)
+    return lead, body, lower
+
+
+def reference_name_tokens(article: Article, common: set[str]):
+    """The first implementation: each name's tokens minus the common words, then numbers."""
+    lead: set[str] = set()
+    every: set[str] = set()
+    for name in article.names:
+        tokens = set(name_tokens(name.text)) - common
+        every |= tokens
+        if name.first_paragraph <= features.LEAD_NAME_PARAGRAPHS:
+            lead |= tokens
+    for index, paragraph in enumerate((article.title, *article.paragraphs)):
+        numbers = set(number_tokens(paragraph))
+        every |= numbers
+        if index <= features.LEAD_NAME_PARAGRAPHS:
+            lead |= numbers
+    return lead, every
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_read_article_matches_the_plain_word_loops(corpora, name: str) -> None:
+    articles = corpora[name]
+    records = [features.read_article(a) for a in articles]
+    common: set[str] = set()
+    for article, terms in zip(articles, records, strict=True):
+        lead, body, lower = reference_read_terms(article)
+        assert list(terms.lead.items()) == list(lead.items())  # same order: the norm's sum
+        assert list(terms.body.items()) == list(body.items())
+        assert terms.lower == lower
+        assert terms.estimated == features.estimate_date(article)
+        common |= lower
+    for article, terms in zip(articles, records, strict=True):
+        expected = reference_name_tokens(article, common)
+        assert features.article_name_tokens(article, common, terms) == expected
+        assert features.article_name_tokens(article, common) == expected
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_shingles_count_every_distinct_five_gram(corpora, name: str) -> None:
+    for article in corpora[name]:
+        words = [w for p in article.paragraphs for w in tokenize(p)]
+        distinct = {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+        grams = duplicates.shingles(article)
+        assert len(grams) == len(distinct)
+        assert len(set(grams.tolist())) == len(grams)
+        assert grams.tobytes() == features.read_article(article).shingles
+
+
+def test_shingle_hashes_are_the_same_in_every_process() -> None:
+    """The cache keeps them between builds, and Python's own str hash changes per run."""
+    words = ["gempa", "garut", "x" * 33, "x" * 34, "é" * 20, "y" * 32, "gempa", "garut", "ok"]
+    script = (
+        "import sys; from digest import duplicates; "
+        f"sys.stdout.write(duplicates.shingle_hashes({words!r}).tobytes().hex())"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert runs == {duplicates.shingle_hashes(words).tobytes().hex()}
+    hashes = duplicates.word_hashes(words)
+    assert len(set(hashes.tolist())) == len(set(words))  # long words too: not cut at 32 bytes
+    assert len(duplicates.shingle_hashes(words)) == 5
+    assert len(duplicates.shingle_hashes(words[:4])) == 0
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_featurize_with_known_records_equals_reading_everything(corpora, name: str) -> None:
+    params = ClusterParams()
+    ordered = sorted(corpora[name], key=lambda a: a.id)
+    known = {a.id: features.read_article(a) for a in ordered[::2]}
+    assert features.featurize(ordered, params, known) == features.featurize(ordered, params)
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_tfidf_vectors_match_the_plain_computation(corpora, name: str) -> None:
-    counts = [features.read_terms(a) for a in sorted(corpora[name], key=lambda a: a.id)]
+    counts = [reference_read_terms(a) for a in sorted(corpora[name], key=lambda a: a.id)]
     for part, cap in ((0, None), (1, features.BODY_TERMS), (1, 20)):
         got = features.tfidf_vectors([c[part] for c in counts], cap)
         expected = reference_tfidf([c[part] for c in counts], cap)
@@ -160,3 +259,20 @@ def test_clustering_ignores_input_order(corpora, name: str) -> None:
     second = cluster.cluster_events(shuffled, params, duplicates.copy_groups(shuffled))
     assert first.groups == second.groups
     assert first.sims == second.sims
+
+
+def test_a_rebuild_reads_the_clustering_records_from_the_cache(corpora, tmp_path: Path) -> None:
+    from digest.build import Helpers, read_for_clustering
+    from digest.cache import BuildCache
+
+    articles = corpora["hardcases"]
+    keys = {a.id: f"key-{a.id}" for a in articles}
+    first = BuildCache.open(tmp_path, "v1")
+    fresh = read_for_clustering(articles, keys, Helpers(cache=first))
+    assert (first.hits, first.misses) == (0, len(articles))
+    first.close()
+    second = BuildCache.open(tmp_path, "v1")
+    again = read_for_clustering(articles, keys, Helpers(cache=second))
+    assert (second.hits, second.misses) == (len(articles), 0)
+    second.close()
+    assert again == fresh == {a.id: features.read_article(a) for a in articles}
