@@ -12,7 +12,7 @@ from pathlib import Path
 from digest import progress
 
 REPO = Path(__file__).resolve().parent.parent
-STAGES = ("load", "clean", "cluster", "timeline", "render", "write")
+STAGES = ("load", "clean", "features", "cluster", "timeline", "render", "write")
 
 
 def build_command(tmp_path: Path, *options: str) -> list[str]:
