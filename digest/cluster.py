@@ -371,6 +371,7 @@ def release_ambiguous(
     story (`copies`) stay together.
     """
     bounds = [_bounds_of(g, spans) for g in groups]
+    near = _groups_near(groups, sims)
     kept: list[list[int]] = []
     released: list[Release] = []
     joins: dict[int, list[int]] = defaultdict(list)
@@ -390,9 +391,11 @@ def release_ambiguous(
             if covered >= OWN_NAMES_COVERED:
                 continue
             own = _average_to(i, rest, sims)
+            # A group holding no article similar to i averages 0: below any share of own > 0.
+            candidates = near[i] if own > 0 else range(len(groups))
             rivals = [
-                (_average_to(i, other, sims), h)
-                for h, other in enumerate(groups)
+                (_average_to(i, groups[h], sims), h)
+                for h in sorted(candidates)
                 if h != g and _too_far(own_bounds, bounds[h], max_gap_days)
             ]
             rival = max((average for average, _ in rivals), default=0.0)
@@ -428,6 +431,25 @@ def _covered(
     """Return the IDF-weighted share of a report's lead names that `members` name."""
     named = frozenset().union(*(features[j].names for j in members))
     return math.fsum(w for t, w in lead.items() if t in named) / total
+
+
+def _groups_near(
+    groups: Sequence[Sequence[int]], sims: Mapping[tuple[int, int], float]
+) -> dict[int, set[int]]:
+    """Return article -> the groups holding an article it has a similarity with.
+
+    Pairs not in `sims` count as 0, so only these groups can have an average above 0 with
+    it: looking at them alone keeps `release_ambiguous` linear in the pairs, not quadratic
+    in the corpus (every undated report against every event).
+    """
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    near: dict[int, set[int]] = defaultdict(set)
+    for i, j in sims:
+        if j in group_of:
+            near[i].add(group_of[j])
+        if i in group_of:
+            near[j].add(group_of[i])
+    return near
 
 
 def _bounds_of(

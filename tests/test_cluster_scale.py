@@ -276,3 +276,20 @@ def test_a_rebuild_reads_the_clustering_records_from_the_cache(corpora, tmp_path
     assert (second.hits, second.misses) == (len(articles), 0)
     second.close()
     assert again == fresh == {a.id: features.read_article(a) for a in articles}
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_release_looks_only_at_groups_with_a_similar_article(corpora, name, monkeypatch) -> None:
+    """The plain rule compares each undated report with every other group; groups where it
+    has no similar article average 0, so the result must not change."""
+    params = ClusterParams()
+    articles = corpora[name]
+    copies = duplicates.copy_groups(articles)
+    fast = cluster.cluster_events(articles, params, copies)
+
+    def every_group(groups, sims):
+        return defaultdict(lambda: set(range(len(groups))))
+
+    monkeypatch.setattr(cluster, "_groups_near", every_group)
+    plain = cluster.cluster_events(articles, params, copies)
+    assert fast == plain
