@@ -9,11 +9,13 @@ Three kinds of evidence are kept apart so each can be measured and explained:
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, pairwise
 from operator import mul
 
 import numpy as np
@@ -177,67 +179,120 @@ def idf(df: int, n: int) -> float:
     return math.log((n + 1) / (df + 0.5))
 
 
+SUM_IN_ORDER = sys.version_info < (3, 12)
+"""Python's `sum` of floats adds them one by one in order until 3.12 (then compensated)."""
+LOOP_TERMS = 2000
+"""Articles with more distinct terms than this have their norm summed by Python itself."""
+
+
 def tfidf_vectors(
     counts: Sequence[Mapping[str, int]], max_terms: int | None = None
 ) -> list[dict[str, float]]:
     """Return unit vectors, sublinear term frequency (1 + log count) times IDF.
 
     With `max_terms`, only the heaviest terms are kept (after normalising): the tail of a
-    long article adds little to any cosine but most of the memory.
+    long article adds little to any cosine but most of the memory (ties go to the term
+    first in sorted order). Every article's terms go through numpy together, and the
+    arithmetic is the plain one, operation for operation, so every weight has the bits of
+    the straightforward per-article code (`tests/test_cluster_scale.py` compares): products
+    and quotients round the same in numpy, and each norm is summed in term order.
     """
     if not counts:
         return []
-    vocabulary: dict[str, int] = {}
-    add = vocabulary.setdefault
-    ids = [np.fromiter([add(t, len(vocabulary)) for t in c], np.int64, len(c)) for c in counts]
-    # Renumber the terms in sorted order: ties on weight then break on the id alone.
-    terms = sorted(vocabulary)
-    rank = np.empty(len(terms), dtype=np.int64)
-    rank[np.fromiter(map(vocabulary.__getitem__, terms), np.int64, len(terms))] = np.arange(
-        len(terms)
-    )
-    del vocabulary
     n = len(counts)
-    df = np.bincount(np.concatenate([rank[i] for i in ids]), minlength=len(terms))
-    weight = np.array([idf(d, n) for d in df.tolist()], dtype=np.float64)
-    most = max((c for count in counts for c in count.values()), default=0)
+    sizes = np.fromiter(map(len, counts), np.int64, n)
+    total = int(sizes.sum())
+    # One pass over the terms: each is numbered by the place it first occurs, then renumbered
+    # by its rank in sorted order (ties on weight break on that rank alone).
+    first: dict[str, int] = {}
+    place = np.fromiter(
+        map(first.setdefault, chain.from_iterable(counts), itertools.count()), np.int64, total
+    )
+    terms = list(first)
+    del first
+    rank = np.empty(len(terms), dtype=np.int64)
+    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
+    is_first = place == np.arange(total)  # a term's first place holds its own number
+    ids = rank[(np.cumsum(is_first) - 1)[place]]
+    terms.sort()
+    count = np.fromiter(chain.from_iterable(c.values() for c in counts), np.int64, total)
+    owner = np.repeat(np.arange(n), sizes)
+    weight = np.array([idf(d, n) for d in np.bincount(ids, minlength=len(terms)).tolist()])
+    most = int(count.max()) if total else 0
     sublinear = np.array([0.0, *(1.0 + math.log(c) for c in range(1, most + 1))])
-    terms = [sys.intern(t) for t in terms]
+    positive = count > 0
+    ids, count, owner = ids[positive], count[positive], owner[positive]
+    values = sublinear[count] * weight[ids]
+    del count
+    norms = _norms(values, np.bincount(owner, minlength=n))
+    # Order by article, then term.
+    order = np.argsort(owner * len(terms) + ids)  # the keys are distinct
+    ids, values, owner = ids[order], values[order], owner[order]
+    if max_terms is not None:  # heaviest first, ties by term
+        order = _heaviest_first(owner, values, ids)
+        per_article = np.bincount(owner, minlength=n)
+        starts = np.cumsum(per_article) - per_article
+        place = np.arange(len(order)) - np.repeat(starts, per_article)
+        keep = np.sort(order[place < max_terms])  # back in article-then-term order
+        ids, values, owner = ids[keep], values[keep], owner[keep]
+    kept = values > 0
+    ids, owner = ids[kept], owner[kept]
+    weights = (values[kept] / norms[owner]).tolist()
+    words = list(map([sys.intern(t) for t in terms].__getitem__, ids.tolist()))
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=n)))).tolist()
     return [
-        _unit_vector(
-            rank[i], np.fromiter(c.values(), np.int64, len(c)), weight, sublinear, terms, max_terms
-        )
-        for i, c in zip(ids, counts, strict=True)
+        dict(zip(words[start:end], weights[start:end], strict=True))
+        for start, end in pairwise(bounds)
     ]
 
 
-def _unit_vector(
-    ids: np.ndarray,
-    count: np.ndarray,
-    weight: np.ndarray,
-    sublinear: np.ndarray,
-    terms: list[str],
-    max_terms: int | None,
-) -> dict[str, float]:
-    """Return one article's TF-IDF vector, unit length, its heaviest `max_terms` terms kept.
+def _heaviest_first(owner: np.ndarray, values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Return the order of the entries by article, then weight (heaviest first), then term.
 
-    `ids` number the article's terms in sorted order and `count` gives how often each
-    occurs. The arithmetic is the plain one, operation for operation: products and
-    quotients round the same in numpy, and the norm is summed by Python in term order.
+    The three are packed into one integer key (the weight by its rank among the distinct
+    weights) when they fit in 63 bits, as they do far beyond 100,000 articles: one plain
+    integer sort instead of a three-key lexsort.
     """
-    positive = count > 0
-    ids = ids[positive]
-    values = sublinear[count[positive]] * weight[ids]
-    norm = math.sqrt(sum(map(mul, plain := values.tolist(), plain))) or 1.0
-    if max_terms is not None and len(ids) > max_terms:  # heaviest first, ties by term
-        keep = np.lexsort((ids, -values))[:max_terms]
-        ids, values = ids[keep], values[keep]
-    order = np.argsort(ids, kind="stable")
-    ids, values = ids[order], values[order]
-    kept = values > 0
-    return dict(
-        zip(map(terms.__getitem__, ids[kept].tolist()), (values[kept] / norm).tolist(), strict=True)
-    )
+    by_weight = np.argsort(-values)
+    heavier = values[by_weight]
+    distinct = np.cumsum(np.concatenate(([True], heavier[1:] != heavier[:-1]))) - 1
+    weight_rank = np.empty(len(values), dtype=np.int64)
+    weight_rank[by_weight] = distinct
+    widths = [
+        int(x).bit_length() for x in (owner[-1:].sum(), distinct[-1:].sum(), ids.max(initial=0))
+    ]
+    if sum(widths) > 63:
+        return np.lexsort((ids, weight_rank, owner))
+    key = (owner << (widths[1] + widths[2])) | (weight_rank << widths[2]) | ids
+    return np.argsort(key)  # the keys are distinct
+
+
+def _norms(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Return the length of each article's vector (1 for an empty one); `values` holds the
+    articles' weights one after another, `sizes[i]` of them for article i.
+
+    Each sum of squares is added up in order, as `math.sqrt(sum(v * v for v in vector))`
+    does: one numpy step per term position over every article that long (Python's `sum`
+    itself for very long articles, and on Python 3.12 and later, where it is compensated).
+    """
+    squares = values * values
+    starts = np.cumsum(sizes) - sizes
+    sums = np.zeros(len(sizes))
+    looped = sizes <= (LOOP_TERMS if SUM_IN_ORDER else -1)
+    for i in np.flatnonzero(~looped).tolist():
+        sums[i] = sum(squares[starts[i] : starts[i] + sizes[i]].tolist())
+    articles = np.flatnonzero(looped)
+    articles = articles[np.argsort(-sizes[articles], kind="stable")]  # longest first
+    longest = int(sizes[articles[0]]) if len(articles) else 0
+    active = len(articles) - np.searchsorted(sizes[articles][::-1], np.arange(longest), "right")
+    first = starts[articles]
+    partial = np.zeros(len(articles))
+    for position, reach in enumerate(active.tolist()):
+        partial[:reach] += squares[first[:reach] + position]
+    sums[articles] = partial
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    return norms
 
 
 def featurize(

@@ -293,3 +293,17 @@ def test_release_looks_only_at_groups_with_a_similar_article(corpora, name, monk
     monkeypatch.setattr(cluster, "_groups_near", every_group)
     plain = cluster.cluster_events(articles, params, copies)
     assert fast == plain
+
+
+def test_tfidf_vectors_of_long_articles_sum_their_norm_by_python() -> None:
+    """Beyond `LOOP_TERMS` terms an article's norm is summed by Python's `sum` itself."""
+    rng = random.Random(3)
+    words = [f"kata{i}" for i in range(features.LOOP_TERMS + 500)]
+    counts = [
+        Counter({w: rng.randint(1, 9) for w in rng.sample(words, size)})
+        for size in (features.LOOP_TERMS + 400, features.LOOP_TERMS, 3, 0, 700)
+    ]
+    for cap in (None, features.BODY_TERMS):
+        got = features.tfidf_vectors(counts, cap)
+        assert got == reference_tfidf(counts, cap)
+        assert [list(v) for v in got] == [list(v) for v in reference_tfidf(counts, cap)]
