@@ -10,9 +10,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+import numpy as np
+
 from digest import duplicates
 from digest.config import ClusterParams
-from digest.features import ArticleTerms, Features, cosine, featurize, shared_names
+from digest.features import (
+    ArticleTerms,
+    Features,
+    bulk_cosines,
+    cosine,
+    featurize,
+    shared_names,
+)
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 
@@ -87,19 +96,23 @@ def date_factor(gap_days: int | None, max_gap_days: int) -> float:
     return 1.0 - DATE_PENALTY * min(gap_days / (max_gap_days + 1), 1.0)
 
 
-def similarity(a: Features, b: Features, params: ClusterParams) -> float:
+def similarity(
+    a: Features, b: Features, params: ClusterParams, cosines: tuple[float, float] | None = None
+) -> float:
     """Return how likely two articles report one happening, 0..1.
 
     A weighted sum of lead cosine, body cosine and shared names, weakened by the gap between
     the articles' dates (own or estimated); 0 when both own dates are known and further
-    apart than `max_gap_days`.
+    apart than `max_gap_days`. `cosines`: the lead and body cosines when the caller has
+    them (`features.bulk_cosines`, the same bits).
     """
     gap = date_gap_days(a, b)
     if gap is not None and gap > params.max_gap_days:
         return 0.0
+    lead, body = cosines or (cosine(a.lead, b.lead), cosine(a.body, b.body))
     evidence = (
-        params.lead_share * cosine(a.lead, b.lead)
-        + params.body_share * cosine(a.body, b.body)
+        params.lead_share * lead
+        + params.body_share * body
         + params.names_share * shared_names(a, b)
     )
     return evidence * date_factor(soft_gap_days(a, b), params.max_gap_days)
@@ -163,10 +176,14 @@ def candidate_pairs(
 def pair_similarities(
     features: Sequence[Features], params: ClusterParams
 ) -> dict[tuple[int, int], float]:
-    """Return the nonzero similarities of the candidate pairs."""
+    """Return the nonzero similarities of the candidate pairs (cosines in bulk)."""
+    pairs = sorted(candidate_pairs(features, params.max_gap_days))
+    table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    leads = bulk_cosines([f.lead for f in features], table).tolist()
+    bodies = bulk_cosines([f.body for f in features], table).tolist()
     sims: dict[tuple[int, int], float] = {}
-    for i, j in sorted(candidate_pairs(features, params.max_gap_days)):
-        s = similarity(features[i], features[j], params)
+    for (i, j), lead, body in zip(pairs, leads, bodies, strict=True):
+        s = similarity(features[i], features[j], params, (lead, body))
         if s > 0:
             sims[(i, j)] = s
     return sims

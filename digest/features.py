@@ -358,3 +358,92 @@ def shared_names(a: Features, b: Features) -> float:
     if ab is None or ba is None:
         return 0.0
     return min(ab, ba)
+
+
+def bulk_cosines(vectors: Sequence[Mapping[str, float]], pairs: np.ndarray) -> np.ndarray:
+    """Return `cosine(vectors[i], vectors[j])` for each row (i, j) of `pairs`, same bits.
+
+    The shared terms' products come from numpy, one article i at a time against all its
+    partners; each sum is then accumulated exactly enough (a sum and its rounding errors,
+    `_rounded_sums`) to tell the correctly rounded result, which is what `math.fsum` gives.
+    The rare sum too close to call is left to `math.fsum` itself.
+    """
+    m = len(pairs)
+    if m == 0:
+        return np.zeros(0)
+    sizes = np.fromiter(map(len, vectors), np.int64, len(vectors))
+    total = int(sizes.sum())
+    first: dict[str, int] = {}
+    term = np.fromiter(
+        map(first.setdefault, chain.from_iterable(vectors), itertools.count()), np.int64, total
+    )
+    del first
+    value = np.fromiter(chain.from_iterable(v.values() for v in vectors), np.float64, total)
+    starts = np.cumsum(sizes) - sizes
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+    left, right = pairs[order, 0], pairs[order, 1]
+    cut = np.flatnonzero(np.concatenate(([True], left[1:] != left[:-1], [True])))
+    dense = np.zeros(total)
+    products: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    for a, b in pairwise(cut.tolist()):
+        i = int(left[a])
+        own = slice(int(starts[i]), int(starts[i] + sizes[i]))
+        dense[term[own]] = value[own]
+        partners = right[a:b]
+        lengths = sizes[partners]
+        within = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        entries = np.repeat(starts[partners], lengths) + within
+        mine = dense[term[entries]]
+        shared = mine != 0
+        products.append(mine[shared] * value[entries][shared])
+        owners.append(np.repeat(order[a:b], lengths)[shared])
+        dense[term[own]] = 0.0
+    product = np.concatenate(products)
+    owner = np.concatenate(owners)
+    grouped = np.argsort(owner, kind="stable")
+    result = _rounded_sums(product[grouped], np.bincount(owner, minlength=m))
+    for k in np.flatnonzero(np.isnan(result)).tolist():
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        result[k] = cosine(vectors[i], vectors[j])
+    return result
+
+
+def _rounded_sums(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Return the correctly rounded sum of each run of non-negative `values` (`sizes[k]` of
+    them for sum k), or NaN where the sum is too close to a rounding boundary to tell.
+
+    Each run is added in order with Knuth's TwoSum, which keeps every rounding error; the
+    errors are summed apart. The exact sum is then within a known bound of the result plus
+    its final rounding residue, and when that residue stays clear of half a unit in the
+    last place, the rounded result is the correctly rounded sum (as `math.fsum`'s is).
+    """
+    n = len(sizes)
+    starts = np.cumsum(sizes) - sizes
+    runs = np.argsort(-sizes, kind="stable")  # longest first
+    longest = int(sizes[runs[0]]) if n else 0
+    active = n - np.searchsorted(sizes[runs][::-1], np.arange(longest), "right")
+    first = starts[runs]
+    high = np.zeros(n)
+    low = np.zeros(n)
+    for position, reach in enumerate(active.tolist()):
+        x = values[first[:reach] + position]
+        h = high[:reach]
+        s = h + x
+        back = s - h
+        low[:reach] += (h - (s - back)) + (x - back)
+        high[:reach] = s
+    result = high + low
+    back = result - high
+    residue = (high - (result - back)) + (low - back)
+    # The errors' own sum is off by at most gamma(k) * sum|e|, and each |e| <= u * (sum so
+    # far) <= u * total: a bound of about k**2 * u**2 * total, doubled for safety.
+    count = sizes[runs].astype(np.float64)
+    unit = np.finfo(np.float64).eps / 2
+    bound = 2 * (count * unit / (1 - count * unit)) * count * unit * (high + np.abs(low))
+    half = np.spacing(result) / 2
+    half[np.frexp(result)[0] == 0.5] /= 4  # a power of two: the unit below is half as big
+    result[(np.abs(residue) + bound >= half) & (result != 0)] = np.nan  # 0: all terms 0
+    out = np.empty(n)
+    out[runs] = result
+    return out

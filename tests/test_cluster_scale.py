@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from digest import cluster, duplicates, evaluate, features
@@ -245,8 +246,7 @@ def test_pair_similarities_match_similarity_on_every_index_pair(corpora, name: s
     fs = features.featurize(sorted(corpora[name], key=lambda a: a.id), params)
     got = cluster.pair_similarities(fs, params)
     expected = reference_similarities(fs, params)
-    assert got.keys() == expected.keys()
-    assert all(abs(got[p] - expected[p]) <= 1e-9 for p in got)
+    assert got == expected  # same pairs, same bits: the bulk cosines are exact
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -307,3 +307,34 @@ def test_tfidf_vectors_of_long_articles_sum_their_norm_by_python() -> None:
         got = features.tfidf_vectors(counts, cap)
         assert got == reference_tfidf(counts, cap)
         assert [list(v) for v in got] == [list(v) for v in reference_tfidf(counts, cap)]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_bulk_cosines_have_the_bits_of_cosine(corpora, name: str) -> None:
+    fs = features.featurize(sorted(corpora[name], key=lambda a: a.id), ClusterParams())
+    pairs = sorted({(i, j) for i in range(len(fs)) for j in range(i + 1, min(len(fs), i + 40))})
+    table = np.array(pairs, dtype=np.int64)
+    for part in ("lead", "body"):
+        vectors = [getattr(f, part) for f in fs]
+        expected = [features.cosine(vectors[i], vectors[j]) for i, j in pairs]
+        assert features.bulk_cosines(vectors, table).tolist() == expected
+    assert len(features.bulk_cosines([], np.zeros((0, 2), dtype=np.int64))) == 0
+
+
+def test_rounded_sums_are_fsum_or_unsure() -> None:
+    """Sums built to sit on rounding boundaries: each is fsum's result, or NaN (unsure)."""
+    rng = random.Random(11)
+    runs = [[], [0.0, 0.0], [1.0, 2.0**-53], [1.0, 2.0**-53, 2.0**-106], [2.0**-53, 1.0]]
+    runs += [[0.5, 2.0**-54, 2.0**-54], [2.0**-1074] * 3, [0.25, 0.25, 2.0**-55]]
+    for _ in range(3000):
+        size = rng.randint(1, 30)
+        run = [rng.random() * 10.0 ** rng.randint(-12, 0) for _ in range(size)]
+        if rng.random() < 0.3:
+            run += [2.0 ** rng.randint(-3, 0), 2.0 ** rng.randint(-60, -50)]
+        runs.append(run)
+    values = np.array([x for run in runs for x in run])
+    sizes = np.array([len(run) for run in runs])
+    got = features._rounded_sums(values, sizes).tolist()
+    unsure = [g for g in got if math.isnan(g)]
+    assert [g for g, run in zip(got, runs, strict=True) if g != math.fsum(run)] == unsure
+    assert len(unsure) < len(runs) // 10
