@@ -88,6 +88,21 @@ class ArticleTerms:
         return np.frombuffer(self.shingles, dtype=np.int64)
 
 
+def _interned(fields: dict) -> dict:
+    """Return the fields of an `ArticleTerms` with each word replaced by its interned copy:
+    one string per word for a whole corpus read in one process, not one per article.
+    (Records unpickled from the cache or a worker are not interned again: that would cost
+    a rebuild more time than it saves memory.)"""
+    intern = sys.intern
+    fields = dict(fields)
+    for name in ("lead", "body"):
+        fields[name] = dict(zip(map(intern, fields[name]), fields[name].values(), strict=True))
+    fields["lower"] = tuple(map(intern, fields["lower"]))
+    for name in ("lead_name_tokens", "name_tokens"):
+        fields[name] = frozenset(map(intern, fields[name]))
+    return fields
+
+
 def read_terms(article: Article) -> tuple[Counter[str], Counter[str], set[str]]:
     """Return the term counts of the headline plus lead and of the whole article, and the
     words the article writes in lower case (one pass over the text)."""
@@ -136,17 +151,18 @@ def read_article(article: Article) -> ArticleTerms:
         numbers.update(found)
         if index <= LEAD_NAME_PARAGRAPHS:
             lead_numbers.update(found)
-    return ArticleTerms(
-        lead,
-        body,
-        tuple(sorted(lower)),
-        frozenset(lead_tokens),
-        frozenset(every),
-        frozenset(lead_numbers),
-        frozenset(numbers),
-        estimate_date(article),
-        shingle_hashes(words).tobytes(),
-    )
+    fields = {
+        "lead": lead,
+        "body": body,
+        "lower": tuple(sorted(lower)),
+        "lead_name_tokens": frozenset(lead_tokens),
+        "name_tokens": frozenset(every),
+        "lead_numbers": frozenset(lead_numbers),
+        "numbers": frozenset(numbers),
+        "estimated": estimate_date(article),
+        "shingles": shingle_hashes(words).tobytes(),
+    }
+    return ArticleTerms(**_interned(fields))
 
 
 def article_name_tokens(
