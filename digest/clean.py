@@ -161,9 +161,13 @@ def is_dateline_only(line: str) -> bool:
     True
     >>> is_dateline_only("Kompas.com - 05/11/2024, 10:15 WIB")
     True
+    >>> is_dateline_only("CNN Indonesia | Jumat, 29/11/2024 10:00 WIB")
+    True
+    >>> is_dateline_only("Jakarta - Menteri tiba 29/11/2024")
+    False
     """
     outlet = _OUTLET_PREFIX.match(line)
-    if outlet and _OUTLET_SHAPE.search(outlet.group(1)):
+    if outlet:
         line = line[outlet.end() :]
     if len(line) > 60 or not re.search(r"\d", line):
         return False
@@ -305,8 +309,8 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<after>[A-Za-z][\w.&'’]*(?:\s(?:[A-Z][\w.&'’]*|\d{1,2})){0,2})?)?"
     r"\s*(?:\((?P<paren>[^)]{2,40})\))?\s*[-–—]{1,2}\s+\S"
 )
-_OUTLET_PREFIX = re.compile(r"\s*([\w.]+)\s*[-–—|]\s*")
-"""An outlet's name before a date: "Kompas.com - 05/11/2024", "detikNews | Jumat, ..."."""
+_OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s*[-–—|]\s*")
+"""A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ..."."""
 _OUTLET_SHAPE = re.compile(
     r"(\.(com|co\.id|id|net|org|co|news|tv)\b|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|pos|kompas|detik)$)",

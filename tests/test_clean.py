@@ -211,9 +211,12 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
     assert "javascript" not in second and "onerror" not in second and "<img" not in second
 
 
-def test_an_outlet_and_date_line_above_the_headline_is_not_the_headline() -> None:
+@pytest.mark.parametrize(
+    "above", ["Kompas.com - 05/11/2024, 10:15 WIB", "CNN Indonesia | Selasa, 05/11/2024 10:15 WIB"]
+)
+def test_an_outlet_and_date_line_above_the_headline_is_not_the_headline(above: str) -> None:
     item = cleaned(
-        "Kompas.com - 05/11/2024, 10:15 WIB\n\nKorea Utara Tembakkan Rudal Balistik ke Laut\n\n"
+        f"{above}\n\nKorea Utara Tembakkan Rudal Balistik ke Laut\n\n"
         "SEOUL, KOMPAS.com - Korea Utara menembakkan rudal balistik pada Selasa (5/11/2024).\n"
     )
     assert item.title == "Korea Utara Tembakkan Rudal Balistik ke Laut"
