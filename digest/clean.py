@@ -165,10 +165,14 @@ def is_dateline_only(line: str) -> bool:
     True
     >>> is_dateline_only("Jakarta - Menteri tiba 29/11/2024")
     False
+    >>> is_dateline_only("Judul UTF-16"), is_dateline_only("Laporan - 16")
+    (False, False)
     """
     outlet = _OUTLET_PREFIX.match(line)
     if outlet:
         line = line[outlet.end() :]
+        if not re.search(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[^\W\d_]{3,}", line):
+            return False  # "Judul UTF - 16": a number alone is not a date
     if len(line) > 60 or not re.search(r"\d", line):
         return False
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", line.lower())
@@ -309,7 +313,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<after>[A-Za-z][\w.&'’]*(?:\s(?:[A-Z][\w.&'’]*|\d{1,2})){0,2})?)?"
     r"\s*(?:\((?P<paren>[^)]{2,40})\))?\s*[-–—]{1,2}\s+\S"
 )
-_OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s*[-–—|]\s*")
+_OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s+[-–—|]\s+(?=.*\d)")
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ..."."""
 _OUTLET_SHAPE = re.compile(
     r"(\.(com|co\.id|id|net|org|co|news|tv)\b|(times|news|post|online|daily|press|media|tv|"
