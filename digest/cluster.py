@@ -327,12 +327,10 @@ def attach_strays(
         choices = sorted(
             (-s, group_of[j]) for i in members for s, j in neighbours[i] if group_of[j] in large
         )
+        own = _bounds_of(members, spans)
         for _, target in choices:
-            joined = bounds[target]
-            for i in members:
-                joined = _joined_bounds(joined, spans[i])
-            if joined is None or joined[0] - joined[1] <= max_gap_days:
-                bounds[target] = joined
+            if not _too_far(bounds[target], own, max_gap_days):
+                bounds[target] = _joined_bounds(bounds[target], own)
                 result[target].extend(members)
                 result[g] = []
                 break
@@ -403,38 +401,33 @@ def release_ambiguous(
             total = math.fsum(lead.values())
             if own_bounds is None or total <= 0:
                 continue
-            named = frozenset().union(*(features[j].names for j in rest))
-            covered = math.fsum(w for t, w in lead.items() if t in named) / total
+            named = _names_of(rest, features)
+            covered = _share(lead, total, named)
             if covered >= OWN_NAMES_COVERED:
                 continue
             own = _average_to(i, rest, sims)
-            # A group holding no article similar to i averages 0: below any share of own > 0.
-            candidates = near[i] if own > 0 else range(len(groups))
+            # Linkage and strays only group articles with a similarity, so own > 0, and a
+            # group holding no article similar to i (average 0) can never be a rival.
             rivals = [
-                (_average_to(i, groups[h], sims), h)
-                for h in sorted(candidates)
-                if h != g and _too_far(own_bounds, bounds[h], max_gap_days)
+                h
+                for h in sorted(near[i])
+                if h != g
+                and _too_far(own_bounds, bounds[h], max_gap_days)
+                and _average_to(i, groups[h], sims) >= AMBIGUOUS_RATIO * own
             ]
-            rival = max((average for average, _ in rivals), default=0.0)
-            if rival < AMBIGUOUS_RATIO * own:
+            if not rivals:
                 continue
             stay.remove(i)
+            # The rival event that names most of what the report leads with (the first on
+            # ties) is where it belongs, if it names enough of it.
+            shares = {h: _share(lead, total, _names_of(groups[h], features)) for h in rivals}
+            home = max(rivals, key=lambda h: (shares[h], -h))
+            moved_to = home if shares[home] >= OWN_NAMES_COVERED else None
+            if moved_to is not None:
+                joins[moved_to].append(i)
+            rival = max(_average_to(i, groups[h], sims) for h in rivals)
             missing = sorted((t for t in lead if t not in named), key=lambda t: (-lead[t], t))
-            # The rival event that names what the report leads with is where it belongs.
-            home = max(
-                (
-                    (_covered(lead, total, groups[h], features), -h)
-                    for average, h in rivals
-                    if average >= AMBIGUOUS_RATIO * own
-                ),
-                default=(0.0, 0),
-            )
-            moved = home[0] >= OWN_NAMES_COVERED
-            if moved:
-                joins[-home[1]].append(i)
-            released.append(
-                Release(i, own, rival, covered, tuple(missing), -home[1] if moved else None)
-            )
+            released.append(Release(i, own, rival, covered, tuple(missing), moved_to))
         kept.append(stay)
     for h, extra in joins.items():
         kept[h].extend(extra)
@@ -442,11 +435,14 @@ def release_ambiguous(
     return sorted((sorted(m) for m in kept + singles if m), key=lambda m: m[0]), released
 
 
-def _covered(
-    lead: Mapping[str, float], total: float, members: Sequence[int], features: Sequence[Features]
-) -> float:
-    """Return the IDF-weighted share of a report's lead names that `members` name."""
-    named = frozenset().union(*(features[j].names for j in members))
+def _names_of(members: Sequence[int], features: Sequence[Features]) -> frozenset[str]:
+    """Return every name token the articles `members` mention."""
+    return frozenset().union(*(features[j].names for j in members))
+
+
+def _share(lead: Mapping[str, float], total: float, named: frozenset[str]) -> float:
+    """Return the IDF-weighted share of a report's lead names (weights `lead`, summing to
+    `total`) found in `named`."""
     return math.fsum(w for t, w in lead.items() if t in named) / total
 
 

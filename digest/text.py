@@ -10,13 +10,18 @@ from importlib import resources
 from digest.model import Name, NameKind
 
 
+def data_lines(name: str) -> list[str]:
+    """Return the lines of the data file `name` shipped in digest/data, comments cut off."""
+    text = resources.files("digest").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines()]
+
+
 def read_word_list(name: str, phrases: bool = False) -> frozenset[str]:
     """Return the lower-case words of the data file `name` shipped in digest/data.
 
     With `phrases`, each line is one entry ("korea utara") instead of several words.
     """
-    text = resources.files("digest").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    lines = data_lines(name)
     if phrases:
         return frozenset(" ".join(line.lower().split()) for line in lines if line)
     return frozenset(w.lower() for line in lines for w in line.split())
@@ -62,17 +67,16 @@ def raw_words(text: str) -> list[str]:
 
 def read_foldings(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Return the "variant = canonical" lines of a data file as token tuples."""
-    text = resources.files("digest").joinpath("data", name).read_text(encoding="utf-8")
     pairs: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for line in text.splitlines():
-        variant, _, canonical = line.split("#", 1)[0].partition("=")
+    for line in data_lines(name):
+        variant, _, canonical = line.partition("=")
         if canonical.strip():
             pairs[tuple(tokenize(variant))] = tuple(tokenize(canonical))
     return pairs
 
 
 WORLD_NAMES = read_foldings("world-names.txt")
-"""Indonesian and English spellings of one place, people or body → one form."""
+"""Indonesian names of places and international bodies → their English form."""
 _LONGEST_FOLD = max(map(len, WORLD_NAMES), default=1)
 _FOLD_STARTS = frozenset(variant[0] for variant in WORLD_NAMES)
 
@@ -93,19 +97,14 @@ def fold_words(words: Sequence[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if words[i] in _FOLD_STARTS:
-            for size in range(min(_LONGEST_FOLD, len(words) - i), 0, -1):
-                canonical = WORLD_NAMES.get(tuple(words[i : i + size]))
-                if canonical is not None:
-                    out.extend(canonical)
-                    i += size
+        size, folded = 1, (words[i],)
+        if words[i] in _FOLD_STARTS:  # the longest variant starting here wins
+            for n in range(min(_LONGEST_FOLD, len(words) - i), 0, -1):
+                if (canonical := WORLD_NAMES.get(tuple(words[i : i + n]))) is not None:
+                    size, folded = n, canonical
                     break
-            else:
-                out.append(words[i])
-                i += 1
-        else:
-            out.append(words[i])
-            i += 1
+        out.extend(folded)
+        i += size
     return out
 
 

@@ -199,69 +199,59 @@ def named(i: int, lead: dict[str, float], names: set[str]) -> Features:
     return Features(f"a{i}", {}, {}, lead, frozenset(names), None)
 
 
-def test_an_undated_report_matching_two_dated_events_alike_is_its_own_event() -> None:
-    # 0-1 are one visit (day 100), 2 a ratification two weeks earlier (day 86). Report 3 is
-    # undated, linked to the ratification, matches both alike, and leads with a minister
-    # neither names: it tells of a third happening.
-    spans = [(100, 100), (100, 100), (86, 86), None]
-    sims = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
-    features = [
-        named(0, {"kim": 1.0, "ivanov": 3.0}, {"kim", "ivanov"}),
-        named(1, {"kim": 1.0, "ivanov": 3.0}, {"kim", "ivanov"}),
+# 0-1 are one visit (day 100), 2 a ratification two weeks earlier (day 86). Report 3 is
+# undated, linked to the ratification, and matches both events alike.
+SPANS = [(100, 100), (100, 100), (86, 86), None]
+SIMS = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
+LINKED = [[0, 1], [2, 3]]
+
+
+def reports(visitor: str | None) -> list[Features]:
+    """Features of the four reports: the visit's by `visitor` (None: unnamed); report 3
+    leads with Petrov."""
+    visit = {"kim": 1.0, visitor: 3.0} if visitor else {"kim": 1.0}
+    return [
+        named(0, visit, set(visit)),
+        named(1, visit, set(visit)),
         named(2, {"kim": 1.0}, {"kim"}),
         named(3, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
     ]
-    linked = [[0, 1], [2, 3]]
-    groups, released = cluster.release_ambiguous(linked, sims, features, spans, 5)
+
+
+def test_an_undated_report_matching_two_dated_events_alike_is_its_own_event() -> None:
+    # Report 3 leads with a minister neither event names: it tells of a third happening.
+    groups, released = cluster.release_ambiguous(LINKED, SIMS, reports("ivanov"), SPANS, 5)
     assert groups == [[0, 1], [2], [3]]
     assert [(r.article, r.missing) for r in released] == [(3, ("petrov",))]
     assert released[0].covered == pytest.approx(0.25)
 
 
 def test_a_report_stays_when_its_event_names_its_lead_or_it_matches_better() -> None:
-    spans = [(100, 100), (100, 100), (86, 86), None]
-    sims = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
-    lone = [
-        named(0, {"kim": 1.0}, {"kim"}),
-        named(1, {"kim": 1.0}, {"kim"}),
-        named(2, {"kim": 1.0}, {"kim"}),
-        named(3, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
-    ]
-    linked = [[0, 1], [2, 3]]
+    lone = reports(None)
     # Its own event names its protagonist: it stays.
     covered = [*lone[:2], named(2, {"kim": 1.0}, {"kim", "petrov"}), lone[3]]
-    assert cluster.release_ambiguous(linked, sims, covered, spans, 5)[0] == linked
+    assert cluster.release_ambiguous(LINKED, SIMS, covered, SPANS, 5)[0] == LINKED
     # It matches its own event clearly better than the rival: it stays.
-    clearer = {**sims, (2, 3): 0.6}
-    assert cluster.release_ambiguous(linked, clearer, lone, spans, 5)[0] == linked
+    clearer = {**SIMS, (2, 3): 0.6}
+    assert cluster.release_ambiguous(LINKED, clearer, lone, SPANS, 5)[0] == LINKED
     # The rival is not dated too far away (no proof the two are different events): it stays.
     near = [(88, 88), (88, 88), (86, 86), None]
-    assert cluster.release_ambiguous(linked, sims, lone, near, 5)[0] == linked
+    assert cluster.release_ambiguous(LINKED, SIMS, lone, near, 5)[0] == LINKED
     # A dated report is placed by its date, and a copy stays with its copy.
-    dated = [*spans[:3], (86, 86)]
-    assert cluster.release_ambiguous(linked, sims, lone, dated, 5)[0] == linked
-    assert cluster.release_ambiguous(linked, sims, lone, spans, 5, frozenset({3}))[0] == linked
+    dated = [*SPANS[:3], (86, 86)]
+    assert cluster.release_ambiguous(LINKED, SIMS, lone, dated, 5)[0] == LINKED
+    assert cluster.release_ambiguous(LINKED, SIMS, lone, SPANS, 5, frozenset({3}))[0] == LINKED
     # Without the copy mark, the same input does release it.
-    assert cluster.release_ambiguous(linked, sims, lone, spans, 5)[0] == [[0, 1], [2], [3]]
+    assert cluster.release_ambiguous(LINKED, SIMS, lone, SPANS, 5)[0] == [[0, 1], [2], [3]]
 
 
 def test_an_ambiguous_report_joins_the_rival_event_that_names_its_lead() -> None:
-    # As above, but the visit 0-1 is Petrov's: report 3 was linked to the ratification first,
-    # and belongs with the event that names its protagonist.
-    spans = [(100, 100), (100, 100), (86, 86), None]
-    sims = {(0, 1): 0.5, (2, 3): 0.38, (0, 3): 0.37, (1, 3): 0.37}
-    features = [
-        named(0, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
-        named(1, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
-        named(2, {"kim": 1.0}, {"kim"}),
-        named(3, {"kim": 1.0, "petrov": 3.0}, {"kim", "petrov"}),
-    ]
-    groups, released = cluster.release_ambiguous([[0, 1], [2, 3]], sims, features, spans, 5)
+    # The visit 0-1 is Petrov's: report 3 was linked to the ratification first, and belongs
+    # with the event that names its protagonist.
+    features = reports("petrov")
+    groups, released = cluster.release_ambiguous(LINKED, SIMS, features, SPANS, 5)
     assert groups == [[0, 1, 3], [2]]
     assert [(r.article, r.moved_to) for r in released] == [(3, 0)]
     # Matching the rival clearly worse than its own event, it stays where linkage put it.
-    weaker = {**sims, (0, 3): 0.2, (1, 3): 0.2}
-    assert cluster.release_ambiguous([[0, 1], [2, 3]], weaker, features, spans, 5)[0] == [
-        [0, 1],
-        [2, 3],
-    ]
+    weaker = {**SIMS, (0, 3): 0.2, (1, 3): 0.2}
+    assert cluster.release_ambiguous(LINKED, weaker, features, SPANS, 5)[0] == LINKED

@@ -107,40 +107,43 @@ def test_indonesian_place_names_fold_to_their_english_form() -> None:
     assert fold_words(["rusiawan", "korea"]) == ["rusiawan", "korea"]
 
 
+def load_files(folder, files: dict[str, str]) -> list:
+    """Write `files` (name -> text) into `folder` and load them as the build does, by id."""
+    from digest.evaluate import load_articles
+
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_articles(folder)
+
+
 def test_an_indonesian_and_an_english_report_share_their_places(tmp_path) -> None:
     from digest.config import ClusterParams
-    from digest.evaluate import load_articles
     from digest.features import featurize
 
-    (tmp_path / "id.md").write_text(
-        "Korea Utara dan Rusia perkuat kerja sama\n\nPYONGYANG - Pejabat Korea Utara dan "
-        "Rusia bertemu di Pyongyang.\n",
-        encoding="utf-8",
+    found = load_files(
+        tmp_path,
+        {
+            "id.md": "Korea Utara dan Rusia perkuat kerja sama\n\nPYONGYANG - Pejabat Korea "
+            "Utara dan Rusia bertemu di Pyongyang.\n",
+            "en.md": "North Korea and Russia deepen cooperation\n\nPYONGYANG - Officials of "
+            "North Korea and Russia met in Pyongyang.\n",
+        },
     )
-    (tmp_path / "en.md").write_text(
-        "North Korea and Russia deepen cooperation\n\nPYONGYANG - Officials of North Korea "
-        "and Russia met in Pyongyang.\n",
-        encoding="utf-8",
-    )
-    en, idn = featurize(load_articles(tmp_path), ClusterParams())  # in id order: en, id
+    en, idn = featurize(found, ClusterParams())  # in id order: en, id
     assert {"north", "korea", "russia"} <= set(en.lead_names) & set(idn.lead_names)
     assert {"north", "korea", "russia"} <= en.lead.keys() & idn.lead.keys()
 
 
 def test_the_outlet_of_a_dateline_is_not_a_name_of_the_story(tmp_path) -> None:
-    from digest.evaluate import load_articles
-
-    (tmp_path / "a.txt").write_text(
-        "Missile launch\n\nSEOUL, Nov 5 (Reuters) - North Korea fired a missile, Reuters "
-        "reported, citing officials in Seoul.\n",
-        encoding="utf-8",
+    a, b = load_files(
+        tmp_path,
+        {
+            "a.txt": "Missile launch\n\nSEOUL, Nov 5 (Reuters) - North Korea fired a missile, "
+            "Reuters reported, citing officials in Seoul.\n",
+            "b.txt": "Rudal\n\nSEOUL, KOMPAS.com - Korea Utara menembakkan rudal, kata Kompas "
+            "mengutip pejabat di Seoul.\n",
+        },
     )
-    (tmp_path / "b.txt").write_text(
-        "Rudal\n\nSEOUL, KOMPAS.com - Korea Utara menembakkan rudal, kata Kompas mengutip "
-        "pejabat di Seoul.\n",
-        encoding="utf-8",
-    )
-    a, b = load_articles(tmp_path)
     assert (a.outlet, b.outlet) == ("Reuters", "KOMPAS.com")
     assert "Seoul" in {n.text for n in a.names} and "Seoul" in {n.text for n in b.names}
     assert not {n.text.lower() for n in a.names} & {"reuters"}
