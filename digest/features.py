@@ -23,7 +23,14 @@ import numpy as np
 from digest.config import ClusterParams
 from digest.duplicates import shingle_hashes
 from digest.model import Article, DateValue
-from digest.text import STOPWORDS, fold_words, name_tokens, number_tokens, raw_words
+from digest.text import (
+    STOPWORDS,
+    TERM_FOLDING,
+    fold_words,
+    name_tokens,
+    number_tokens,
+    raw_words,
+)
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -128,7 +135,7 @@ def read_article(article: Article) -> ArticleTerms:
         lower.update(filter(str.islower, set(written)))
         target = lead if index == 0 or seen < LEAD_WORDS else body
         get = target.get
-        for word, count in Counter(fold_words(lowered)).items():
+        for word, count in Counter(fold_words(lowered, TERM_FOLDING)).items():
             if len(word) > 2 and word not in STOPWORDS:
                 target[word] = get(word, 0) + count
         if index > 0:

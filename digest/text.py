@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 from digest.model import Name, NameKind
@@ -75,15 +76,35 @@ def read_foldings(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     return pairs
 
 
+@dataclass(frozen=True)
+class Folding:
+    """A table of "variant = canonical" word sequences, with what finding them needs."""
+
+    table: Mapping[tuple[str, ...], tuple[str, ...]]
+    starts: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of(cls, *tables: Mapping[tuple[str, ...], tuple[str, ...]]) -> Folding:
+        table = {k: v for t in tables for k, v in t.items()}
+        return cls(table, frozenset(k[0] for k in table), max(map(len, table), default=1))
+
+
 WORLD_NAMES = read_foldings("world-names.txt")
 """Indonesian names of places and international bodies → their English form."""
-_LONGEST_FOLD = max(map(len, WORLD_NAMES), default=1)
-_FOLD_STARTS = frozenset(variant[0] for variant in WORLD_NAMES)
+NEWS_WORDS = read_foldings("news-words.txt")
+"""Indonesian news words ("gempa", "menandatangani") → their usual English translation."""
+PLACE_FOLDING = Folding.of(WORLD_NAMES)
+TERM_FOLDING = Folding.of(WORLD_NAMES, NEWS_WORDS)
+"""What the clusterer folds in the words it compares: places and news words. Names fold
+places only: "Menteri" in a name is a title, and the corpus's lower-case words (which
+decide what is a title) are not folded."""
 
 
-def fold_words(words: Sequence[str]) -> list[str]:
+def fold_words(words: Sequence[str], folding: Folding = PLACE_FOLDING) -> list[str]:
     """Return lower-case `words` with Indonesian names of places in their English form, so an
     Indonesian and an English report share them. English words are left as they are.
+    With `TERM_FOLDING`, Indonesian news words are read in English too.
 
     Measured: folding English demonyms ("Greek" = "Greece") or possessives ("Greece's")
     too made two Greek stories of different years one event in ECB+ (0.877 -> 0.858).
@@ -91,16 +112,19 @@ def fold_words(words: Sequence[str]) -> list[str]:
     ['north', 'korea', 'dan', 'russia']
     >>> fold_words(["north", "korea's", "ally"])
     ['north', "korea's", 'ally']
+    >>> fold_words(["gempa", "bumi", "di", "jepang"], TERM_FOLDING)
+    ['earthquake', 'di', 'japan']
     """
-    if not _FOLD_STARTS.intersection(words):
+    if not folding.starts.intersection(words):
         return list(words)
+    table, starts = folding.table, folding.starts
     out: list[str] = []
     i = 0
     while i < len(words):
         size, folded = 1, (words[i],)
-        if words[i] in _FOLD_STARTS:  # the longest variant starting here wins
-            for n in range(min(_LONGEST_FOLD, len(words) - i), 0, -1):
-                if (canonical := WORLD_NAMES.get(tuple(words[i : i + n]))) is not None:
+        if words[i] in starts:  # the longest variant starting here wins
+            for n in range(min(folding.longest, len(words) - i), 0, -1):
+                if (canonical := table.get(tuple(words[i : i + n]))) is not None:
                     size, folded = n, canonical
                     break
         out.extend(folded)

@@ -23,7 +23,15 @@ import pytest
 from digest import cluster, duplicates, evaluate, features
 from digest.config import ClusterParams
 from digest.model import Article
-from digest.text import STOPWORDS, fold_words, name_tokens, number_tokens, raw_words, tokenize
+from digest.text import (
+    STOPWORDS,
+    TERM_FOLDING,
+    fold_words,
+    name_tokens,
+    number_tokens,
+    raw_words,
+    tokenize,
+)
 from digest.workers import Workers
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,7 +134,7 @@ def reference_read_terms(article: Article):
     for index, paragraph in enumerate((article.title, *article.paragraphs)):
         written = raw_words(paragraph)
         lower.update({w for w in written if w.islower()})
-        folded = fold_words([w.lower() for w in written])
+        folded = fold_words([w.lower() for w in written], TERM_FOLDING)
         content = [w for w in folded if len(w) > 2 and w not in STOPWORDS]
         (lead if index == 0 or seen < features.LEAD_WORDS else body).update(content)
         if index > 0:

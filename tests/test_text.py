@@ -107,6 +107,73 @@ def test_indonesian_place_names_fold_to_their_english_form() -> None:
     assert fold_words(["rusiawan", "korea"]) == ["rusiawan", "korea"]
 
 
+def test_indonesian_news_words_are_compared_in_english_but_names_are_not() -> None:
+    from digest.text import NEWS_WORDS, TERM_FOLDING, fold_words, name_tokens
+
+    words = [
+        "kedua",
+        "menteri",
+        "menandatangani",
+        "nota",
+        "kesepahaman",
+        "setelah",
+        "gempa",
+        "bumi",
+        "di",
+        "jepang",
+    ]
+    assert fold_words(words, TERM_FOLDING) == (
+        ["kedua", "minister", "signed", "memorandum", "setelah", "earthquake", "di", "japan"]
+    )
+    # Places only, by default: names keep their titles as written (the corpus's lower-case
+    # words decide which of them are titles).
+    assert fold_words(["menteri", "rusia"]) == ["menteri", "russia"]
+    assert name_tokens("Menteri Pertahanan Rusia") == ["menteri", "pertahanan", "russia"]
+    # English is never changed: no English word is an Indonesian variant.
+    english = {w for value in NEWS_WORDS.values() for w in value}
+    assert not english & {w for key in NEWS_WORDS for w in key}
+    text = [
+        "the",
+        "minister",
+        "signed",
+        "a",
+        "memorandum",
+        "after",
+        "the",
+        "earthquake",
+        "killed",
+        "residents",
+    ]
+    assert fold_words(text, TERM_FOLDING) == text
+
+
+def test_an_english_and_an_indonesian_report_share_what_happened(tmp_path) -> None:
+    from digest.config import ClusterParams
+    from digest.features import cosine, featurize
+    from digest.text import NEWS_WORDS
+
+    articles = load_files(
+        tmp_path,
+        {
+            "en.md": "---\ntitle: Earthquake kills 12 in Garut\n---\n"
+            "An earthquake of magnitude 5.9 killed 12 residents and damaged 300 houses in "
+            "Garut on Tuesday, police said. Hundreds were evacuated to a hospital.\n",
+            "id.md": "---\ntitle: Gempa Garut tewaskan 12 orang\n---\n"
+            "Gempa bumi magnitudo 5,9 menewaskan 12 warga dan merusak 300 rumah di Garut, "
+            "Selasa, kata polisi. Ratusan orang dievakuasi ke rumah sakit.\n",
+            "other.md": "---\ntitle: Persib menang 2-0 atas Persija\n---\n"
+            "Persib Bandung menang 2-0 atas Persija Jakarta dalam laga Liga 1, Sabtu.\n",
+        },
+    )
+    en, id_, other = featurize(articles, ClusterParams())
+    shared = set(en.body) & set(id_.body)
+    assert {"earthquake", "magnitude", "residents", "houses", "police", "hospital"} <= shared
+    assert cosine(en.body, id_.body) > 0.3 and cosine(en.body, other.body) == 0.0
+    # Without the news words the two share the place alone: a third of that.
+    news = {w for value in NEWS_WORDS.values() for w in value}
+    assert sum(w * id_.body.get(t, 0.0) for t, w in en.body.items() if t not in news) < 0.11
+
+
 def load_files(folder, files: dict[str, str]) -> list:
     """Write `files` (name -> text) into `folder` and load them as the build does, by id."""
     from digest.evaluate import load_articles
