@@ -6,9 +6,10 @@ import hashlib
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeVar
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from digest.features import (
 )
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
+from digest.pairwise import name_shares, posting_pairs
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -79,10 +81,8 @@ def date_gap_days(a: Features, b: Features) -> int | None:
 
 def soft_gap_days(a: Features, b: Features) -> int | None:
     """Return the days between two articles' own or estimated dates, or None if unknown."""
-    da, db = a.date or a.estimated, b.date or b.estimated
-    if da is None or db is None or not (da.is_exact and db.is_exact):
-        return None
-    return abs((da.value - db.value).days)
+    da, db = _soft_day(a), _soft_day(b)
+    return None if da is None or db is None else abs(da - db)
 
 
 def date_factor(gap_days: int | None, max_gap_days: int) -> float:
@@ -110,43 +110,24 @@ def similarity(
     if gap is not None and gap > params.max_gap_days:
         return 0.0
     lead, body = cosines or (cosine(a.lead, b.lead), cosine(a.body, b.body))
-    evidence = (
-        params.lead_share * lead
-        + params.body_share * body
-        + params.names_share * shared_names(a, b)
-    )
-    return evidence * date_factor(soft_gap_days(a, b), params.max_gap_days)
+    weighted = evidence(lead, body, shared_names(a, b), params)
+    return weighted * date_factor(soft_gap_days(a, b), params.max_gap_days)
+
+
+Number = TypeVar("Number", float, np.ndarray)
+
+
+def evidence(lead: Number, body: Number, names: Number, params: ClusterParams) -> Number:
+    """Return the weighted sum of a pair's lead cosine, body cosine and shared names.
+
+    Floats for one pair, or numpy arrays for many (`pair_similarities`): numpy adds and
+    multiplies float64 exactly as Python does, so both give the same bits.
+    """
+    return params.lead_share * lead + params.body_share * body + params.names_share * names
 
 
 def _day_number(f: Features) -> int | None:
     return f.date.value.toordinal() if f.date is not None and f.date.is_exact else None
-
-
-def _posting_pairs(
-    members: Sequence[int], features: Sequence[Features], max_gap_days: int | None
-) -> Iterator[tuple[int, int]]:
-    """Yield the pairs (i < j) of one posting list that the date gate does not rule out.
-
-    Two day-precise articles more than `max_gap_days` apart have similarity 0 anyway, so
-    skipping them changes no result; it only avoids comparing a corpus's years all-pairs.
-    """
-    days = [_day_number(features[i]) for i in members] if max_gap_days is not None else []
-    if max_gap_days is None or all(d is None for d in days):
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                yield (i, j) if i < j else (j, i)
-        return
-    dated = sorted((d, i) for d, i in zip(days, members, strict=True) if d is not None)
-    undated = [i for d, i in zip(days, members, strict=True) if d is None]
-    for u in undated:
-        for other in members:
-            if other != u:
-                yield (u, other) if u < other else (other, u)
-    for x, (day, i) in enumerate(dated):
-        for later, j in dated[x + 1 :]:
-            if later - day > max_gap_days:
-                break
-            yield (i, j) if i < j else (j, i)
 
 
 def index_terms(f: Features) -> list[str]:
@@ -155,38 +136,64 @@ def index_terms(f: Features) -> list[str]:
     return sorted(set(heaviest) | set(f.lead_names))
 
 
+def candidate_table(features: Sequence[Features], max_gap_days: int | None = None) -> np.ndarray:
+    """Return the sorted index pairs (rows i < j) that share at least one not-too-common
+    index term (`index_terms`, held by at most `MAX_POSTING` articles).
+
+    With `max_gap_days`, pairs of day-precise articles further apart are left out: their
+    similarity is 0 anyway, and skipping them avoids comparing a corpus's years all-pairs.
+    """
+    days = [_day_number(f) for f in features]
+    return posting_pairs([index_terms(f) for f in features], MAX_POSTING, days, max_gap_days)
+
+
 def candidate_pairs(
     features: Sequence[Features], max_gap_days: int | None = None
 ) -> set[tuple[int, int]]:
-    """Return index pairs (i < j) that share at least one not-too-common term.
-
-    With `max_gap_days`, pairs of day-precise articles further apart are left out.
-    """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, f in enumerate(features):
-        for term in index_terms(f):
-            postings[term].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if 1 < len(members) <= MAX_POSTING:
-            pairs.update(_posting_pairs(members, features, max_gap_days))
-    return pairs
+    """Return `candidate_table` as a set of (i, j) tuples."""
+    return set(map(tuple, candidate_table(features, max_gap_days).tolist()))
 
 
 def pair_similarities(
     features: Sequence[Features], params: ClusterParams
 ) -> dict[tuple[int, int], float]:
-    """Return the nonzero similarities of the candidate pairs (cosines in bulk)."""
-    pairs = sorted(candidate_pairs(features, params.max_gap_days))
-    table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    leads = bulk_cosines([f.lead for f in features], table).tolist()
-    bodies = bulk_cosines([f.body for f in features], table).tolist()
-    sims: dict[tuple[int, int], float] = {}
-    for (i, j), lead, body in zip(pairs, leads, bodies, strict=True):
-        s = similarity(features[i], features[j], params, (lead, body))
-        if s > 0:
-            sims[(i, j)] = s
-    return sims
+    """Return the nonzero similarities of the candidate pairs, in pair order.
+
+    All pairs at once in numpy, with the bits `similarity` gives each pair: the cosines and
+    shared names are correctly rounded sums (`features.bulk_cosines`,
+    `pairwise.name_shares`), the weights are `evidence` itself, and the date factor of each
+    whole-day gap is `date_factor`'s (`tests/test_pairwise.py` compares with `similarity`).
+    """
+    table = candidate_table(features, params.max_gap_days)
+    if len(table) == 0:
+        return {}
+    i, j = table[:, 0], table[:, 1]
+    leads = bulk_cosines([f.lead for f in features], table)
+    bodies = bulk_cosines([f.body for f in features], table)
+    names = name_shares([f.lead_names for f in features], [f.names for f in features], table)
+    weighted = evidence(leads, bodies, names, params)
+    g = params.max_gap_days
+    spans = [date_span(f.date) for f in features]
+    dated = np.array([s is not None for s in spans], dtype=bool)
+    first = np.array([s[0] if s else 0 for s in spans], dtype=np.int64)
+    last = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
+    gap = np.maximum(first[i], first[j]) - np.minimum(last[i], last[j])
+    apart = dated[i] & dated[j] & (gap > g)
+    soft = [_soft_day(f) for f in features]
+    has_day = np.array([d is not None for d in soft], dtype=bool)
+    day = np.array([d or 0 for d in soft], dtype=np.int64)
+    factors = np.array([date_factor(k, g) for k in range(g + 2)])  # g + 1 on: all the same
+    soft_gap = np.minimum(np.abs(day[i] - day[j]), g + 1)
+    factor = np.where(has_day[i] & has_day[j], factors[soft_gap], 1.0)
+    sims = np.where(apart, 0.0, weighted * factor)
+    kept = np.flatnonzero(sims > 0)
+    return dict(zip(map(tuple, table[kept].tolist()), sims[kept].tolist(), strict=True))
+
+
+def _soft_day(f: Features) -> int | None:
+    """Return the day number `soft_gap_days` reads from one article, or None."""
+    value = f.date or f.estimated
+    return value.value.toordinal() if value is not None and value.is_exact else None
 
 
 def linkage_merges(

@@ -1,0 +1,125 @@
+"""Candidate pairs and their shared-names share for a whole corpus at once, in numpy.
+
+Each function gives, bit for bit, what the per-pair code in `digest.cluster` and
+`digest.features` gives for every pair (`tests/test_pairwise.py` compares): the index
+pairs come out in the same sorted order, and every sum of weights is the correctly rounded
+one, as `math.fsum`'s is (`features._rounded_sums`, with `math.fsum` itself for the rare sum
+too close to call).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from itertools import chain
+
+import numpy as np
+
+from digest.features import _rounded_sums
+
+
+def _numbered(keys: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Return each article's keys as numbers (one number per distinct key, in order of
+    first occurrence), all articles one after another, and how many each article has."""
+    sizes = np.fromiter(map(len, keys), np.int64, len(keys))
+    number: dict[str, int] = {}
+    ids = np.fromiter(
+        map(number.setdefault, chain.from_iterable(keys), itertools.count()),
+        np.int64,
+        int(sizes.sum()),
+    )
+    return ids, sizes
+
+
+def _within(lengths: np.ndarray) -> np.ndarray:
+    """Return 0..L-1 for each length L, one run after another."""
+    return np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+
+
+def posting_pairs(
+    keys: Sequence[Sequence[str]],
+    max_posting: int,
+    days: Sequence[int | None] | None = None,
+    max_gap_days: int | None = None,
+) -> np.ndarray:
+    """Return the sorted distinct rows (i, j), i < j, of articles sharing a key that 2 to
+    `max_posting` articles hold (`keys[i]`: article i's distinct keys).
+
+    With `days` (an article's day number, or None) and `max_gap_days`, pairs of two dated
+    articles further apart than that are left out.
+    """
+    n = len(keys)
+    ids, sizes = _numbered(keys)
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    order = np.lexsort((owner, ids))  # by key, owners ascending within each key
+    ids, owner = ids[order], owner[order]
+    starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+    lengths = np.diff(np.append(starts, len(ids)))
+    used = (lengths > 1) & (lengths <= max_posting)
+    member = np.repeat(used, lengths)
+    place = np.flatnonzero(member)
+    ends = np.repeat(starts + lengths, lengths)[member]
+    later = ends - place - 1  # members after this one in its posting list
+    left = np.repeat(place, later)
+    right = left + 1 + _within(later)
+    a, b = owner[left], owner[right]
+    if days is not None and max_gap_days is not None:
+        dated = np.array([d is not None for d in days], dtype=bool)
+        day = np.array([d or 0 for d in days], dtype=np.int64)
+        far = dated[a] & dated[b] & (np.abs(day[a] - day[b]) > max_gap_days)
+        a, b = a[~far], b[~far]
+    codes = np.unique(a * n + b)
+    return np.stack((codes // n, codes % n), axis=1) if n else np.zeros((0, 2), np.int64)
+
+
+def name_shares(
+    lead_names: Sequence[Mapping[str, float]],
+    names: Sequence[frozenset[str]],
+    pairs: np.ndarray,
+) -> np.ndarray:
+    """Return `features.shared_names` of each row (i, j) of `pairs`, with the same bits.
+
+    `lead_names[i]`: article i's lead name tokens and their weights (each >= 0);
+    `names[i]`: every name token of article i.
+    """
+    m = len(pairs)
+    if m == 0:
+        return np.zeros(0)
+    number: dict[str, int] = {}
+    for tokens in names:
+        for token in tokens:
+            number.setdefault(token, len(number))
+    for lead in lead_names:
+        for token in lead:
+            number.setdefault(token, len(number))
+    width = max(len(number), 1)
+    named = np.sort(
+        np.fromiter(
+            (i * width + number[t] for i, tokens in enumerate(names) for t in tokens), np.int64
+        )
+    )
+    lead_sizes = np.fromiter(map(len, lead_names), np.int64, len(lead_names))
+    lead_ids = np.fromiter((number[t] for lead in lead_names for t in lead), np.int64)
+    lead_weights = np.fromiter(chain.from_iterable(w.values() for w in lead_names), np.float64)
+    totals = np.array([math.fsum(lead.values()) for lead in lead_names])
+    has_lead = totals > 0
+    safe = np.where(has_lead, totals, 1.0)
+    starts = np.cumsum(lead_sizes) - lead_sizes
+
+    def coverage(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        lengths = lead_sizes[a]
+        entries = np.repeat(starts[a], lengths) + _within(lengths)
+        wanted = np.repeat(b, lengths) * width + lead_ids[entries]
+        spot = np.minimum(np.searchsorted(named, wanted), max(len(named) - 1, 0))
+        found = (named[spot] == wanted) if len(named) else np.zeros(len(wanted), bool)
+        weights = lead_weights[entries][found]
+        owner = np.repeat(np.arange(m), lengths)[found]
+        sums = _rounded_sums(weights, np.bincount(owner, minlength=m))
+        for k in np.flatnonzero(np.isnan(sums)).tolist():
+            sums[k] = math.fsum(weights[owner == k].tolist())
+        return sums / safe[a]
+
+    i, j = pairs[:, 0], pairs[:, 1]
+    both = has_lead[i] & has_lead[j]
+    return np.where(both, np.minimum(coverage(i, j), coverage(j, i)), 0.0)

@@ -1,0 +1,110 @@
+"""Pairs scored in bulk (digest/pairwise.py) have the bits of the per-pair code."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from digest import cluster, pairwise
+from digest.config import ClusterParams
+from digest.features import Features, shared_names
+from digest.model import DateSource, DateValue, Granularity
+
+
+def plain_posting_pairs(
+    members: Sequence[int], days: Sequence[int | None], max_gap_days: int | None
+) -> Iterator[tuple[int, int]]:
+    """The first implementation: every pair of one posting list, minus dated pairs too far."""
+    for x, i in enumerate(members):
+        for j in members[x + 1 :]:
+            di, dj = days[i], days[j]
+            if max_gap_days is None or di is None or dj is None or abs(di - dj) <= max_gap_days:
+                yield (min(i, j), max(i, j))
+
+
+def plain_candidates(keys, max_posting, days, max_gap_days) -> list[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, own in enumerate(keys):
+        for key in own:
+            postings[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if 1 < len(members) <= max_posting:
+            pairs.update(plain_posting_pairs(members, days, max_gap_days))
+    return sorted(pairs)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_posting_pairs_are_the_plain_ones(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.randint(0, 80)
+    vocabulary = [f"k{x}" for x in range(rng.randint(1, 40))]
+    keys = [sorted(set(rng.sample(vocabulary, rng.randint(0, min(6, len(vocabulary))))))
+            for _ in range(n)]  # fmt: skip
+    days = [rng.choice([None, 738000 + rng.randint(0, 30)]) for _ in range(n)]
+    max_posting = rng.choice([2, 5, 100])
+    for gap in (None, 0, 3):
+        got = pairwise.posting_pairs(keys, max_posting, days, gap)
+        assert got.shape[1:] == (2,)
+        assert [tuple(p) for p in got.tolist()] == plain_candidates(keys, max_posting, days, gap)
+
+
+def random_features(rng: random.Random, n: int) -> list[Features]:
+    """Articles with own, estimated or no dates of every precision, and lead names whose
+    weights include zero (an article with no lead name weight shares nothing)."""
+    words = [f"w{x}" for x in range(30)]
+    people = [f"p{x}" for x in range(12)]
+    start = date(2024, 3, 1)
+    result = []
+    for i in range(n):
+        chosen = rng.sample(words, rng.randint(1, 8))
+        lead = {t: rng.random() for t in sorted(chosen[:4])}
+        body = {t: rng.random() for t in sorted(chosen)}
+        every = frozenset(rng.sample(people, rng.randint(0, 6)))
+        lead_names = {t: rng.choice([0.0, 0.5, 1.7, rng.random()]) for t in sorted(every)[:3]}
+        day = start + timedelta(days=rng.randint(0, 25))
+        own = rng.choice([
+            None,
+            DateValue(day),
+            DateValue(day.replace(day=1), Granularity.MONTH),
+            DateValue(day, Granularity.WEEK),
+            DateValue(day, Granularity.DAY, DateSource.INFERRED),
+        ])  # fmt: skip
+        estimated = DateValue(day, Granularity.DAY, DateSource.ESTIMATED) if own is None else None
+        if rng.random() < 0.3:
+            estimated = None
+        result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated))
+    return result
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_bulk_similarities_are_similarity_for_every_pair(seed: int) -> None:
+    rng = random.Random(seed)
+    features = random_features(rng, rng.randint(2, 50))
+    params = ClusterParams(max_gap_days=rng.choice([0, 2, 5, 9]))
+    table = cluster.candidate_table(features, params.max_gap_days)
+    expected = {}
+    for i, j in table.tolist():
+        s = cluster.similarity(features[i], features[j], params)
+        if s > 0:
+            expected[(i, j)] = s
+    got = cluster.pair_similarities(features, params)
+    assert got == expected
+    assert list(got) == list(expected)  # in pair order
+    names = pairwise.name_shares(
+        [f.lead_names for f in features], [f.names for f in features], table
+    )
+    assert names.tolist() == [shared_names(features[i], features[j]) for i, j in table.tolist()]
+
+
+def test_nothing_to_pair() -> None:
+    assert pairwise.posting_pairs([], 5).shape == (0, 2)
+    assert pairwise.posting_pairs([["a"], ["b"]], 5).shape == (0, 2)
+    empty = np.zeros((0, 2), dtype=np.int64)
+    assert len(pairwise.name_shares([], [], empty)) == 0
+    assert cluster.pair_similarities([], ClusterParams()) == {}
