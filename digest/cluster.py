@@ -8,7 +8,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TypeVar
 
 import numpy as np
@@ -74,9 +74,49 @@ def date_gap_days(a: Features, b: Features) -> int | None:
     """Return the fewest days between two articles' own dates, or None if either is unknown.
 
     Dates of any precision count: an article of March 2011 and one of 5 May 2011 are at
-    least 35 days apart.
+    least 35 days apart. A year-less dateline counts too, for what it shows whatever the
+    year: "Nov 29" is at least 17 days from "Nov 12" or from 12 November 2024 (and more in
+    another year), but "Nov 29" and "Nov 30" may be a day or years apart: None.
     """
-    return span_gap(date_span(a.date), date_span(b.date))
+    sa, sb = date_span(a.date), date_span(b.date)
+    if sa is not None and sb is not None:
+        return span_gap(sa, sb)
+    ya, yb = _year_days(sa, a.month_day), _year_days(sb, b.month_day)
+    if ya is None or yb is None:
+        return None
+    return _circle_gap(ya, yb) or None
+
+
+_YEAR = 366
+"""Days of the year circle year-less dates are placed on (a leap year: 29 February fits)."""
+
+
+def _year_days(
+    span: tuple[int, int] | None, month_day: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Return the days of the year (first, count) a date covers whatever its year, or None."""
+    if span is not None:
+        first = date.fromordinal(span[0])
+        return _day_of_year(first.month, first.day), span[1] - span[0] + 1
+    if month_day is not None:
+        return _day_of_year(*month_day), 1
+    return None
+
+
+def _day_of_year(month: int, day: int) -> int:
+    return (date(2000, month, day) - date(2000, 1, 1)).days
+
+
+def _circle_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Return the fewest days between two stretches of the year in any years, less one for
+    the leap day (a lower bound: 1 March follows 28 February by one day or two)."""
+    if a[1] >= _YEAR - 1 or b[1] >= _YEAR - 1:
+        return 0
+    gaps = []
+    for (first, count), (other, _) in ((a, b), (b, a)):
+        after = (other - first) % _YEAR  # days from a stretch's first day to the other's
+        gaps.append(max(0, after - count + 1))
+    return max(0, min(gaps) - 1)
 
 
 def soft_gap_days(a: Features, b: Features) -> int | None:
@@ -179,6 +219,10 @@ def pair_similarities(
     last = np.array([s[1] if s else 0 for s in spans], dtype=np.int64)
     gap = np.maximum(first[i], first[j]) - np.minimum(last[i], last[j])
     apart = dated[i] & dated[j] & (gap > g)
+    yearless = np.array([f.month_day is not None for f in features], dtype=bool)
+    for k in np.flatnonzero((yearless[i] | yearless[j]) & ~(dated[i] & dated[j])).tolist():
+        far = date_gap_days(features[i[k]], features[j[k]])  # rare: one by one
+        apart[k] = far is not None and far > g
     soft = [_soft_day(f) for f in features]
     has_day = np.array([d is not None for d in soft], dtype=bool)
     day = np.array([d or 0 for d in soft], dtype=np.int64)

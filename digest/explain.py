@@ -29,6 +29,8 @@ class Explanation:
     names: float
     coverage: tuple[float | None, float | None]
     gap_days: int | None
+    gap_is_least: bool
+    """The gap is a least number of days: a dateline without its year is involved."""
     is_gated: bool
     event_gap_days: int | None
     """When the articles are in different events: the widest gap between a dated member of
@@ -99,6 +101,7 @@ def explain_pair(
         names=shared_names(fa, fb),
         coverage=(name_coverage(fa, fb), name_coverage(fb, fa)),
         gap_days=gap,
+        gap_is_least=None in (cluster.date_span(fa.date), cluster.date_span(fb.date)),
         is_gated=gap is not None and gap > params.max_gap_days,
         event_gap_days=None
         if ga == gb
@@ -136,6 +139,8 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
     terms = ", ".join(f"{t} {v:.3f}" for t, v in e.lead_terms) or "none"
     body = ", ".join(f"{t} {v:.3f}" for t, v in e.body_terms) or "none"
     gap = "unknown (a date is missing)" if e.gap_days is None else f"{e.gap_days} days"
+    if e.gap_days is not None and e.gap_is_least:
+        gap = f"at least {gap} (a dateline without its year)"
     lines = [
         f"{e.a}  vs  {e.b}: {verdict}",
         f"similarity {e.similarity:.3f}  (threshold {e.threshold:.3f}: pairs at or above it "

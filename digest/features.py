@@ -21,6 +21,7 @@ from operator import mul
 import numpy as np
 
 from digest.config import ClusterParams
+from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
 from digest.model import Article, DateValue
 from digest.text import (
@@ -31,6 +32,7 @@ from digest.text import (
     number_tokens,
     raw_words,
 )
+from digest.yearless import find_yearless_dateline
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -54,6 +56,23 @@ class Features:
     date: DateValue | None
     estimated: DateValue | None = None
     """For an article without its own date: the latest past day it mentions, else None."""
+    month_day: tuple[int, int] | None = None
+    """For an article without a certain date of its own: the month and day of its year-less
+    dateline ("MOSCOW, Nov 29 (Reuters)"), else None (see `cluster.date_gap_days`)."""
+
+
+def dateline_day(article: Article) -> tuple[int, int] | None:
+    """Return the month and day of the year-less dateline of an article that has no certain
+    date of its own (its year could not be fixed: see `digest.yearless`), else None.
+
+    Read from the story as cleaned: the cleaner keeps a dateline at the head of the lead.
+    """
+    if article.published is not None and article.published.is_certain:
+        return None
+    found = find_yearless_dateline(
+        article.paragraphs[:4], dayfirst=not is_month_first(article.language, article.paragraphs)
+    )
+    return None if found is None else (found.month, found.day)
 
 
 def estimate_date(article: Article) -> DateValue | None:
@@ -88,6 +107,7 @@ class ArticleTerms:
     lead_numbers: frozenset[str]
     numbers: frozenset[str]
     estimated: DateValue | None
+    month_day: tuple[int, int] | None
     shingles: bytes
     """The article's `duplicates.shingles`, as the bytes of the int64 array."""
 
@@ -167,6 +187,7 @@ def read_article(article: Article) -> ArticleTerms:
         "lead_numbers": frozenset(lead_numbers),
         "numbers": frozenset(numbers),
         "estimated": estimate_date(article),
+        "month_day": dateline_day(article),
         "shingles": shingle_hashes(words).tobytes(),
     }
     return ArticleTerms(**_interned(fields))
@@ -346,6 +367,7 @@ def featurize(
             every,
             article.published,
             t.estimated,
+            t.month_day,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads, bodies, tokens, strict=True

@@ -154,3 +154,62 @@ def test_yearless_datelines_date_articles_and_keep_two_visits_apart(tmp_path: Pa
         "second.txt": ("2024-11-29", "dateline-inferred-year"),
     }
     assert sorted(len(e["articles"]) for e in data["events"]) == [1, 1]
+
+
+WIRE_LEADS = (
+    "Russia's defence minister held talks with North Korean leader Kim Jong Un in Pyongyang "
+    "on military cooperation, state media said.",
+    "Kim Jong Un met Russia's defence minister in Pyongyang, where the two discussed "
+    "military cooperation between their countries, state media reported.",
+)
+
+
+def write_wire_copy(folder: Path, name: str, dateline: str, lead: str) -> None:
+    """A wire report whose year nothing fixes: no full date, no weekday."""
+    (folder / name).write_text(
+        "Russian defence minister holds talks with Kim Jong Un in Pyongyang\n"
+        f"PYONGYANG, {dateline} (Reuters) - {lead}\n"
+        "The strategic partnership treaty and joint exercises were on the agenda, according "
+        "to the KCNA news agency.\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "events"),
+    [
+        ("Nov 15", "Nov 29", [1, 1]),  # a fortnight apart in any year: two visits
+        ("Nov 29", "Nov 30", [2]),  # a day apart, or years: the words decide (one event)
+        ("Dec 31", "Jan 2", [2]),  # across the new year, two days apart
+    ],
+)
+def test_yearless_datelines_keep_apart_what_no_year_brings_together(
+    tmp_path: Path, first: str, second: str, events: list[int]
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write_wire_copy(seeds, "first.txt", first, WIRE_LEADS[0])
+    write_wire_copy(seeds, "second.txt", second, WIRE_LEADS[1])
+    result = run_digest("build", "--seeds", "seeds", "--out", "site", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
+    assert {a["published"] for a in data["articles"]} == {None}  # no year was guessed
+    assert sorted(len(e["articles"]) for e in data["events"]) == events
+
+
+def test_a_yearless_dateline_is_at_least_as_far_as_its_day_of_the_year() -> None:
+    from digest.cluster import date_gap_days
+    from digest.features import Features
+
+    def article(value: DateValue | None = None, month_day: tuple[int, int] | None = None):
+        return Features("x", {}, {}, {}, frozenset(), value, None, month_day)
+
+    day = DateValue(date(2024, 11, 12), Granularity.DAY, DateSource.FRONT_MATTER)
+    month = DateValue(date(2024, 11, 1), Granularity.MONTH, DateSource.FRONT_MATTER)
+    assert date_gap_days(article(day), article(month_day=(11, 29))) == 16  # 17, less the leap day
+    assert date_gap_days(article(month_day=(11, 29)), article(day)) == 16
+    assert date_gap_days(article(month), article(month_day=(11, 29))) is None  # inside November
+    assert date_gap_days(article(month), article(month_day=(12, 20))) == 19
+    assert date_gap_days(article(month_day=(12, 30)), article(month_day=(1, 3))) == 3
+    assert date_gap_days(article(month_day=(3, 1)), article(month_day=(3, 1))) is None
+    assert date_gap_days(article(), article(month_day=(3, 1))) is None
