@@ -55,7 +55,7 @@ def test_posting_pairs_are_the_plain_ones(seed: int) -> None:
 
 
 def random_features(rng: random.Random, n: int) -> list[Features]:
-    """Articles with own, estimated or no dates of every precision, and lead names whose
+    """Articles with own, estimated, year-less or no dates of every precision, and lead names whose
     weights include zero (an article with no lead name weight shares nothing)."""
     words = [f"w{x}" for x in range(30)]
     people = [f"p{x}" for x in range(12)]
@@ -78,7 +78,11 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
         estimated = DateValue(day, Granularity.DAY, DateSource.ESTIMATED) if own is None else None
         if rng.random() < 0.3:
             estimated = None
-        result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated))
+        # A year-less dateline's day, on articles without a certain date of their own.
+        month_day = None
+        if (own is None or not own.is_certain) and rng.random() < 0.4:
+            month_day = (rng.choice([3, 12, 1]), rng.randint(1, 28))
+        result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated, month_day))
     return result
 
 
