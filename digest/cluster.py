@@ -541,8 +541,39 @@ def average_linkage(
     max_gap_days: int | None = None,
 ) -> list[list[int]]:
     """Return clusters of 0..n-1 merged while the best average similarity >= `threshold`
-    (and, with `spans`, while every member pair's dates are within `max_gap_days`)."""
-    return cut(n, linkage_merges(n, sims, threshold, spans, max_gap_days), threshold)
+    (and, with `spans`, while every member pair's dates are within `max_gap_days`).
+
+    Only the pairs inside one `linked_parts` part are linked: see there why the others
+    change nothing.
+    """
+    part = linked_parts(n, sims, threshold)
+    inside = {pair: s for pair, s in sims.items() if part[pair[0]] == part[pair[1]]}
+    return cut(n, linkage_merges(n, inside, threshold, spans, max_gap_days), threshold)
+
+
+def linked_parts(n: int, sims: Mapping[tuple[int, int], float], threshold: float) -> list[int]:
+    """Return, for each of 0..n-1, the smallest item joined to it by pairs >= `threshold`.
+
+    Two groups can only merge when their average similarity reaches the threshold, so when
+    some pair between them does: every merge stays inside one part, and pairs between two
+    parts only add to link totals that never reach the threshold. Leaving them out gives
+    the same merges, in the same order, with the same averages (most candidate pairs of a
+    large corpus are such weak links between events).
+    """
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), s in sims.items():
+        if s >= threshold:
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return [root(i) for i in range(n)]
 
 
 @dataclass(frozen=True)

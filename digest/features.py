@@ -408,10 +408,10 @@ def shared_names(a: Features, b: Features) -> float:
 def bulk_cosines(vectors: Sequence[Mapping[str, float]], pairs: np.ndarray) -> np.ndarray:
     """Return `cosine(vectors[i], vectors[j])` for each row (i, j) of `pairs`, same bits.
 
-    The shared terms' products come from numpy, one article i at a time against all its
-    partners; each sum is then accumulated exactly enough (a sum and its rounding errors,
-    `_rounded_sums`) to tell the correctly rounded result, which is what `math.fsum` gives.
-    The rare sum too close to call is left to `math.fsum` itself.
+    The shared terms' products come from numpy (`sparse_cosines`); each sum is then
+    accumulated exactly enough (a sum and its rounding errors, `_rounded_sums`) to tell the
+    correctly rounded result, which is what `math.fsum` gives. The rare sum too close to
+    call is left to `math.fsum` itself.
     """
     m = len(pairs)
     if m == 0:
@@ -424,11 +424,30 @@ def bulk_cosines(vectors: Sequence[Mapping[str, float]], pairs: np.ndarray) -> n
     )
     del first
     value = np.fromiter(chain.from_iterable(v.values() for v in vectors), np.float64, total)
+    result = sparse_cosines(term, value, sizes, pairs)
+    for k in np.flatnonzero(np.isnan(result)).tolist():
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        result[k] = cosine(vectors[i], vectors[j])
+    return result
+
+
+def sparse_cosines(
+    term: np.ndarray, value: np.ndarray, sizes: np.ndarray, pairs: np.ndarray
+) -> np.ndarray:
+    """Return the correctly rounded dot product of each row (i, j) of `pairs`, or NaN where
+    it is too close to a rounding boundary to tell (see `_rounded_sums`).
+
+    Article i's vector is `sizes[i]` entries (term number, weight) of `term` and `value`,
+    one article after another, each term at most once per article, weights above 0. One
+    article i at a time, its weights are spread by term into a dense table, and all its
+    partners' entries look their terms up there.
+    """
+    m = len(pairs)
     starts = np.cumsum(sizes) - sizes
     order = np.lexsort((pairs[:, 1], pairs[:, 0]))
     left, right = pairs[order, 0], pairs[order, 1]
     cut = np.flatnonzero(np.concatenate(([True], left[1:] != left[:-1], [True])))
-    dense = np.zeros(total)
+    dense = np.zeros(int(term.max(initial=-1)) + 1)
     products: list[np.ndarray] = []
     owners: list[np.ndarray] = []
     for a, b in pairwise(cut.tolist()):
@@ -437,8 +456,7 @@ def bulk_cosines(vectors: Sequence[Mapping[str, float]], pairs: np.ndarray) -> n
         dense[term[own]] = value[own]
         partners = right[a:b]
         lengths = sizes[partners]
-        within = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        entries = np.repeat(starts[partners], lengths) + within
+        entries = np.repeat(starts[partners], lengths) + _within(lengths)
         mine = dense[term[entries]]
         shared = mine != 0
         products.append(mine[shared] * value[entries][shared])
@@ -447,11 +465,12 @@ def bulk_cosines(vectors: Sequence[Mapping[str, float]], pairs: np.ndarray) -> n
     product = np.concatenate(products)
     owner = np.concatenate(owners)
     grouped = np.argsort(owner, kind="stable")
-    result = _rounded_sums(product[grouped], np.bincount(owner, minlength=m))
-    for k in np.flatnonzero(np.isnan(result)).tolist():
-        i, j = int(pairs[k, 0]), int(pairs[k, 1])
-        result[k] = cosine(vectors[i], vectors[j])
-    return result
+    return _rounded_sums(product[grouped], np.bincount(owner, minlength=m))
+
+
+def _within(lengths: np.ndarray) -> np.ndarray:
+    """Return 0..L-1 for each length L, one run after another."""
+    return np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
 
 
 def _rounded_sums(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -462,6 +481,8 @@ def _rounded_sums(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     errors are summed apart. The exact sum is then within a known bound of the result plus
     its final rounding residue, and when that residue stays clear of half a unit in the
     last place, the rounded result is the correctly rounded sum (as `math.fsum`'s is).
+    When no error was lost summing the errors (checked with TwoSum too), the bound is 0
+    and even a tie (a residue of exactly half a unit) is rounded as `math.fsum` rounds it.
     """
     n = len(sizes)
     starts = np.cumsum(sizes) - sizes
@@ -471,13 +492,19 @@ def _rounded_sums(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     first = starts[runs]
     high = np.zeros(n)
     low = np.zeros(n)
+    inexact = np.zeros(n, dtype=bool)
     for position, reach in enumerate(active.tolist()):
         x = values[first[:reach] + position]
         h = high[:reach]
         s = h + x
         back = s - h
-        low[:reach] += (h - (s - back)) + (x - back)
+        error = (h - (s - back)) + (x - back)
         high[:reach] = s
+        before = low[:reach]
+        after = before + error
+        back = after - before
+        inexact[:reach] |= ((before - (after - back)) + (error - back)) != 0
+        low[:reach] = after
     result = high + low
     back = result - high
     residue = (high - (result - back)) + (low - back)
@@ -488,7 +515,10 @@ def _rounded_sums(values: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     bound = 2 * (count * unit / (1 - count * unit)) * count * unit * (high + np.abs(low))
     half = np.spacing(result) / 2
     half[np.frexp(result)[0] == 0.5] /= 4  # a power of two: the unit below is half as big
-    result[(np.abs(residue) + bound >= half) & (result != 0)] = np.nan  # 0: all terms 0
+    # Where the errors were summed without rounding, high + low is the exact sum, and its
+    # rounding `result` is correctly rounded (ties to even, as fsum) whatever the residue.
+    unsure = (np.abs(residue) + bound >= half) & (result != 0) & inexact  # 0: all terms 0
+    result[unsure] = np.nan
     out = np.empty(n)
     out[runs] = result
     return out

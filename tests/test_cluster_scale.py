@@ -346,3 +346,23 @@ def test_rounded_sums_are_fsum_or_unsure() -> None:
     unsure = [g for g in got if math.isnan(g)]
     assert [g for g, run in zip(got, runs, strict=True) if g != math.fsum(run)] == unsure
     assert len(unsure) < len(runs) // 10
+
+
+def test_rounded_sums_decide_ties_when_no_error_was_lost() -> None:
+    """Two terms whose exact sum lies halfway between two floats: fsum rounds to even, and
+    so does the bulk sum, since its errors were summed exactly (nothing left unsure)."""
+    runs = [[1.0, 2.0**-53], [1.0 + 2.0**-52, 2.0**-53], [0.75, 0.5 + 2.0**-52], [0.5, 0.25]]
+    values = np.array([x for run in runs for x in run])
+    got = features._rounded_sums(values, np.array([len(run) for run in runs])).tolist()
+    assert got == [math.fsum(run) for run in runs]
+
+
+def test_linkage_of_the_linked_parts_alone_is_linkage_of_all_pairs() -> None:
+    rng = random.Random(4)
+    values = [0.05, 0.1, 0.13, 0.14, 0.2, 0.3, 0.6]
+    sims = {(i, j): rng.choice(values) for i in range(60) for j in range(i + 1, 60)
+            if rng.random() < 0.1}  # fmt: skip
+    part = cluster.linked_parts(60, sims, 0.14)
+    assert len(set(part)) > 1  # some pairs do lie between parts
+    merges = cluster.linkage_merges(60, sims, 0.14)
+    assert cluster.average_linkage(60, sims, 0.14) == cluster.cut(60, merges, 0.14)
