@@ -20,59 +20,81 @@ _LABEL = (
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
 # A line matching one of these is never story text. Each rule has a name kept on the record.
-LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.I))
-    for name, pattern in (
-        ("read-also", r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\b\s*[:\-–]?"),
-        ("read-also", r"^\s*(read|see)\s+(also|more)\s*[:\-–]"),
-        ("read-also", r"^\s*(simak|tonton|lihat|saksikan)\s+(juga\s+)?video\b"),
-        ("read-also", r"^\s*(watch|video)\s*:"),
-        ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),
-        ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
-        ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
-        ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
-        ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
-        (
-            "label",
-            rf"^\s*{_LABEL}(?:\s*[·•|\-–—/]\s*{_LABEL})*\s*:?\s*$",
-        ),
-        (
-            "byline",
-            r"^\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|writer|"
-            r"written by|editing by|reporting by)\s*:\s*\S.{0,80}$",
-        ),
-        (
-            "byline",
-            r"^\s*[(\[]?\s*(?:additional\s+)?(reporting|writing|editing|compiled|translated)"
-            r"\s+by\s+[A-Z][^.]{0,160}$",
-        ),
-        ("byline", r"^\s*our standards\s*:"),
-        ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
-        ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
-        ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
-        ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
-        (
-            "byline",
-            r"^\s*[^.]{0,120}\b(contributed to|contributed reporting to) this "
-            r"(report|story)\.?\s*$",
-        ),
-        (
-            "promo",
-            r"(whatsapp\.com/channel|t\.me/|news\.google\.com|"
-            r"\b(whatsapp|telegram) channel\b|\bsaluran whatsapp\b)",
-        ),
-        (
-            "share",
-            r"^\s*(share|bagikan|follow|ikuti)\b.{0,60}\b(facebook|twitter|whatsapp|"
-            r"telegram|google news|instagram|tiktok|x\.com|channel|saluran)\b",
-        ),
-        ("copyright", r"^\s*(copyright|hak cipta)\b|©|all rights reserved"),
-        ("photo-credit", r"^\s*\(?\s*(foto|photo|ilustrasi|illustration|image|gambar)\s*:"),
-        ("photo-credit", r"^\s*image (source|caption)\s*,"),
-        ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
-        ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
-    )
+# A rule searched for anywhere in the line may list "needles" after its pattern: lower-case
+# words of which a matching line must hold one (see `line_rule`).
+_RULE_SOURCES: tuple[tuple[str, ...], ...] = (
+    ("read-also", r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\b\s*[:\-–]?"),
+    ("read-also", r"^\s*(read|see)\s+(also|more)\s*[:\-–]"),
+    ("read-also", r"^\s*(simak|tonton|lihat|saksikan)\s+(juga\s+)?video\b"),
+    ("read-also", r"^\s*(watch|video)\s*:"),
+    ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),
+    ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
+    ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
+    ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
+    ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
+    (
+        "label",
+        rf"^\s*{_LABEL}(?:\s*[·•|\-–—/]\s*{_LABEL})*\s*:?\s*$",
+    ),
+    (
+        "byline",
+        r"^\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|writer|"
+        r"written by|editing by|reporting by)\s*:\s*\S.{0,80}$",
+    ),
+    (
+        "byline",
+        r"^\s*[(\[]?\s*(?:additional\s+)?(reporting|writing|editing|compiled|translated)"
+        r"\s+by\s+[A-Z][^.]{0,160}$",
+    ),
+    ("byline", r"^\s*our standards\s*:"),
+    ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
+    ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
+    ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
+    ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
+    (
+        "byline",
+        r"^\s*[^.]{0,120}\b(contributed to|contributed reporting to) this "
+        r"(report|story)\.?\s*$",
+        "contributed",
+    ),
+    (
+        "promo",
+        r"(whatsapp\.com/channel|t\.me/|news\.google\.com|"
+        r"\b(whatsapp|telegram) channel\b|\bsaluran whatsapp\b)",
+        *("whatsapp", "telegram", "t.me/", "news.google.com"),
+    ),
+    (
+        "share",
+        r"^\s*(share|bagikan|follow|ikuti)\b.{0,60}\b(facebook|twitter|whatsapp|"
+        r"telegram|google news|instagram|tiktok|x\.com|channel|saluran)\b",
+    ),
+    (
+        "copyright",
+        r"^\s*(copyright|hak cipta)\b|©|all rights reserved",
+        *("copyright", "hak cipta", "©", "all rights reserved"),
+    ),
+    ("photo-credit", r"^\s*\(?\s*(foto|photo|ilustrasi|illustration|image|gambar)\s*:"),
+    ("photo-credit", r"^\s*image (source|caption)\s*,"),
+    ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
+    ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
 )
+LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I)) for name, pattern, *_ in _RULE_SOURCES
+)
+_RULE_NEEDLES: tuple[tuple[str, ...], ...] = tuple(tuple(n) for _, _, *n in _RULE_SOURCES)
+_AT_START = tuple(
+    not n and p.pattern.startswith("^") for (_, p), n in zip(LINE_RULES, _RULE_NEEDLES, strict=True)
+)
+"""Rules that can match only at the start of a line (no needles; `^` and no `|` outside a group)."""
+_ANY_AT_START = re.compile(
+    "|".join(
+        f"(?:{p.pattern})" for (_, p), start in zip(LINE_RULES, _AT_START, strict=True) if start
+    ),
+    re.I,
+)
+_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The only characters besides ASCII ones that an ASCII letter matches under re.I (İ, ı, ſ,
+Kelvin K): a line holding one is searched with every rule, needles or not."""
 
 ALWAYS_RULES = frozenset({"promo"})
 """Rules that drop a line even when it reads like story text (a long channel promotion)."""
@@ -145,8 +167,23 @@ def normalise_line(line: str) -> str:
 
 
 def line_rule(line: str) -> str | None:
-    """Return the name of the first boilerplate rule `line` matches, or None."""
-    for name, pattern in LINE_RULES:
+    """Return the name of the first boilerplate rule `line` matches, or None.
+
+    The rules that match only at the start of a line are tried together first, with one
+    match; a rule with needles is searched only when the lower-case line holds one of them (a
+    substring test is ~50x cheaper than a search from every position); that skips no match,
+    since a pattern's literal letters match under re.I only their own two cases or a
+    character of `_CASE_TWINS`.
+    """
+    lower = None if _CASE_TWINS.search(line) else line.lower()
+    start = _ANY_AT_START.match(line) is not None
+    for (name, pattern), needles, at_start in zip(
+        LINE_RULES, _RULE_NEEDLES, _AT_START, strict=True
+    ):
+        if at_start and not start:
+            continue
+        if needles and lower is not None and not any(n in lower for n in needles):
+            continue
         if pattern.search(line):
             return name
     if is_dateline_only(line):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest import dates
+from digest.clean import LINE_RULES, is_dateline_only
 from digest.dates import (
     _AFTER_UNIT,
     _BEFORE_UNIT,
@@ -230,3 +231,13 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
     # ("awal bulan ini") before days known only by weekday, Monday before Tuesday, then
     # sources in article and paragraph order.
     return tuple(sorted(entries, key=lambda e: _axis_key(e.date)))
+
+
+def line_rule(line: str) -> str | None:
+    """Return the name of the first boilerplate rule `line` matches, or None."""
+    for name, pattern in LINE_RULES:
+        if pattern.search(line):
+            return name
+    if is_dateline_only(line):
+        return "dateline"
+    return None

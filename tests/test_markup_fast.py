@@ -94,3 +94,11 @@ def test_plain_shortcuts_match_the_sanitizer_on_every_corpus_block(tmp_path: Pat
     assert sum(map(markup.Converter.is_plain, blocks)) > 1000, "most blocks take the shortcut"
     for block in blocks:
         check_plain_shortcuts(block)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXT, ANY_TEXT).map(lambda text: f"- {text}"))
+def test_list_item_shortcut_matches_markdown_on_any_text(source: str) -> None:
+    """A block starting "- " (a related-links line): the one-item list shortcut, or Markdown."""
+    assert markup.new_converter().html(source) == reference(source)
+    check_plain_shortcuts(source)

@@ -127,6 +127,31 @@ def test_sentence_words_and_line_keys_match_the_reference(corpora, name: str) ->
         assert clean.normalise_line(piece) == reference.normalise_line(piece)
 
 
+@pytest.mark.parametrize("name", ALL)
+def test_line_rules_match_the_reference(corpora, name: str) -> None:
+    """Every kept and every removed line: the screened rules pick the same rule as trying
+    each rule in turn."""
+    removed = [r.text for a in corpora[name] for r in a.removed]
+    for line in texts_of(corpora[name]) + removed:
+        assert clean.line_rule(line) == reference.line_rule(line)
+    assert any(clean.line_rule(line) for line in removed), "the corpus has boilerplate"
+
+
+# Words of the boilerplate rules, in odd cases and with the letters that match ASCII ones
+# under re.I (dotted and dotless i, long s, Kelvin sign).
+BOILERPLATE = """Copyright copyrİght © All rights reserved hak cipta Baca juga : Read also
+WhatsApp whatſapp Telegram channel saluran t.me/x news.google.com Editor contributed
+contriButed to this report story Sumber (Foto: AP) [Getty] Jumat, 29/11/2024 10:00 WIB |
+Ķ K ı İ Share Facebook subscribe"""
+BOILERPLATE_LINES = st.lists(st.sampled_from(BOILERPLATE.split() + PIECES.split()), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BOILERPLATE_LINES.map(" ".join))
+def test_line_rules_match_the_reference_on_any_text(line: str) -> None:
+    assert clean.line_rule(line) == reference.line_rule(line)
+
+
 @settings(max_examples=200, deadline=None)
 @given(SENTENCES)
 def test_sentence_words_match_the_reference_on_any_text(sentence: str) -> None:
