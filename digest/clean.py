@@ -19,6 +19,9 @@ _LABEL = (
 )
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
+_ROLE = r"(?:penulis|editor|reporter|pewarta|penyunting)"
+"""Who made a story, as an Indonesian page credits them: "Penulis X | Editor Y"."""
+
 # A line matching one of these is never story text. Each rule has a name kept on the record.
 # A rule searched for anywhere in the line may list "needles" after its pattern: lower-case
 # words of which a matching line must hold one (see `line_rule`).
@@ -53,6 +56,13 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     (
         "byline",
+        rf"^\s*{_ROLE}\s*:?\s+[A-Z][\w.'’ -]{{1,60}}"
+        rf"(\s*[|,]\s*{_ROLE}\s*:?\s+[A-Z][\w.'’ -]{{1,60}})*$",
+    ),
+    ("byline", r"^\s*laporan\s+(wartawan|reporter|koresponden)\b.{0,80}$"),
+    ("syndication", r"^\s*artikel ini telah (tayang|terbit|dimuat|diterbitkan)\s+di\b"),
+    (
+        "byline",
         r"^\s*[^.]{0,120}\b(contributed to|contributed reporting to) this "
         r"(report|story)\.?\s*$",
         "contributed",
@@ -69,14 +79,48 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"telegram|google news|instagram|tiktok|x\.com|channel|saluran)\b",
     ),
     (
+        "share",
+        r"^\s*(share|share this (article|story)|bagikan|bagikan artikel( ini)?|x|facebook|"
+        r"linkedin|email|e-mail|link|copy link|salin (link|tautan)|whatsapp|telegram|"
+        r"twitter|print|cetak|purchase licensing rights|reprints?|url telah tercopy|"
+        r"link (telah )?(disalin|tersalin)|link copied)\s*:?\s*$",
+    ),
+    (
+        "byline",
+        r"^\s*(by|oleh)\s*:?\s+[A-Z][\w.'’-]*(,?\s+(and\s+|dan\s+)?[A-Z][\w.'’-]*){0,7}\s*$",
+    ),
+    (
+        "byline",
+        r"^\s*(the\s+)?(reuters|associated press|agence france-presse|afp|bloomberg|"
+        r"antara|xinhua|bernama|kyodo news|yonhap)\s*$",
+    ),
+    ("gallery", r"^\s*item \d+ of \d+\s"),
+    (
+        "caption",
+        r"(?-i:\b(ANTARA FOTO|ANTARA|REUTERS|AFP|AP Photo|EPA|KCNA)(\s+via\s+[A-Z]+)?/)"
+        r"[\w .'’-]{1,40}\.?\s*$",
+        "/",
+    ),
+    (
         "copyright",
         r"^\s*(copyright|hak cipta)\b|©|all rights reserved",
         *("copyright", "hak cipta", "©", "all rights reserved"),
     ),
+    ("copyright", r"^\s*dilarang keras mengambil konten\b"),
     ("photo-credit", r"^\s*\(?\s*(foto|photo|ilustrasi|illustration|image|gambar)\s*:"),
     ("photo-credit", r"^\s*image (source|caption)\s*,"),
     ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
     ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
+    (
+        "photo-credit",
+        r"\(\s*(ap|afp|reuters|antara|epa)(\s+(photo|foto))?\s*/[^)]{2,80}\)\s*$",
+        "/",
+    ),
+    (
+        "photo-credit",
+        r"\b(reuters|afp|ap photo|antara foto|getty images|epa)/[\w .'’-]{2,60}$",
+        "/",
+    ),
 )
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I)) for name, pattern, *_ in _RULE_SOURCES
@@ -96,14 +140,17 @@ _CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only characters besides ASCII ones that an ASCII letter matches under re.I (İ, ı, ſ,
 Kelvin K): a line holding one is searched with every rule, needles or not."""
 
-ALWAYS_RULES = frozenset({"promo"})
-"""Rules that drop a line even when it reads like story text (a long channel promotion)."""
+ALWAYS_RULES = frozenset({"promo", "gallery", "syndication", "caption"})
+"""Rules that drop a line even when it reads like story text (a long channel promotion, a
+photo gallery's caption: "Item 1 of 2 North Korean leader ... REUTERS/File Photo", "Artikel
+ini telah tayang di ... dengan judul ...")."""
 
 # A line that is only one of these ends the story: what follows is lists and promotion.
 END_MARKERS = re.compile(
     r"^\s*(terkini lainnya|berita terkait|berita lainnya|artikel terkait|baca selengkapnya|"
     r"topik|tag|tags|topics|more stories|related stories|related articles|most read|"
-    r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links)"
+    r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links|"
+    r"suggested topics|related|halaman \d+ dari \d+|page \d+ of \d+)"
     r"\s*:?\s*$",
     re.I,
 )
@@ -138,6 +185,14 @@ DATE_WORDS = frozenset(
         "pada",
         "tanggal",
         "hari",
+        "ago",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "mins",
+        "lalu",
+        "menit",
     )
 )
 """Words a dateline line may hold besides numbers: "Jumat, 29 Nov 2024 10:00 WIB"."""
@@ -259,15 +314,73 @@ def _headline(raw: RawArticle, lines: list[str]) -> tuple[str, int, list[Removed
     """Return the headline, the index of the first body line, and scraped labels above it."""
     removed: list[Removed] = []
     title, start = raw.title, 0
+    headline = _headline_below_labels(title, lines)
+    if headline is not None:
+        rules = ("outlet", *("label" for _ in range(headline)))
+        for line, rule in zip((title, *filter(None, lines[:headline])), rules, strict=False):
+            removed.append(Removed(line, line_rule(line) or rule))
+        title, start = lines[headline], headline + 1
     while line_rule(title) is not None:
         # A scraped "Breaking News" label above the real headline: the next line is the title.
         nxt = next((i for i in range(start, len(lines)) if lines[i]), None)
         if nxt is None:
             break
-        removed.append(Removed(title, line_rule(title) or "label"))
+        removed.append(Removed(title, line_rule(title) or "outlet"))
         title, start = lines[nxt], nxt + 1
     title, cut = clean_title(title)
     return title, start, removed + cut
+
+
+def _headline_below_labels(title: str, lines: list[str]) -> int | None:
+    """Return the index of the real headline when `title` is an outlet's name over page
+    labels, else None.
+
+    What a page shows above its headline, copied with it: a short outlet-like name
+    ("CNN Indonesia", "detikNews"), then section names or a date ("Internasional", "Sabtu, 30
+    Nov 2024 09:12 WIB"), then a headline-shaped line (4 to 25 words, not ending a sentence).
+    A short headline over a date and then the story stays the headline.
+    """
+    if not _is_label(title) or not (
+        _OUTLET_SHAPE.search(title) or any(w.isupper() and len(w) > 1 for w in title.split())
+    ):
+        return None
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if seen and 4 <= len(line.split()) <= 25 and not re.search(r"[.!?]$", line):
+            return index
+        if seen == 3 or not (_is_label(line) or is_dateline_only(line)):
+            return None
+        seen += 1
+    return None
+
+
+def _is_label(line: str) -> bool:
+    """A line of at most three words that ends no sentence: a name, a section, a tag."""
+    return len(line.split()) <= 3 and not re.search(r"[.!?,:;\"“”]$", line.strip())
+
+
+_SIGNED = re.compile(r"(.+?)\s+[-–—|]\s+(\S+)\s*$")
+
+
+def _is_furniture(line: str) -> bool:
+    """A short line (three words at most, no digits) that ends no sentence: a byline, a
+    section name, a credit, a tag, a button. Above the story's first sentence or below its
+    last, it is the page around the story, not the story. (Up to six words took subheads
+    and a victim's name with them in ECB+: 0.878 -> 0.875.)"""
+    signed = _SIGNED.match(line)  # "Rita Uli Hutapea - detikNews": a name and its outlet
+    if signed and _OUTLET_SHAPE.search(signed.group(2)):
+        line = signed.group(1)
+    return (
+        len(line.split()) <= 3
+        and not re.search(r"[.!?\"”’)]\s*$", line)
+        and not re.search(r"\d", line)  # a date or a figure: datelines are read from here
+    )
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 8 and bool(re.search(r"[.!?\"”’]\s*$", line))
 
 
 def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
@@ -308,14 +421,34 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         texts[index] = line
     if not kept:
         kept, removed = _restore_soft(lines, removed, texts)
+    kept = _without_furniture(kept, texts, removed)
     return Cleaned(
         raw,
         title,
         tuple(texts[i] for i in kept),
         tuple(removed),
-        raw.outlet or detect_outlet([texts[i] for i in kept]),
+        raw.outlet
+        or detect_outlet([texts[i] for i in kept])
+        or next((r.text for r in removed if r.rule == "outlet"), None),
         _render(raw, kept, texts),
     )
+
+
+def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Removed]) -> list[int]:
+    """Return `kept` without the short non-sentence lines above the story's first sentence
+    and below its last (see `_is_furniture`), adding them to `removed`. A text with no
+    sentence at all is left as it is."""
+    sentences = [i for i in kept if _is_sentence(texts[i])]
+    if not sentences:
+        return kept
+    first, last = sentences[0], sentences[-1]
+    out = []
+    for i in kept:
+        if (i < first or i > last) and _is_furniture(texts[i]):
+            removed.append(Removed(texts[i], "furniture"))
+        else:
+            out.append(i)
+    return out
 
 
 SOFT_RULES = ("repeated-headline", "repeated-across-articles")
@@ -375,10 +508,12 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
             continue
         if m.group("paren"):
             return m.group("paren").strip()
+        head = m.group("head")
+        if _OUTLET_SHAPE.search(head):  # "TRIBUNNEWS.COM, PYONGYANG - ..."
+            return head
         after = m.group("after")
         if after and after.split()[0].lower().rstrip(".") not in DATE_WORDS:
             return after.strip()
-        head = m.group("head")
         has_comma = "," in paragraph[: m.end()]
         if not has_comma and _OUTLET_SHAPE.search(head):
             return head

@@ -667,6 +667,10 @@ _DATELINE_WORDS = frozenset({
     "by", "oleh", "com", "co", "id", "reporter", "editor", "penulis", "pewarta", "redaktur",
     "writer", "author", "wib", "wita", "wit",
 })  # fmt: skip
+_AGO = re.compile(
+    r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b", _I
+)
+"""How old a page says it is ("Updated 2 hours ago", "2 jam lalu"): no date, nothing else."""
 _WEEKDAY_ABBREVIATIONS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
@@ -693,8 +697,11 @@ def is_month_first(language: str | None, texts: Sequence[str] = ()) -> bool:
 
 def _tidy_numbers(line: str) -> str:
     """Close up spaced numbers as scrapers leave them: "7: 35" → "7:35", "4 / 9" → "4/9";
-    an ISO timestamp's "T" becomes a space ("2024-11-29T08:00" → "2024-11-29 08:00")."""
+    an ISO timestamp's "T" becomes a space ("2024-11-29T08:00" → "2024-11-29 08:00"), and a
+    year glued to the time after it is parted ("November 30, 20244:12 AM GMT+7Updated 2 hours
+    ago", as one site's page reads when copied) → "2024 4:12"."""
     line = re.sub(r"\b(\d{4}-\d{1,2}-\d{1,2})T(?=\d)", r"\1 ", line)
+    line = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", line)  # "20244:12 AM"
     line = re.sub(r"(?<=\d)\s*([:/])\s*(?=\d)", r"\1", line)
     return re.sub(r"(?<=\d)\s+-\s+(?=\d)", "-", line)
 
@@ -734,7 +741,7 @@ def dateline_expression(
     rest = tidy
     for expression in reversed(found):
         rest = rest[: expression.start] + " " + rest[expression.end :]
-    rest = _TZ_OFFSET.sub(" ", _TIME.sub(" ", rest))
+    rest = _TZ_OFFSET.sub(" ", _TIME.sub(" ", _AGO.sub(" ", rest)))
     byline = re.match(r"\s*(?:by|oleh)\b", rest, re.I) is not None
     words = re.findall(r"[^\W\d_]+|\d+", rest)
     for token in words:

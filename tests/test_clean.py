@@ -129,6 +129,19 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Associated Press writer Aamer Madhani contributed to this report.",
         "Image source, Getty Images",
         "Image caption, The minister took office in October",
+        "By Reuters",
+        "By Ju-min Park and Josh Smith",
+        "Oleh: Dian Sari",
+        "Associated Press",
+        "Share",
+        "Linkedin",
+        "Purchase Licensing Rights",
+        "November 30, 20244:12 AM GMT+7Updated 2 hours ago",
+        "Senin, 02 Des 2024 10:00 WIB - 2 jam lalu",
+        "Item 1 of 2 North Korean leader Kim Jong Un meets Russian Defence Minister Andrei "
+        "Belousov in Pyongyang, North Korea, in this picture released by the Korean Central "
+        "News Agency on November 30, 2024. KCNA via REUTERS/File Photo",
+        "Kim Jong Un greets the minister at the airport (AP Photo/Ahn Young-joon)",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -169,7 +182,9 @@ def test_trailing_photo_credit_is_cut_from_a_story_paragraph() -> None:
 
 def test_end_marker_needs_story_before_it() -> None:
     item = cleaned("Headline\nTopik\nA short stub of a story that stays here.\n")
-    assert item.paragraphs == ("Topik", "A short stub of a story that stays here.")
+    # Not an end marker here (nothing would be left), only a label above the story.
+    assert item.paragraphs == ("A short stub of a story that stays here.",)
+    assert {r.text: r.rule for r in item.removed} == {"Topik": "furniture"}
 
 
 def test_lines_repeated_across_articles_are_removed_but_not_story() -> None:
@@ -227,3 +242,176 @@ def test_bbc_related_topics_end_the_story() -> None:
     story = "The minister met the leader in the capital on Friday to discuss ties."
     item = cleaned(f"Headline\n{story}\n{story} Again.\nRelated Topics\nAsia\nIndonesia\n")
     assert item.paragraphs == (story, f"{story} Again.")
+
+
+REUTERS_PAGE = """Russia's defence minister Belousov meets Kim Jong Un in Pyongyang
+By Reuters
+November 30, 20244:12 AM GMT+7Updated 2 hours ago
+Item 1 of 2 North Korean leader Kim Jong Un meets Russian Defence Minister Andrei Belousov \
+in Pyongyang, North Korea, in this picture released by the Korean Central News Agency on \
+November 30, 2024. KCNA via REUTERS/File Photo
+SEOUL, Nov 30 (Reuters) - North Korean leader Kim Jong Un met Russian Defence Minister \
+Andrei Belousov in Pyongyang and the two agreed to expand military cooperation, state media \
+KCNA said on Saturday.
+Belousov arrived in Pyongyang on Friday for talks on military-technical cooperation.
+Reporting by Ju-min Park; Editing by William Mallard
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+Suggested Topics:
+Asia Pacific
+Share
+X
+Facebook
+Linkedin
+Email
+Link
+Purchase Licensing Rights
+"""
+
+
+def test_a_wire_page_copied_from_the_web_keeps_its_story_outlet_and_date() -> None:
+    """A page as a browser copies it: byline, a glued timestamp, a gallery caption that
+    reads like story, share buttons and topic links around two story paragraphs."""
+    from digest.timeline import own_date
+
+    item = cleaned(REUTERS_PAGE)
+    assert [p[:20] for p in item.paragraphs] == ["SEOUL, Nov 30 (Reute", "Belousov arrived in "]
+    assert item.outlet == "Reuters"
+    published = own_date(None, item.raw.lines, item.paragraphs, item.removed, None)
+    assert published is not None and published.iso() == "2024-11-30"
+    assert published.source.value == "dateline"  # the timestamp, not a guess
+
+
+INDONESIAN_PAGES = {
+    "cnn.txt": """CNN Indonesia
+Sabtu, 30 Nov 2024 09:12 WIB
+Kim Jong Un Sambut Menhan Rusia di Pyongyang
+Bagikan:
+url telah tercopy
+Pemimpin Korea Utara Kim Jong Un menyambut Menteri Pertahanan Rusia di Pyongyang. (AFP/STR)
+Jakarta, CNN Indonesia -- Pemimpin Korea Utara Kim Jong Un bertemu Menteri Pertahanan Rusia \
+Andrei Belousov di Pyongyang, Jumat (29/11).
+Menurut KCNA, keduanya membahas peningkatan kerja sama pertahanan.
+(rds/rds)
+""",
+    "kompas.txt": """Menhan Rusia Bertemu Kim Jong Un di Pyongyang
+Kompas.com - 30/11/2024, 10:15 WIB
+Penulis Aditya Jaya Iswara | Editor Aditya Jaya Iswara
+PYONGYANG, KOMPAS.com - Pemimpin Korea Utara Kim Jong Un bertemu Menteri Pertahanan Rusia \
+Andrei Belousov di Pyongyang, Jumat (29/11/2024).
+Keduanya sepakat untuk memperluas kerja sama militer, kata kantor berita KCNA.
+Baca juga: Korea Utara Kirim Tentara ke Rusia
+""",
+    "tribun.txt": """Kim Jong Un Terima Kunjungan Menhan Rusia Andrei Belousov
+Laporan Wartawan Tribunnews.com, Febri Prasetyo
+TRIBUNNEWS.COM, PYONGYANG - Pemimpin Korea Utara Kim Jong Un menerima kunjungan Menteri \
+Pertahanan Rusia Andrei Belousov di Pyongyang pada Jumat (29/11/2024).
+Dalam pertemuan itu, Kim menyatakan dukungan kepada Rusia dalam perang di Ukraina.
+Artikel ini telah tayang di Tribunnews.com dengan judul Kim Jong Un Terima Kunjungan Menhan \
+Rusia, https://www.tribunnews.com/internasional/2024/11/30/kim-jong-un-terima-kunjungan
+Editor: Muhammad Zulfikar
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "outlet"),
+    [
+        ("cnn.txt", "Kim Jong Un Sambut Menhan Rusia di Pyongyang", "CNN Indonesia"),
+        ("kompas.txt", "Menhan Rusia Bertemu Kim Jong Un di Pyongyang", "KOMPAS.com"),
+        (
+            "tribun.txt",
+            "Kim Jong Un Terima Kunjungan Menhan Rusia Andrei Belousov",
+            "TRIBUNNEWS.COM",
+        ),
+    ],
+)
+def test_indonesian_pages_copied_from_the_web_keep_headline_story_and_outlet(
+    name: str, title: str, outlet: str
+) -> None:
+    """Outlet and date above the headline, share buttons, credits as Indonesian sites print
+    them ("Penulis X | Editor Y", "Laporan Wartawan ...", "Artikel ini telah tayang di ...")."""
+    item = cleaned(INDONESIAN_PAGES[name], name)
+    assert item.title == title
+    assert item.outlet == outlet
+    assert len(item.paragraphs) == 2
+    assert "Kim Jong Un" in item.paragraphs[0] and "Belousov" in item.paragraphs[0]
+
+
+def test_a_short_headline_over_a_date_and_the_story_stays_the_headline() -> None:
+    story = "Gempa bermagnitudo 5,6 mengguncang Garut pada Selasa pagi. Ratusan rumah rusak."
+    for headline in ("Gempa Garut", "BMKG Catat Gempa"):
+        item = cleaned(f"{headline}\nSelasa, 3 Desember 2024 08:00 WIB\n{story}\n")
+        assert item.title == headline
+        assert item.paragraphs == (story,)
+
+
+MORE_PAGES = {
+    "detik.txt": """detikNews
+Internasional
+Kim Jong Un Gelar Pertemuan dengan Menhan Rusia
+Rita Uli Hutapea - detikNews
+Sabtu, 30 Nov 2024 08:31 WIB
+Foto: Kim Jong Un bertemu Menhan Rusia Andrei Belousov (dok. KCNA via REUTERS)
+Pyongyang - Pemimpin Korea Utara Kim Jong Un bertemu Menteri Pertahanan Rusia Andrei \
+Belousov di Pyongyang. Keduanya membahas kerja sama militer.
+"Kim Jong Un menerima Belousov di markas besar partai," kata kantor berita KCNA seperti \
+dilansir AFP, Sabtu (30/11/2024).
+Halaman 2 dari 2
+Simak Video "Video: Kim Jong Un Pamer Rudal Baru"
+(ita/ita)
+kim jong un
+korea utara
+""",
+    "antara.txt": """Kim Jong Un terima kunjungan Menhan Rusia di Pyongyang
+Sabtu, 30 November 2024 09:45 WIB
+Pemimpin Korea Utara Kim Jong Un (kanan) menerima Menteri Pertahanan Rusia Andrei Belousov \
+di Pyongyang, Korea Utara, Jumat (29/11/2024). ANTARA/KCNA via REUTERS/aa.
+Seoul (ANTARA) - Pemimpin Korea Utara Kim Jong Un menerima kunjungan Menteri Pertahanan \
+Rusia Andrei Belousov di Pyongyang pada Jumat, kata media pemerintah KCNA.
+Keduanya sepakat memperluas kerja sama militer antara kedua negara.
+Pewarta: Yoanita Hastryka Djohan
+Copyright © ANTARA 2024
+Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di \
+situs web ini tanpa izin tertulis dari Kantor Berita ANTARA.
+""",
+    "bbc.txt": """Kim Jong Un meets Russian defence minister in Pyongyang
+30 November 2024
+Share
+Save
+Jean Mackenzie
+Seoul correspondent
+Getty Images
+North Korean leader Kim Jong Un has met Russia's defence minister, Andrei Belousov, in \
+Pyongyang, state media reported on Saturday.
+The two discussed expanding military co-operation, according to the KCNA news agency.
+Related
+North Korea ratifies defence pact with Russia
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "first"),
+    [
+        ("detik.txt", "Kim Jong Un Gelar Pertemuan dengan Menhan Rusia", "Pyongyang - Pemimpin"),
+        ("antara.txt", "Kim Jong Un terima kunjungan Menhan Rusia di Pyongyang", "Seoul (ANTARA)"),
+        ("bbc.txt", "Kim Jong Un meets Russian defence minister in Pyongyang", "North Korean"),
+    ],
+)
+def test_page_furniture_around_the_story_is_dropped(name: str, title: str, first: str) -> None:
+    """Sections, bylines, credits, buttons and tags: short lines that end no sentence, above
+    the story's first sentence or below its last; a gallery caption credited to an agency."""
+    item = cleaned(MORE_PAGES[name], name)
+    assert item.title == title
+    assert len(item.paragraphs) == 2
+    assert item.paragraphs[0].startswith(first)
+    bylines = ("Mackenzie", "Hutapea", "Djohan", "correspondent")
+    assert not any(n in p for p in item.paragraphs for n in bylines)
+
+
+def test_short_lines_inside_the_story_and_stubs_are_kept() -> None:
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    item = cleaned(f"Headline\n{story}\nJerry Ortiz\n{story} Again.\n")
+    assert item.paragraphs == (story, "Jerry Ortiz", f"{story} Again.")
+    stub = cleaned("Headline\nJean Mackenzie\nSeoul correspondent\n")
+    assert stub.paragraphs == ("Jean Mackenzie", "Seoul correspondent")
