@@ -421,7 +421,8 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         texts[index] = line
     if not kept:
         kept, removed = _restore_soft(lines, removed, texts)
-    kept = _without_furniture(kept, texts, removed)
+    if not raw.is_markdown:  # a page as scraped; Markdown is written for us
+        kept = _without_furniture(kept, texts, removed)
     return Cleaned(
         raw,
         title,
