@@ -15,7 +15,8 @@ from digest.text import split_sentences
 _LABEL = (
     r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
     r"scroll to continue(?: with content)?|gulir untuk melanjutkan|lanjut(?:kan)? membaca|"
-    r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page)"
+    r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page|"
+    r"halaman \d+ dari \d+|page \d+ of \d+)"
 )
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
@@ -150,7 +151,7 @@ END_MARKERS = re.compile(
     r"^\s*(terkini lainnya|berita terkait|berita lainnya|artikel terkait|baca selengkapnya|"
     r"topik|tag|tags|topics|more stories|related stories|related articles|most read|"
     r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links|"
-    r"suggested topics|related|halaman \d+ dari \d+|page \d+ of \d+)"
+    r"suggested topics|related)"
     r"\s*:?\s*$",
     re.I,
 )

@@ -415,3 +415,11 @@ def test_short_lines_inside_the_story_and_stubs_are_kept() -> None:
     assert item.paragraphs == (story, "Jerry Ortiz", f"{story} Again.")
     stub = cleaned("Headline\nJean Mackenzie\nSeoul correspondent\n")
     assert stub.paragraphs == ("Jean Mackenzie", "Seoul correspondent")
+
+
+def test_a_page_counter_is_a_label_not_the_end_of_the_story() -> None:
+    """Both pages of a two-page story copied together: "Halaman 1 dari 2" between them."""
+    first = "Menteri itu tiba di Pyongyang pada Jumat untuk membahas kerja sama militer."
+    second = "Keduanya juga membahas latihan bersama, kata kantor berita KCNA pada Sabtu."
+    item = cleaned(f"Judul\n{first}\n{first} Lagi.\nHalaman 1 dari 2\n{second}\nHalaman 2 dari 2\n")
+    assert item.paragraphs == (first, f"{first} Lagi.", second)
