@@ -31,7 +31,9 @@ from digest.text import (
     name_tokens,
     number_tokens,
     raw_words,
+    read_foldings,
 )
+from digest.views import article_language
 from digest.yearless import find_yearless_dateline
 
 LEAD_WORDS = 60
@@ -208,6 +210,28 @@ def article_name_tokens(
     )
 
 
+DEMONYMS = read_foldings("demonyms.txt")
+"""English adjectives of places ("russia" -> "russian"), by the place's tokens."""
+
+
+def english_forms(names: frozenset[str]) -> frozenset[str]:
+    """Return an Indonesian article's name tokens with the English forms that mean them:
+    possessives ("korea's") and adjectives of places ("russian" for "russia").
+
+    Indonesian writes "Rusia" for Russia and Russian alike, and has no possessive "'s", so
+    an English lead's "Russian" or "Korea's" is confirmed by an Indonesian report that
+    names "Rusia" or "Korea". Only Indonesian articles get these: English articles are
+    compared as written (folding them for English pairs too cost ECB+ 0.016).
+    >>> sorted(english_forms(frozenset({"korea", "north"})))
+    ['korea', "korea's", 'korean', 'korea’s', 'north', "north's", 'north’s']
+    """
+    extra = {f"{t}{mark}" for t in names for mark in ("'s", "’s")}
+    for place, adjectives in DEMONYMS.items():
+        if names.issuperset(place):
+            extra.update(adjectives)
+    return names | frozenset(extra)
+
+
 def document_frequencies(term_sets: Iterable[Iterable[str]]) -> Counter[str]:
     df: Counter[str] = Counter()
     for terms in term_sets:
@@ -356,6 +380,10 @@ def featurize(
     leads = tfidf_vectors([t.lead for t in terms])
     bodies = tfidf_vectors([t.body for t in terms], BODY_TERMS)
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
+    tokens = [
+        (lead, english_forms(every)) if article_language(a) == "id" else (lead, every)
+        for a, (lead, every) in zip(articles, tokens, strict=True)
+    ]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)
     return [

@@ -215,3 +215,31 @@ def test_the_outlet_of_a_dateline_is_not_a_name_of_the_story(tmp_path) -> None:
     assert "Seoul" in {n.text for n in a.names} and "Seoul" in {n.text for n in b.names}
     assert not {n.text.lower() for n in a.names} & {"reuters"}
     assert not {n.text.lower() for n in b.names} & {"kompas", "kompas.com"}
+
+
+def test_an_indonesian_report_confirms_english_adjectives_and_possessives(tmp_path) -> None:
+    """Indonesian "Rusia" is Russia and Russian alike: an English lead's "Russian" and
+    "Korea's" are confirmed by an Indonesian report; English pairs stay as written."""
+    from digest.config import ClusterParams
+    from digest.features import featurize, name_coverage
+
+    english = (
+        "---\ntitle: Russian minister meets Kim\n---\n"
+        "North Korea's leader Kim Jong Un met the Russian defence minister Andrei Belousov "
+        "in Pyongyang.\n"
+    )
+    articles = load_files(
+        tmp_path,
+        {
+            "en.md": english,
+            "en2.md": "---\ntitle: Kim meets minister\n---\nKim Jong Un met Andrei Belousov "
+            "of Russia in Pyongyang, North Korea said.\n",
+            "id.md": "---\ntitle: Kim Jong Un bertemu Menhan Rusia\nlanguage: id\n---\n"
+            "Pemimpin Korea Utara Kim Jong Un bertemu Menteri Pertahanan Rusia Andrei "
+            "Belousov di Pyongyang, Jumat.\n",
+        },
+    )
+    en, en2, id_ = featurize(articles, ClusterParams())
+    assert "russian" in en.lead_names and {"russian", "russia's", "russia"} <= id_.names
+    assert name_coverage(en, id_) == 1.0
+    assert "russian" not in en2.names and name_coverage(en, en2) < 1.0
