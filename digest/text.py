@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -50,6 +51,9 @@ _ABBREVIATIONS = re.compile(
     r"Sep|Sept|Oct|Nov|Dec|Agu|Des|Okt|U\.S|U\.N|a\.m|p\.m|e\.g|i\.e|dll|dsb|Tn|Ny|Sdr|H|Hj|"
     r"[A-Z])\.$"
 )
+_ABBREVIATION_TAIL = 7
+"""`_ABBREVIATIONS` can only match in a sentence's last characters (a word of at most four
+letters, the dot, a line end) after a word boundary, which a search from there still sees."""
 
 
 def tokenize(text: str) -> list[str]:
@@ -169,7 +173,8 @@ def split_sentences(paragraph: str) -> list[str]:
     parts = _SENTENCE_END.split(paragraph.strip())
     sentences: list[str] = []
     for part in parts:
-        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+        last = sentences[-1] if sentences else ""
+        if last and _ABBREVIATIONS.search(last, max(0, len(last) - _ABBREVIATION_TAIL)):
             sentences[-1] = f"{sentences[-1]} {part}"
         elif part:
             sentences.append(part)
@@ -180,9 +185,11 @@ _RUN_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _OTHER, _CAPITALISED, _CONNECTOR = 0, 1, 2
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token_class(raw: str) -> tuple[str, int, bool]:
     """Return a token without its dots, whether it is capitalised or a name connector, and
-    whether it moves past the start of a sentence (an opening quote or bracket does not)."""
+    whether it moves past the start of a sentence (an opening quote or bracket does not).
+    Most tokens recur from article to article: the last 65,536 are remembered."""
     token = raw.strip(".")
     if not token:
         return token, _OTHER, False
@@ -365,6 +372,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
     role_mentions: list[tuple[tuple[str, ...], int]] = []
     classes: dict[str, tuple[str, int, bool]] = {}
+    parts_of: dict[tuple[str, ...], _RunParts] = {}  # most runs recur within an article
     for index, paragraph in enumerate((title, *paragraphs)):
         for sentence in split_sentences(paragraph):
             # A Title Case headline capitalises every word: its runs are not evidence of names.
@@ -378,25 +386,23 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
             for words, at_start in _capitalised_runs(sentence, classes):
                 if in_title_case:
                     continue
-                stripped = _strip_titles(words)
-                role = _role(words[: len(words) - len(stripped)], abbreviations)
-                place, words = split_place_prefix(stripped)
-                words = _strip_titles(words)
+                parts = parts_of.get(key := tuple(words))
+                if parts is None:
+                    parts = parts_of[key] = _run_parts(words, abbreviations)
+                place, place_role, role, name, single = parts
                 if place:
-                    counts[" ".join(place)] += 1
-                    first_seen.setdefault(" ".join(place), index)
-                    mid_sentence.add(" ".join(place))
-                if role and not place and " ".join(words).lower() in PLACE_NAMES:
-                    role_mentions.append((_role_key(role, words), index))  # "Menlu Jepang"
-                role = _role_key(role, place)
-                if not words:
+                    counts[place] += 1
+                    first_seen.setdefault(place, index)
+                    mid_sentence.add(place)
+                if place_role is not None:
+                    role_mentions.append((place_role, index))  # "Menlu Jepang"
+                if not name:
                     if role:
                         role_mentions.append((role, index))
                     continue
-                name = " ".join(words)
                 if role:
                     holders[role].add(name)
-                if len(words) == 1 and at_start:
+                if single and at_start:
                     initial_only.append((name, index))
                     continue
                 mid_sentence.add(name)
@@ -414,10 +420,27 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
             counts[name] += 1
     for name in [n for n in counts if n.lower() in NOT_NAMES]:
         del counts[name]
-    lowercase: set[str] = set()
-    for paragraph in (title, *paragraphs):
-        lowercase.update(filter(str.islower, _WORD.findall(paragraph)))
-    return tuple(_fold_aliases(counts, first_seen, frozenset(lowercase)))
+    # No word runs across a line break: one search over all the text finds the same words.
+    lowercase = frozenset(filter(str.islower, set(_WORD.findall("\n".join((title, *paragraphs))))))
+    return tuple(_fold_aliases(counts, first_seen, lowercase))
+
+
+_RunParts = tuple[str, tuple[str, ...] | None, tuple[str, ...], str, bool]
+
+
+def _run_parts(words: list[str], abbreviations: Mapping[str, tuple[str, ...]]) -> _RunParts:
+    """Return what a run of capitalised words gives: the place in front ("" if none), the
+    role it names when the rest is a place (else None), the role's key, the name ("" if
+    none) and whether the name is one word."""
+    stripped = _strip_titles(words)
+    role = _role(words[: len(words) - len(stripped)], abbreviations)
+    place, words = split_place_prefix(stripped)
+    words = _strip_titles(words)
+    name = " ".join(words)
+    place_role = None
+    if role and not place and name.lower() in PLACE_NAMES:
+        place_role = _role_key(role, words)
+    return " ".join(place), place_role, _role_key(role, place), name, len(words) == 1
 
 
 _ABBREVIATION = re.compile(r"((?:[A-Z][\w-]*\s+){1,5})\(([A-Z][\w-]{2,})\)")
@@ -428,6 +451,8 @@ def _title_abbreviations(texts: Sequence[str]) -> dict[str, tuple[str, ...]]:
     gives "menlu" → ("menteri", "luar", "negeri")."""
     found: dict[str, tuple[str, ...]] = {}
     for text in texts:
+        if "(" not in text:
+            continue
         for m in _ABBREVIATION.finditer(text):
             words = m.group(1).split()
             while words and words[0].lower() not in TITLE_WORDS:

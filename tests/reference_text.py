@@ -25,12 +25,13 @@ from digest.dates import (
 )
 from digest.model import Article, DateMention, DateValue, Name, TimelineEntry
 from digest.text import (
+    _ABBREVIATIONS,
+    _SENTENCE_END,
     NAME_CONNECTORS,
     PLACE_NAMES,
     _is_subsequence,
     content_words,
     name_kind,
-    split_sentences,
 )
 from digest.timeline import (
     _DATE_WORDS,
@@ -241,3 +242,15 @@ def line_rule(line: str) -> str | None:
     if is_dateline_only(line):
         return "dateline"
     return None
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Return the sentences of `paragraph`; abbreviations such as "Dr." do not end one."""
+    parts = _SENTENCE_END.split(paragraph.strip())
+    sentences: list[str] = []
+    for part in parts:
+        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        elif part:
+            sentences.append(part)
+    return sentences

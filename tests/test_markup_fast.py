@@ -102,3 +102,25 @@ def test_list_item_shortcut_matches_markdown_on_any_text(source: str) -> None:
     """A block starting "- " (a related-links line): the one-item list shortcut, or Markdown."""
     assert markup.new_converter().html(source) == reference(source)
     check_plain_shortcuts(source)
+
+
+def test_the_sanitizer_keeps_every_character_a_plain_paragraph_may_hold() -> None:
+    """The `sanitized` filter's shortcut passes a `<p>` of text through untouched when it
+    holds none of the characters the sanitizer rewrites: every other code point, in runs
+    of 512, comes back from the sanitizer unchanged."""
+    allowed = [
+        chr(c)
+        for c in range(0x110000)
+        if not 0xD800 <= c <= 0xDFFF and markup._KEPT_AS_IS.fullmatch(f"<p>{chr(c)}</p>")
+    ]
+    assert len(allowed) == 0x110000 - 0x800 - 6
+    for start in range(0, len(allowed), 512):
+        fragment = f"<p>{''.join(allowed[start : start + 512])}</p>"
+        assert markup.sanitize_html(fragment) == fragment
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXT, ANY_TEXT))
+def test_sanitized_filter_matches_the_sanitizer_on_any_paragraph(text: str) -> None:
+    for fragment in (f"<p>{text}</p>", text):
+        assert markup.safe_html(fragment) == markup.sanitize_html(fragment)

@@ -128,6 +128,20 @@ def test_sentence_words_and_line_keys_match_the_reference(corpora, name: str) ->
 
 
 @pytest.mark.parametrize("name", ALL)
+def test_sentences_match_the_reference(corpora, name: str) -> None:
+    for article in corpora[name]:
+        for paragraph in (article.title, *article.paragraphs):
+            assert text.split_sentences(paragraph) == reference.split_sentences(paragraph)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES.split(), "Mr.", "Sept.", "U.S.", "a.m.", "X.", "\n"])))
+def test_sentences_match_the_reference_on_any_text(words: list[str]) -> None:
+    paragraph = " ".join(words)
+    assert text.split_sentences(paragraph) == reference.split_sentences(paragraph)
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_line_rules_match_the_reference(corpora, name: str) -> None:
     """Every kept and every removed line: the screened rules pick the same rule as trying
     each rule in turn."""
