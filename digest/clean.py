@@ -137,6 +137,16 @@ _ANY_AT_START = re.compile(
     ),
     re.I,
 )
+_ELSEWHERE = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for (_, p), n, start in zip(LINE_RULES, _RULE_NEEDLES, _AT_START, strict=True)
+        if not n and not start
+    ),
+    re.I,
+)
+"""The rules without needles that may match anywhere in a line, tried together."""
+_ALL_NEEDLES = tuple(dict.fromkeys(n for needles in _RULE_NEEDLES for n in needles))
 _CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only characters besides ASCII ones that an ASCII letter matches under re.I (İ, ı, ſ,
 Kelvin K): a line holding one is searched with every rule, needles or not."""
@@ -226,13 +236,21 @@ def line_rule(line: str) -> str | None:
     """Return the name of the first boilerplate rule `line` matches, or None.
 
     The rules that match only at the start of a line are tried together first, with one
-    match; a rule with needles is searched only when the lower-case line holds one of them (a
-    substring test is ~50x cheaper than a search from every position); that skips no match,
-    since a pattern's literal letters match under re.I only their own two cases or a
-    character of `_CASE_TWINS`.
+    match, and when neither they, nor the needles, nor the other rules tried together
+    find anything, no rule is tried on its own; a rule with needles is searched only when
+    the lower-case line holds one of them (a substring test is ~50x cheaper than a search
+    from every position). That skips no match, since a pattern's literal letters match
+    under re.I only their own two cases or a character of `_CASE_TWINS`.
     """
     lower = None if _CASE_TWINS.search(line) else line.lower()
     start = _ANY_AT_START.match(line) is not None
+    if (
+        not start
+        and lower is not None
+        and not any(n in lower for n in _ALL_NEEDLES)
+        and not _ELSEWHERE.search(line)
+    ):  # no rule can match: most lines
+        return "dateline" if is_dateline_only(line) else None
     for (name, pattern), needles, at_start in zip(
         LINE_RULES, _RULE_NEEDLES, _AT_START, strict=True
     ):

@@ -199,7 +199,8 @@ def html_to_text(fragment: str) -> str:
 def markdown_to_text(source: str, converter: Converter) -> str:
     """Return the plain text a reader sees for one Markdown block."""
     if converter.is_plain(source):
-        return " ".join(source.split())  # what html_to_text gives for a plain paragraph
+        text = " ".join(source.split())  # what html_to_text gives for a plain paragraph
+        return source if text == source else text  # the same string: held once, not twice
     if converter.is_plain_item(source):
         return " ".join(source[len(LIST_ITEM) :].split())
     return html_to_text(converter.html(source))

@@ -94,6 +94,7 @@ def test_date_expressions_match_the_reference(corpora, name: str) -> None:
         found += len(expected)
         if "/" in piece:  # the only patterns that read day and month order
             assert dates.find_expressions(piece, False) == reference.find_expressions(piece, False)
+        assert dates.may_hold_dates(piece) == (not dates._Cues.of(piece).is_empty)
         if not dates.may_hold_dates(piece):
             assert not expected
     assert found, "the corpus holds dates"
@@ -110,6 +111,7 @@ def test_date_cues_match_the_reference_on_any_text(sentence: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(SENTENCES, min_size=1, max_size=4).map(". ".join))
 def test_a_paragraph_without_date_cues_has_no_dated_sentence(paragraph: str) -> None:
+    assert dates.may_hold_dates(paragraph) == (not dates._Cues.of(paragraph).is_empty)
     if not dates.may_hold_dates(paragraph):
         assert not any(dates.find_expressions(s) for s in text.split_sentences(paragraph))
 
