@@ -253,9 +253,36 @@ LOOP_TERMS = 2000
 """Articles with more distinct terms than this have their norm summed by Python itself."""
 
 
+@dataclass(frozen=True)
+class Vectors:
+    """Unit vectors of a corpus as arrays: article i's entries are the next `sizes[i]` of
+    `ids` (numbers of `terms`, which is sorted, so ascending ids are terms in order) and
+    `weights`."""
+
+    terms: list[str]
+    ids: np.ndarray
+    weights: np.ndarray
+    sizes: np.ndarray
+
+    def as_dicts(self) -> list[dict[str, float]]:
+        """Return each article's vector as a dict term -> weight, in term order."""
+        words = list(map([sys.intern(t) for t in self.terms].__getitem__, self.ids.tolist()))
+        weights = self.weights.tolist()
+        bounds = np.concatenate(([0], np.cumsum(self.sizes))).tolist()
+        return [
+            dict(zip(words[start:end], weights[start:end], strict=True))
+            for start, end in pairwise(bounds)
+        ]
+
+
 def tfidf_vectors(
     counts: Sequence[Mapping[str, int]], max_terms: int | None = None
 ) -> list[dict[str, float]]:
+    """Return `tfidf_arrays` as one dict term -> weight per article, in term order."""
+    return tfidf_arrays(counts, max_terms).as_dicts()
+
+
+def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = None) -> Vectors:
     """Return unit vectors, sublinear term frequency (1 + log count) times IDF.
 
     With `max_terms`, only the heaviest terms are kept (after normalising): the tail of a
@@ -265,9 +292,9 @@ def tfidf_vectors(
     the straightforward per-article code (`tests/test_cluster_scale.py` compares): products
     and quotients round the same in numpy, and each norm is summed in term order.
     """
-    if not counts:
-        return []
     n = len(counts)
+    if not n:
+        return Vectors([], np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64))
     sizes = np.fromiter(map(len, counts), np.int64, n)
     total = int(sizes.sum())
     # One pass over the terms: each is numbered by the place it first occurs, then renumbered
@@ -305,13 +332,7 @@ def tfidf_vectors(
         ids, values, owner = ids[keep], values[keep], owner[keep]
     kept = values > 0
     ids, owner = ids[kept], owner[kept]
-    weights = (values[kept] / norms[owner]).tolist()
-    words = list(map([sys.intern(t) for t in terms].__getitem__, ids.tolist()))
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(owner, minlength=n)))).tolist()
-    return [
-        dict(zip(words[start:end], weights[start:end], strict=True))
-        for start, end in pairwise(bounds)
-    ]
+    return Vectors(terms, ids, values[kept] / norms[owner], np.bincount(owner, minlength=n))
 
 
 def _heaviest_first(owner: np.ndarray, values: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -373,12 +394,22 @@ def featurize(
     `known` maps article ids to their `read_article` records where the caller has them (a
     build keeps them in its cache); the others are read here.
     """
+    return featurize_corpus(articles, params, known)[0]
+
+
+def featurize_corpus(
+    articles: Sequence[Article],
+    params: ClusterParams,
+    known: Mapping[str, ArticleTerms] | None = None,
+) -> tuple[list[Features], Vectors, Vectors]:
+    """Return `featurize`, and the lead and body vectors of all articles as arrays (for
+    the bulk code: the same weights as the features' dicts)."""
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
     known = known or {}
     terms = [known[a.id] if a.id in known else read_article(a) for a in articles]
     common: set[str] = set().union(*(t.lower for t in terms))
-    leads = tfidf_vectors([t.lead for t in terms])
-    bodies = tfidf_vectors([t.body for t in terms], BODY_TERMS)
+    leads = tfidf_arrays([t.lead for t in terms])
+    bodies = tfidf_arrays([t.body for t in terms], BODY_TERMS)
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
     tokens = [
         (lead, english_forms(every)) if article_language(a) == "id" else (lead, every)
@@ -386,7 +417,7 @@ def featurize(
     ]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)
-    return [
+    features = [
         Features(
             article.id,
             lead,
@@ -398,9 +429,10 @@ def featurize(
             t.month_day,
         )
         for article, t, lead, body, (lead_names, every) in zip(
-            articles, terms, leads, bodies, tokens, strict=True
+            articles, terms, leads.as_dicts(), bodies.as_dicts(), tokens, strict=True
         )
     ]
+    return features, leads, bodies
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

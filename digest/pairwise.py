@@ -16,7 +16,7 @@ from itertools import chain
 
 import numpy as np
 
-from digest.features import _rounded_sums
+from digest.features import Vectors, _heaviest_first, _rounded_sums
 
 
 def _numbered(keys: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -49,9 +49,21 @@ def posting_pairs(
     With `days` (an article's day number, or None) and `max_gap_days`, pairs of two dated
     articles further apart than that are left out.
     """
-    n = len(keys)
     ids, sizes = _numbered(keys)
-    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    owner = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
+    return entry_pairs(ids, owner, len(keys), max_posting, days, max_gap_days)
+
+
+def entry_pairs(
+    ids: np.ndarray,
+    owner: np.ndarray,
+    n: int,
+    max_posting: int,
+    days: Sequence[int | None] | None = None,
+    max_gap_days: int | None = None,
+) -> np.ndarray:
+    """Return `posting_pairs` of `n` articles whose keys are given as numbers: article
+    `owner[k]` holds key `ids[k]`, each (owner, key) at most once."""
     order = np.lexsort((owner, ids))  # by key, owners ascending within each key
     ids, owner = ids[order], owner[order]
     starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
@@ -71,6 +83,30 @@ def posting_pairs(
         a, b = a[~far], b[~far]
     codes = np.unique(a * n + b)
     return np.stack((codes // n, codes % n), axis=1) if n else np.zeros((0, 2), np.int64)
+
+
+def index_entries(
+    leads: Vectors, lead_names: Sequence[Mapping[str, str | float]], top: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the (key number, owner) entries of each article's index terms: the `top`
+    heaviest terms of its lead vector (ties: the first term in order) and its lead names,
+    as `cluster.index_terms` gives them (a name that is also a term is one key)."""
+    n = len(leads.sizes)
+    owner = np.repeat(np.arange(n, dtype=np.int64), leads.sizes)
+    order = _heaviest_first(owner, leads.weights, leads.ids)
+    starts = np.cumsum(leads.sizes) - leads.sizes
+    place = np.arange(len(order)) - np.repeat(starts, leads.sizes)
+    chosen = order[place < top]
+    number = {t: k for k, t in enumerate(leads.terms)}
+    name_ids = np.fromiter(
+        (number.setdefault(t, len(number)) for names in lead_names for t in names), np.int64
+    )
+    name_sizes = np.fromiter(map(len, lead_names), np.int64, n)
+    ids = np.concatenate((leads.ids[chosen], name_ids))
+    owners = np.concatenate((owner[chosen], np.repeat(np.arange(n, dtype=np.int64), name_sizes)))
+    width = max(len(number), 1)
+    codes = np.unique(owners * width + ids)
+    return codes % width, codes // width
 
 
 def name_shares(

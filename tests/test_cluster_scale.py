@@ -366,3 +366,18 @@ def test_linkage_of_the_linked_parts_alone_is_linkage_of_all_pairs() -> None:
     assert len(set(part)) > 1  # some pairs do lie between parts
     merges = cluster.linkage_merges(60, sims, 0.14)
     assert cluster.average_linkage(60, sims, 0.14) == cluster.cut(60, merges, 0.14)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_pairs_from_the_array_vectors_are_the_pairs_from_the_dicts(corpora, name) -> None:
+    params = ClusterParams()
+    ordered = sorted(corpora[name], key=lambda a: a.id)
+    fs, leads, bodies = features.featurize_corpus(ordered, params)
+    assert fs == features.featurize(ordered, params)
+    assert leads.as_dicts() == [f.lead for f in fs]
+    assert bodies.as_dicts() == [f.body for f in fs]
+    plain = cluster.candidate_table(fs, params.max_gap_days)
+    assert cluster.candidate_table(fs, params.max_gap_days, leads).tolist() == plain.tolist()
+    fast = cluster.pair_similarities(fs, params, (leads, bodies))
+    assert fast == cluster.pair_similarities(fs, params)
+    assert len(fast) > 0
