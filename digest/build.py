@@ -147,17 +147,24 @@ def _timed(
         helpers.progress.finish()
 
 
-def _parse_one(item: tuple[load.SourceFile, bytes]) -> RawArticle | load.Skipped:
-    return load.parse_bytes(*item)
+LineKeys = tuple[str, frozenset[str]]
+
+
+def _parse_one(
+    item: tuple[load.SourceFile, bytes],
+) -> tuple[RawArticle | load.Skipped, LineKeys | None]:
+    raw = load.parse_bytes(*item)
+    return raw, (None if isinstance(raw, load.Skipped) else clean.line_keys(raw))
 
 
 def cached_reader(
-    helpers: Helpers, file_keys: dict[str, str]
+    helpers: Helpers, file_keys: dict[str, str], line_keys: dict[str, LineKeys] | None = None
 ) -> Callable[[Sequence[load.SourceFile]], list[RawArticle | load.Skipped]]:
     """Return a file reader for `load.read_sources` that reuses records of unchanged files.
 
     A record's key hashes the file's bytes, path, article id and format; `file_keys` gets
-    the key of every file read, for the keys of the records made from it.
+    the key of every file read, for the keys of the records made from it, and `line_keys`
+    what boilerplate detection reads of it (`clean.line_keys`, kept with the record).
     """
 
     def read(sources: Sequence[load.SourceFile]) -> list[RawArticle | load.Skipped]:
@@ -168,8 +175,12 @@ def cached_reader(
             todo = [(s, d) for s, d in found if not isinstance(d, load.Skipped)]
             keys = [key_of("raw", s.rel, s.id, str(s.is_markdown), d) for s, d in todo]
             file_keys.update((s.rel, k) for (s, _), k in zip(todo, keys, strict=True))
-            parsed = iter(cached_map(helpers.cache, "raw", _parse_one, todo, keys,
-                                     helpers.workers, helpers.progress))  # fmt: skip
+            records = cached_map(helpers.cache, "raw", _parse_one, todo, keys,
+                                 helpers.workers, helpers.progress)  # fmt: skip
+            if line_keys is not None:
+                pairs = zip(todo, records, strict=True)
+                line_keys.update((s.rel, lines) for (s, _), (_, lines) in pairs if lines)
+            parsed = (raw for raw, _ in records)
             results += [d if isinstance(d, load.Skipped) else next(parsed) for _, d in found]
         return results
 
@@ -193,23 +204,28 @@ def prepare_articles(
     file_keys: Mapping[str, str],
     helpers: Helpers,
     article_keys: dict[str, str] | None = None,
+    line_keys: Mapping[str, LineKeys] | None = None,
 ) -> tuple[list[Article], list[load.Skipped]]:
     """Return the cleaned articles of `raws` in order, and the remarks on thin ones.
 
-    `article_keys` gets each article's cache key (a hash of everything it was made from).
+    `article_keys` gets each article's cache key (a hash of everything it was made from);
+    `line_keys` holds `clean.line_keys` of the raws the reader has them for.
 
     Consumes `raws`: the list is emptied block by block as its articles are made, so the
     corpus text is held about once, not twice. An article's cache key covers its file, its
     copies and the repeated lines it contains: everything cleaning reads besides the text.
     """
-    repeated = clean.repeated_lines(raws, clean.REPEATED_MIN_ARTICLES)
+    known = line_keys or {}
+    keys_of = [known.get(raw.path) or clean.line_keys(raw) for raw in raws]
+    repeated = clean.repeated_keys(keys_of, clean.REPEATED_MIN_ARTICLES)
     articles: list[Article] = []
     remarks: list[load.Skipped] = []
     raws.reverse()
+    keys_of.reverse()
     while raws:
         items, keys = [], []
         for raw in (raws.pop() for _ in range(min(READ_BLOCK, len(raws)))):
-            found = {clean.normalise_line(line) for line in (raw.title, *raw.lines)} & repeated
+            found = clean.found_repeated(keys_of.pop(), repeated)
             items.append((raw, frozenset(found)))
             file_key = file_keys.get(raw.path) or key_of(repr(raw))
             keys.append(key_of("article", file_key, *raw.duplicates, "", *sorted(found)))
@@ -282,11 +298,13 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     helpers = helpers or Helpers()
     file_keys: dict[str, str] = {}
     article_keys: dict[str, str] = {}
+    line_keys: dict[str, LineKeys] = {}
     with _timed(report, "load", helpers):
-        raws, skipped = load.read_sources(config.seeds, cached_reader(helpers, file_keys))
+        reader = cached_reader(helpers, file_keys, line_keys)
+        raws, skipped = load.read_sources(config.seeds, reader)
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
-        articles, thin = prepare_articles(raws, file_keys, helpers, article_keys)
+        articles, thin = prepare_articles(raws, file_keys, helpers, article_keys, line_keys)
     origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     with _timed(report, "features", helpers, len(articles)):
         known = read_for_clustering(articles, article_keys, helpers)

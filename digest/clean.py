@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest import dates, markup
@@ -541,22 +541,44 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     return None
 
 
+def line_keys(raw: RawArticle) -> tuple[str, frozenset[str]]:
+    """Return what boilerplate detection reads of one article: its normalised title, and
+    the normalised lines short enough to count as boilerplate (`REPEATED_MAX_WORDS`).
+
+    A build keeps these per file (see `build.cached_reader`), so a rebuild need not
+    normalise every line of the corpus again.
+    """
+    keys = {normalise_line(line) for line in raw.lines if line.strip()}
+    short = frozenset(k for k in keys if k and len(k.split()) <= REPEATED_MAX_WORDS)
+    return normalise_line(raw.title), short
+
+
+def repeated_keys(keys: Iterable[tuple[str, frozenset[str]]], min_articles: int) -> frozenset[str]:
+    """Return the lines of `keys` (`line_keys` of each article, in order) found in at least
+    `min_articles` articles; articles with the same normalised title count once."""
+    counts: Counter[str] = Counter()
+    seen_titles: set[str] = set()
+    for title_key, short in keys:
+        if title_key in seen_titles:
+            continue
+        seen_titles.add(title_key)
+        counts.update(short)
+    return frozenset(k for k, n in counts.items() if n >= min_articles)
+
+
 def repeated_lines(raws: Sequence[RawArticle], min_articles: int) -> frozenset[str]:
     """Return the normalised short lines that occur in at least `min_articles` articles.
 
     Articles with the same normalised title count once, so syndicated copies of one story
     do not turn its own sentences into boilerplate.
     """
-    counts: Counter[str] = Counter()
-    seen_titles: set[str] = set()
-    for raw in raws:
-        title_key = normalise_line(raw.title)
-        if title_key in seen_titles:
-            continue
-        seen_titles.add(title_key)
-        keys = {normalise_line(line) for line in raw.lines if line.strip()}
-        counts.update(k for k in keys if k and len(k.split()) <= REPEATED_MAX_WORDS)
-    return frozenset(k for k, n in counts.items() if n >= min_articles)
+    return repeated_keys((line_keys(raw) for raw in raws), min_articles)
+
+
+def found_repeated(keys: tuple[str, frozenset[str]], repeated: frozenset[str]) -> frozenset[str]:
+    """Return the repeated lines (title included) that occur in one article of `keys`."""
+    title_key, short = keys
+    return (short | {title_key}) & repeated
 
 
 def clean_corpus(raws: Sequence[RawArticle]) -> list[Cleaned]:
