@@ -147,18 +147,17 @@ def _timed(
         helpers.progress.finish()
 
 
-LineKeys = tuple[str, frozenset[str]]
-
-
 def _parse_one(
     item: tuple[load.SourceFile, bytes],
-) -> tuple[RawArticle | load.Skipped, LineKeys | None]:
+) -> tuple[RawArticle | load.Skipped, clean.LineKeys | None]:
     raw = load.parse_bytes(*item)
     return raw, (None if isinstance(raw, load.Skipped) else clean.line_keys(raw))
 
 
 def cached_reader(
-    helpers: Helpers, file_keys: dict[str, str], line_keys: dict[str, LineKeys] | None = None
+    helpers: Helpers,
+    file_keys: dict[str, str],
+    line_keys: dict[str, clean.LineKeys] | None = None,
 ) -> Callable[[Sequence[load.SourceFile]], list[RawArticle | load.Skipped]]:
     """Return a file reader for `load.read_sources` that reuses records of unchanged files.
 
@@ -179,7 +178,9 @@ def cached_reader(
                                  helpers.workers, helpers.progress)  # fmt: skip
             if line_keys is not None:
                 pairs = zip(todo, records, strict=True)
-                line_keys.update((s.rel, lines) for (s, _), (_, lines) in pairs if lines)
+                line_keys.update(
+                    (s.rel, lines) for (s, _), (_, lines) in pairs if lines is not None
+                )
             parsed = (raw for raw, _ in records)
             results += [d if isinstance(d, load.Skipped) else next(parsed) for _, d in found]
         return results
@@ -188,14 +189,15 @@ def cached_reader(
 
 
 def prepare_article(
-    item: tuple[RawArticle, frozenset[str]],
+    item: tuple[RawArticle, frozenset[int]],
 ) -> tuple[Article | None, tuple[load.Skipped, ...]]:
     """Return the Article of one raw text (None when only boilerplate is left) and remarks.
 
-    `item` is the raw text and the corpus-wide repeated lines that occur in it.
+    `item` is the raw text and the hashes of the corpus-wide repeated lines that occur in
+    it (`clean.repeated_keys`).
     """
-    raw, repeated = item
-    kept, remarks = clean.readable([clean.clean_lines(raw, repeated)])
+    raw, found = item
+    kept, remarks = clean.readable([clean.clean_lines(raw, clean.found_lines(raw, found))])
     return (to_article(kept[0]) if kept else None), tuple(remarks)
 
 
@@ -204,7 +206,7 @@ def prepare_articles(
     file_keys: Mapping[str, str],
     helpers: Helpers,
     article_keys: dict[str, str] | None = None,
-    line_keys: Mapping[str, LineKeys] | None = None,
+    line_keys: Mapping[str, clean.LineKeys] | None = None,
 ) -> tuple[list[Article], list[load.Skipped]]:
     """Return the cleaned articles of `raws` in order, and the remarks on thin ones.
 
@@ -216,19 +218,21 @@ def prepare_articles(
     copies and the repeated lines it contains: everything cleaning reads besides the text.
     """
     known = line_keys or {}
-    keys_of = [known.get(raw.path) or clean.line_keys(raw) for raw in raws]
-    repeated = clean.repeated_keys(keys_of, clean.REPEATED_MIN_ARTICLES)
+    keys_of = [known[raw.path] if raw.path in known else clean.line_keys(raw) for raw in raws]
+    found_of = clean.repeated_keys(keys_of, clean.REPEATED_MIN_ARTICLES)
+    del keys_of
     articles: list[Article] = []
     remarks: list[load.Skipped] = []
     raws.reverse()
-    keys_of.reverse()
+    found_of.reverse()
     while raws:
         items, keys = [], []
         for raw in (raws.pop() for _ in range(min(READ_BLOCK, len(raws)))):
-            found = clean.found_repeated(keys_of.pop(), repeated)
-            items.append((raw, frozenset(found)))
+            found = found_of.pop()
+            items.append((raw, found))
             file_key = file_keys.get(raw.path) or key_of(repr(raw))
-            keys.append(key_of("article", file_key, *raw.duplicates, "", *sorted(found)))
+            lines = (str(h) for h in sorted(found))
+            keys.append(key_of("article", file_key, *raw.duplicates, "", *lines))
         results = cached_map(helpers.cache, "article", prepare_article, items, keys,
                              helpers.workers, helpers.progress)  # fmt: skip
         articles += [article for article, _ in results if article is not None]
@@ -298,7 +302,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     helpers = helpers or Helpers()
     file_keys: dict[str, str] = {}
     article_keys: dict[str, str] = {}
-    line_keys: dict[str, LineKeys] = {}
+    line_keys: dict[str, clean.LineKeys] = {}
     with _timed(report, "load", helpers):
         reader = cached_reader(helpers, file_keys, line_keys)
         raws, skipped = load.read_sources(config.seeds, reader)

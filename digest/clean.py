@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from digest import dates, markup
 from digest.load import Skipped
@@ -541,44 +543,77 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     return None
 
 
-def line_keys(raw: RawArticle) -> tuple[str, frozenset[str]]:
-    """Return what boilerplate detection reads of one article: its normalised title, and
+LineKeys = tuple[int, "np.ndarray"]
+"""An article's normalised title and short lines as 64-bit hashes (`line_hash`); the
+lines' hashes sorted and unique in an unsigned 64-bit array."""
+
+
+def line_hash(key: str) -> int:
+    """Return a 64-bit hash of a normalised line, the same in every process and run."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def line_keys(raw: RawArticle) -> LineKeys:
+    """Return what boilerplate detection reads of one article: its normalised title and
     the normalised lines short enough to count as boilerplate (`REPEATED_MAX_WORDS`).
 
-    A build keeps these per file (see `build.cached_reader`), so a rebuild need not
-    normalise every line of the corpus again.
+    Lines are kept as hashes, a few bytes each, not as text: a build keeps these for every
+    file (see `build.cached_reader`), so a rebuild normalises only new files' lines.
     """
     keys = {normalise_line(line) for line in raw.lines if line.strip()}
-    short = frozenset(k for k in keys if k and len(k.split()) <= REPEATED_MAX_WORDS)
-    return normalise_line(raw.title), short
+    short = {line_hash(k) for k in keys if k and len(k.split()) <= REPEATED_MAX_WORDS}
+    lines = np.array(sorted(short), dtype=np.uint64)
+    return line_hash(normalise_line(raw.title)), lines
 
 
-def repeated_keys(keys: Iterable[tuple[str, frozenset[str]]], min_articles: int) -> frozenset[str]:
-    """Return the lines of `keys` (`line_keys` of each article, in order) found in at least
-    `min_articles` articles; articles with the same normalised title count once."""
-    counts: Counter[str] = Counter()
-    seen_titles: set[str] = set()
-    for title_key, short in keys:
-        if title_key in seen_titles:
-            continue
-        seen_titles.add(title_key)
-        counts.update(short)
-    return frozenset(k for k, n in counts.items() if n >= min_articles)
+def repeated_keys(keys: Sequence[LineKeys], min_articles: int) -> list[frozenset[int]]:
+    """Return, for each article of `keys` (`line_keys` of each, in order), the hashes of
+    its title and lines that occur among the short lines of at least `min_articles`
+    articles. Articles with the same normalised title count once, so syndicated copies of
+    one story do not turn its own sentences into boilerplate.
+    """
+    seen_titles: set[int] = set()
+    counted = []
+    for title, lines in keys:
+        if title not in seen_titles:
+            seen_titles.add(title)
+            counted.append(lines)
+    every = np.concatenate(counted) if counted else np.zeros(0, dtype=np.uint64)
+    values, counts = np.unique(every, return_counts=True)
+    repeated = values[counts >= min_articles]
+    if not len(keys):
+        return []
+    lines = np.concatenate([lines for _, lines in keys])
+    inside = np.isin(lines, repeated, assume_unique=False)
+    titles = np.isin(np.array([t for t, _ in keys], dtype=np.uint64), repeated)
+    found: list[frozenset[int]] = []
+    start = 0
+    for (title, own), title_in in zip(keys, titles.tolist(), strict=True):
+        end = start + len(own)
+        hits = set(lines[start:end][inside[start:end]].tolist())
+        found.append(frozenset(hits | {title} if title_in else hits))
+        start = end
+    return found
 
 
 def repeated_lines(raws: Sequence[RawArticle], min_articles: int) -> frozenset[str]:
     """Return the normalised short lines that occur in at least `min_articles` articles.
 
-    Articles with the same normalised title count once, so syndicated copies of one story
-    do not turn its own sentences into boilerplate.
+    Articles with the same normalised title count once (see `repeated_keys`).
     """
-    return repeated_keys((line_keys(raw) for raw in raws), min_articles)
+    hits = repeated_keys([line_keys(raw) for raw in raws], min_articles)
+    return frozenset(
+        key
+        for raw, found in zip(raws, hits, strict=True)
+        for key in map(normalise_line, (raw.title, *raw.lines))
+        if line_hash(key) in found
+    )
 
 
-def found_repeated(keys: tuple[str, frozenset[str]], repeated: frozenset[str]) -> frozenset[str]:
-    """Return the repeated lines (title included) that occur in one article of `keys`."""
-    title_key, short = keys
-    return (short | {title_key}) & repeated
+def found_lines(raw: RawArticle, found: frozenset[int]) -> frozenset[str]:
+    """Return the normalised title and lines of `raw` whose hashes are in `found`."""
+    keys = map(normalise_line, (raw.title, *raw.lines))
+    return frozenset(key for key in keys if line_hash(key) in found)
 
 
 def clean_corpus(raws: Sequence[RawArticle]) -> list[Cleaned]:
