@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup
 
 from digest import changes, feeds, i18n, search, summary, timeline, views
 from digest.cache import BuildCache, key_of
@@ -23,10 +24,11 @@ from digest.model import (
     DateValue,
     Event,
     Granularity,
+    Source,
     StoryEntry,
     TimelineEntry,
 )
-from digest.site import Staging, safe_relative
+from digest.site import Staging, content_hash, safe_relative
 
 if TYPE_CHECKING:
     from digest.build import Digest
@@ -288,7 +290,7 @@ def _json_items(items: Sequence[Mapping[str, object]], cache: BuildCache) -> lis
 
 
 PAGE_KIND = "page"
-TRACKED = ("anchors", "source_names")
+TRACKED = ("anchors", "source_names", "event_titles")
 """Shared lookup tables (one entry per name, per article) that pages read a few entries of:
 a cached page depends on the entries it read, not on the whole table."""
 
@@ -339,6 +341,9 @@ class ReadLog(Mapping[str, object]):
 
 
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+PLAIN_DATA: frozenset[type] = frozenset((DateValue, Source, TimelineEntry, StoryEntry, Period))
+"""Records whose repr is all their data and that hold no Article or Event (a test checks
+their fields): hashed by their repr in one step, not field by field."""
 
 
 @dataclass
@@ -366,6 +371,8 @@ class Fingerprints:
             if found is None:
                 found = self.memo[id(value)] = (value, self._record_key(value))
             return found[1]
+        if type(value) in PLAIN_DATA:
+            return key_of(type(value).__qualname__, repr(value))
         if isinstance(value, (tuple, list)):
             return key_of("seq", *(self.of(item) for item in value))
         if isinstance(value, Mapping):
@@ -416,19 +423,105 @@ class Tables:
         return True
 
 
+def _reads_of(logs: Mapping[str, ReadLog], tables: Tables) -> dict[str, object]:
+    """Return what a render read of each table: its hash if all of it, else the entries."""
+    return {
+        name: tables.hash(name) if log.whole else tuple(sorted(log.looked.items()))
+        for name, log in logs.items()
+    }
+
+
+def _note_reads(logs: Mapping[str, ReadLog], reads: Mapping[str, object]) -> None:
+    """Add `reads` (of a fragment) to the logs of the page that includes it."""
+    for name, read in reads.items():
+        if isinstance(read, str):
+            logs[name].whole = True
+        else:
+            logs[name].looked.update(read)  # type: ignore[arg-type]
+
+
+FRAGMENT_KIND = "fragment"
+
+
+class Fragments:
+    """`fragment(template, **args)` for templates: a part of a page rendered on its own.
+
+    A fragment is rendered from the shared context, the `TRACKED` tables and `args` only
+    (anything else is undefined, so it cannot depend on more), and kept in the build cache
+    under a hash of its template, the shared context and `args`, with the table entries it
+    read (as pages are: see `render_pages`). A whole-site page (the index, the timeline, the
+    names) made of fragments re-renders only the parts whose data changed; the rest are
+    joined as they were. The entries a fragment read count as read by its page.
+    """
+
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        shared: Mapping[str, object],
+        tables: Tables,
+        fingerprints: Fingerprints,
+        cache: BuildCache,
+    ) -> None:
+        self.env = env
+        self.shared = shared
+        self.shared_key = fingerprints.of(shared)
+        self.tables = tables
+        self.fingerprints = fingerprints
+        self.cache = cache
+        self.fresh: dict[str, object] = {}
+        self.page_logs: Mapping[str, ReadLog] = {}
+
+    def __call__(self, template: str, **args: object) -> Markup:
+        key = key_of(FRAGMENT_KIND, template, self.shared_key, self.fingerprints.of(args))
+        record = self.fresh.get(key) or self.cache.get_many(FRAGMENT_KIND, [key]).get(key)
+        if record is not None and self.tables.still_hold(record[0]):  # type: ignore[index]
+            reads, html = record  # type: ignore[misc]
+        else:
+            logs = {name: ReadLog(table) for name, table in self.tables.tables.items()}
+            context = {**self.shared, **logs, "fragment": self, **args}
+            html = self.env.get_template(template).render(**context)
+            reads = _reads_of(logs, self.tables)
+            if self.cache.is_enabled:
+                self.fresh[key] = (reads, html)
+        _note_reads(self.page_logs, reads)
+        return Markup(html)
+
+    def close(self) -> None:
+        """Keep the fragments rendered for the next build."""
+        self.cache.put_many(FRAGMENT_KIND, self.fresh)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page rendered, or found in the cache (then its bytes stay packed until asked for)."""
+
+    path: str
+    digest: str
+    """`site.content_hash` of the bytes."""
+    search: search.ViewInfo
+    html: bytes | None = None
+    packed: bytes | None = None
+    """The bytes compressed with zlib, as the cache keeps them, when `html` is None."""
+
+    def data(self) -> bytes:
+        return self.html if self.html is not None else zlib.decompress(self.packed or b"")
+
+
 def render_pages(
     plans: Sequence[PagePlan],
     env: jinja2.Environment,
     common: Mapping[str, object],
     cache: BuildCache,
     origins: Mapping[str, tuple[Article, str]] | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """Yield (path, bytes) of every planned page, in order.
+) -> Iterator[RenderedPage]:
+    """Yield every planned page, in order.
 
     A cached page's key hashes its path, template, own context and the shared context
-    except the `TRACKED` tables; its record holds the bytes and the table entries it read,
-    and it is served only when those entries still hold. Templates and code are covered by
-    the cache's version. `origins`: see `Fingerprints`.
+    except the `TRACKED` tables; its record holds the bytes (with their hash and search
+    view's `ViewInfo`) and the table entries it read, and it is served only when those
+    entries still hold. Templates and code are covered by
+    the cache's version. `origins`: see `Fingerprints`. Templates may render parts of a
+    page as `fragment`s (see `Fragments`).
     """
     fingerprints = Fingerprints(origins or {})
     shared = {k: v for k, v in common.items() if k not in TRACKED}
@@ -444,24 +537,31 @@ def render_pages(
     tables = Tables(
         {name: common[name] for name in TRACKED if isinstance(common.get(name), Mapping)}
     )  # type: ignore[misc]
+    fragments = Fragments(env, shared, tables, fingerprints, cache)
     fresh: dict[str, object] = {}
     for plan in plans:
         key = keys.get(plan.path)
         record = found.get(key) if key else None
         if record is not None and tables.still_hold(record[0]):  # type: ignore[index]
-            yield plan.path, zlib.decompress(record[1])  # type: ignore[index]
+            _, packed, digest, info = record  # type: ignore[misc]
+            yield RenderedPage(plan.path, digest, info, packed=packed)
             continue
         logs = {name: ReadLog(table) for name, table in tables.tables.items()}
-        context = {**common, **logs, **plan.context, **(plan.derived() if plan.derived else {})}
+        fragments.page_logs = logs
+        context = {
+            **common,
+            **logs,
+            "fragment": fragments,
+            **plan.context,
+            **(plan.derived() if plan.derived else {}),
+        }
         html = env.get_template(plan.template).render(**context).encode("utf-8")
+        digest, info = content_hash(html), search.view_info(html)
         if key is not None:
-            reads = {
-                name: tables.hash(name) if log.whole else tuple(sorted(log.looked.items()))
-                for name, log in logs.items()
-            }
-            fresh[key] = (reads, zlib.compress(html, 1))
-        yield plan.path, html
+            fresh[key] = (_reads_of(logs, tables), zlib.compress(html, 1), digest, info)
+        yield RenderedPage(plan.path, digest, info, html=html)
     cache.put_many(PAGE_KIND, fresh)
+    fragments.close()
 
 
 def render_site(
@@ -484,7 +584,8 @@ def render_site(
     site: SiteParams = config.site
     lang = site.language
     event_of: Mapping[str, Event] = {aid: e for e in digest.events for aid in e.article_ids}
-    event_views = {e.id: views.event_view(e, digest.articles) for e in digest.events}
+    languages = article_languages(digest.articles.values(), digest.origins, cache)
+    event_views = {e.id: views.event_view(e, digest.articles, languages) for e in digest.events}
     anchors = views.name_anchors(n for e in digest.events for n in e.names)
     names = {a.id: source_name(a) for a in digest.articles.values()}
     common = {
@@ -494,6 +595,7 @@ def render_site(
         "span_label": span_label,
         "anchors": anchors,
         "source_names": names,
+        "event_titles": {e.id: e.title for e in digest.events},
     }
 
     plans: list[PagePlan] = []
@@ -546,7 +648,7 @@ def render_site(
             "article.html",
             cached=True,
             article=article,
-            article_lang=views.article_language(article),
+            article_lang=languages[article.id],
             event=event_of[article.id],
         )
     page(
@@ -560,21 +662,72 @@ def render_site(
     kept: dict[str, bytes] = {}
     add = staging.add if staging is not None else kept.__setitem__
     pages = staging.files() if staging is not None else kept
-    for path, html in render_pages(
-        plans, env, common, cache or BuildCache.disabled(), digest.origins
-    ):
-        add(path, html)
+    cache = cache or BuildCache.disabled()
+    stamps_key = key_of(SITE_KIND, str(config.output.resolve()))
+    if staging is not None:
+        old = cache.get_many(SITE_KIND, [stamps_key]).get(stamps_key)
+        staging.old_stamps = old if isinstance(old, dict) else {}  # type: ignore[assignment]
+    infos: dict[str, search.ViewInfo] = {}
+    for page in render_pages(plans, env, common, cache, digest.origins):
+        infos[page.path] = page.search
+        if staging is not None:
+            staging.add_known(page.path, page.digest, page.data)
+        else:
+            kept[page.path] = page.data()
     for rel, data in static_files(config.templates).items():
         add(rel, data)
     per_bundle = site.search_pages_per_bundle
-    with search.indexing(pages, config.output, cache, per_bundle, jobs) as search_files:
+    with search.indexing(pages, config.output, cache, per_bundle, jobs, infos) as search_files:
         # Pagefind runs in the background meanwhile.
         add("events.json", events_json(digest, cache).encode("utf-8"))
         for rel, data in machine_files(digest, pages, site).items():
             add(rel, data)
         for rel, data in search_files().items():
             add(rel, data)
+    if staging is not None:
+        cache.put_many(SITE_KIND, {stamps_key: staging.stamps})
     return pages if staging is not None else dict(sorted(pages.items()))
+
+
+LANGUAGE_KIND = "language"
+SITE_KIND = "site"
+"""The stamps of the files the last build put in an output folder (see `site.FileStamp`)."""
+
+
+def article_languages(
+    articles: Iterable[Article],
+    origins: Mapping[str, tuple[Article, str]],
+    cache: BuildCache | None,
+) -> dict[str, str | None]:
+    """Return `views.article_language` of every article by id, from `cache` when known.
+
+    The key is the article's build-cache key while its language, title and text are those
+    cleaning made (`origins`), else a hash of exactly what the language is guessed from.
+    """
+    cache = cache or BuildCache.disabled()
+    keys: dict[str, str] = {}
+    for article in articles:
+        original, key = origins.get(article.id, (None, ""))
+        same = original is not None and all(
+            getattr(article, name) is getattr(original, name)
+            for name in ("language", "title", "paragraphs")
+        )
+        if same:
+            keys[article.id] = key_of(LANGUAGE_KIND, key)
+            continue
+        guessed_from = (article.title, *article.paragraphs[: views.LANGUAGE_PARAGRAPHS])
+        keys[article.id] = key_of(LANGUAGE_KIND, "text", repr(article.language), *guessed_from)
+    found = cache.get_many(LANGUAGE_KIND, keys.values()) if cache.is_enabled else {}
+    fresh: dict[str, str | None] = {}
+    languages: dict[str, str | None] = {}
+    for article in articles:
+        key = keys[article.id]
+        if key in found:
+            languages[article.id] = found[key]  # type: ignore[assignment]
+        else:
+            languages[article.id] = fresh[key] = views.article_language(article)
+    cache.put_many(LANGUAGE_KIND, fresh)
+    return languages
 
 
 def static_files(user_templates: Path | None) -> dict[str, bytes]:

@@ -167,6 +167,38 @@ def indexed_views(pages: Mapping[str, bytes]) -> dict[str, bytes]:
     return {rel: search_view(pages[rel]) for rel in sorted(unmarked)}
 
 
+ViewInfo = tuple[bool, str]
+"""What bundling needs of a page: whether it has a `data-pagefind-body` element, and a
+hash of its search view. The build keeps it with each cached page (see render.py), so a
+rebuild need not read unchanged pages again."""
+
+
+def view_info(html: bytes) -> ViewInfo:
+    """Return the `ViewInfo` of one HTML page."""
+    marked = next(_tags_with(html, b"data-pagefind-body", _BODY), None) is not None
+    return marked, hashlib.sha256(search_view(html)).hexdigest()
+
+
+def indexed_digests(
+    pages: Mapping[str, bytes], infos: Mapping[str, ViewInfo] | None = None
+) -> dict[str, str]:
+    """Return the hash of the search view of every page Pagefind indexes, by path (sorted).
+
+    `infos` gives the `ViewInfo` of HTML pages; the others are read from `pages`. Pagefind
+    indexes only the pages with a `data-pagefind-body` element when any page has one, and
+    every HTML page otherwise (see `indexed_views`).
+    """
+    known = infos or {}
+    every = {
+        rel: known[rel] if rel in known else view_info(pages[rel])
+        for rel in pages
+        if rel.endswith(".html")
+    }
+    marked = {rel: digest for rel, (is_marked, digest) in every.items() if is_marked}
+    chosen = marked or {rel: digest for rel, (_, digest) in every.items()}
+    return dict(sorted(chosen.items()))
+
+
 def bundle_count(pages: int, pages_per_bundle: int) -> int:
     """Return how many bundles `pages` pages are split into: a power of two, at most
     `MAX_BUNDLES`, so a rebuild changes it only when the site doubles or halves.
@@ -185,24 +217,25 @@ def bundle_of(rel: str, count: int) -> int:
 
 @dataclass(frozen=True)
 class Bundle:
-    """The pages of one bundle (relative path → search view) and its cache key."""
+    """The pages of one bundle (relative paths, sorted) and its cache key."""
 
     number: int
-    views: Mapping[str, bytes]
+    pages: tuple[str, ...]
     key: str
 
 
-def plan_bundles(views: Mapping[str, bytes], pages_per_bundle: int, version: str) -> list[Bundle]:
-    """Return the non-empty bundles of `views`, in order of their number."""
-    count = bundle_count(len(views), pages_per_bundle)
-    groups: dict[int, dict[str, bytes]] = {}
-    for rel in sorted(views):
-        groups.setdefault(bundle_of(rel, count), {})[rel] = views[rel]
+def plan_bundles(digests: Mapping[str, str], pages_per_bundle: int, version: str) -> list[Bundle]:
+    """Return the non-empty bundles of the pages in `digests` (relative path → hash of its
+    search view), in order of their number; a bundle's key hashes its pages' views."""
+    count = bundle_count(len(digests), pages_per_bundle)
+    groups: dict[int, list[str]] = {}
+    for rel in sorted(digests):
+        groups.setdefault(bundle_of(rel, count), []).append(rel)
     bundles = []
     for number in sorted(groups):
         group = groups[number]
-        parts = (part for rel in group for part in (rel, group[rel]))
-        bundles.append(Bundle(number, group, key_of(CACHE_KIND, version, *parts)))
+        parts = (part for rel in group for part in (rel, digests[rel]))
+        bundles.append(Bundle(number, tuple(group), key_of(CACHE_KIND, version, *parts)))
     return bundles
 
 
@@ -228,6 +261,7 @@ def indexing(
     cache: BuildCache | None = None,
     pages_per_bundle: int = 256,
     jobs: int = 1,
+    infos: Mapping[str, ViewInfo] | None = None,
 ) -> Iterator[Callable[[], dict[str, bytes]]]:
     """Start indexing the HTML in `pages`; yield a function that returns the bundles'
     files (relative path → bytes) once Pagefind is done.
@@ -237,11 +271,13 @@ def indexing(
     its pages from a hidden scratch folder beside the output folder `out` (nothing is
     written to `out` itself). Leaving the block stops any Pagefind still running and
     removes the scratch folder; if the build is killed, Pagefind dies with it and the next
-    build of `out` removes the folder (`site.recover`).
+    build of `out` removes the folder (`site.recover`). `infos` may give the `ViewInfo`
+    of pages, so that only pages of bundles Pagefind must index again are read.
     """
     cache = cache or BuildCache.disabled()
     binary = pagefind_binary()
-    bundles = plan_bundles(indexed_views(pages), pages_per_bundle, tool_version(binary))
+    digests = indexed_digests(pages, infos)
+    bundles = plan_bundles(digests, pages_per_bundle, tool_version(binary))
     found = cache.get_many(CACHE_KIND, [b.key for b in bundles])
     missing = [b for b in bundles if b.key not in found]
     if not missing:
@@ -256,7 +292,7 @@ def indexing(
         with _writing_beside(out):
             for start in range(0, len(missing), jobs):
                 if start:  # the first wave started with the block
-                    _start_wave(binary, missing[start:][:jobs], scratch, runs)
+                    _start_wave(binary, missing[start:][:jobs], scratch, runs, pages)
                 for bundle, run in zip(missing[start:], list(runs), strict=False):
                     made[bundle.key] = _finish_pagefind(run, scratch / str(bundle.number))
         cache.put_many(CACHE_KIND, made)
@@ -264,7 +300,7 @@ def indexing(
 
     try:
         with _writing_beside(out):
-            _start_wave(binary, missing[:jobs], scratch, runs)
+            _start_wave(binary, missing[:jobs], scratch, runs, pages)
         yield files
     finally:
         for run in runs:  # after a failure, the others are not waited for
@@ -274,11 +310,17 @@ def indexing(
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _start_wave(binary: Path, wave: Sequence[Bundle], scratch: Path, runs: list[_Run]) -> None:
+def _start_wave(
+    binary: Path,
+    wave: Sequence[Bundle],
+    scratch: Path,
+    runs: list[_Run],
+    pages: Mapping[str, bytes],
+) -> None:
     """Start Pagefind for each bundle of `wave`; `runs` holds exactly the runs started."""
     runs.clear()
     for bundle in wave:
-        runs.append(_start_pagefind(binary, bundle, scratch / str(bundle.number)))
+        runs.append(_start_pagefind(binary, bundle, scratch / str(bundle.number), pages))
 
 
 @contextmanager
@@ -319,19 +361,19 @@ class _Run:
     deadline: float
 
 
-def _start_pagefind(binary: Path, bundle: Bundle, folder: Path) -> _Run:
+def _start_pagefind(binary: Path, bundle: Bundle, folder: Path, pages: Mapping[str, bytes]) -> _Run:
     site_dir = folder / "site"
-    for rel, content in bundle.views.items():
+    for rel in bundle.pages:
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        target.write_bytes(search_view(pages[rel]))
     command = [
         str(binary),
         "--site", str(site_dir),
         "--output-path", str(folder / "bundle"),
         "--silent",
     ]  # fmt: skip
-    timeout = TIMEOUT_SECONDS + TIMEOUT_PER_PAGE * len(bundle.views)
+    timeout = TIMEOUT_SECONDS + TIMEOUT_PER_PAGE * len(bundle.pages)
     with (folder / "output.txt").open("wb") as output:
         try:
             process = subprocess.Popen(
@@ -343,7 +385,7 @@ def _start_pagefind(binary: Path, bundle: Bundle, folder: Path) -> _Run:
             )
         except OSError as err:
             raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
-    return _Run(process, len(bundle.views), timeout, time.monotonic() + timeout)
+    return _Run(process, len(bundle.pages), timeout, time.monotonic() + timeout)
 
 
 def _finish_pagefind(run: _Run, folder: Path) -> dict[str, bytes]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import hashlib
 import os
 import re
 import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -32,6 +33,10 @@ SEARCH_PREFIX = ".digest-search-"
 """Pagefind's scratch folder, beside the output folder so a killed build's is found again."""
 LOCK_SUFFIX = ".digest-lock"
 _SAFE_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,200}\Z")
+_PLAIN_PATH = re.compile(
+    r"[A-Za-z0-9_][A-Za-z0-9._-]{0,200}(?:/[A-Za-z0-9_][A-Za-z0-9._-]{0,200})*"
+)
+"""A relative path every part of which is a plain name (what `safe_relative` accepts)."""
 _TEMP_TAIL = re.compile(r"[a-z0-9_]+")
 """What tempfile.mkdtemp appends; never a '-', so 'site-2's folders never pass for 'site's."""
 _PID_TAIL = re.compile(r"[0-9]+")
@@ -200,6 +205,21 @@ def _same_file(previous: Path, data: bytes) -> bool:
         return False
 
 
+FileStamp = tuple[str, int, int, int]
+"""What a build knows of a file it put in the site: a hash of its bytes (`content_hash`),
+and its inode, modification time (ns) and size, which stay the same while nobody
+replaces or edits the file."""
+
+
+def content_hash(data: bytes) -> str:
+    """Return the hash by which a site file's bytes are known (see `FileStamp`)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _stamp(digest: str, info: os.stat_result) -> FileStamp:
+    return (digest, info.st_ino, info.st_mtime_ns, info.st_size)
+
+
 def _place(target: Path, data: bytes, previous: Path | None) -> bool:
     """Put `data` at `target`; return False when the previous site's identical file was reused.
 
@@ -226,7 +246,10 @@ class Staging:
     the previous site (see `_place`).
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, stamps: Mapping[str, FileStamp] | None = None) -> None:
+        """`stamps`: the files of the previous site as the build that wrote it left them
+        (see `FileStamp`); a file whose stamp still matches and whose bytes are the same
+        is linked without being read (see `add_known`)."""
         check_output(out)
         self.out = out.resolve()
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -237,27 +260,62 @@ class Staging:
         """Relative path -> written (True) or linked from the previous site, in the order added."""
         self._cased: dict[str, str] = {}
         self._folders: set[Path] = set()
+        self.old_stamps: Mapping[str, FileStamp] = stamps or {}
+        self.stamps: dict[str, FileStamp] = {}
+        """Relative path -> stamp of each file added, for the next build's `Staging`."""
 
     def add(self, rel: str, data: bytes) -> None:
         """Write `data` as the site file `rel`; a second `add` of the same path replaces it."""
-        relative = safe_relative(rel)
-        folded = rel.casefold()
-        if self._cased.setdefault(folded, rel) != rel:
-            raise OutputError(
-                f"two output files differ only in case: {self._cased[folded]!r}, {rel!r}"
-            )
-        assert self.folder is not None, "add after commit or discard"
-        target = self.folder / relative
+        self.add_known(rel, content_hash(data), lambda: data)
+
+    def add_known(self, rel: str, digest: str, load: Callable[[], bytes]) -> None:
+        """Put the site file `rel` whose bytes have the hash `digest` (`content_hash`);
+        `load` returns the bytes, and is called only when the previous site's file cannot
+        be linked: when its stamp from the previous build no longer matches (replaced,
+        edited) or its bytes differ."""
+        target = self._target(rel)
         try:
             if rel in self.changed:
                 target.unlink()
             if target.parent not in self._folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(target.parent)
-            previous = self.previous / relative if self.previous else None
-            self.changed[rel] = _place(target, data, previous)
+            if self._link_unchanged(rel, digest, target):
+                self.changed[rel] = False
+                return
+            previous = self.previous / rel if self.previous else None
+            self.changed[rel] = _place(target, load(), previous)
+            self.stamps[rel] = _stamp(digest, os.lstat(target))
         except OSError as err:  # a full disk, a file size limit, a quota
             raise self._cannot_write(err) from None
+
+    def _target(self, rel: str) -> Path:
+        """Return where the file `rel` goes, refusing unsafe names and case clashes."""
+        if not _PLAIN_PATH.fullmatch(rel) or ".." in rel.split("/"):
+            safe_relative(rel)  # raises for what is unsafe; a plain name passes quickly
+        folded = rel.casefold()
+        if self._cased.setdefault(folded, rel) != rel:
+            raise OutputError(
+                f"two output files differ only in case: {self._cased[folded]!r}, {rel!r}"
+            )
+        assert self.folder is not None, "add after commit or discard"
+        return self.folder / rel
+
+    def _link_unchanged(self, rel: str, digest: str, target: Path) -> bool:
+        """Link the previous site's `rel` if its stamp says it holds exactly `digest`."""
+        old = self.old_stamps.get(rel)
+        if old is None or old[0] != digest or self.previous is None:
+            return False
+        previous = self.previous / rel
+        try:
+            info = os.lstat(previous)
+            if not stat.S_ISREG(info.st_mode) or _stamp(digest, info) != old:
+                return False
+            os.link(previous, target)
+        except OSError:
+            return False
+        self.stamps[rel] = old
+        return True
 
     def files(self) -> Mapping[str, bytes]:
         """Return the files added so far (read back from disk on access), in the order added."""

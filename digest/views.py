@@ -63,6 +63,8 @@ _INDONESIAN = frozenset(
     ]
 )
 MIN_LANGUAGE_WORDS = 5
+LANGUAGE_PARAGRAPHS = 6
+"""An article's language is guessed from its title and this many first paragraphs."""
 
 
 def guess_language(text: str) -> str | None:
@@ -83,7 +85,7 @@ def article_language(article: Article) -> str | None:
     """Return the article's language: its own field, else guessed from its text."""
     if article.language:
         return article.language
-    return guess_language(" ".join((article.title, *article.paragraphs[:6])))
+    return guess_language(" ".join((article.title, *article.paragraphs[:LANGUAGE_PARAGRAPHS])))
 
 
 def anchor(name: str) -> str:
@@ -134,22 +136,34 @@ class EventView:
     title_language: str | None
 
 
-def quote(source: Source, by_id: Mapping[str, Article]) -> Quote:
+def quote(
+    source: Source, by_id: Mapping[str, Article], languages: Mapping[str, str | None]
+) -> Quote:
     article = by_id[source.article]
-    return Quote(source.sentence, article, source.paragraph, article_language(article))
+    known = article.id in languages
+    language = languages[article.id] if known else article_language(article)
+    return Quote(source.sentence, article, source.paragraph, language)
 
 
-def event_view(event: Event, by_id: Mapping[str, Article]) -> EventView:
+def event_view(
+    event: Event,
+    by_id: Mapping[str, Article],
+    languages: Mapping[str, str | None] | None = None,
+) -> EventView:
+    """Return what the pages show of `event`; `languages` may give `article_language` of
+    its articles by id (worked out here when it does not)."""
     members = tuple(by_id[i] for i in event.article_ids)
+    if languages is None:
+        languages = {a.id: article_language(a) for a in members}
     ordered = tuple(sorted(members, key=lambda a: (a.published is None, a.published, a.id)))
     return EventView(
         event=event,
         articles=ordered,
         outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
-        summary=tuple(quote(s, by_id) for s in event.summary),
-        languages={a.id: article_language(a) for a in members},
+        summary=tuple(quote(s, by_id, languages) for s in event.summary),
+        languages={a.id: languages[a.id] for a in members},
         outlet_of={a.id: a.outlet or a.id for a in members},
-        title_language=next((article_language(a) for a in ordered if a.title == event.title), None),
+        title_language=next((languages[a.id] for a in ordered if a.title == event.title), None),
     )
 
 

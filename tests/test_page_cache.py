@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from pathlib import Path
 
 import jinja2
+import pytest
 from conftest import SEEDS, corpus_module
 
 from digest.build import Digest, assemble
@@ -16,20 +18,39 @@ from digest.cache import BuildCache
 from digest.config import Config
 from digest.markup import json_visible
 from digest.model import Article, BuildReport, DateValue
-from digest.render import Fingerprints, PagePlan, events_json, render_pages
+from digest.render import PLAIN_DATA, Fingerprints, PagePlan, Period, events_json, render_pages
 
 TEMPLATES = {
     "one.html": "{{ site }}: {{ anchors[name] }} / {{ source_names.get(other, 'none') }}",
     "all.html": "{{ anchors | length }} names",
+    "parts.html": "{% for n in names %}[{{ fragment('part.html', name=n) }}]{% endfor %}",
+    "part.html": "{{ site }} {{ name | tally }}={{ anchors[name] }}",
+    "nosy.html": "{{ fragment('peek.html') }}",
+    "peek.html": "{{ name }}",
 }
 
 
-def render(tmp_path: Path, common: dict, template: str = "one.html") -> tuple[str, int]:
-    """Render one cached page with a cache kept in `tmp_path`; return it and the cache hits."""
-    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True)
+def render(
+    tmp_path: Path,
+    common: dict,
+    template: str = "one.html",
+    cached: bool = True,
+    rendered: list[str] | None = None,
+    **own: object,
+) -> tuple[str, int]:
+    """Render one page with a cache kept in `tmp_path`; return it and the cache hits.
+
+    `rendered` gets the name of every `part.html` fragment rendered (not from the cache).
+    """
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    tally = rendered if rendered is not None else []
+    env.filters["tally"] = lambda name: tally.append(name) or name
     cache = BuildCache.open(tmp_path / "cache", "v1")
-    plan = PagePlan("events/e.html", template, {"name": "A", "other": "z"}, cached=True)
-    pages = dict(render_pages([plan], env, common, cache))
+    context = {"name": "A", "other": "z", **own}
+    plan = PagePlan("events/e.html", template, context, cached=cached)
+    pages = {page.path: page.data() for page in render_pages([plan], env, common, cache)}
     hits = cache.hits
     cache.close()
     return pages["events/e.html"].decode(), hits
@@ -66,6 +87,60 @@ def test_a_page_that_read_a_whole_table_depends_on_all_of_it(tmp_path: Path) -> 
     assert render(tmp_path, common(), "all.html") == ("2 names", 1)
     grown = common(anchors={"A": "n-a", "B": "n-b", "C": "n-c"})
     assert render(tmp_path, grown, "all.html")[0] == "3 names"
+
+
+def test_fragments_are_reused_while_their_data_and_entries_hold(tmp_path: Path) -> None:
+    """A whole-site page made of fragments renders again only the fragments whose own
+    data or table entries changed; the page is the same as rendered whole."""
+
+    def parts(common: dict, names: list[str]) -> tuple[str, list[str]]:
+        rendered: list[str] = []
+        html, _ = render(tmp_path, common, "parts.html", False, rendered, names=names)
+        return html, rendered
+
+    assert parts(common(), ["A", "B"]) == ("[S A=n-a][S B=n-b]", ["A", "B"])
+    assert parts(common(), ["A", "B"]) == ("[S A=n-a][S B=n-b]", [])
+    changed = common(anchors={"A": "n-a", "B": "n-b-2"})
+    assert parts(changed, ["A", "B"]) == ("[S A=n-a][S B=n-b-2]", ["B"])
+    with pytest.raises(jinja2.UndefinedError):  # a missing entry, noted as read
+        parts(changed, ["A", "C"])
+    assert parts(common(anchors={"C": "n-c"}), ["C"]) == ("[S C=n-c]", ["C"])
+    assert parts(common(site="T"), ["A", "B"]) == ("[T A=n-a][T B=n-b]", ["A", "B"])
+
+
+def test_a_fragment_sees_only_its_arguments_and_the_shared_context(tmp_path: Path) -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        render(tmp_path, common(), "nosy.html", False)
+
+
+def test_a_cached_page_depends_on_what_its_fragments_read(tmp_path: Path) -> None:
+    """A fragment served from the cache still counts its table entries as the page's."""
+    rendered: list[str] = []
+    assert render(tmp_path, common(), "parts.html", True, rendered, names=["A"]) == (
+        "[S A=n-a]",
+        0,
+    )
+    assert render(tmp_path, common(), "parts.html", True, rendered, names=["A"]) == (
+        "[S A=n-a]",
+        1,
+    )
+    assert rendered == ["A"]
+    new = common(anchors={"A": "n-a-2"})
+    assert render(tmp_path, new, "parts.html", True, rendered, names=["A"])[0] == "[S A=n-a-2]"
+
+
+def test_plain_data_records_hold_no_article_or_event() -> None:
+    """Records hashed by their repr (`PLAIN_DATA`) must not hold an Article or Event,
+    whose hashes come from their build-cache keys: every field's annotation is checked."""
+    plain_names = {t.__name__ for t in PLAIN_DATA}
+    for kind in PLAIN_DATA:
+        for item in fields(kind):
+            words = set(re.findall(r"[A-Za-z_]+", str(item.type)))
+            records = {w for w in words if w[0].isupper()} - {"None"}
+            assert records <= plain_names | {"Granularity", "DateSource", "date"}, (kind, item)
+    period = Period("November 2024", "2024-11", ())
+    assert Fingerprints().of(period) == Fingerprints().of(Period("November 2024", "2024-11", ()))
+    assert Fingerprints().of(period) != Fingerprints().of(Period("Desember", "2024-12", ()))
 
 
 def test_an_article_is_hashed_by_its_origin_and_what_changed_since() -> None:
