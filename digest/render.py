@@ -193,68 +193,99 @@ def span_label(start: DateValue | None, end: DateValue | None, language: str) ->
     return f"{date_label(start, language)} – {date_label(end, language)}"
 
 
-def events_json(digest: Digest, cache: BuildCache | None = None) -> str:
+def events_json(
+    digest: Digest, cache: BuildCache | None = None, fingerprints: Fingerprints | None = None
+) -> str:
     """Return the whole digest as JSON: every article once, every event with its timeline.
 
     The text is `json.dumps(payload, ensure_ascii=False, indent=1)`, made visible. With an
     indent, Python's encoder runs in Python, so each article's and event's text is kept in
-    `cache` under a hash of its compact (C-encoded) JSON, and only new ones are encoded.
+    `cache` under a hash of what it is made from (`fingerprints` of the record, and for an
+    article its event and copies), and only new ones are laid out.
     """
+    cache = cache or BuildCache.disabled()
+    fingerprints = fingerprints or Fingerprints(digest.origins)
     event_of = {aid: e.id for e in digest.events for aid in e.article_ids}
-    articles = [
-        {
-            "id": a.id,
-            "file": a.path,
-            "title": a.title,
-            "outlet": a.outlet,
-            "url": a.url,
-            "language": a.language,
-            "published": a.published.json_date() if a.published else None,
-            "published_precision": a.published.granularity.value if a.published else None,
-            "published_source": a.published.source.value if a.published else None,
-            "published_certain": a.published.is_certain if a.published else None,
-            "event": event_of[a.id],
-            "duplicates": list(a.duplicates),
-            "copies": [c for c in a.copies if c in digest.articles],
-        }
-        for a in sorted(digest.articles.values(), key=lambda a: a.id)
+    articles = sorted(digest.articles.values(), key=lambda a: a.id)
+    copies = {a.id: [c for c in a.copies if c in digest.articles] for a in articles}
+    keys = [
+        key_of(JSON_KIND, "article", fingerprints.of(a), event_of[a.id], *copies[a.id])
+        for a in articles
     ]
-    events = [
-        {
-            "id": e.id,
-            "title": e.title,
-            "articles": list(e.article_ids),
-            "start": e.start.json_date() if e.start else None,
-            "end": e.end.json_date() if e.end else None,
-            "names": list(e.names),
-            "name_kinds": [k.value for k in e.name_kinds],
-            "timeline": [
-                {
-                    "date": t.date.json_date(),
-                    "precision": t.date.granularity.value,
-                    "certain": t.date.is_certain,
-                    "provenance": t.date.source.value,
-                    "background": t.is_background,
-                    "weekday": i18n.weekday_name("en", t.weekday).lower()
-                    if t.weekday is not None
-                    else None,
-                    "text": t.text,
-                    "sources": [
-                        {"article": s.article, "sentence": s.sentence, "paragraph": s.paragraph}
-                        for s in t.sources
-                    ],
-                }
-                for t in e.timeline
-            ],
-        }
-        for e in digest.events
+    keys += [key_of(JSON_KIND, "event", fingerprints.of(e)) for e in digest.events]
+    found = cache.get_many(JSON_KIND, keys) if cache.is_enabled else {}
+    fresh: dict[str, str] = {}
+
+    def text(key: str, item: Callable[[], object]) -> str:
+        known = found.get(key) or fresh.get(key)
+        if known is None:
+            known = fresh[key] = _json_text(item(), 2)
+        return known  # type: ignore[return-value]
+
+    texts = [
+        text(key, lambda a=a: _article_json(a, event_of[a.id], copies[a.id]))
+        for a, key in zip(articles, keys, strict=False)
     ]
-    texts = iter(_json_items([*articles, *events], cache or BuildCache.disabled()))
-    listed = [[next(texts) for _ in articles], [next(texts) for _ in events]]
-    parts = [f'"articles": {_json_list(listed[0])}', f'"events": {_json_list(listed[1])}']
+    texts += [
+        text(key, lambda e=e: _event_json(e))
+        for e, key in zip(digest.events, keys[len(articles) :], strict=True)
+    ]
+    cache.put_many(JSON_KIND, fresh)
+    parts = [
+        f'"articles": {_json_list(texts[: len(articles)])}',
+        f'"events": {_json_list(texts[len(articles) :])}',
+    ]
     changed = [changes.change_json(c) for c in digest.changes]
     parts.append(f'"changes": {_json_text(changed, 1)}')
     return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
+def _article_json(a: Article, event: str, copies: list[str]) -> dict[str, object]:
+    return {
+        "id": a.id,
+        "file": a.path,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "language": a.language,
+        "published": a.published.json_date() if a.published else None,
+        "published_precision": a.published.granularity.value if a.published else None,
+        "published_source": a.published.source.value if a.published else None,
+        "published_certain": a.published.is_certain if a.published else None,
+        "event": event,
+        "duplicates": list(a.duplicates),
+        "copies": copies,
+    }
+
+
+def _event_json(e: Event) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "title": e.title,
+        "articles": list(e.article_ids),
+        "start": e.start.json_date() if e.start else None,
+        "end": e.end.json_date() if e.end else None,
+        "names": list(e.names),
+        "name_kinds": [k.value for k in e.name_kinds],
+        "timeline": [
+            {
+                "date": t.date.json_date(),
+                "precision": t.date.granularity.value,
+                "certain": t.date.is_certain,
+                "provenance": t.date.source.value,
+                "background": t.is_background,
+                "weekday": i18n.weekday_name("en", t.weekday).lower()
+                if t.weekday is not None
+                else None,
+                "text": t.text,
+                "sources": [
+                    {"article": s.article, "sentence": s.sentence, "paragraph": s.paragraph}
+                    for s in t.sources
+                ],
+            }
+            for t in e.timeline
+        ],
+    }
 
 
 JSON_KIND = "json"
@@ -272,21 +303,6 @@ def _json_text(value: object, depth: int) -> str:
 def _json_list(items: Sequence[str]) -> str:
     """Return a list at depth 1 of items already laid out at depth 2."""
     return "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
-
-
-def _json_items(items: Sequence[Mapping[str, object]], cache: BuildCache) -> list[str]:
-    """Return each item laid out at depth 2, from `cache` when its data was seen before."""
-    keys = [key_of(JSON_KIND, json.dumps(item, ensure_ascii=False)) for item in items]
-    found = cache.get_many(JSON_KIND, keys) if cache.is_enabled else {}
-    fresh: dict[str, str] = {}
-    texts = []
-    for item, key in zip(items, keys, strict=True):
-        text = found.get(key) or fresh.get(key)
-        if text is None:
-            text = fresh[key] = _json_text(item, 2)
-        texts.append(text)
-    cache.put_many(JSON_KIND, fresh)
-    return texts  # type: ignore[return-value]
 
 
 PAGE_KIND = "page"
@@ -341,6 +357,7 @@ class ReadLog(Mapping[str, object]):
 
 
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+SCALARS = frozenset((str, int, float, bool, type(None)))
 PLAIN_DATA: frozenset[type] = frozenset((DateValue, Source, TimelineEntry, StoryEntry, Period))
 """Records whose repr is all their data and that hold no Article or Event (a test checks
 their fields): hashed by their repr in one step, not field by field."""
@@ -364,26 +381,33 @@ class Fingerprints:
 
         Functions count as code (the cache's version covers them), not as data.
         """
+        if type(value) in SCALARS:
+            return repr(value)
         if callable(value) and not is_dataclass(value):
             return "code"
-        if isinstance(value, (Article, Event)):
+        if is_dataclass(value):  # records are often shared by pages: hashed once per build
             found = self.memo.get(id(value))
             if found is None:
                 found = self.memo[id(value)] = (value, self._record_key(value))
             return found[1]
-        if type(value) in PLAIN_DATA:
-            return key_of(type(value).__qualname__, repr(value))
         if isinstance(value, (tuple, list)):
+            if all(type(item) in SCALARS for item in value):
+                return key_of("scalars", repr(tuple(value)))
             return key_of("seq", *(self.of(item) for item in value))
         if isinstance(value, Mapping):
-            return key_of("map", *(self.of(item) for pair in value.items() for item in pair))
-        if is_dataclass(value):
-            parts = (self.of(getattr(value, f.name)) for f in fields(value))
-            return key_of(type(value).__qualname__, *parts)
+            pairs = tuple(value.items())
+            if all(type(k) in SCALARS and type(v) in SCALARS for k, v in pairs):
+                return key_of("scalar map", repr(pairs))
+            return key_of("map", *(self.of(item) for pair in pairs for item in pair))
         return repr(value)
 
-    def _record_key(self, value: Article | Event) -> str:
-        origin = self.origins.get(value.id) if isinstance(value, Article) else None
+    def _record_key(self, value: object) -> str:
+        if type(value) in PLAIN_DATA or isinstance(value, Event):
+            return key_of(type(value).__qualname__, repr(value))
+        if not isinstance(value, Article):
+            parts = (self.of(getattr(value, f.name)) for f in fields(value))  # type: ignore[arg-type]
+            return key_of(type(value).__qualname__, *parts)
+        origin = self.origins.get(value.id)
         if origin is None:
             return key_of(repr(value))
         original, key = origin
@@ -513,6 +537,7 @@ def render_pages(
     common: Mapping[str, object],
     cache: BuildCache,
     origins: Mapping[str, tuple[Article, str]] | None = None,
+    fingerprints: Fingerprints | None = None,
 ) -> Iterator[RenderedPage]:
     """Yield every planned page, in order.
 
@@ -523,7 +548,7 @@ def render_pages(
     the cache's version. `origins`: see `Fingerprints`. Templates may render parts of a
     page as `fragment`s (see `Fragments`).
     """
-    fingerprints = Fingerprints(origins or {})
+    fingerprints = fingerprints or Fingerprints(origins or {})
     shared = {k: v for k, v in common.items() if k not in TRACKED}
     shared_key = fingerprints.of(shared)
     keys = {
@@ -668,7 +693,8 @@ def render_site(
         old = cache.get_many(SITE_KIND, [stamps_key]).get(stamps_key)
         staging.old_stamps = old if isinstance(old, dict) else {}  # type: ignore[assignment]
     infos: dict[str, search.ViewInfo] = {}
-    for page in render_pages(plans, env, common, cache, digest.origins):
+    fingerprints = Fingerprints(digest.origins)
+    for page in render_pages(plans, env, common, cache, fingerprints=fingerprints):
         infos[page.path] = page.search
         if staging is not None:
             staging.add_known(page.path, page.digest, page.data)
@@ -679,7 +705,7 @@ def render_site(
     per_bundle = site.search_pages_per_bundle
     with search.indexing(pages, config.output, cache, per_bundle, jobs, infos) as search_files:
         # Pagefind runs in the background meanwhile.
-        add("events.json", events_json(digest, cache).encode("utf-8"))
+        add("events.json", events_json(digest, cache, fingerprints).encode("utf-8"))
         for rel, data in machine_files(digest, pages, site).items():
             add(rel, data)
         for rel, data in search_files().items():
