@@ -39,6 +39,26 @@ _ENGLISH = frozenset(
         "were",
         "are",
         "it",
+        "a",
+        "an",
+        "he",
+        "his",
+        "its",
+        "be",
+        "been",
+        "this",
+        "which",
+        "who",
+        "after",
+        "not",
+        "will",
+        "would",
+        "their",
+        "they",
+        "but",
+        "had",
+        "also",
+        "about",
     ]
 )
 _INDONESIAN = frozenset(
@@ -60,9 +80,42 @@ _INDONESIAN = frozenset(
         "juga",
         "oleh",
         "telah",
+        "kata",
+        "bahwa",
+        "tersebut",
+        "para",
+        "sebagai",
+        "karena",
+        "saat",
+        "sudah",
+        "atau",
+        "ada",
+        "kepada",
+        "setelah",
+        "menurut",
+        "seperti",
+        "hingga",
+        "namun",
+        "mereka",
+        "ia",
+        "dia",
+        "sejak",
+        "bagi",
+        "serta",
+        "masih",
+        "belum",
+        "bisa",
+        "dapat",
+        "agar",
+        "yakni",
+        "sebuah",
     ]
 )
 MIN_LANGUAGE_WORDS = 5
+"""Function words a text needs to be called one language when it holds some of the other's."""
+MIN_SHORT_WORDS = 2
+"""Function words enough for a short text that holds none of the other language's: a web
+copy of two sentences ("... bertemu ... di Pyongyang. Keduanya sepakat untuk ...")."""
 LANGUAGE_PARAGRAPHS = 6
 """An article's language is guessed from its title and this many first paragraphs."""
 
@@ -72,11 +125,15 @@ def guess_language(text: str) -> str | None:
 
     >>> guess_language("Menteri itu tiba di Pyongyang pada hari Jumat dan bertemu dengan Kim.")
     'id'
+    >>> guess_language("Kim bertemu Belousov di Pyongyang. Keduanya sepakat untuk bekerja sama.")
+    'id'
+    >>> guess_language("Kim Jong Un di Pyongyang"), guess_language("Kim met Belousov in Moscow")
+    (None, None)
     """
     words = tokenize(text)
     en = sum(w in _ENGLISH for w in words)
     id_ = sum(w in _INDONESIAN for w in words)
-    if max(en, id_) < MIN_LANGUAGE_WORDS or en == id_:
+    if en == id_ or max(en, id_) < (MIN_SHORT_WORDS if min(en, id_) == 0 else MIN_LANGUAGE_WORDS):
         return None
     return "id" if id_ > en else "en"
 

@@ -243,3 +243,26 @@ def test_an_indonesian_report_confirms_english_adjectives_and_possessives(tmp_pa
     assert "russian" in en.lead_names and {"russian", "russia's", "russia"} <= id_.names
     assert name_coverage(en, id_) == 1.0
     assert "russian" not in en2.names and name_coverage(en, en2) < 1.0
+
+
+def test_a_two_sentence_indonesian_copy_is_known_as_indonesian(tmp_path) -> None:
+    """A short web copy with no `language` field holds few function words; with none of
+    English's, two of Indonesian's are enough, so its names confirm an English lead's."""
+    from digest.config import ClusterParams
+    from digest.features import featurize, name_coverage
+    from digest.views import article_language
+
+    articles = load_files(
+        tmp_path,
+        {
+            "en.md": "---\ntitle: Russian minister meets Kim\n---\nNorth Korea's leader Kim "
+            "Jong Un met the Russian defence minister Andrei Belousov in Pyongyang.\n",
+            "id.txt": "Menhan Rusia Bertemu Kim Jong Un di Pyongyang\n\nPemimpin Korea Utara Kim "
+            "Jong Un bertemu Menteri Pertahanan Rusia Andrei Belousov di Pyongyang. Keduanya "
+            "sepakat untuk memperluas kerja sama militer.\n",
+            "mixed.txt": "Kim Jong Un di Pyongyang\n\nKim met Belousov in the capital.\n",
+        },
+    )
+    assert [article_language(a) for a in articles] == ["en", "id", None]
+    features = featurize(articles, ClusterParams())
+    assert name_coverage(features[0], features[1]) == 1.0
