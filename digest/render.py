@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
@@ -325,6 +326,8 @@ class PagePlan:
     context: Mapping[str, object]
     derived: Callable[[], Mapping[str, object]] | None = None
     cached: bool = False
+    searched: bool = False
+    """The page is meant for the search index (its template marks `data-pagefind-body`)."""
 
 
 class ReadLog(Mapping[str, object]):
@@ -635,7 +638,7 @@ def render_site(
         root = "../" * path.count("/")
         canonical = feeds.absolute(path, site.base_url) if site.base_url else None
         own = {"root": root, "path": path, "canonical": canonical, **context}
-        plans.append(PagePlan(path, template, own, derived, cached))
+        plans.append(PagePlan(path, template, own, derived, cached, searched=cached))
 
     ordered = [event_views[e.id] for e in digest.events]
     page(
@@ -694,25 +697,73 @@ def render_site(
         staging.old_stamps = old if isinstance(old, dict) else {}  # type: ignore[assignment]
     infos: dict[str, search.ViewInfo] = {}
     fingerprints = Fingerprints(digest.origins)
-    for page in render_pages(plans, env, common, cache, fingerprints=fingerprints):
-        infos[page.path] = page.search
-        if staging is not None:
-            staging.add_known(page.path, page.digest, page.data)
-        else:
-            kept[page.path] = page.data()
-    for rel, data in static_files(config.templates).items():
-        add(rel, data)
     per_bundle = site.search_pages_per_bundle
-    with search.indexing(pages, config.output, cache, per_bundle, jobs, infos) as search_files:
-        # Pagefind runs in the background meanwhile.
+    plans, streamed = _search_order(plans, per_bundle)
+    with search.Indexer(config.output, cache, jobs) as indexer:
+        # Each bundle of search pages goes to Pagefind as soon as its last page is rendered
+        # (see `_search_order`), so Pagefind runs while the rest is rendered.
+        for page in render_pages(plans, env, common, cache, fingerprints=fingerprints):
+            infos[page.path] = page.search
+            if staging is not None:
+                staging.add_known(page.path, page.digest, page.data)
+            else:
+                kept[page.path] = page.data()
+            bundle = streamed.rendered(page.path, page.search, indexer.version)
+            if bundle is not None:
+                indexer.submit(bundle, pages)
+        for rel, data in static_files(config.templates).items():
+            add(rel, data)
+        # The bundles as planned from all pages: the streamed ones again (taken once), or
+        # others if the templates mark other pages for search than `searched` says.
+        bundles = search.plan_bundles(
+            search.indexed_digests(pages, infos), per_bundle, indexer.version
+        )
+        for bundle in bundles:
+            indexer.submit(bundle, pages)
         add("events.json", events_json(digest, cache, fingerprints).encode("utf-8"))
         for rel, data in machine_files(digest, pages, site).items():
             add(rel, data)
-        for rel, data in search_files().items():
+        for rel, data in indexer.files(bundles, pages).items():
             add(rel, data)
     if staging is not None:
         cache.put_many(SITE_KIND, {stamps_key: staging.stamps})
     return pages if staging is not None else dict(sorted(pages.items()))
+
+
+class _StreamedBundles:
+    """Tells when the last page of a bundle of `searched` pages has been rendered."""
+
+    def __init__(self, searched: Sequence[str], pages_per_bundle: int) -> None:
+        self.count = search.bundle_count(len(searched), pages_per_bundle)
+        self.number = {rel: search.bundle_of(rel, self.count) for rel in searched}
+        self.left = Counter(self.number.values())
+        self.digests: dict[int, dict[str, str]] = {}
+
+    def rendered(self, rel: str, info: search.ViewInfo, version: str) -> search.Bundle | None:
+        """Note page `rel`; return its bundle when it was the bundle's last page and all
+        its pages are marked for search (otherwise the plan from all pages decides)."""
+        number = self.number.get(rel)
+        if number is None:
+            return None
+        marked, digest = info
+        group = self.digests.setdefault(number, {})
+        group[rel] = digest if marked else ""
+        self.left[number] -= 1
+        if self.left[number] or not all(group.values()):
+            return None
+        return search.make_bundle(number, group, version)
+
+
+def _search_order(
+    plans: Sequence[PagePlan], pages_per_bundle: int
+) -> tuple[list[PagePlan], _StreamedBundles]:
+    """Return `plans` with the search pages first, bundle by bundle, and the tracker that
+    hands each bundle to Pagefind when its pages are done. Which page is rendered when
+    changes no byte of any page."""
+    searched = [plan for plan in plans if plan.searched]
+    streamed = _StreamedBundles([plan.path for plan in searched], pages_per_bundle)
+    searched.sort(key=lambda plan: streamed.number[plan.path])  # stable: plan order inside
+    return [*searched, *(plan for plan in plans if not plan.searched)], streamed
 
 
 LANGUAGE_KIND = "language"

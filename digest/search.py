@@ -228,15 +228,17 @@ def plan_bundles(digests: Mapping[str, str], pages_per_bundle: int, version: str
     """Return the non-empty bundles of the pages in `digests` (relative path → hash of its
     search view), in order of their number; a bundle's key hashes its pages' views."""
     count = bundle_count(len(digests), pages_per_bundle)
-    groups: dict[int, list[str]] = {}
+    groups: dict[int, dict[str, str]] = {}
     for rel in sorted(digests):
-        groups.setdefault(bundle_of(rel, count), []).append(rel)
-    bundles = []
-    for number in sorted(groups):
-        group = groups[number]
-        parts = (part for rel in group for part in (rel, digests[rel]))
-        bundles.append(Bundle(number, tuple(group), key_of(CACHE_KIND, version, *parts)))
-    return bundles
+        groups.setdefault(bundle_of(rel, count), {})[rel] = digests[rel]
+    return [make_bundle(number, groups[number], version) for number in sorted(groups)]
+
+
+def make_bundle(number: int, digests: Mapping[str, str], version: str) -> Bundle:
+    """Return bundle `number` of the pages in `digests` (path → hash of its search view)."""
+    group = sorted(digests)
+    parts = (part for rel in group for part in (rel, digests[rel]))
+    return Bundle(number, tuple(group), key_of(CACHE_KIND, version, *parts))
 
 
 def index_files(
@@ -274,53 +276,93 @@ def indexing(
     build of `out` removes the folder (`site.recover`). `infos` may give the `ViewInfo`
     of pages, so that only pages of bundles Pagefind must index again are read.
     """
-    cache = cache or BuildCache.disabled()
-    binary = pagefind_binary()
-    digests = indexed_digests(pages, infos)
-    bundles = plan_bundles(digests, pages_per_bundle, tool_version(binary))
-    found = cache.get_many(CACHE_KIND, [b.key for b in bundles])
-    missing = [b for b in bundles if b.key not in found]
-    if not missing:
-        yield lambda: _site_files(bundles, found)  # type: ignore[arg-type]
-        return
-    scratch = temp_folder(out.resolve(), SEARCH_PREFIX)
-    runs: list[_Run] = []
-    jobs = max(1, jobs)
+    with Indexer(out, cache, jobs) as indexer:
+        bundles = plan_bundles(indexed_digests(pages, infos), pages_per_bundle, indexer.version)
+        for bundle in bundles:
+            indexer.submit(bundle, pages)
+        yield lambda: indexer.files(bundles, pages)
 
-    def files() -> dict[str, bytes]:
-        made: dict[str, dict[str, bytes]] = {}
-        with _writing_beside(out):
-            for start in range(0, len(missing), jobs):
-                if start:  # the first wave started with the block
-                    _start_wave(binary, missing[start:][:jobs], scratch, runs, pages)
-                for bundle, run in zip(missing[start:], list(runs), strict=False):
-                    made[bundle.key] = _finish_pagefind(run, scratch / str(bundle.number))
-        cache.put_many(CACHE_KIND, made)
-        return _site_files(bundles, {**found, **made})  # type: ignore[dict-item]
 
-    try:
-        with _writing_beside(out):
-            _start_wave(binary, missing[:jobs], scratch, runs, pages)
-        yield files
-    finally:
-        for run in runs:  # after a failure, the others are not waited for
+class Indexer:
+    """Runs Pagefind over bundles as they are handed in, up to `jobs` processes at once.
+
+    A build hands in each bundle as soon as its pages are rendered (`render.render_site`),
+    so Pagefind indexes the first bundles while the main process renders the others. A
+    bundle found in the build cache is not indexed again. Leaving the `with` block stops
+    any Pagefind still running and removes the scratch folder beside `out`.
+    """
+
+    def __init__(self, out: Path, cache: BuildCache | None = None, jobs: int = 1) -> None:
+        self.out = out
+        self.cache = cache or BuildCache.disabled()
+        self.jobs = max(1, jobs)
+        self.binary = pagefind_binary()
+        self.version = tool_version(self.binary)
+        self.found: dict[str, Mapping[str, bytes]] = {}
+        self.made: dict[str, dict[str, bytes]] = {}
+        self.queue: list[Bundle] = []
+        self.submitted: set[str] = set()
+        self.runs: list[tuple[Bundle, _Run]] = []
+        self.scratch: Path | None = None
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def submit(self, bundle: Bundle, pages: Mapping[str, bytes]) -> None:
+        """Take `bundle` from the cache, or index it as soon as a Pagefind process is free;
+        a bundle handed in again (the same key) is taken once."""
+        if bundle.key in self.submitted:
+            return
+        self.submitted.add(bundle.key)
+        record = self.cache.get_many(CACHE_KIND, [bundle.key]).get(bundle.key)
+        if record is not None:
+            self.found[bundle.key] = record  # type: ignore[assignment]
+            return
+        self.queue.append(bundle)
+        self._step(pages, wait=False)
+
+    def files(self, bundles: Sequence[Bundle], pages: Mapping[str, bytes]) -> dict[str, bytes]:
+        """Wait for Pagefind; return the files of `bundles` (all submitted) at their place
+        in the site, with the manifest, and keep the bundles indexed in the build cache."""
+        while self.queue or self.runs:
+            self._step(pages, wait=True)
+        self.cache.put_many(CACHE_KIND, self.made)
+        return _site_files(bundles, {**self.found, **self.made})
+
+    def _step(self, pages: Mapping[str, bytes], wait: bool) -> None:
+        """Collect the finished runs (with `wait`, at least the oldest), then start queued
+        bundles while fewer than `jobs` run."""
+        with _writing_beside(self.out):
+            oldest = self.runs[0] if wait and self.runs else None
+            for entry in list(self.runs):
+                bundle, run = entry
+                if entry is oldest or run.process.poll() is not None:
+                    folder = self._folder(bundle)
+                    self.made[bundle.key] = _finish_pagefind(run, folder)
+                    self.runs.remove(entry)
+                    shutil.rmtree(folder, ignore_errors=True)
+            while self.queue and len(self.runs) < self.jobs:
+                bundle = self.queue.pop(0)
+                run = _start_pagefind(self.binary, bundle, self._folder(bundle), pages)
+                self.runs.append((bundle, run))
+
+    def _folder(self, bundle: Bundle) -> Path:
+        if self.scratch is None:
+            self.scratch = temp_folder(self.out.resolve(), SEARCH_PREFIX)
+        return self.scratch / str(bundle.number)
+
+    def close(self) -> None:
+        """Stop any Pagefind still running (after a failure) and remove the scratch folder."""
+        for _, run in self.runs:
             if run.process.poll() is None:
                 run.process.kill()
                 run.process.wait()
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _start_wave(
-    binary: Path,
-    wave: Sequence[Bundle],
-    scratch: Path,
-    runs: list[_Run],
-    pages: Mapping[str, bytes],
-) -> None:
-    """Start Pagefind for each bundle of `wave`; `runs` holds exactly the runs started."""
-    runs.clear()
-    for bundle in wave:
-        runs.append(_start_pagefind(binary, bundle, scratch / str(bundle.number), pages))
+        self.runs.clear()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 @contextmanager

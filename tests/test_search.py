@@ -126,3 +126,40 @@ def test_bundles_are_powers_of_two_from_the_page_count() -> None:
     paths = [f"articles/{n}.html" for n in range(2000)]
     spread = {search.bundle_of(p, 8) for p in paths}
     assert spread == set(range(8))
+
+
+def test_bundles_go_to_pagefind_while_other_pages_are_still_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bundle is indexed as soon as its pages are rendered, before the whole-site pages
+    exist; the site is byte for byte the one a build that indexes at the end writes."""
+    started: list[tuple[tuple[str, ...], bool]] = []
+    real_start = search._start_pagefind
+
+    def spy(binary, bundle, folder, pages):  # type: ignore[no-untyped-def]
+        started.append((bundle.pages, "index.html" in pages))
+        return real_start(binary, bundle, folder, pages)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(search, "_start_pagefind", spy)
+    streamed = build_site(tmp_path, site_settings=("search_pages_per_bundle: 2",))
+    assert len(started) >= 3, "the seeds' 8 search pages make several bundles"
+    assert not started[0][1], "the first bundle started before index.html was rendered"
+    indexed = [rel for pages, _ in started for rel in pages]
+    assert len(indexed) == len(set(indexed)), "no bundle indexed twice"
+
+    # The same build with every bundle planned and indexed after rendering.
+    class AtTheEnd(search.Indexer):
+        def submit(self, bundle, pages):  # type: ignore[no-untyped-def]
+            if "index.html" in pages:
+                super().submit(bundle, pages)
+
+    monkeypatch.setattr(search, "Indexer", AtTheEnd)
+    (tmp_path / "late").mkdir()
+    monkeypatch.chdir(tmp_path / "late")
+    late = build_site(tmp_path / "late", site_settings=("search_pages_per_bundle: 2",))
+    files = sorted(p.relative_to(streamed).as_posix() for p in streamed.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(late).as_posix() for p in late.rglob("*") if p.is_file())
+    assert any(f.startswith("pagefind/") for f in files)
+    for rel in files:
+        assert (streamed / rel).read_bytes() == (late / rel).read_bytes(), rel
