@@ -699,7 +699,7 @@ def render_site(
     fingerprints = Fingerprints(digest.origins)
     per_bundle = site.search_pages_per_bundle
     plans, streamed = _search_order(plans, per_bundle)
-    with search.Indexer(config.output, cache, jobs) as indexer:
+    with search.Indexer(config.output, cache, jobs, reserved=1) as indexer:
         # Each bundle of search pages goes to Pagefind as soon as its last page is rendered
         # (see `_search_order`), so Pagefind runs while the rest is rendered.
         for page in render_pages(plans, env, common, cache, fingerprints=fingerprints):

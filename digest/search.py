@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -53,6 +54,10 @@ LIBRARY_PREFIXES = ("pagefind.js", "pagefind-worker.js", "wasm.")
 """The search library, the same in every bundle: kept only in the first one."""
 MAX_BUNDLES = 256
 """Each bundle costs the browser a few requests per search; beyond this, bundles grow."""
+PAGEFIND_ENV = {"RAYON_NUM_THREADS": "1"}
+"""Pagefind runs its work on one thread a process: the build runs as many processes as it
+has cores, and Pagefind's idle threads waiting for work cost CPU time (600 pages: 2.6-3.1 ->
+2.2-2.5 user s, the same bytes); several threads per process gain nothing here."""
 TIMEOUT_SECONDS = 300
 TIMEOUT_PER_PAGE = 0.1
 """Pagefind needs a few milliseconds a page; a big site gets time in proportion."""
@@ -284,7 +289,8 @@ def indexing(
 
 
 class Indexer:
-    """Runs Pagefind over bundles as they are handed in, up to `jobs` processes at once.
+    """Runs Pagefind over bundles as they are handed in, up to `jobs` processes at once
+    (each on one thread: see `PAGEFIND_ENV`).
 
     A build hands in each bundle as soon as its pages are rendered (`render.render_site`),
     so Pagefind indexes the first bundles while the main process renders the others. A
@@ -292,10 +298,14 @@ class Indexer:
     any Pagefind still running and removes the scratch folder beside `out`.
     """
 
-    def __init__(self, out: Path, cache: BuildCache | None = None, jobs: int = 1) -> None:
+    def __init__(
+        self, out: Path, cache: BuildCache | None = None, jobs: int = 1, reserved: int = 0
+    ) -> None:
         self.out = out
         self.cache = cache or BuildCache.disabled()
         self.jobs = max(1, jobs)
+        self.reserved = reserved
+        """Cores left to the caller until `files` is called (it is still rendering pages)."""
         self.binary = pagefind_binary()
         self.version = tool_version(self.binary)
         self.found: dict[str, Mapping[str, bytes]] = {}
@@ -327,6 +337,7 @@ class Indexer:
     def files(self, bundles: Sequence[Bundle], pages: Mapping[str, bytes]) -> dict[str, bytes]:
         """Wait for Pagefind; return the files of `bundles` (all submitted) at their place
         in the site, with the manifest, and keep the bundles indexed in the build cache."""
+        self.reserved = 0
         while self.queue or self.runs:
             self._step(pages, wait=True)
         self.cache.put_many(CACHE_KIND, self.made)
@@ -344,7 +355,7 @@ class Indexer:
                     self.made[bundle.key] = _finish_pagefind(run, folder)
                     self.runs.remove(entry)
                     shutil.rmtree(folder, ignore_errors=True)
-            while self.queue and len(self.runs) < self.jobs:
+            while self.queue and len(self.runs) < max(1, self.jobs - self.reserved):
                 bundle = self.queue.pop(0)
                 run = _start_pagefind(self.binary, bundle, self._folder(bundle), pages)
                 self.runs.append((bundle, run))
@@ -421,6 +432,7 @@ def _start_pagefind(binary: Path, bundle: Bundle, folder: Path, pages: Mapping[s
             process = subprocess.Popen(
                 command,
                 stdin=subprocess.DEVNULL,
+                env={**os.environ, **PAGEFIND_ENV},
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 preexec_fn=child_setup(),  # only prctl and getppid, prepared beforehand
