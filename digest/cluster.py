@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -350,16 +351,18 @@ def _absorb(
         heapq.heappush(heap, (-total / (size[a] * size[x]), min(a, x), max(a, x)))
 
 
+def _root(parent: list[int], i: int) -> int:
+    """Return the root of `i` in the union-find forest `parent`, halving the path to it."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def cut(n: int, merges: Sequence[tuple[float, int, int]], threshold: float) -> list[list[int]]:
     """Return the clusters of 0..n-1 after the merges whose average is >= `threshold`."""
     parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    root = functools.partial(_root, parent)
     for average, a, b in merges:
         if average < threshold:
             break
@@ -588,13 +591,7 @@ def linked_parts(n: int, sims: Mapping[tuple[int, int], float], threshold: float
     large corpus are such weak links between events).
     """
     parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    root = functools.partial(_root, parent)
     for (i, j), s in sims.items():
         if s >= threshold:
             a, b = root(i), root(j)
