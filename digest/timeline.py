@@ -476,14 +476,17 @@ def story(events: Sequence[Event]) -> tuple[StoryEntry, ...]:
 
 def _merge_background(group: Sequence[StoryEntry]) -> list[StoryEntry]:
     clusters: list[list[StoryEntry]] = []
+    words_of: list[list[frozenset[str]]] = []  # each cluster's entries' words, worked out once
     for item in sorted(group, key=lambda s: (trust(s.date), s.events, s.text)):
         words = _words(item.text)
-        for cluster in clusters:
-            if any(len(words & _words(o.text)) >= MIN_SHARED_WORDS for o in cluster):
+        for cluster, known in zip(clusters, words_of, strict=True):
+            if any(len(words & other) >= MIN_SHARED_WORDS for other in known):
                 cluster.append(item)
+                known.append(words)
                 break
         else:
             clusters.append([item])
+            words_of.append([words])
     result = []
     for cluster in clusters:
         first = cluster[0]
