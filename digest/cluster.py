@@ -28,7 +28,7 @@ from digest.features import (
 )
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
-from digest.pairwise import entry_pairs, index_entries, name_shares, posting_pairs
+from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -36,6 +36,9 @@ INDEX_TERMS = 12
 """Each article is indexed under its this-many heaviest headline-and-lead terms and its
 lead names: one event's reports share some of these, while common words stay out."""
 DATE_PENALTY = 0.5
+PAIR_BLOCK = 200_000
+"""Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
+MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""
 """Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 
 
@@ -212,7 +215,7 @@ def pair_similarities(
 
     All pairs at once in numpy, with the bits `similarity` gives each pair: the cosines and
     shared names are correctly rounded sums (`features.bulk_cosines`,
-    `pairwise.name_shares`), the weights are `evidence` itself, and the date factor of each
+    `pairwise.NameShares`), the weights are `evidence` itself, and the date factor of each
     whole-day gap is `date_factor`'s (`tests/test_pairwise.py` compares with `similarity`).
     `vectors`: the features' lead and body vectors as arrays (`featurize_corpus`), when
     the caller has them; the same result, faster.
@@ -220,15 +223,17 @@ def pair_similarities(
     table = candidate_table(features, params.max_gap_days, vectors[0] if vectors else None)
     if len(table) == 0:
         return {}
+    shares = NameShares([f.lead_names for f in features], [f.names for f in features])
+    leads, bodies = [f.lead for f in features], [f.body for f in features]
+    weighted = np.empty(len(table))
+    for start in range(0, len(table), PAIR_BLOCK):
+        block = table[start : start + PAIR_BLOCK]
+        if vectors is None:
+            lead, body = bulk_cosines(leads, block), bulk_cosines(bodies, block)
+        else:
+            lead, body = _cosines(vectors[0], leads, block), _cosines(vectors[1], bodies, block)
+        weighted[start : start + len(block)] = evidence(lead, body, shares(block), params)
     i, j = table[:, 0], table[:, 1]
-    if vectors is None:
-        leads = bulk_cosines([f.lead for f in features], table)
-        bodies = bulk_cosines([f.body for f in features], table)
-    else:
-        leads = _cosines(vectors[0], [f.lead for f in features], table)
-        bodies = _cosines(vectors[1], [f.body for f in features], table)
-    names = name_shares([f.lead_names for f in features], [f.names for f in features], table)
-    weighted = evidence(leads, bodies, names, params)
     g = params.max_gap_days
     spans = [date_span(f.date) for f in features]
     dated = np.array([s is not None for s in spans], dtype=bool)

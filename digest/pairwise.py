@@ -119,43 +119,57 @@ def name_shares(
     `lead_names[i]`: article i's lead name tokens and their weights (each >= 0);
     `names[i]`: every name token of article i.
     """
-    m = len(pairs)
-    if m == 0:
-        return np.zeros(0)
-    number: dict[str, int] = {}
-    for tokens in names:
-        for token in tokens:
-            number.setdefault(token, len(number))
-    for lead in lead_names:
-        for token in lead:
-            number.setdefault(token, len(number))
-    width = max(len(number), 1)
-    named = np.sort(
-        np.fromiter(
-            (i * width + number[t] for i, tokens in enumerate(names) for t in tokens), np.int64
-        )
-    )
-    lead_sizes = np.fromiter(map(len, lead_names), np.int64, len(lead_names))
-    lead_ids = np.fromiter((number[t] for lead in lead_names for t in lead), np.int64)
-    lead_weights = np.fromiter(chain.from_iterable(w.values() for w in lead_names), np.float64)
-    totals = np.array([math.fsum(lead.values()) for lead in lead_names])
-    has_lead = totals > 0
-    safe = np.where(has_lead, totals, 1.0)
-    starts = np.cumsum(lead_sizes) - lead_sizes
+    return NameShares(lead_names, names)(pairs)
 
-    def coverage(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        lengths = lead_sizes[a]
-        entries = np.repeat(starts[a], lengths) + _within(lengths)
-        wanted = np.repeat(b, lengths) * width + lead_ids[entries]
+
+class NameShares:
+    """`name_shares` of any rows of pairs, the articles' name tokens numbered once."""
+
+    def __init__(
+        self, lead_names: Sequence[Mapping[str, float]], names: Sequence[frozenset[str]]
+    ) -> None:
+        number: dict[str, int] = {}
+        for tokens in names:
+            for token in tokens:
+                number.setdefault(token, len(number))
+        for lead in lead_names:
+            for token in lead:
+                number.setdefault(token, len(number))
+        self.width = width = max(len(number), 1)
+        self.named = np.sort(
+            np.fromiter(
+                (i * width + number[t] for i, tokens in enumerate(names) for t in tokens),
+                np.int64,
+            )
+        )
+        self.lead_sizes = np.fromiter(map(len, lead_names), np.int64, len(lead_names))
+        self.lead_ids = np.fromiter((number[t] for lead in lead_names for t in lead), np.int64)
+        self.lead_weights = np.fromiter(
+            chain.from_iterable(w.values() for w in lead_names), np.float64
+        )
+        totals = np.array([math.fsum(lead.values()) for lead in lead_names])
+        self.has_lead = totals > 0
+        self.safe = np.where(self.has_lead, totals, 1.0)
+        self.starts = np.cumsum(self.lead_sizes) - self.lead_sizes
+
+    def __call__(self, pairs: np.ndarray) -> np.ndarray:
+        if len(pairs) == 0:
+            return np.zeros(0)
+        i, j = pairs[:, 0], pairs[:, 1]
+        both = self.has_lead[i] & self.has_lead[j]
+        return np.where(both, np.minimum(self._coverage(i, j), self._coverage(j, i)), 0.0)
+
+    def _coverage(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        m = len(a)
+        named = self.named
+        lengths = self.lead_sizes[a]
+        entries = np.repeat(self.starts[a], lengths) + _within(lengths)
+        wanted = np.repeat(b, lengths) * self.width + self.lead_ids[entries]
         spot = np.minimum(np.searchsorted(named, wanted), max(len(named) - 1, 0))
         found = (named[spot] == wanted) if len(named) else np.zeros(len(wanted), bool)
-        weights = lead_weights[entries][found]
+        weights = self.lead_weights[entries][found]
         owner = np.repeat(np.arange(m), lengths)[found]
         sums = _rounded_sums(weights, np.bincount(owner, minlength=m))
         for k in np.flatnonzero(np.isnan(sums)).tolist():
             sums[k] = math.fsum(weights[owner == k].tolist())
-        return sums / safe[a]
-
-    i, j = pairs[:, 0], pairs[:, 1]
-    both = has_lead[i] & has_lead[j]
-    return np.where(both, np.minimum(coverage(i, j), coverage(j, i)), 0.0)
+        return sums / self.safe[a]

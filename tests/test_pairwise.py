@@ -87,7 +87,12 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
 
 
 @pytest.mark.parametrize("seed", range(30))
-def test_bulk_similarities_are_similarity_for_every_pair(seed: int) -> None:
+@pytest.mark.parametrize("block", [cluster.PAIR_BLOCK, 1, 7])
+def test_bulk_similarities_are_similarity_for_every_pair(
+    seed: int, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also when the pairs are scored in blocks of any size (a large corpus's are)."""
+    monkeypatch.setattr(cluster, "PAIR_BLOCK", block)
     rng = random.Random(seed)
     features = random_features(rng, rng.randint(2, 50))
     params = ClusterParams(max_gap_days=rng.choice([0, 2, 5, 9]))
