@@ -266,3 +266,24 @@ def test_a_two_sentence_indonesian_copy_is_known_as_indonesian(tmp_path) -> None
     assert [article_language(a) for a in articles] == ["en", "id", None]
     features = featurize(articles, ClusterParams())
     assert name_coverage(features[0], features[1]) == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Pada Senin Menkeu Sri Mulyani Indrawati tiba di Jakarta.", "Sri Mulyani Indrawati"),
+        ("Hari ini Menteri Ketenagakerjaan Yassierli bertemu wartawan.", "Yassierli"),
+        ("Kemarin Menaker Yassierli tiba.", "Yassierli"),
+        ("Saat itu Menteri Kelautan dan Perikanan Sakti Wahyu Trenggono datang.", None),
+    ],
+)
+def test_indonesian_ministers_short_titles_and_portfolios_are_not_names(sentence, name) -> None:
+    """ "Menkeu", "Menaker" and portfolios such as "Ketenagakerjaan" are titles: the person's
+    name is what follows them (a one-word name is confirmed by a later mention)."""
+    later = f"Hal itu disampaikan {name} kepada wartawan."
+    found = [n.text for n in extract_names("Judul", [sentence, later])]
+    if name is None:
+        assert not any("Kelautan" in n or "Perikanan" in n for n in found)
+    else:
+        assert name in found
+        assert not any(n != name and name in n for n in found), found
