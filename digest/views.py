@@ -125,9 +125,9 @@ def guess_language(text: str) -> str | None:
 
     >>> guess_language("Menteri itu tiba di Pyongyang pada hari Jumat dan bertemu dengan Kim.")
     'id'
-    >>> guess_language("Kim bertemu Belousov di Pyongyang. Keduanya sepakat untuk bekerja sama.")
+    >>> guess_language("Retno bertemu Wang di Beijing. Keduanya sepakat untuk bekerja sama.")
     'id'
-    >>> guess_language("Kim Jong Un di Pyongyang"), guess_language("Kim met Belousov in Moscow")
+    >>> guess_language("Wang Yi di Beijing"), guess_language("Retno met Wang in Beijing")
     (None, None)
     """
     words = tokenize(text)
