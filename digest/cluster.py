@@ -16,6 +16,7 @@ import numpy as np
 
 from digest import duplicates
 from digest.config import ClusterParams
+from digest.contrast import Split, split_blended
 from digest.features import (
     ArticleTerms,
     Features,
@@ -36,10 +37,10 @@ INDEX_TERMS = 12
 """Each article is indexed under its this-many heaviest headline-and-lead terms and its
 lead names: one event's reports share some of these, while common words stay out."""
 DATE_PENALTY = 0.5
+"""Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
 MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""
-"""Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 
 
 def date_span(value: DateValue | None) -> tuple[int, int] | None:
@@ -614,6 +615,17 @@ class Clustering:
     """Similarity of candidate pairs (smaller id first); pairs not listed count as 0."""
     released: tuple[tuple[str, Release], ...] = ()
     """Undated reports set apart as ambiguous (see `release_ambiguous`), by article id."""
+    splits: tuple[SplitIds, ...] = ()
+    """Groups cut in two as blends of two events (see `contrast.split_blended`)."""
+
+
+@dataclass(frozen=True)
+class SplitIds:
+    """A `contrast.Split` with its halves as article ids."""
+
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+    split: Split
 
 
 def cluster_events(
@@ -644,10 +656,23 @@ def cluster_events(
         index[aid] for group in together if len(group) > 1 for aid in group if aid in index
     )
     groups, released = release_ambiguous(groups, sims, features, spans, params.max_gap_days, copied)
+    copy_groups = [[index[aid] for aid in group if aid in index] for group in together]
+    languages = [a.language for a in ordered]
+    groups, splits = split_blended(
+        groups, sims, features, languages, params.max_gap_days, copy_groups
+    )
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],
         {(ordered[i].id, ordered[j].id): s for (i, j), s in sims.items()},
         tuple((ordered[r.article].id, r) for r in released),
+        tuple(
+            SplitIds(
+                tuple(ordered[i].id for i in split.first),
+                tuple(ordered[i].id for i in split.second),
+                split,
+            )
+            for split in splits
+        ),
     )
 
 

@@ -43,6 +43,8 @@ class Explanation:
     same_event: bool
     set_apart: tuple[str, cluster.Release] | None = None
     """One of the two, if it was set apart as ambiguous between two events."""
+    split: cluster.SplitIds | None = None
+    """The blend of two events cut in two that put the two articles in different halves."""
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -115,7 +117,16 @@ def explain_pair(
         set_apart=next(
             ((x, released[x]) for x in (fa.article_id, fb.article_id) if x in released), None
         ),
+        split=_split_between(clustering.splits, fa.article_id, fb.article_id),
     )
+
+
+def _split_between(splits: Sequence[cluster.SplitIds], a: str, b: str) -> cluster.SplitIds | None:
+    """Return the split whose two halves hold `a` and `b`, one each, if there is one."""
+    for split in splits:
+        if (a in split.first and b in split.second) or (b in split.first and a in split.second):
+            return split
+    return None
 
 
 def _widest_gap(left: Sequence[Features], right: Sequence[Features]) -> int | None:
@@ -172,5 +183,14 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
                 if r.moved_to is None
                 else "moved to the event dated apart that names them"
             )
+        )
+    if e.split is not None:
+        first, second = e.split.split.names
+        lines.append(
+            f"  split  linkage put them in one group of {len(e.split.first)} + "
+            f"{len(e.split.second)} reports that blends two events of one kind: one half is "
+            f"held together by {first!r}, the other by {second!r}, names the other half "
+            f"(nearly) never mentions, and the halves are {e.split.split.between:.3f} similar "
+            f"to each other against {e.split.split.within:.3f} within: cut in two"
         )
     return lines
