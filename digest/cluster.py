@@ -24,6 +24,7 @@ from digest.features import (
     bulk_cosines,
     cosine,
     featurize_corpus,
+    place_conflict,
     shared_names,
     sparse_cosines,
 )
@@ -38,6 +39,9 @@ INDEX_TERMS = 12
 lead names: one event's reports share some of these, while common words stay out."""
 DATE_PENALTY = 0.5
 """Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
+PLACE_FACTOR = 0.5
+"""A pair whose articles each lead with a place the other never names keeps this share of
+its similarity (`features.place_conflict`)."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
 MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""
@@ -158,6 +162,8 @@ def similarity(
         return 0.0
     lead, body = cosines or (cosine(a.lead, b.lead), cosine(a.body, b.body))
     weighted = evidence(lead, body, shared_names(a, b), params)
+    if place_conflict(a, b):
+        weighted *= PLACE_FACTOR
     return weighted * date_factor(soft_gap_days(a, b), params.max_gap_days)
 
 
@@ -235,6 +241,10 @@ def pair_similarities(
             lead, body = _cosines(vectors[0], leads, block), _cosines(vectors[1], bodies, block)
         weighted[start : start + len(block)] = evidence(lead, body, shares(block), params)
     i, j = table[:, 0], table[:, 1]
+    placed = np.array([bool(f.lead_places) for f in features], dtype=bool)
+    for k in np.flatnonzero(placed[i] & placed[j]).tolist():  # few: one by one
+        if place_conflict(features[i[k]], features[j[k]]):
+            weighted[k] *= PLACE_FACTOR
     g = params.max_gap_days
     spans = [date_span(f.date) for f in features]
     dated = np.array([s is not None for s in spans], dtype=bool)

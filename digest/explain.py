@@ -45,6 +45,9 @@ class Explanation:
     """One of the two, if it was set apart as ambiguous between two events."""
     split: cluster.SplitIds | None = None
     """The blend of two events cut in two that put the two articles in different halves."""
+    places: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """The places each article leads with that the other never names (both non-empty: the
+    pair's similarity was weakened, `features.place_conflict`)."""
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -118,6 +121,10 @@ def explain_pair(
             ((x, released[x]) for x in (fa.article_id, fb.article_id) if x in released), None
         ),
         split=_split_between(clustering.splits, fa.article_id, fb.article_id),
+        places=(
+            tuple(sorted(fa.lead_places - fb.places)),
+            tuple(sorted(fb.lead_places - fa.places)),
+        ),
     )
 
 
@@ -166,6 +173,12 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         f"  dates  gap {gap}; limit {params.max_gap_days} days"
         + ("  -> too far apart, never one event" if e.is_gated else ""),
     ]
+    if all(e.places):
+        lines.append(
+            f"  places {e.a} leads with {', '.join(e.places[0])}, {e.b} with "
+            f"{', '.join(e.places[1])}, and neither names the other's: two places, likely two "
+            f"happenings; the similarity above is already x {cluster.PLACE_FACTOR:g} for it"
+        )
     if e.event_gap_days is not None and e.event_gap_days > params.max_gap_days:
         lines.append(
             f"  events their two events hold reports dated {e.event_gap_days} days apart: "

@@ -32,6 +32,7 @@ from digest.text import (
     number_tokens,
     raw_words,
     read_foldings,
+    read_word_list,
 )
 from digest.views import article_language
 from digest.yearless import find_yearless_dateline
@@ -61,6 +62,11 @@ class Features:
     month_day: tuple[int, int] | None = None
     """For an article without a certain date of its own: the month and day of its year-less
     dateline ("MOSCOW, Nov 29 (Reuters)"), else None (see `cluster.date_gap_days`)."""
+    lead_places: frozenset[str] = frozenset()
+    """Countries the lead names (`place_forms`; not adjectives: "a Ukrainian boxer" tells
+    where he is from, not where the fight was)."""
+    places: frozenset[str] = frozenset()
+    """Countries the article names anywhere, adjectives and possessives included."""
 
 
 def dateline_day(article: Article) -> tuple[int, int] | None:
@@ -230,6 +236,41 @@ def english_forms(names: frozenset[str]) -> frozenset[str]:
         if names.issuperset(place):
             extra.update(adjectives)
     return names | frozenset(extra)
+
+
+COUNTRIES = read_word_list("countries.txt")
+"""One-word names of countries, English and Indonesian (`tools/make_countries.py`)."""
+PLACE_OF_ADJECTIVE = {
+    adjective: place[0]
+    for place, adjectives in DEMONYMS.items()
+    if len(place) == 1
+    for adjective in adjectives
+}
+"""English adjectives of one-word places → the place ("japanese" → "japan")."""
+
+
+def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]:
+    """Return the countries among name tokens, possessives read as the country ("japan's" →
+    "japan"), and with `adjectives`, adjectives too ("japanese" → "japan").
+
+    Countries only: a report that leads with a province or a city ("Garut", "West Java")
+    and one that leads with its country ("Indonesia") tell of one place, and no list here
+    says which place lies in which."""
+    found = set()
+    for name in names:
+        base = name.removesuffix("'s").removesuffix("’s")
+        if base in COUNTRIES:
+            found.add(base)
+        elif adjectives and PLACE_OF_ADJECTIVE.get(base) in COUNTRIES:
+            found.add(PLACE_OF_ADJECTIVE[base])
+    return frozenset(found)
+
+
+def place_conflict(a: Features, b: Features) -> bool:
+    """Whether each article leads with a country the other never names ("Sugiono meets
+    Japan's minister" against "Sugiono meets China's"): two visits, two quakes, two
+    summits, not one."""
+    return bool(a.lead_places - b.places) and bool(b.lead_places - a.places)
 
 
 def document_frequencies(term_sets: Iterable[Iterable[str]]) -> Counter[str]:
@@ -427,6 +468,8 @@ def featurize_corpus(
             article.published,
             t.estimated,
             t.month_day,
+            place_forms(lead_names, adjectives=False),
+            place_forms(every),
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.as_dicts(), bodies.as_dicts(), tokens, strict=True

@@ -82,7 +82,11 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
         month_day = None
         if (own is None or not own.is_certain) and rng.random() < 0.4:
             month_day = (rng.choice([3, 12, 1]), rng.randint(1, 28))
-        result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated, month_day))
+        # Places: some articles lead with one, some name others (place_conflict's cases).
+        places = frozenset(rng.sample(["tokyo", "beijing", "japan", "china"], rng.randint(0, 2)))
+        lead_places = frozenset(p for p in places if rng.random() < 0.7)
+        result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated, month_day,
+                               lead_places, places))  # fmt: skip
     return result
 
 
