@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,13 @@ def test_one_report_of_a_second_visit_stays_apart(
     groups = cluster.cluster_articles(evaluate.load_articles(tmp_path), ClusterParams())
     (beijing,) = [g for g in groups if "menlu-beijing-id1" in g]
     assert (beijing == ["menlu-beijing-id1"]) == (factor < 1.0)
+
+
+def test_explain_names_the_two_countries() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", "menlu-beijing-id1", "menlu-tokyo-id1",
+         "--seeds", str(HARDCASES / "articles")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("places")]
+    assert "leads with china" in line and "with japan" in line
