@@ -158,6 +158,28 @@ def same_days(
     return max(b[0] - a[1], a[0] - b[1], 0) <= max_gap_days
 
 
+def _may_split(members: Sequence[int], features: Sequence[Features], max_gap_days: int) -> bool:
+    """Whether any two halves could pass `try_split`'s tests on names and dates (cheap tests
+    first: most groups are one event whose reports all name the same people).
+
+    Each half needs a name in at least `NAME_MARGIN` of its reports and at most
+    1 - `NAME_MARGIN` of the other's, so in at least `NAME_MARGIN` * `MIN_SIDE` reports and
+    at most all but that many: two such names are needed. And if every report is dated to
+    a day, all within `max_gap_days`, any two halves are dated to the same few days.
+    """
+    n = len(members)
+    least = math.ceil(NAME_MARGIN * MIN_SIDE)
+    counts = Counter(t for i in members for t in _stems(i, features))
+    if sum(1 for c in counts.values() if least <= c <= n - least) < 2:
+        return False
+    days = _days(members, features)
+    every_day = all(
+        features[i].date is not None and features[i].date.granularity is Granularity.DAY
+        for i in members
+    )
+    return not (every_day and days is not None and days[1] - days[0] <= max_gap_days)
+
+
 def try_split(
     members: Sequence[int],
     sims: Mapping[tuple[int, int], float],
@@ -167,7 +189,9 @@ def try_split(
     max_gap_days: int,
 ) -> Split | None:
     """Return how `members` (article indexes, sorted) splits into two events, or None."""
-    if not 2 * MIN_SIDE <= len(members) <= MAX_GROUP:
+    if not 2 * MIN_SIDE <= len(members) <= MAX_GROUP or not _may_split(
+        members, features, max_gap_days
+    ):
         return None
     vectors = local_vectors(members, features)
     first_rows, second_rows = halves(vectors @ vectors.T, MIN_SIDE)

@@ -118,6 +118,8 @@ class ArticleTerms:
     month_day: tuple[int, int] | None
     shingles: bytes
     """The article's `duplicates.shingles`, as the bytes of the int64 array."""
+    language: str | None = None
+    """`views.article_language` (guessing a language costs more than reading a cached one)."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -197,6 +199,7 @@ def read_article(article: Article) -> ArticleTerms:
         "estimated": estimate_date(article),
         "month_day": dateline_day(article),
         "shingles": shingle_hashes(words).tobytes(),
+        "language": article_language(article),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -453,8 +456,8 @@ def featurize_corpus(
     bodies = tfidf_arrays([t.body for t in terms], BODY_TERMS)
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
     tokens = [
-        (lead, english_forms(every)) if article_language(a) == "id" else (lead, every)
-        for a, (lead, every) in zip(articles, tokens, strict=True)
+        (lead, english_forms(every)) if t.language == "id" else (lead, every)
+        for t, (lead, every) in zip(terms, tokens, strict=True)
     ]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)

@@ -172,3 +172,17 @@ def test_without_the_date_guard_one_story_would_be_cut(
         s for s in clustering.splits if {labels[a] for a in s.first} & {labels[a] for a in s.second}
     ]
     assert len(cut) == 1
+
+
+def test_cheap_checks_agree_with_the_full_ones() -> None:
+    """`_may_split` only skips groups `try_split` would keep whole."""
+    features, sims = _blend()
+    members = list(range(8))
+    assert contrast._may_split(members, features, 5)
+    both = [replace(f, names=f.names | {"rahman", "thompson"}) for f in features]
+    assert not contrast._may_split(members, both, 5)
+    day = DateValue(date(2024, 11, 20))
+    dated = [replace(f, date=day) for f in features]
+    assert not contrast._may_split(members, dated, 5)
+    for variant in (both, dated):
+        assert contrast.try_split(members, sims, variant, [None] * 8, {}, 5) is None
