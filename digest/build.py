@@ -91,15 +91,15 @@ def make_events(
     report: BuildReport | None = None,
     copies: Sequence[Sequence[str]] | None = None,
     known: Mapping[str, ArticleTerms] | None = None,
+    consume: bool = False,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
 
     Articles excluded in events.yaml are in no event; overrides that match nothing are
-    reported as warnings on the events file.
+    reported as warnings on the events file. With `consume`, `known` is emptied once read.
     """
-    grouping = group_articles(
-        articles, config.cluster, previous, read_overrides(config.events_file), copies, known
-    )
+    overrides = read_overrides(config.events_file)
+    grouping = group_articles(articles, config.cluster, previous, overrides, copies, known, consume)
     if report is not None:
         for message in grouping.warnings:
             report.warn(str(config.events_file), message)
@@ -320,9 +320,11 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     with _timed(report, "cluster", helpers):
         shingles = {aid: terms.shingle_array() for aid, terms in known.items()}
         copies = duplicates.copy_groups(articles, shingles)  # marked here, kept together below
+        del shingles  # views of the records' bytes, which clustering frees (below)
         articles = duplicates.mark_copies(articles, copies)
         assignments = previous.assignments if previous else {}
-        events = make_events(articles, config, assignments, report, copies, known)
+        # The clustering records are the build's largest data: cleared once read.
+        events = make_events(articles, config, assignments, report, copies, known, consume=True)
     in_events = {aid for e in events for aid in e.article_ids}
     by_id = {a.id: a for a in articles if a.id in in_events}
     with _timed(report, "timeline", helpers):

@@ -13,7 +13,7 @@ import itertools
 import math
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
 from operator import mul
@@ -50,8 +50,8 @@ class Features:
     """An article as the clusterer sees it: unit-length sparse vectors, names and a date."""
 
     article_id: str
-    lead: dict[str, float]
-    body: dict[str, float]
+    lead: Mapping[str, float]
+    body: Mapping[str, float]
     lead_names: dict[str, float]
     """Name tokens of the headline and lead → their IDF weight."""
     names: frozenset[str]
@@ -308,6 +308,15 @@ class Vectors:
     weights: np.ndarray
     sizes: np.ndarray
 
+    def rows(self) -> list[Row]:
+        """Return each article's vector as a read-only mapping term -> weight (`Row`), made
+        into a dict only when read: the clusterer reads the arrays, and a dict per article
+        (about 10 KB) is only needed for the few articles `digest explain` or a close call
+        looks at."""
+        words = [sys.intern(t) for t in self.terms]
+        bounds = np.concatenate(([0], np.cumsum(self.sizes))).tolist()
+        return [Row(self, words, start, end) for start, end in pairwise(bounds)]
+
     def as_dicts(self) -> list[dict[str, float]]:
         """Return each article's vector as a dict term -> weight, in term order."""
         words = list(map([sys.intern(t) for t in self.terms].__getitem__, self.ids.tolist()))
@@ -319,6 +328,47 @@ class Vectors:
         ]
 
 
+class Row(Mapping[str, float]):
+    """One article's vector of a `Vectors`, read as a dict term -> weight in term order
+    (the dict is made on first use and kept)."""
+
+    __slots__ = ("_dict", "_end", "_start", "_vectors", "_words")
+
+    def __init__(self, vectors: Vectors, words: list[str], start: int, end: int) -> None:
+        self._vectors, self._words, self._start, self._end = vectors, words, start, end
+        self._dict: dict[str, float] | None = None
+
+    def _read(self) -> dict[str, float]:
+        if self._dict is None:
+            ids = self._vectors.ids[self._start : self._end].tolist()
+            weights = self._vectors.weights[self._start : self._end].tolist()
+            self._dict = dict(zip(map(self._words.__getitem__, ids), weights, strict=True))
+        return self._dict
+
+    def __getitem__(self, term: str) -> float:
+        return self._read()[term]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return self._end - self._start
+
+    def keys(self) -> KeysView[str]:
+        return self._read().keys()
+
+    def items(self) -> ItemsView[str, float]:
+        return self._read().items()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and self._read() == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a dict
+
+    def __repr__(self) -> str:
+        return repr(self._read())
+
+
 def tfidf_vectors(
     counts: Sequence[Mapping[str, int]], max_terms: int | None = None
 ) -> list[dict[str, float]]:
@@ -326,14 +376,22 @@ def tfidf_vectors(
     return tfidf_arrays(counts, max_terms).as_dicts()
 
 
+TFIDF_BLOCK = 1000
+"""Articles weighed at once after the corpus-wide pass: the per-entry arrays of a block are a
+few tens of MB, where all articles' at once were about 28 KB an article (1.4 GB at 50,000),
+the peak of a whole build; every weight is the same."""
+
+
 def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = None) -> Vectors:
     """Return unit vectors, sublinear term frequency (1 + log count) times IDF.
 
     With `max_terms`, only the heaviest terms are kept (after normalising): the tail of a
     long article adds little to any cosine but most of the memory (ties go to the term
-    first in sorted order). Every article's terms go through numpy together, and the
-    arithmetic is the plain one, operation for operation, so every weight has the bits of
-    the straightforward per-article code (`tests/test_cluster_scale.py` compares): products
+    first in sorted order). The terms are numbered and counted over the whole corpus in
+    one pass; then the articles are weighed through numpy `TFIDF_BLOCK` at a time (each
+    article's weights depend on its own counts and the IDF alone), and the arithmetic is
+    the plain one, operation for operation, so every weight has the bits of the
+    straightforward per-article code (`tests/test_cluster_scale.py` compares): products
     and quotients round the same in numpy, and each norm is summed in term order.
     """
     n = len(counts)
@@ -352,20 +410,53 @@ def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = No
     rank = np.empty(len(terms), dtype=np.int64)
     rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
     is_first = place == np.arange(total)  # a term's first place holds its own number
-    ids = rank[(np.cumsum(is_first) - 1)[place]]
+    number = np.cumsum(is_first) - 1
+    del is_first
+    ids = rank[number[place]]
+    del place, number, rank
     terms.sort()
-    count = np.fromiter(chain.from_iterable(c.values() for c in counts), np.int64, total)
-    owner = np.repeat(np.arange(n), sizes)
     weight = np.array([idf(d, n) for d in np.bincount(ids, minlength=len(terms)).tolist()])
-    most = int(count.max()) if total else 0
+    most = max((max(c.values(), default=0) for c in counts), default=0)
     sublinear = np.array([0.0, *(1.0 + math.log(c) for c in range(1, most + 1))])
+    ends = np.cumsum(sizes).tolist()
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for a in range(0, n, TFIDF_BLOCK):
+        b = min(n, a + TFIDF_BLOCK)
+        lo = ends[a - 1] if a else 0
+        block = ids[lo : ends[b - 1]]
+        parts.append(
+            _weigh_block(counts[a:b], sizes[a:b], block, weight, sublinear, len(terms), max_terms)
+        )
+    del ids
+    return Vectors(
+        terms,
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+    )
+
+
+def _weigh_block(
+    counts: Sequence[Mapping[str, int]],
+    sizes: np.ndarray,
+    ids: np.ndarray,
+    weight: np.ndarray,
+    sublinear: np.ndarray,
+    vocabulary: int,
+    max_terms: int | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the term ids, unit weights and sizes of the articles `counts` (see
+    `tfidf_arrays`; `ids` numbers their terms, `weight` is each term's IDF)."""
+    n = len(counts)
+    count = np.fromiter(chain.from_iterable(c.values() for c in counts), np.int64, len(ids))
+    owner = np.repeat(np.arange(n), sizes)
     positive = count > 0
     ids, count, owner = ids[positive], count[positive], owner[positive]
     values = sublinear[count] * weight[ids]
     del count
     norms = _norms(values, np.bincount(owner, minlength=n))
     # Order by article, then term.
-    order = np.argsort(owner * len(terms) + ids)  # the keys are distinct
+    order = np.argsort(owner * vocabulary + ids)  # the keys are distinct
     ids, values, owner = ids[order], values[order], owner[order]
     if max_terms is not None:  # heaviest first, ties by term
         order = _heaviest_first(owner, values, ids)
@@ -376,7 +467,7 @@ def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = No
         ids, values, owner = ids[keep], values[keep], owner[keep]
     kept = values > 0
     ids, owner = ids[kept], owner[kept]
-    return Vectors(terms, ids, values[kept] / norms[owner], np.bincount(owner, minlength=n))
+    return ids, values[kept] / norms[owner], np.bincount(owner, minlength=n)
 
 
 def _heaviest_first(owner: np.ndarray, values: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -475,13 +566,13 @@ def featurize_corpus(
             place_forms(every),
         )
         for article, t, lead, body, (lead_names, every) in zip(
-            articles, terms, leads.as_dicts(), bodies.as_dicts(), tokens, strict=True
+            articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
         )
     ]
     return features, leads, bodies
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Return the dot product of two unit vectors over the terms they share.
 
     The shared terms come from a C-level key intersection, and fsum is correctly rounded,

@@ -32,13 +32,15 @@ def group_articles(
     overrides: Overrides | None = None,
     copies: Sequence[Sequence[str]] | None = None,
     known: Mapping[str, ArticleTerms] | None = None,
+    consume: bool = False,
 ) -> Grouping:
     """Return the events of `articles`: clustered, corrected by `overrides`, with stable ids.
 
     `previous` maps article id -> event id of the last build. An event's title is its
     editor's rename, else the headline of its most central member. `copies` are the
     articles' near-duplicate groups when the caller has them (found here otherwise), `known`
-    their `features.read_article` records (read here otherwise).
+    their `features.read_article` records (read here otherwise; with `consume`, emptied
+    once read: see `cluster.cluster_events`).
     """
     overrides = overrides or Overrides()
     by_id = {a.id: a for a in articles}
@@ -46,7 +48,7 @@ def group_articles(
         copies = duplicates.copy_groups(
             articles, {k: t.shingle_array() for k, t in (known or {}).items()}
         )
-    clustering = cluster.cluster_events(articles, params, copies, known)
+    clustering = cluster.cluster_events(articles, params, copies, known, consume)
     id_groups, warnings = apply_overrides(clustering.groups, overrides, previous)
     groups = [[by_id[aid] for aid in g] for g in id_groups]
     ids = cluster.assign_ids(groups, previous)

@@ -221,8 +221,13 @@ def test_featurize_with_known_records_equals_reading_everything(corpora, name: s
     assert features.featurize(ordered, params, known) == features.featurize(ordered, params)
 
 
+@pytest.mark.parametrize("block", [features.TFIDF_BLOCK, 1, 7])
 @pytest.mark.parametrize("name", ALL)
-def test_tfidf_vectors_match_the_plain_computation(corpora, name: str) -> None:
+def test_tfidf_vectors_match_the_plain_computation(
+    corpora, name: str, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also when the articles are weighed in blocks of any size (a large corpus's are)."""
+    monkeypatch.setattr(features, "TFIDF_BLOCK", block)
     counts = [reference_read_terms(a) for a in sorted(corpora[name], key=lambda a: a.id)]
     for part, cap in ((0, None), (1, features.BODY_TERMS), (1, 20)):
         got = features.tfidf_vectors([c[part] for c in counts], cap)
@@ -236,6 +241,13 @@ def test_tfidf_vectors_of_nothing() -> None:
     odd = [Counter(), Counter({"gempa": 2, "garut": 1}), Counter({"gempa": 1, "tiada": 0})]
     assert features.tfidf_vectors(odd, 1) == reference_tfidf(odd, 1)
     assert features.tfidf_vectors(odd) == reference_tfidf(odd)
+
+
+def test_tfidf_blocks_with_empty_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "TFIDF_BLOCK", 1)
+    odd = [Counter(), Counter({"gempa": 2, "garut": 1}), Counter(), Counter({"gempa": 1})]
+    assert features.tfidf_vectors(odd) == reference_tfidf(odd)
+    assert features.tfidf_vectors(odd, 1) == reference_tfidf(odd, 1)
 
 
 @pytest.mark.parametrize("name", ALL)
