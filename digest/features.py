@@ -368,6 +368,10 @@ class Row(Mapping[str, float]):
     def __repr__(self) -> str:
         return repr(self._read())
 
+    def __reduce__(self) -> tuple[type, tuple[dict[str, float]]]:
+        """Pickled as the plain dict it reads as, not with the whole corpus's arrays."""
+        return dict, (self._read(),)
+
 
 def tfidf_vectors(
     counts: Sequence[Mapping[str, int]], max_terms: int | None = None

@@ -393,3 +393,15 @@ def test_pairs_from_the_array_vectors_are_the_pairs_from_the_dicts(corpora, name
     fast = cluster.pair_similarities(fs, params, (leads, bodies))
     assert fast == cluster.pair_similarities(fs, params)
     assert len(fast) > 0
+
+
+def test_rows_read_as_their_dicts_and_pickle_as_them() -> None:
+    import pickle
+
+    counts = [Counter({"gempa": 2, "garut": 1}), Counter({"gempa": 1, "banjir": 3})]
+    vectors = features.tfidf_arrays(counts)
+    for row, plain in zip(vectors.rows(), vectors.as_dicts(), strict=True):
+        assert dict(row) == plain and list(row) == list(plain) and len(row) == len(plain)
+        assert row == plain and row.keys() == plain.keys()
+        assert pickle.loads(pickle.dumps(row)) == plain
+        assert type(pickle.loads(pickle.dumps(row))) is dict
