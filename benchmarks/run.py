@@ -319,6 +319,42 @@ def report(size: int, runs: dict[str, list[Run]]) -> list[str]:
     return lines
 
 
+def goals(size: int, runs: dict[str, list[Run]]) -> list[str]:
+    """Return issue 8's goals that `runs` of `size` articles can be checked against, each
+    with the figures and whether it is met (medians of wall seconds; the largest peak)."""
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    wall = {label: median([r.wall for r in items]) for label, items in runs.items()}
+    lines = []
+    digest = wall.get("digest")
+    if digest is None:
+        return lines
+    if "pelican" in wall:
+        faster = wall["pelican"] / digest
+        lines.append(f"# goal at {size}: full build at least 4x faster than Pelican: "
+                     f"{faster:.2f}x ({digest:.1f} s against {wall['pelican']:.1f} s): "
+                     f"{verdict(faster >= 4)}")  # fmt: skip
+    if "hugo" in wall:
+        slower = digest / wall["hugo"]
+        lines.append(f"# goal at {size}: full build within 1.5x of Hugo: {slower:.2f}x "
+                     f"({digest:.1f} s against {wall['hugo']:.1f} s): "
+                     f"{verdict(slower <= 1.5)}")  # fmt: skip
+    if "digest +1" in wall:
+        added = wall["digest +1"]
+        lines.append(f"# goal at {size}: rebuild after adding 1 article under 2 s: "
+                     f"{added:.1f} s: {verdict(added < 2)}")  # fmt: skip
+    if size >= 50_000:
+        peak = max(r.peak_mb for r in runs["digest"])
+        lines.append(f"# goal at {size} (set for 50,000): peak memory under 1 GB: "
+                     f"{peak:.0f} MB: {verdict(peak < 1024)}")  # fmt: skip
+    if size >= 100_000:
+        lines.append(f"# goal at {size} (set for 100,000): full build under 5 minutes: "
+                     f"{digest:.0f} s: {verdict(digest < 300)}")  # fmt: skip
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -341,7 +377,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for size in args.sizes:
         chosen = tools if size <= args.skip_tools_above else {}
-        for line in report(size, bench_size(size, args, chosen)):
+        runs = bench_size(size, args, chosen)
+        for line in report(size, runs) + goals(size, runs):
             print(line, flush=True)
     print(f"# load average at the end {os.getloadavg()[0]:.1f}")
     return 0

@@ -36,3 +36,29 @@ def test_articles_are_readable_and_grouped_into_planted_events(tmp_path: Path) -
     markdown = [raw for raw in raws if raw.path.endswith(".md")]
     assert markdown and all(raw.published is not None and raw.title for raw in markdown)
     assert {raw.language for raw in markdown} == {"id", "en"}
+
+
+def test_benchmark_prints_each_goal_with_its_verdict() -> None:
+    """`benchmarks/run.py` checks issue 8's goals against what it measured."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_run", Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
+    )
+    run = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("benchmark_run", run)  # dataclasses look their module up
+    spec.loader.exec_module(run)
+    runs = {
+        "digest": [run.Run(100.0, 150.0, 900.0)],
+        "pelican": [run.Run(60.0, 60.0, 130.0)],
+        "hugo": [run.Run(5.0, 6.0, 600.0)],
+        "digest +1": [run.Run(1.5, 1.5, 900.0)],
+    }
+    lines = run.goals(10_000, runs)
+    assert len(lines) == 3
+    assert "0.60x" in lines[0] and lines[0].endswith("NOT met")
+    assert "20.00x" in lines[1] and lines[1].endswith("NOT met")
+    assert "1.5 s" in lines[2] and lines[2].endswith(": met")
+    big = run.goals(100_000, {"digest": [run.Run(250.0, 300.0, 800.0)]})
+    assert [line.rsplit(": ", 1)[1] for line in big] == ["met", "met"]
