@@ -40,7 +40,7 @@ lead names: one event's reports share some of these, while common words stay out
 DATE_PENALTY = 0.5
 """Share of a pair's similarity lost as their date gap grows to `max_gap_days`."""
 PLACE_FACTOR = 0.5
-"""A pair whose articles each lead with a place the other never names keeps this share of
+"""A pair whose articles each lead with a country the other never names keeps this share of
 its similarity (`features.place_conflict`)."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
@@ -242,7 +242,9 @@ def pair_similarities(
         weighted[start : start + len(block)] = evidence(lead, body, shares(block), params)
     i, j = table[:, 0], table[:, 1]
     placed = np.array([bool(f.lead_places) for f in features], dtype=bool)
-    for k in np.flatnonzero(placed[i] & placed[j]).tolist():  # few: one by one
+    # One by one, only where both lead with a country: a set test per pair (in news where
+    # most leads name one, most pairs: about 0.6 s a million pairs, measured here).
+    for k in np.flatnonzero(placed[i] & placed[j]).tolist():
         if place_conflict(features[i[k]], features[j[k]]):
             weighted[k] *= PLACE_FACTOR
     g = params.max_gap_days

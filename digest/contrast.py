@@ -138,14 +138,13 @@ def _binding_name(
     return -margin, name
 
 
-def _days(side: Sequence[int], features: Sequence[Features]) -> tuple[int, int] | None:
-    """Return the first and last day (ordinals) the reports of `side` are dated to a day."""
-    days = [
+def _days(side: Sequence[int], features: Sequence[Features]) -> list[int]:
+    """Return the days (ordinals) of the reports of `side` that are dated to a day."""
+    return [
         f.date.value.toordinal()
         for f in (features[i] for i in side)
         if f.date is not None and f.date.granularity is Granularity.DAY
     ]
-    return (min(days), max(days)) if days else None
 
 
 def same_days(
@@ -153,9 +152,9 @@ def same_days(
 ) -> bool:
     """Whether both halves hold reports dated to a day, no more than `max_gap_days` apart."""
     a, b = _days(first, features), _days(second, features)
-    if a is None or b is None:
+    if not a or not b:
         return False
-    return max(b[0] - a[1], a[0] - b[1], 0) <= max_gap_days
+    return max(min(b) - max(a), min(a) - max(b), 0) <= max_gap_days
 
 
 def _may_split(members: Sequence[int], features: Sequence[Features], max_gap_days: int) -> bool:
@@ -173,11 +172,7 @@ def _may_split(members: Sequence[int], features: Sequence[Features], max_gap_day
     if sum(1 for c in counts.values() if least <= c <= n - least) < 2:
         return False
     days = _days(members, features)
-    every_day = all(
-        features[i].date is not None and features[i].date.granularity is Granularity.DAY
-        for i in members
-    )
-    return not (every_day and days is not None and days[1] - days[0] <= max_gap_days)
+    return not (len(days) == n and max(days) - min(days) <= max_gap_days)
 
 
 def try_split(

@@ -46,7 +46,7 @@ class Explanation:
     split: cluster.SplitIds | None = None
     """The blend of two events cut in two that put the two articles in different halves."""
     places: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-    """The places each article leads with that the other never names (both non-empty: the
+    """The countries each article leads with that the other never names (both non-empty: the
     pair's similarity was weakened, `features.place_conflict`)."""
 
 
@@ -176,7 +176,7 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
     if all(e.places):
         lines.append(
             f"  places {e.a} leads with {', '.join(e.places[0])}, {e.b} with "
-            f"{', '.join(e.places[1])}, and neither names the other's: two places, likely two "
+            f"{', '.join(e.places[1])}, and neither names the other's: two countries, likely two "
             f"happenings; the similarity above is already x {cluster.PLACE_FACTOR:g} for it"
         )
     if e.event_gap_days is not None and e.event_gap_days > params.max_gap_days:

@@ -319,13 +319,7 @@ class Vectors:
 
     def as_dicts(self) -> list[dict[str, float]]:
         """Return each article's vector as a dict term -> weight, in term order."""
-        words = list(map([sys.intern(t) for t in self.terms].__getitem__, self.ids.tolist()))
-        weights = self.weights.tolist()
-        bounds = np.concatenate(([0], np.cumsum(self.sizes))).tolist()
-        return [
-            dict(zip(words[start:end], weights[start:end], strict=True))
-            for start, end in pairwise(bounds)
-        ]
+        return [dict(row.items()) for row in self.rows()]
 
 
 class Row(Mapping[str, float]):
