@@ -22,6 +22,15 @@ def test_place_forms_reads_possessives_and_adjectives() -> None:
     assert place_forms(names, adjectives=False) == {"japan"}
 
 
+def test_words_mostly_part_of_other_names_are_no_country() -> None:
+    """A New Jersey or a Papua New Guinea lead is not a lead with Jersey or Guinea: it would
+    keep such a report apart from another report of its event that leads with the country
+    it happened in."""
+    for names in (["new", "jersey"], ["papua", "new", "guinea"], ["antarctica"], ["sark"]):
+        assert place_forms(names) == frozenset(), names
+    assert place_forms(["guinea-bissau", "mexico"]) == {"guinea-bissau", "mexico"}
+
+
 def _article(lead_places: set[str], places: set[str]) -> Features:
     body = {"minister": 0.6, "talks": 0.8}
     return Features(

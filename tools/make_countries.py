@@ -14,6 +14,10 @@ from babel import Locale
 
 LEFT_OUT = {"chad", "georgia", "jordan"}
 """Countries whose name is as often a person's (or a US state's)."""
+NOT_ALONE = {"jersey", "guernsey", "sark", "guinea", "antarctica", "antarktika"}
+"""Words that are mostly part of another place's name in news ("New Jersey", "Papua New
+Guinea") or a person's ("Sark"), or no country at all (Antarctica): a lead that names them
+would count as leading with that country."""
 NEWS_NAMES = {"turkey", "burma"}
 """The names news writes where CLDR's English differs ("Türkiye", "Myanmar")."""
 
@@ -25,7 +29,8 @@ def main() -> None:
             if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "XA", "XB"}:
                 names.add(re.sub(r"\s*\(.*\)", "", name).lower())
     names |= NEWS_NAMES
-    words = sorted(n for n in names if re.fullmatch(r"[a-zà-ÿ'-]+", n) and n not in LEFT_OUT)
+    names -= LEFT_OUT | NOT_ALONE
+    words = sorted(n for n in names if re.fullmatch(r"[a-zà-ÿ'-]+", n))
     header = [
         "# One-word names of countries and territories, English and Indonesian (lower case),",
         "# for the clusterer's rule on reports that lead with different countries (README,",
