@@ -276,6 +276,38 @@ def place_conflict(a: Features, b: Features) -> bool:
     return bool(a.lead_places - b.places) and bool(b.lead_places - a.places)
 
 
+PLACE_BLOCK = 200_000
+"""Pairs whose countries are compared at once by `place_conflicts`."""
+
+
+def place_conflicts(features: Sequence[Features], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return `place_conflict` of each pair (`i[k]`, `j[k]`) of `features`, all at once.
+
+    Each article's countries become bits of a few 64-bit words (one bit a country that
+    some article names), so the set differences are bitwise ands over arrays."""
+    numbered = sorted(set().union(*(f.places | f.lead_places for f in features)))
+    bit = {country: k for k, country in enumerate(numbered)}
+    words = max(1, -(-len(numbered) // 64))
+
+    def masks(sets: Iterable[frozenset[str]]) -> np.ndarray:
+        table = np.zeros((len(features), words), dtype=np.uint64)
+        for row, countries in enumerate(sets):
+            for country in countries:
+                k = bit[country]
+                table[row, k // 64] |= np.uint64(1 << (k % 64))
+        return table
+
+    lead = masks(f.lead_places for f in features)
+    every = masks(f.places for f in features)
+    result = np.empty(len(i), dtype=bool)
+    for start in range(0, len(i), PLACE_BLOCK):  # the pairs' words, a block at a time
+        a, b = i[start : start + PLACE_BLOCK], j[start : start + PLACE_BLOCK]
+        result[start : start + len(a)] = (lead[a] & ~every[b]).any(axis=1) & (
+            lead[b] & ~every[a]
+        ).any(axis=1)
+    return result
+
+
 def document_frequencies(term_sets: Iterable[Iterable[str]]) -> Counter[str]:
     df: Counter[str] = Counter()
     for terms in term_sets:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from digest import cluster, evaluate
 from digest.config import ClusterParams
-from digest.features import Features, place_conflict, place_forms
+from digest.features import COUNTRIES, Features, place_conflict, place_conflicts, place_forms
 
 HARDCASES = Path(__file__).parent / "corpora" / "hardcases"
 
@@ -49,6 +51,26 @@ def test_conflict_needs_each_side_to_lead_with_a_place_the_other_never_names() -
     assert not place_conflict(_article(set(), set()), beijing)
     # Only one side leads with a place the other lacks: no conflict.
     assert not place_conflict(_article({"tokyo"}, set()), _article(set(), {"tokyo"}))
+
+
+def test_place_conflicts_of_many_pairs_at_once_is_place_conflict_of_each() -> None:
+    """Random articles naming a few of all the countries (more than one 64-bit word's
+    worth), every pair among them: the bitwise test gives what the set test gives."""
+    rng = random.Random(5)
+    countries = sorted(COUNTRIES)
+    assert len(countries) > 128
+    articles = []
+    for _ in range(60):
+        lead = set(rng.sample(countries, rng.randint(0, 2)))
+        articles.append(_article(lead, set(rng.sample(countries, rng.randint(0, 3)))))
+    articles[1] = _article({"japan"}, set())  # a few pairs that surely conflict and surely not
+    articles[2] = _article({"china"}, {"japan"})
+    articles[3] = _article({"china"}, set())
+    pairs = np.array([(a, b) for a in range(60) for b in range(a + 1, 60)])
+    found = place_conflicts(articles, pairs[:, 0], pairs[:, 1])
+    expected = [place_conflict(articles[a], articles[b]) for a, b in pairs.tolist()]
+    assert found.tolist() == expected
+    assert 0 < sum(expected) < len(expected)
 
 
 def test_similarity_keeps_the_place_factor_share() -> None:
