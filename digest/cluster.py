@@ -659,19 +659,16 @@ def cluster_events(
     if consume and isinstance(known, dict):
         known.clear()
     sims = pair_similarities(features, params, (leads, bodies))
-    for group in together:
-        members = sorted(index[aid] for aid in group if aid in index)
+    copy_groups = [sorted(index[aid] for aid in group if aid in index) for group in together]
+    for members in copy_groups:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 sims[(i, j)] = 1.0
     spans = [date_span(f.date) for f in features]
     groups = average_linkage(len(ordered), sims, params.min_similarity, spans, params.max_gap_days)
     groups = attach_strays(groups, sims, params.min_similarity, spans, params.max_gap_days)
-    copied = frozenset(
-        index[aid] for group in together if len(group) > 1 for aid in group if aid in index
-    )
+    copied = frozenset(i for members in copy_groups if len(members) > 1 for i in members)
     groups, released = release_ambiguous(groups, sims, features, spans, params.max_gap_days, copied)
-    copy_groups = [[index[aid] for aid in group if aid in index] for group in together]
     languages = [a.language for a in ordered]
     groups, splits = split_blended(
         groups, sims, features, languages, params.max_gap_days, copy_groups
