@@ -16,7 +16,7 @@ import numpy as np
 
 from digest import duplicates
 from digest.config import ClusterParams
-from digest.contrast import Split, split_blended
+from digest.contrast import Split, split_blended, split_odd
 from digest.features import (
     ArticleTerms,
     Features,
@@ -638,6 +638,18 @@ class SplitIds:
     split: Split
 
 
+def local_similarities(
+    articles: Sequence[Article], params: ClusterParams, members: Sequence[int]
+) -> np.ndarray:
+    """Return the similarity of each two of `articles[i] for i in members` as this module
+    scores them in a folder of those articles alone (`contrast.LocalSimilarity`)."""
+    features, leads, bodies = featurize_corpus([articles[i] for i in members], params)
+    matrix = np.zeros((len(members), len(members)))
+    for (a, b), value in pair_similarities(features, params, (leads, bodies)).items():
+        matrix[a, b] = matrix[b, a] = value
+    return matrix
+
+
 def cluster_events(
     articles: Sequence[Article],
     params: ClusterParams,
@@ -673,6 +685,9 @@ def cluster_events(
     groups, splits = split_blended(
         groups, sims, features, languages, params.max_gap_days, copy_groups
     )
+    local = functools.partial(local_similarities, ordered, params)
+    groups, cuts = split_odd(groups, features, languages, params.max_gap_days, local, copy_groups)
+    splits += cuts
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],
         {(ordered[i].id, ordered[j].id): s for (i, j), s in sims.items()},

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,6 +51,9 @@ class Split:
     """The halves' mean similarity within each of them, averaged."""
     between: float
     """Their mean similarity to each other."""
+    odd: bool = False
+    """A report cut from the rest of its group (`split_odd`), not a blend halved: `first`
+    is that report."""
 
 
 def local_vectors(members: Sequence[int], features: Sequence[Features]) -> np.ndarray:
@@ -267,3 +270,100 @@ def split_blended(
     return sorted(done, key=lambda m: m[0]), sorted(
         splits, key=lambda s: min(s.first[0], s.second[0])
     )
+
+
+ODD_RATIO = 0.5
+"""A report is cut from its group only when its mean similarity to the others, weighed
+inside the group (`local_vectors`), is at most this share of theirs to each other."""
+
+
+def _longest(tokens: set[str] | frozenset[str]) -> str:
+    return min(tokens, key=lambda t: (-len(t), t))
+
+
+def _odd_people(
+    x: int, rest: Sequence[int], features: Sequence[Features]
+) -> tuple[str, str] | None:
+    """Return a name of a person report `x` is about whom no other report names, and of a
+    person every other report is about whom `x` never names (`Features.lead_people`), or
+    None when there are no such two."""
+    own = [p for p in features[x].lead_people if not any(p & features[i].names for i in rest)]
+    if not own:
+        return None
+    shared: set[str] | None = None
+    for i in rest:
+        tokens = {t for p in features[i].lead_people for t in p}
+        shared = tokens if shared is None else shared & tokens
+        if not shared:
+            return None
+    shared = (shared or set()) - features[x].names
+    return (_longest(own[0]), _longest(shared)) if shared else None
+
+
+LocalSimilarity = Callable[[Sequence[int]], np.ndarray]
+"""Given article indexes, their similarities as the clusterer scores them in a folder of
+those articles alone (so words all of them use weigh little): a square matrix."""
+
+
+def try_odd(
+    members: Sequence[int],
+    features: Sequence[Features],
+    languages: Sequence[str | None],
+    copies: Mapping[int, int],
+    max_gap_days: int,
+    local: LocalSimilarity,
+) -> Split | None:
+    """Return the cut of one report from `members` (article indexes, sorted) that reports
+    another event, or None: the report is about a person none of the others names, all the
+    others are about a person it never names, and, scored as if the group were the whole
+    folder (`local`), it is much less similar to them than they are to each other. Not when
+    it is a copy of one of them, the only report in its language, or dated to the same
+    few days as them."""
+    if not 3 <= len(members) <= MAX_GROUP:
+        return None
+    similar: np.ndarray | None = None
+    best: tuple[float, Split] | None = None
+    for row, x in enumerate(members):
+        rest = [i for i in members if i != x]
+        people = _odd_people(x, rest, features)
+        if people is None or languages[x] not in {languages[i] for i in rest}:
+            continue
+        if copies.get(x) is not None and copies.get(x) in {copies.get(i) for i in rest}:
+            continue
+        if same_days([x], rest, features, max_gap_days):
+            continue
+        if similar is None:
+            similar = local(members)
+        others = [r for r in range(len(members)) if r != row]
+        within = _mean(
+            [float(similar[a, b]) for k, a in enumerate(others) for b in others[k + 1 :]]
+        )
+        between = _mean([float(similar[row, b]) for b in others])
+        if within <= 0 or between > ODD_RATIO * within:
+            continue
+        if best is None or between / within < best[0]:
+            best = (between / within, Split((x,), tuple(rest), people, within, between, odd=True))
+    return best[1] if best else None
+
+
+def split_odd(
+    groups: Sequence[Sequence[int]],
+    features: Sequence[Features],
+    languages: Sequence[str | None],
+    max_gap_days: int,
+    local: LocalSimilarity,
+    copies: Sequence[Sequence[int]] = (),
+) -> tuple[list[list[int]], list[Split]]:
+    """Return `groups` with every report of another event cut out (`try_odd`, again on the
+    rest while one is found), sorted by first member, and the cuts made."""
+    copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
+    done: list[list[int]] = []
+    cuts: list[Split] = []
+    for group in groups:
+        members = sorted(group)
+        while cut := try_odd(members, features, languages, copy_of, max_gap_days, local):
+            cuts.append(cut)
+            done.append(list(cut.first))
+            members = list(cut.second)
+        done.append(members)
+    return sorted(done, key=lambda m: m[0]), sorted(cuts, key=lambda s: s.first[0])

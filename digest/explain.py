@@ -197,7 +197,16 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
                 else "moved to the event dated apart that names them"
             )
         )
-    if e.split is not None:
+    if e.split is not None and e.split.split.odd:
+        first, second = e.split.split.names
+        lines.append(
+            f"  split  linkage put them in one group of {len(e.split.second) + 1} reports, but "
+            f"one is about {first!r}, whom the others never name, and all the others are about "
+            f"{second!r}, whom it never names; scored among the group alone it is "
+            f"{e.split.split.between:.3f} similar to them against {e.split.split.within:.3f} "
+            "among them: cut out as another event"
+        )
+    elif e.split is not None:
         first, second = e.split.split.names
         lines.append(
             f"  split  linkage put them in one group of {len(e.split.first)} + "

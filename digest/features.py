@@ -23,7 +23,7 @@ import numpy as np
 from digest.config import ClusterParams
 from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
-from digest.model import Article, DateValue
+from digest.model import Article, DateValue, NameKind
 from digest.text import (
     STOPWORDS,
     TERM_FOLDING,
@@ -43,6 +43,9 @@ BODY_TERMS = 150
 """Body vectors keep their this-many heaviest terms (memory stays flat with article length)."""
 LEAD_NAME_PARAGRAPHS = 3
 """Names first seen in the headline or the first this-many paragraphs are the lead's names."""
+COMMON_SHARE = 0.1
+"""A word is no name (a title, an ordinary word: "pertahanan", "navy") when the articles
+that write it in lower case number at least this share of those that name with it."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class Features:
     where he is from, not where the fight was)."""
     places: frozenset[str] = frozenset()
     """Countries the article names anywhere, adjectives and possessives included."""
+    lead_people: tuple[frozenset[str], ...] = ()
+    """The people the article is about: each person named in the headline or lead and
+    mentioned at least twice, as the name's tokens among `names` (`lead_people`)."""
 
 
 def dateline_day(article: Article) -> tuple[int, int] | None:
@@ -267,6 +273,25 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
         elif adjectives and PLACE_OF_ADJECTIVE.get(base) in COUNTRIES:
             found.add(PLACE_OF_ADJECTIVE[base])
     return frozenset(found)
+
+
+PERSON_MENTIONS = 2
+"""A person named in the lead is who the article is about when it names them this often."""
+
+
+def lead_people(article: Article, names: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Return the people `article` is about: each person it names in the headline or lead
+    (`LEAD_NAME_PARAGRAPHS`) at least `PERSON_MENTIONS` times, as the tokens of the name
+    that are among `names` (the article's name tokens, common words out); sorted."""
+    found = {
+        tokens
+        for name in article.names
+        if name.kind is NameKind.PERSON
+        and name.count >= PERSON_MENTIONS
+        and name.first_paragraph <= LEAD_NAME_PARAGRAPHS
+        and (tokens := frozenset(name_tokens(name.text)) & names)
+    }
+    return tuple(sorted(found, key=sorted))
 
 
 def place_conflict(a: Features, b: Features) -> bool:
@@ -572,7 +597,11 @@ def featurize_corpus(
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
     known = known or {}
     terms = [known[a.id] if a.id in known else read_article(a) for a in articles]
-    common: set[str] = set().union(*(t.lower for t in terms))
+    # Words the corpus writes in lower case are titles and ordinary words, not names; but
+    # a name one sloppy report writes in lower case ("teixeira") stays one.
+    written = Counter(chain.from_iterable(t.lower for t in terms))
+    named = Counter(chain.from_iterable(t.name_tokens for t in terms))
+    common = {word for word, n in written.items() if n >= COMMON_SHARE * named[word]}
     leads = tfidf_arrays([t.lead for t in terms])
     bodies = tfidf_arrays([t.body for t in terms], BODY_TERMS)
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
@@ -594,6 +623,7 @@ def featurize_corpus(
             t.month_day,
             place_forms(lead_names, adjectives=False),
             place_forms(every),
+            lead_people(article, every),
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

@@ -22,10 +22,12 @@ import pytest
 
 from digest import cluster, duplicates, evaluate, features
 from digest.config import ClusterParams
+from digest.features import featurize_corpus
 from digest.model import Article
 from digest.text import (
     STOPWORDS,
     TERM_FOLDING,
+    extract_names,
     fold_words,
     name_tokens,
     number_tokens,
@@ -405,3 +407,32 @@ def test_rows_read_as_their_dicts_and_pickle_as_them() -> None:
         assert row == plain and row.keys() == plain.keys()
         assert pickle.loads(pickle.dumps(row)) == plain
         assert type(pickle.loads(pickle.dumps(row))) is dict
+
+
+def _named_article(i: int, title: str, text: str) -> Article:
+    paragraphs = (text,)
+    return Article(
+        id=f"n{i:02d}", path=f"n{i:02d}.md", title=title, paragraphs=paragraphs,
+        language="en", names=extract_names(title, paragraphs),
+    )  # fmt: skip
+
+
+def test_a_name_one_report_writes_in_lower_case_stays_a_name() -> None:
+    """Words the corpus writes in lower case are titles and ordinary words, not names; but
+    one sloppy report ("land teixeira") must not take a name from every other report."""
+    articles = [
+        _named_article(i, f"Offer number {i} for a first baseman",
+                       f"The Red Sox made Mark Teixeira an offer on day {i}. Teixeira waits.")
+        for i in range(12)
+    ]  # fmt: skip
+    articles.append(_named_article(12, "Sloppy", "they are in good position to land teixeira."))
+    found, _, _ = featurize_corpus(articles, ClusterParams())
+    assert all("teixeira" in f.names for f in found[:12])
+    # A title some reports write in lower case stays out of the names (1 in 3 here).
+    titled = [
+        _named_article(i, "Visit", f"Menteri Pertahanan Andrei Petrov tiba pada hari {i}.")
+        for i in range(3)
+    ]
+    titled.append(_named_article(3, "Visit", "Ia menjadi menteri pertahanan sejak Mei."))
+    found, _, _ = featurize_corpus(titled, ClusterParams())
+    assert all("petrov" in f.names and "pertahanan" not in f.names for f in found[:3])
