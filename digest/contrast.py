@@ -273,8 +273,9 @@ def split_blended(
 
 
 ODD_RATIO = 0.5
-"""A report is cut from its group only when its mean similarity to the others, weighed
-inside the group (`local_vectors`), is at most this share of theirs to each other."""
+"""A report is cut from its group only when its mean similarity to the others, scored as if
+the group were the whole folder (`LocalSimilarity`), is at most this share of theirs to
+each other."""
 
 
 def _longest(tokens: set[str] | frozenset[str]) -> str:
@@ -290,13 +291,8 @@ def _odd_people(
     own = [p for p in features[x].lead_people if not any(p & features[i].names for i in rest)]
     if not own:
         return None
-    shared: set[str] | None = None
-    for i in rest:
-        tokens = {t for p in features[i].lead_people for t in p}
-        shared = tokens if shared is None else shared & tokens
-        if not shared:
-            return None
-    shared = (shared or set()) - features[x].names
+    people = ({t for p in features[i].lead_people for t in p} for i in rest)
+    shared = set.intersection(*people) - features[x].names
     return (_longest(own[0]), _longest(shared)) if shared else None
 
 

@@ -44,7 +44,8 @@ class Explanation:
     set_apart: tuple[str, cluster.Release] | None = None
     """One of the two, if it was set apart as ambiguous between two events."""
     split: cluster.SplitIds | None = None
-    """The blend of two events cut in two that put the two articles in different halves."""
+    """The cut that put the two articles apart: a blend of two events halved, or one report
+    of another event cut out of their group (`split.odd`)."""
     places: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The countries each article leads with that the other never names (both non-empty: the
     pair's similarity was weakened, `features.place_conflict`)."""
