@@ -275,6 +275,18 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
     return frozenset(found)
 
 
+def possessed_countries(names: frozenset[str]) -> frozenset[str]:
+    """Return the countries an English article names only in the possessive ("China's" →
+    "china"), so that it confirms an Indonesian lead's "China" (Indonesian has no "'s").
+
+    Countries only: folding every English possessive ("Greece's", "Teixeira's") into the
+    bare name cost ECB+ 0.016, while this leaves every labelled corpus's score as it was.
+    >>> sorted(possessed_countries(frozenset({"china's", "wang", "japanese"})))
+    ['china']
+    """
+    return place_forms((n for n in names if n.endswith(("'s", "’s"))), adjectives=False)
+
+
 PERSON_MENTIONS = 2
 """A person named in the lead is who the article is about when it names them this often."""
 
@@ -606,7 +618,7 @@ def featurize_corpus(
     bodies = tfidf_arrays([t.body for t in terms], BODY_TERMS)
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
     tokens = [
-        (lead, english_forms(every)) if t.language == "id" else (lead, every)
+        (lead, english_forms(every) if t.language == "id" else every | possessed_countries(every))
         for t, (lead, every) in zip(terms, tokens, strict=True)
     ]
     name_df = document_frequencies(every for _, every in tokens)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digest import cluster, evaluate
+from digest import cluster, evaluate, features
 from digest.config import ClusterParams
 from digest.features import COUNTRIES, Features, place_conflict, place_conflicts, place_forms
 
@@ -105,3 +105,28 @@ def test_explain_names_the_two_countries() -> None:
     )  # fmt: skip
     (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("places")]
     assert "leads with china" in line and "with japan" in line
+
+
+def test_english_possessive_of_a_country_confirms_an_indonesian_lead(tmp_path: Path) -> None:
+    """Indonesian has no "'s": an English report writing only "China's" names China for an
+    Indonesian lead's "China", and so confirms it; a possessive of anything else is left
+    as written (English pairs are compared as written)."""
+    (tmp_path / "id.md").write_text(
+        "---\ntitle: Menlu Sugiono bertemu Wang Yi di China\nlanguage: id\n---\n"
+        "Menteri Luar Negeri Sugiono bertemu Menlu China Wang Yi di Beijing, China. "
+        "Sugiono dan Wang Yi membahas perdagangan.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "en.md").write_text(
+        "---\ntitle: Sugiono meets Wang Yi in Beijing\nlanguage: en\n---\n"
+        "Indonesian Foreign Minister Sugiono met China's top diplomat Wang Yi in Beijing. "
+        "Sugiono and Wang's talks covered trade.\n",
+        encoding="utf-8",
+    )
+    found = {f.article_id: f for f in features.featurize(evaluate.load_articles(tmp_path),
+                                                           ClusterParams())}  # fmt: skip
+    indonesian, english = found["id"], found["en"]
+    assert "china" in indonesian.lead_names and "china" not in english.lead_names
+    assert {"china", "china's"} <= english.names  # the country, read from its possessive
+    assert "wang's" in english.names and "wang" in english.names  # written so, not folded
+    assert features.name_coverage(indonesian, english) == 1.0
