@@ -126,6 +126,9 @@ class ArticleTerms:
     """The article's `duplicates.shingles`, as the bytes of the int64 array."""
     language: str | None = None
     """`views.article_language` (guessing a language costs more than reading a cached one)."""
+    people: tuple[frozenset[str], ...] = ()
+    """The tokens of each person the article may be about (`lead_people`, common words not
+    yet out), sorted."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -151,6 +154,10 @@ def read_terms(article: Article) -> tuple[Counter[str], Counter[str], set[str]]:
     words the article writes in lower case (one pass over the text)."""
     terms = read_article(article)
     return Counter(terms.lead), Counter(terms.body), set(terms.lower)
+
+
+PERSON_MENTIONS = 2
+"""A person named in the lead is who the article is about when it names them this often."""
 
 
 def read_article(article: Article) -> ArticleTerms:
@@ -182,11 +189,14 @@ def read_article(article: Article) -> ArticleTerms:
         body[word] = get(word, 0) + count
     lead_tokens: set[str] = set()
     every: set[str] = set()
+    people: set[frozenset[str]] = set()
     for name in article.names:
         tokens = name_tokens(name.text)
         every.update(tokens)
         if name.first_paragraph <= LEAD_NAME_PARAGRAPHS:
             lead_tokens.update(tokens)
+            if name.kind is NameKind.PERSON and name.count >= PERSON_MENTIONS and tokens:
+                people.add(frozenset(tokens))
     lead_numbers: set[str] = set()
     numbers: set[str] = set()
     for index, paragraph in enumerate((article.title, *article.paragraphs)):
@@ -206,6 +216,7 @@ def read_article(article: Article) -> ArticleTerms:
         "month_day": dateline_day(article),
         "shingles": shingle_hashes(words).tobytes(),
         "language": article_language(article),
+        "people": tuple(sorted(people, key=sorted)),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -287,22 +298,12 @@ def possessed_countries(names: frozenset[str]) -> frozenset[str]:
     return place_forms((n for n in names if n.endswith(("'s", "’s"))), adjectives=False)
 
 
-PERSON_MENTIONS = 2
-"""A person named in the lead is who the article is about when it names them this often."""
-
-
-def lead_people(article: Article, names: frozenset[str]) -> tuple[frozenset[str], ...]:
-    """Return the people `article` is about: each person it names in the headline or lead
-    (`LEAD_NAME_PARAGRAPHS`) at least `PERSON_MENTIONS` times, as the tokens of the name
-    that are among `names` (the article's name tokens, common words out); sorted."""
-    found = {
-        tokens
-        for name in article.names
-        if name.kind is NameKind.PERSON
-        and name.count >= PERSON_MENTIONS
-        and name.first_paragraph <= LEAD_NAME_PARAGRAPHS
-        and (tokens := frozenset(name_tokens(name.text)) & names)
-    }
+def lead_people(terms: ArticleTerms, names: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """Return the people an article is about: each person it names in the headline or lead
+    (`LEAD_NAME_PARAGRAPHS`) at least `PERSON_MENTIONS` times (`ArticleTerms.people`), as
+    the tokens of the name that are among `names` (its name tokens, common words out);
+    sorted. Read from the cached record: the article's names are not walked again."""
+    found = {tokens for person in terms.people if (tokens := person & names)}
     return tuple(sorted(found, key=sorted))
 
 
@@ -635,7 +636,7 @@ def featurize_corpus(
             t.month_day,
             place_forms(lead_names, adjectives=False),
             place_forms(every),
-            lead_people(article, every),
+            lead_people(t, every),
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

@@ -23,7 +23,7 @@ import pytest
 from digest import cluster, duplicates, evaluate, features
 from digest.config import ClusterParams
 from digest.features import featurize_corpus
-from digest.model import Article
+from digest.model import Article, NameKind
 from digest.text import (
     STOPWORDS,
     TERM_FOLDING,
@@ -178,6 +178,15 @@ def test_read_article_matches_the_plain_word_loops(corpora, name: str) -> None:
         expected = reference_name_tokens(article, common)
         assert features.article_name_tokens(article, common, terms) == expected
         assert features.article_name_tokens(article, common) == expected
+        people = {
+            tokens
+            for name in article.names
+            if name.kind is NameKind.PERSON
+            and name.count >= features.PERSON_MENTIONS
+            and name.first_paragraph <= features.LEAD_NAME_PARAGRAPHS
+            and (tokens := frozenset(name_tokens(name.text)) & expected[1])
+        }
+        assert features.lead_people(terms, expected[1]) == tuple(sorted(people, key=sorted))
 
 
 @pytest.mark.parametrize("name", ALL)
