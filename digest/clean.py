@@ -55,6 +55,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("byline", r"^\s*our standards\s*:"),
     ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
     ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
+    ("promo", r"^\s*dapatkan\s+(update|informasi|berita)\b.{0,100}$"),
+    ("tags", r"^\s*(tags?|topik|topics?|kata kunci|keywords?)\s*:\s*[^.!?]{1,200}$"),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     (

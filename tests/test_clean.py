@@ -142,6 +142,10 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Belousov in Pyongyang, North Korea, in this picture released by the Korean Central "
         "News Agency on November 30, 2024. KCNA via REUTERS/File Photo",
         "Kim Jong Un greets the minister at the airport (AP Photo/Ahn Young-joon)",
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+        "Tag: sawit, uni eropa, malaysia",
+        "Tags: Indonesia, Malaysia, palm oil",
+        "Topik: Pemilu 2024",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -163,6 +167,10 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "pertemuan itu berlangsung selama tiga jam. Ia menambahkan bahwa hasilnya positif.",
         "Reporting by the BBC showed the minister had met the envoy, according to documents.",
         "Daftar pemain timnas diumumkan pelatih pada Senin di Jakarta.",
+        "Dapatkan bantuan hukum gratis, warga diminta mendaftar ke kantor desa sebelum akhir "
+        "bulan ini, kata kepala desa kepada wartawan di Garut pada Senin.",
+        "Topik: pertemuan itu membahas kerja sama militer. Kedua menteri juga membahas "
+        "latihan bersama pada tahun depan, kata juru bicara kementerian.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
@@ -188,7 +196,7 @@ def test_end_marker_needs_story_before_it() -> None:
 
 
 def test_lines_repeated_across_articles_are_removed_but_not_story() -> None:
-    footer = "Dapatkan update berita pilihan setiap hari"
+    footer = "Redaksi menerima kiriman tulisan pembaca setiap hari"
     story = "The minister met the leader on Friday and both sides praised the new treaty."
     raws = [
         raw(
