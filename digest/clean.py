@@ -18,7 +18,9 @@ _LABEL = (
     r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
     r"scroll to continue(?: with content)?|gulir untuk melanjutkan|lanjut(?:kan)? membaca|"
     r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page|"
-    r"halaman \d+ dari \d+|page \d+ of \d+)"
+    r"halaman \d+ dari \d+|page \d+ of \d+|lihat foto|video rekomendasi|baca berikutnya|"
+    r"scroll untuk melanjutkan|most viewed|reuse this content|"
+    r"explore more on these topics|terms of use|privacy policy)"
 )
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
@@ -56,6 +58,16 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
     ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
     ("promo", r"^\s*dapatkan\s+(update|informasi|berita)\b.{0,100}$"),
+    ("promo", r"^\s*(klik di sini|click here)\b.{0,100}$"),
+    ("promo", r"^\s*get (our|the)\b.{0,60}\bnewsletter\b.{0,40}$"),
+    ("promo", r"^\s*gabung\b.{0,60}\b(whatsapp|telegram|channel|saluran)\b.{0,40}$"),
+    ("promo", r"^\W*fakta atau hoaks\b.{0,200}\b(cek fakta|whatsapp)\b"),
+    ("promo", r"^\s*follow\b.{0,60}\bcoverage\b.{0,20}https?://\S+\s*$"),
+    ("byline", r"^\s*rep\s*:\s*[A-Z][^:]{0,60}\bred\s*:\s*[A-Z].{0,60}$"),
+    (
+        "syndication",
+        r"^\s*this (article|story) (was )?(originally|first) (published|appeared)\b.{0,120}$",
+    ),
     ("tags", r"^\s*(tags?|topik|topics?|kata kunci|keywords?)\s*:\s*[^.!?]{1,200}$"),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
@@ -112,7 +124,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         *("copyright", "hak cipta", "©", "all rights reserved"),
     ),
     ("copyright", r"^\s*dilarang keras mengambil konten\b"),
-    ("photo-credit", r"^\s*\(?\s*(foto|photo|ilustrasi|illustration|image|gambar)\s*:"),
+    ("photo-credit", r"^\s*\(?\s*(foto|photo|photograph|ilustrasi|illustration|image|gambar)\s*:"),
     ("photo-credit", r"^\s*image (source|caption)\s*,"),
     ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
     ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
@@ -165,7 +177,8 @@ END_MARKERS = re.compile(
     r"^\s*(terkini lainnya|berita terkait|berita lainnya|artikel terkait|baca selengkapnya|"
     r"topik|tag|tags|topics|more stories|related stories|related articles|most read|"
     r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links|"
-    r"suggested topics|related)"
+    r"suggested topics|related|most viewed|explore more on these topics|video rekomendasi|"
+    r"baca berikutnya)"
     r"\s*:?\s*$",
     re.I,
 )

@@ -146,6 +146,20 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Tag: sawit, uni eropa, malaysia",
         "Tags: Indonesia, Malaysia, palm oil",
         "Topik: Pemilu 2024",
+        "Lihat Foto",
+        "Scroll untuk melanjutkan",
+        "Klik di sini untuk mendapatkan update berita terkini",
+        "Gabung sekarang juga di grup WhatsApp kami",
+        "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan "
+        "WhatsApp ke nomor Cek Fakta Liputan6.com 0811 9787 670 hanya dengan ketik kata kunci "
+        "yang diinginkan.",
+        "Rep: Budi Santoso Red: Ani Rahma",
+        "Get our free Headlines newsletter",
+        "Follow AP's coverage at https://apnews.com/hub/indonesia",
+        "Photograph: Willy Kurniawan/Reuters",
+        "This article was originally published on Example News.",
+        "Reuse this content",
+        "Privacy Policy",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -171,6 +185,8 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "bulan ini, kata kepala desa kepada wartawan di Garut pada Senin.",
         "Topik: pertemuan itu membahas kerja sama militer. Kedua menteri juga membahas "
         "latihan bersama pada tahun depan, kata juru bicara kementerian.",
+        "Gabung dengan partai koalisi, politisi itu kini memimpin grup kerja parlemen.",
+        "Klik, bunyi kamera terdengar saat menteri itu tiba di bandara pada Jumat pagi.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
@@ -431,3 +447,16 @@ def test_a_page_counter_is_a_label_not_the_end_of_the_story() -> None:
     second = "Keduanya juga membahas latihan bersama, kata kantor berita KCNA pada Sabtu."
     item = cleaned(f"Judul\n{first}\n{first} Lagi.\nHalaman 1 dari 2\n{second}\nHalaman 2 dari 2\n")
     assert item.paragraphs == (first, f"{first} Lagi.", second)
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Most viewed", "Explore more on these topics", "Video Rekomendasi", "Baca berikutnya"],
+)
+def test_list_headings_after_the_story_end_it(marker: str) -> None:
+    """What follows such a heading is other stories' headlines, not this story."""
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    other = "Floods kill three in Sumatra as rivers burst their banks after heavy rain."
+    item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
+    assert item.paragraphs == (story, f"{story} Again.")
+    assert removed_rules(item)[marker] == "end-marker"
