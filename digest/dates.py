@@ -71,7 +71,8 @@ class Expression:
     `shift` counts `unit`s from the anchor for RELATIVE ("pekan lalu": -1 week); for WEEKDAY
     it is -1 for "last Friday", +1 for "next Friday", 0 for "on Friday"; for MONTH and
     DAY_MONTH without a year it is the year offset ("tahun lalu": -1) or None for "the most
-    recent one".
+    recent one". `ahead`: a plain weekday of a plan ("will meet on Friday", "dijadwalkan
+    kembali pada Selasa"), the anchor's day or the next one on that weekday, not the last.
     """
 
     text: str
@@ -83,6 +84,7 @@ class Expression:
     weekday: int | None = None
     unit: Granularity | None = None
     shift: int | None = None
+    ahead: bool = False
 
     @property
     def end(self) -> int:
@@ -422,6 +424,22 @@ def _is_week_word(text: str, m: re.Match) -> bool:
     return not word[0].isupper() and not m.group(1)
 
 
+_PLAN = re.compile(
+    r"\b(akan|dijadwalkan|direncanakan|rencananya|berencana|will|scheduled|"
+    r"(?:is|are) (?:due|expected|set) to|plans? to|planned)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+def _is_planned(text: str, start: int) -> bool:
+    """Whether the clause before `start` tells of a plan: "Sugiono akan bertemu Iwaya pada
+    Senin", "the talks will resume on Friday". Only the words before the weekday in its own
+    clause count: in "Kim, who met Putin on Monday, will ..." the Monday is past."""
+    clause = _CLAUSE_END.split(text[:start])[-1]
+    return _PLAN.search(clause) is not None
+
+
 def _expressions_relative(text: str, cues: _Cues) -> list[Expression]:
     found: list[Expression] = []
     for m in WEEKDAY.finditer(text) if cues.weekday else ():
@@ -435,8 +453,9 @@ def _expressions_relative(text: str, cues: _Cues) -> list[Expression]:
         which = ((m.group(1) or "") + " " + (m.group(3) or "")).lower()
         shift = -1 if re.search(r"\b(last|lalu|kemarin)\b", which) else 0
         shift = 1 if re.search(r"\b(next|depan|mendatang)\b", which) else shift
+        ahead = shift == 0 and _is_planned(text, m.start())
         found.append(_expr(m, Kind.WEEKDAY, None, None, None, weekday=WEEKDAYS[word.lower()],
-                           shift=shift))  # fmt: skip
+                           shift=shift, ahead=ahead))  # fmt: skip
     for m in RELATIVE.finditer(text) if cues.relative else ():
         expression = _relative_expression(m)
         if expression is not None:
@@ -615,6 +634,8 @@ def _resolve_weekday(expression: Expression, anchor: DateValue) -> DateValue | N
     a = anchor.value
     if expression.shift == 1:
         d = a + timedelta(days=(weekday - a.weekday() - 1) % 7 + 1)
+    elif expression.ahead:
+        d = a + timedelta(days=(weekday - a.weekday()) % 7)
     else:
         back = (a.weekday() - weekday) % 7
         if expression.shift == -1 and back == 0:

@@ -68,6 +68,14 @@ def one(text: str, anchor: DateValue | None = ANCHOR) -> DateValue | None:
         ("Talks resume next Monday.", date(2024, 12, 2), DAY, RELATIVE),
         ("pada Minggu pagi", date(2024, 11, 24), DAY, RELATIVE),
         ("Jumat lalu", date(2024, 11, 22), DAY, RELATIVE),
+        # a plan's weekday is the next one (the anchor is a Friday)
+        ("Sugiono dijadwalkan kembali ke Jakarta pada Selasa.", date(2024, 12, 3), DAY, RELATIVE),
+        ("Kedua menteri akan bertemu lagi pada hari Senin", date(2024, 12, 2), DAY, RELATIVE),
+        ("The talks will resume on Monday.", date(2024, 12, 2), DAY, RELATIVE),
+        ("The minister is due to arrive on Friday.", date(2024, 11, 29), DAY, RELATIVE),
+        ("Kim, who met Putin on Monday, will visit", date(2024, 11, 25), DAY, RELATIVE),
+        ("He said on Monday that he will return", date(2024, 11, 25), DAY, RELATIVE),
+        ("Talks that will end next Monday", date(2024, 12, 2), DAY, RELATIVE),
         # relative phrases
         ("tiba kemarin", date(2024, 11, 28), DAY, RELATIVE),
         ("arrived yesterday", date(2024, 11, 28), DAY, RELATIVE),
