@@ -145,6 +145,9 @@ def test_indonesian_news_words_are_compared_in_english_but_names_are_not() -> No
         "residents",
     ]
     assert fold_words(text, TERM_FOLDING) == text
+    # The longest listed phrase wins: "pemutusan hubungan kerja" is layoffs, not "ties".
+    layoffs = ["pemutusan", "hubungan", "kerja", "dan", "gencatan", "senjata", "hubungan"]
+    assert fold_words(layoffs, TERM_FOLDING) == ["layoffs", "dan", "ceasefire", "ties"]
 
 
 def test_an_english_and_an_indonesian_report_share_what_happened(tmp_path) -> None:
