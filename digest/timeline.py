@@ -26,7 +26,7 @@ from digest.model import (
     StoryEntry,
     TimelineEntry,
 )
-from digest.text import STOPWORDS, WORD, split_sentences
+from digest.text import STOPWORDS, TERM_FOLDING, WORD, fold_words, split_sentences
 from digest.yearless import find_yearless_dateline, fix_year, latest_full_date
 
 BACKGROUND_DAYS = 14
@@ -127,8 +127,13 @@ _NOT_CONTENT = STOPWORDS | _DATE_WORDS
 
 
 def _words(sentence: str) -> frozenset[str]:
-    """Return the content words of `sentence` that are not date words (see `content_words`)."""
-    words = set(map(str.lower, WORD.findall(sentence)))
+    """Return the content words of `sentence` that are not date words (see `content_words`).
+
+    Read as the clusterer reads terms (`TERM_FOLDING`: "Oktober" = "October", "lawatan" =
+    "visit"), possessives without their "'s": an English and an Indonesian sentence telling
+    of one happening share their words."""
+    lowered = [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(sentence)]
+    words = set(fold_words(lowered, TERM_FOLDING))
     words -= _NOT_CONTENT
     return frozenset([w for w in words if len(w) >= 3])
 
