@@ -170,6 +170,36 @@ def test_different_happenings_in_one_month_stay_apart() -> None:
     assert [e.date.iso() for e in entries] == ["2024-05", "2024-05"]
 
 
+def test_one_happening_told_in_english_and_indonesian_is_one_entry() -> None:
+    """Within a month, sentences join on shared words; an English and an Indonesian sentence
+    share them once read as the clusterer reads terms ("lawatan" = "visit", "Oktober" =
+    "October", "Sugiono's" = "Sugiono")."""
+    day = DateValue(date(2024, 11, 4), Granularity.DAY, DateSource.DATELINE)
+    english = make_article(
+        "en",
+        body="Sugiono met his Japanese counterpart Takeshi Iwaya on Monday.\n\n"
+        "The two discussed maritime security and trade.\n\n"
+        "Iwaya praised the partnership.\n\n"
+        "Officials said more talks were planned.\n\n"
+        "The Tokyo trip is Sugiono's first visit abroad since he took office in October.",
+        published=day,
+    )
+    indonesian = make_article(
+        "id",
+        body="Sugiono bertemu Menlu Jepang Takeshi Iwaya pada Senin.\n\n"
+        "Keduanya membahas keamanan maritim dan perdagangan.\n\n"
+        "Iwaya memuji kemitraan kedua negara.\n\n"
+        "Pejabat mengatakan pembicaraan lanjutan sedang disiapkan.\n\n"
+        "Kunjungan ke Tokyo ini merupakan lawatan pertama Sugiono sejak dilantik "
+        "pada Oktober.",
+        published=day,
+    )
+    entries = timeline.build_entries([replace_mentions(english), replace_mentions(indonesian)])
+    october = [e for e in entries if e.date.iso() == "2024-10"]
+    assert len(october) == 1
+    assert [s.article for s in october[0].sources] == ["en", "id"]
+
+
 def test_background_is_measured_from_the_first_report() -> None:
     body = "Kedua negara menandatangani perjanjian pada 19 Juni 2024.\n\nKunjungan dimulai kemarin."
     article = replace_mentions(
