@@ -125,6 +125,31 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
+def _in_language_of(
+    first: Source, candidates: Sequence[Source], members: Sequence[Article]
+) -> list[Source]:
+    """Return the candidates from articles in the language of `first`'s article.
+
+    An English and an Indonesian report of one event lead with the same fact, and their
+    words barely overlap: the second summary sentence would repeat the first in the other
+    language. Articles whose language is unknown, or a first sentence of unknown language,
+    exclude nothing."""
+    from digest.views import article_language  # views imports this module
+
+    by_id = {a.id: a for a in members}
+    languages: dict[str, str | None] = {}
+
+    def language(article_id: str) -> str | None:
+        if article_id not in languages:
+            languages[article_id] = article_language(by_id[article_id])
+        return languages[article_id]
+
+    wanted = language(first.article)
+    if wanted is None:
+        return list(candidates)
+    return [s for s in candidates if language(s.article) in (wanted, None)]
+
+
 def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
     """Return one or two sentences from the articles that best say what the event is.
 
@@ -141,7 +166,8 @@ def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
         return ()
     ranked = [s for s, _ in sorted(pool, key=lambda item: -item[1])]
     chosen = [ranked[0]]
-    others = [s for s in ranked[1:] if s.article != chosen[0].article] or ranked[1:]
+    rest = _in_language_of(ranked[0], ranked[1:], ordered)
+    others = [s for s in rest if s.article != chosen[0].article] or rest
     for source in others:
         if len(chosen) >= SUMMARY_SENTENCES:
             break

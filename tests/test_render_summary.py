@@ -52,6 +52,31 @@ def test_summary_is_the_lead_sentence_then_another_articles_new_sentence() -> No
     assert len(chosen) == 2
 
 
+def test_summary_stays_in_the_language_of_its_first_sentence() -> None:
+    """An English and an Indonesian report lead with the same fact: the second sentence is
+    taken from a report in the first one's language, or left out, never the translation
+    of the first."""
+    en = make_article(
+        id="en",
+        title="Sugiono meets Japan's Iwaya in Tokyo",
+        body="Indonesian Foreign Minister Sugiono met his Japanese counterpart Takeshi Iwaya in "
+        "Tokyo on Monday, officials said.\n\nThe two agreed to deepen maritime security "
+        "cooperation in the region.",
+        language="en",
+    )
+    id_ = make_article(
+        id="id",
+        title="Menlu Sugiono bertemu Menlu Jepang Takeshi Iwaya di Tokyo",
+        body="Menlu Sugiono bertemu dengan Menlu Jepang Takeshi Iwaya di Tokyo pada hari Senin, "
+        "kata para pejabat.",
+        language="id",
+    )
+    chosen = summary.summarize([en, id_])
+    assert chosen
+    languages = {"en": "en", "id": "id"}
+    assert len({languages[s.article] for s in chosen}) == 1, chosen
+
+
 def test_summary_of_article_without_sentences_is_empty() -> None:
     assert summary.summarize([make_article(body="Short.")]) == ()
 
