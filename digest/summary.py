@@ -144,10 +144,14 @@ def _in_language_of(
             languages[article_id] = article_language(by_id[article_id])
         return languages[article_id]
 
+    if all(s.article == first.article for s in candidates):
+        return list(candidates)  # one report (a third of all events): nothing to guess
     wanted = language(first.article)
     if wanted is None:
         return list(candidates)
-    return [s for s in candidates if language(s.article) in (wanted, None)]
+    return [
+        s for s in candidates if s.article == first.article or language(s.article) in (wanted, None)
+    ]
 
 
 def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
