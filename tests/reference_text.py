@@ -29,9 +29,12 @@ from digest.text import (
     _SENTENCE_END,
     NAME_CONNECTORS,
     PLACE_NAMES,
+    STOPWORDS,
+    TERM_FOLDING,
     _is_subsequence,
-    content_words,
+    fold_words,
     name_kind,
+    tokenize,
 )
 from digest.timeline import (
     _DATE_WORDS,
@@ -179,7 +182,13 @@ def find_mentions(article: Article, anchor: DateValue | None = None) -> tuple[Da
 
 
 def words_of(sentence: str) -> frozenset[str]:
-    return frozenset(w for w in content_words(sentence) if w not in _DATE_WORDS)
+    """Content words read as the clusterer reads terms: possessives without "'s", then
+    Indonesian news words and places in English."""
+    tokens = [t.removesuffix("'s").removesuffix("’s") for t in tokenize(sentence)]
+    folded = fold_words(tokens, TERM_FOLDING)
+    return frozenset(
+        w for w in folded if len(w) >= 3 and w not in STOPWORDS and w not in _DATE_WORDS
+    )
 
 
 def normalise_line(line: str) -> str:
