@@ -189,8 +189,8 @@ def story_periods(entries: Sequence[StoryEntry], language: str) -> list[Period]:
 def span_label(start: DateValue | None, end: DateValue | None, language: str) -> str:
     if start is None:
         return i18n.text(language, "date_unknown")
-    if end is None or end == start:
-        return date_label(start, language)
+    if end is None or (end.value, end.granularity) == (start.value, start.granularity):
+        return date_label(start, language)  # one day, however many reports tell it
     return f"{date_label(start, language)} – {date_label(end, language)}"
 
 

@@ -372,7 +372,9 @@ def event_span(members: Sequence[Article]) -> tuple[DateValue | None, DateValue 
     known = sorted((a.published for a in members if a.published is not None), key=_axis_key)
     if not known:
         return None, None
-    return known[0], known[-1]
+    last = _axis_key(known[-1])[:2]
+    # The most trusted of the dates on the last day: a dateline's, not another report's guess.
+    return known[0], next(v for v in known if _axis_key(v)[:2] == last)
 
 
 def _axis_key(value: DateValue) -> tuple:

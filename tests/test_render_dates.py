@@ -10,7 +10,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, make_article
 
 from digest import build, clean, load, render, timeline
 from digest.config import load_config
@@ -190,3 +190,20 @@ def test_entry_known_only_by_weekday_and_month_names_the_weekday(site) -> None:
     page = " ".join(_parse(files[f"events/{kozlov['id']}.html"]).text)
     expected = "Selasa (≈ November 2024)" if language == "id" else "Tuesday (≈ November 2024)"
     assert expected in page
+
+
+def test_an_event_of_one_day_shows_that_day_once() -> None:
+    """Two reports of one day, one dated by its dateline and one only inferred: the span is
+    that day, as the dateline gives it, not "4 November 2024 – Monday (4 November 2024,
+    inferred)"; the end of a longer span is the most trusted date of its last day."""
+    dateline = DateValue(date(2024, 11, 4), Granularity.DAY, DateSource.DATELINE)
+    inferred = DateValue(date(2024, 11, 4), Granularity.DAY, DateSource.INFERRED)
+    members = [make_article("a", published=inferred), make_article("b", published=dateline)]
+    start, end = timeline.event_span(members)
+    assert start == end == dateline
+    assert render.span_label(dateline, inferred, "en") == render.date_label(dateline, "en")
+    earlier = DateValue(date(2024, 11, 3), Granularity.DAY, DateSource.FRONT_MATTER)
+    _, end = timeline.event_span([*members, make_article("c", published=earlier)])
+    assert end == dateline
+    label = render.span_label(earlier, inferred, "en")
+    assert label.startswith(render.date_label(earlier, "en")) and "–" in label
