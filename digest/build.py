@@ -62,25 +62,44 @@ def to_article(cleaned: clean.Cleaned) -> Article:
     return replace(article, mentions=timeline.find_mentions(article))
 
 
+def possessive_bases(members: Sequence[Article]) -> dict[str, str]:
+    """Return each possessive name of the articles ("Australia's") → the name it is a form
+    of, where the articles also name that ("Australia"): an index entry for the country,
+    not one for each form. A name that is only ever written so ("McDonald's") stays."""
+    written = {name.text for article in members for name in article.names}
+    bases = {}
+    for text in written:
+        base = text.removesuffix("'s").removesuffix("’s")
+        if base != text and base in written:
+            bases[text] = base
+    return bases
+
+
 def event_names(members: Sequence[Article]) -> tuple[str, ...]:
     """Return the names most of an event's articles mention, most widely shared first."""
+    bases = possessive_bases(members)
     spread: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     for article in members:
+        texts = Counter()
         for name in article.names:
-            spread[name.text] += 1
-            mentions[name.text] += name.count
+            texts[bases.get(name.text, name.text)] += name.count
+        for text, count in texts.items():
+            spread[text] += 1
+            mentions[text] += count
     ranked = sorted(spread, key=lambda n: (-spread[n], -mentions[n], n))
     return tuple(ranked[:MAX_EVENT_NAMES])
 
 
 def event_name_kinds(members: Sequence[Article], names: Sequence[str]) -> tuple[NameKind, ...]:
     """Return the kind of each of `names`: the one most of the articles gave it."""
+    bases = possessive_bases(members)
     votes: dict[str, Counter[NameKind]] = {n: Counter() for n in names}
     for article in members:
         for name in article.names:
-            if name.text in votes:
-                votes[name.text][name.kind] += 1
+            text = bases.get(name.text, name.text)
+            if text in votes:
+                votes[text][name.kind] += 1
     return tuple(min(votes[n], key=lambda k: (-votes[n][k], k.value)) for n in names)
 
 

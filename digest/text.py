@@ -203,6 +203,14 @@ def _token_class(raw: str) -> tuple[str, int, bool]:
     return token, kind, token not in '"“‘('
 
 
+_DATELINE_HEAD = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # GARUT, KUALA LUMPUR, D.C.
+    r"(?:,\s*[\w.]+(?:\s+[\w.]+)?)?\s*(?:\([^()]{1,30}\))?"  # , KOMPAS.com / (Reuters)
+    r"\s*,?\s*[-–—]+\s+(?=\S)"
+)
+"""A dateline at the head of a story's first sentence: the word after it starts the story."""
+
+
 def _capitalised_runs(
     sentence: str, classes: dict[str, tuple[str, int, bool]] | None = None
 ) -> list[tuple[list[str], bool]]:
@@ -212,6 +220,11 @@ def _capitalised_runs(
     recur); pass the same dict for every sentence of an article, or None.
     """
     classes = {} if classes is None else classes
+    dateline = _DATELINE_HEAD.match(sentence)
+    if dateline is not None:
+        # "GARUT - Gempa bumi ...": the story's sentence starts after the dateline.
+        head, rest = sentence[: dateline.end()], sentence[dateline.end() :]
+        return _capitalised_runs(head, classes) + _capitalised_runs(rest, classes)
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     at_start = True
@@ -402,7 +415,9 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                     continue
                 if role:
                     holders[role].add(name)
-                if single and at_start:
+                if single and at_start and not role:
+                    # A lone capitalised first word ("Gempa", "Shortly") may be any word;
+                    # "Menteri Luar Negeri Sugiono" at a sentence's start names Sugiono.
                     initial_only.append((name, index))
                     continue
                 mid_sentence.add(name)

@@ -26,6 +26,7 @@ from digest.dates import (
 from digest.model import Article, DateMention, DateValue, Name, TimelineEntry
 from digest.text import (
     _ABBREVIATIONS,
+    _DATELINE_HEAD,
     _SENTENCE_END,
     NAME_CONNECTORS,
     PLACE_NAMES,
@@ -52,7 +53,12 @@ from digest.timeline import (
 
 
 def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
-    """Return runs of capitalised words in `sentence`, each with 'starts the sentence'."""
+    """Return runs of capitalised words in `sentence`, each with 'starts the sentence'.
+
+    After a dateline ("GARUT - "), the story's sentence starts again."""
+    head = _DATELINE_HEAD.match(sentence)
+    if head is not None:
+        return capitalised_runs(sentence[: head.end()]) + capitalised_runs(sentence[head.end() :])
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     at_start = True

@@ -8,9 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import make_article
 from sitecheck import SEEDS, build_site, parse, resolve
 
 from digest import views
+from digest.build import event_name_kinds, event_names
+from digest.model import Name, NameKind
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +211,15 @@ def test_search_index_covers_events_and_articles(site: Path) -> None:
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         pages += sum(lang["page_count"] for lang in entry["languages"].values())
     assert pages == len(list((site / "events").glob("*.html"))) + len(list(SEEDS.glob("*.txt")))
+
+
+def test_an_events_names_fold_possessives_into_the_name_they_are_a_form_of() -> None:
+    """The names index lists "Australia" once, not also "Australia's"; a name only ever
+    written with "'s" (a shop called "McDonald's") stays as written."""
+    place = NameKind.PLACE
+    a = make_article("a", names=(Name("Australia", place, 2), Name("McDonald's", count=1)))
+    b = make_article("b", names=(Name("Australia's", place, 1), Name("Canberra", place, 1)))
+    names = event_names([a, b])
+    assert names[0] == "Australia"  # both reports name it
+    assert set(names) == {"Australia", "Canberra", "McDonald's"}
+    assert event_name_kinds([a, b], names)[0] is place

@@ -290,3 +290,22 @@ def test_indonesian_ministers_short_titles_and_portfolios_are_not_names(sentence
     else:
         assert name in found
         assert not any(n != name and name in n for n in found), found
+
+
+def test_the_word_after_a_dateline_starts_the_sentence() -> None:
+    """ "GARUT - Gempa bumi ...": "Gempa" opens the story's sentence, so a lone capitalised
+    word there is no name unless the article also capitalises it mid-sentence; a name
+    after a title ("Menteri Ketenagakerjaan Yassierli") is one wherever the sentence starts."""
+    names = {
+        n.text
+        for n in extract_names(
+            "Gempa guncang Garut",
+            [
+                "GARUT - Gempa bumi bermagnitudo 5,6 mengguncang Garut pada Selasa.",
+                "SEMARANG, KOMPAS.com - Hujan deras merendam rumah warga di Semarang.",
+                "PUTRAJAYA — Menteri Ketenagakerjaan Yassierli menyampaikan keluhan.",
+            ],
+        )
+    }
+    assert "Gempa" not in names and "Hujan" not in names
+    assert {"Garut", "Semarang", "Yassierli"} <= names
