@@ -344,7 +344,27 @@ def split_place_prefix(words: list[str]) -> tuple[list[str], list[str]]:
     return [], words
 
 
+HEAD_TITLES = frozenset({
+    "minister", "menteri", "president", "presiden", "secretary", "sekretaris", "governor",
+    "gubernur", "ambassador", "spokesman", "spokeswoman", "spokesperson", "mayor", "chairman",
+    "commander", "panglima",
+})  # fmt: skip
+"""Titles that end a portfolio written before them: "Human Resources Minister Steven Sim"."""
+_TITLE_OR_STOP = TITLE_WORDS | STOPWORDS
+
+
+def _after_head_title(words: list[str]) -> list[str]:
+    """Return the words after the last head title inside a run ("Human Resources Minister
+    Steven Sim" → "Steven Sim"), or `words` when none stands within its first four words
+    with one to four words after it."""
+    for k in range(min(len(words) - 1, 4), 0, -1):
+        if words[k].lower() in HEAD_TITLES and 1 <= len(words) - k - 1 <= 4:
+            return words[k + 1 :]
+    return words
+
+
 def _strip_titles(words: list[str]) -> list[str]:
+    words = _after_head_title(words)
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in STOPWORDS):
         words = words[1:]
     while words and words[-1].lower() in STOPWORDS:
@@ -447,9 +467,15 @@ def _run_parts(words: list[str], abbreviations: Mapping[str, tuple[str, ...]]) -
     """Return what a run of capitalised words gives: the place in front ("" if none), the
     role it names when the rest is a place (else None), the role's key, the name ("" if
     none) and whether the name is one word."""
+    after = _after_head_title(words)
+    prefix = words[: len(words) - len(after) - 1] if after is not words else []
+    while prefix and prefix[-1].lower() in TITLE_WORDS:  # "Greek Prime Minister": "Greek"
+        prefix = prefix[:-1]
     stripped = _strip_titles(words)
     role = _role(words[: len(words) - len(stripped)], abbreviations)
     place, words = split_place_prefix(stripped)
+    if not place and len(prefix) == 1 and prefix[0].lower() not in _TITLE_OR_STOP:
+        place = prefix  # "Greek Prime Minister X", "Qeshm Governor Y": where they are from
     words = _strip_titles(words)
     name = " ".join(words)
     place_role = None

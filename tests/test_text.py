@@ -309,3 +309,23 @@ def test_the_word_after_a_dateline_starts_the_sentence() -> None:
     }
     assert "Gempa" not in names and "Hujan" not in names
     assert {"Garut", "Semarang", "Yassierli"} <= names
+
+
+def test_a_portfolio_before_a_title_is_not_part_of_the_name() -> None:
+    """ "Human Resources Minister Steven Sim" is Steven Sim; a one-word place or nationality
+    before the title stays a name of its own ("Greek"); "Ministry of Foreign Affairs" and
+    "Prime Minister Anwar Ibrahim" read as before."""
+    names = [
+        n.text
+        for n in extract_names(
+            "Talks",
+            [
+                "He met Malaysian Human Resources Minister Steven Sim and Greek Prime Minister "
+                "Costas Karamanlis.",
+                "The Ministry of Foreign Affairs said Prime Minister Anwar Ibrahim agreed.",
+            ],
+        )
+    ]
+    assert {"Steven Sim", "Costas Karamanlis", "Greek", "Anwar Ibrahim"} <= set(names)
+    assert "Ministry of Foreign Affairs" in names
+    assert not [n for n in names if "Minister" in n or "Resources" in n]
