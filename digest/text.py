@@ -400,6 +400,8 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     mid_sentence: set[str] = set()
+    opening: set[str] = set()  # names of several words seen opening a sentence
+    inside: set[str] = set()  # and names seen anywhere else
     initial_only: list[tuple[str, int]] = []
     abbreviations = _title_abbreviations((title, *paragraphs))
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -440,6 +442,10 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                     # "Menteri Luar Negeri Sugiono" at a sentence's start names Sugiono.
                     initial_only.append((name, index))
                     continue
+                if at_start and not role and key[0] == name.split(" ", 1)[0]:
+                    opening.add(name)  # "Warga Waingapu berhamburan ..."
+                else:
+                    inside.add(name)
                 mid_sentence.add(name)
                 counts[name] += 1
                 first_seen.setdefault(name, index)
@@ -457,7 +463,25 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
         del counts[name]
     # No word runs across a line break: one search over all the text finds the same words.
     lowercase = frozenset(filter(str.islower, set(_WORD.findall("\n".join((title, *paragraphs))))))
+    _drop_opening_words(counts, first_seen, opening - inside, lowercase)
     return tuple(_fold_aliases(counts, first_seen, lowercase))
+
+
+def _drop_opening_words(
+    counts: Counter[str], first_seen: dict[str, int], names: set[str], lowercase: frozenset[str]
+) -> None:
+    """Take the first word off names only ever seen opening a sentence when the article
+    also writes that word in lower case: "Warga Waingapu berhamburan" names Waingapu, and
+    "warga" is an ordinary word ("residents") capitalised by the sentence."""
+    for name in sorted(names):
+        first, _, rest = name.partition(" ")
+        if not rest or first.lower() not in lowercase or any(w.islower() for w in rest.split()):
+            continue  # "Office of Management": a connector makes it an organisation's name
+        rest = " ".join(_strip_titles(rest.split()))
+        count, seen = counts.pop(name), first_seen.pop(name)
+        if rest and rest.lower() not in NOT_NAMES:
+            counts[rest] += count
+            first_seen[rest] = min(first_seen.get(rest, seen), seen)
 
 
 _RunParts = tuple[str, tuple[str, ...] | None, tuple[str, ...], str, bool]

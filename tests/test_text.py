@@ -329,3 +329,23 @@ def test_a_portfolio_before_a_title_is_not_part_of_the_name() -> None:
     assert {"Steven Sim", "Costas Karamanlis", "Greek", "Anwar Ibrahim"} <= set(names)
     assert "Ministry of Foreign Affairs" in names
     assert not [n for n in names if "Minister" in n or "Resources" in n]
+
+
+def test_an_ordinary_word_opening_a_sentence_is_not_part_of_a_name() -> None:
+    """ "Warga Waingapu berhamburan": "Warga" (residents) is capitalised only because it
+    opens the sentence, and the article writes "warga" too; "Actress Lindsay Lohan" alike.
+    A name with a connector ("Office of Management") or seen mid-sentence stays whole."""
+    names = {
+        n.text
+        for n in extract_names(
+            "Gempa di Sumba",
+            [
+                "Warga Waingapu berhamburan keluar rumah. Para warga panik.",
+                "Actress Lindsay Lohan arrived. The actress smiled.",
+                "Office of Management staff left the office early.",
+                "Pulau Sumba diguncang gempa. Gempa terasa di Pulau Sumba.",
+            ],
+        )
+    }
+    assert {"Waingapu", "Lindsay Lohan", "Office of Management", "Pulau Sumba"} <= names
+    assert not {"Warga Waingapu", "Actress Lindsay Lohan"} & names
