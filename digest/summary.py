@@ -53,6 +53,8 @@ _FIGURE = re.compile(
     r"(?:\s+(" + "|".join(_MULTIPLIERS) + r"))?\s+([^\W\d_]{3,})",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+"""Every `_FIGURE` starts with one: a paragraph or sentence without it holds no figure."""
 
 
 @dataclass(frozen=True)
@@ -308,8 +310,10 @@ def _figures(article: Article) -> list[_Figure]:
     """
     found = []
     for p_index, paragraph in enumerate(article.paragraphs):
+        if not _DIGIT.search(paragraph):  # most paragraphs: not even split into sentences
+            continue
         for sentence in split_sentences(paragraph):
-            if len(sentence.split()) < MIN_FIGURE_WORDS:
+            if not _DIGIT.search(sentence) or len(sentence.split()) < MIN_FIGURE_WORDS:
                 continue
             for m in _FIGURE.finditer(sentence):
                 noun = m.group(3).lower()
@@ -392,6 +396,11 @@ def date_disagreements(members: Sequence[Article]) -> list[Disagreement]:
 
 
 def disagreements(members: Sequence[Article]) -> tuple[Disagreement, ...]:
-    """Return where an event's articles disagree on a figure or a date, a few at most."""
+    """Return where an event's articles disagree on a figure or a date, a few at most.
+
+    Both kinds compare two different articles: an event of one article has none.
+    """
+    if len(members) < 2:
+        return ()
     found = figure_disagreements(members) + date_disagreements(members)
     return tuple(found[:DISAGREEMENT_LIMIT])
