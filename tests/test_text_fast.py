@@ -129,6 +129,14 @@ def test_sentence_words_and_line_keys_match_the_reference(corpora, name: str) ->
         assert clean.normalise_line(piece) == reference.normalise_line(piece)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"aZ09_ -.:/\t\n\x0b\x1c\x7f\u212a\u0130é“ß"])))
+def test_line_keys_match_the_reference_on_any_text(line: str) -> None:
+    # ASCII lines take a byte table, others the expression; the Kelvin sign lower-cases
+    # to ASCII, the dotted capital I to two characters.
+    assert clean.normalise_line(line) == reference.normalise_line(line)
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_sentences_match_the_reference(corpora, name: str) -> None:
     for article in corpora[name]:
