@@ -121,11 +121,13 @@ def safe_html(fragment: str) -> markupsafe.Markup:
     return markupsafe.Markup(sanitize_html(fragment))
 
 
-_MARKDOWN_SYNTAX = re.compile(r"[\n\\`*_\[\]!<>&\x00-\x1f\x7f]|\A(?:[\s#>+=-]|\d+\.)|\s\Z")
-"""What may make Markdown do more than wrap a line in <p>: its inline syntax characters
-(code, escapes, emphasis, links, images, HTML, entities), a line break, a control
-character, a block marker at the start (heading, quote, list, rule, setext line, indent,
-numbered list) or a space at either end."""
+_MARKDOWN_INLINE = re.compile(r"[\n\\`*_\[\]!<>&\x00-\x1f\x7f]")
+"""Markdown's inline syntax characters (code, escapes, emphasis, links, images, HTML,
+entities), a line break or a control character: anywhere, they may make it do more than
+wrap a line in <p>."""
+_MARKDOWN_BLOCK_START = re.compile(r"[\s#>+=-]|\d+\.")
+"""So may a block marker at the start (heading, quote, list, rule, setext line, indent,
+numbered list); and a space at the end."""
 
 
 NO_BREAK_SPACE = "\u00a0"
@@ -152,7 +154,14 @@ class Converter:
     @staticmethod
     def is_plain(source: str) -> bool:
         """True when Markdown makes `source` one `<p>` holding the text as it is."""
-        return bool(source) and not _MARKDOWN_SYNTAX.search(source)
+        # Three tests, not one expression with three branches: that tried the start and
+        # end branches at every character (1.6 -> 0.4 CPU s for 220,000 paragraphs).
+        return not (
+            not source
+            or _MARKDOWN_INLINE.search(source)
+            or _MARKDOWN_BLOCK_START.match(source)
+            or source[-1].isspace()
+        )
 
     @classmethod
     def is_plain_item(cls, source: str) -> bool:

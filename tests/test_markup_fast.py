@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -33,6 +34,16 @@ TEXT = st.text(
 @given(TEXT)
 def test_converter_matches_markdown_on_any_text(source: str) -> None:
     assert markup.new_converter().html(source) == reference(source)
+
+
+MARKDOWN_SYNTAX = re.compile(r"[\n\\`*_\[\]!<>&\x00-\x1f\x7f]|\A(?:[\s#>+=-]|\d+\.)|\s\Z")
+"""The single expression `Converter.is_plain` was written with first."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TEXT, st.text(max_size=20)))
+def test_plain_test_matches_the_single_expression(source: str) -> None:
+    assert markup.Converter.is_plain(source) == bool(source and not MARKDOWN_SYNTAX.search(source))
 
 
 @pytest.mark.parametrize(
