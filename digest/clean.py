@@ -464,7 +464,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         if rule is not None:
             removed.append(Removed(line, rule))
             continue
-        credit = _TRAILING_CREDIT.search(line)
+        credit = _TRAILING_CREDIT.search(line) if "(" in line else None  # most lines: no search
         if credit and line_rule(line) == "photo-credit":
             removed.append(Removed(credit.group(0).strip(), "photo-credit"))
             line = line[: credit.start()]
