@@ -297,15 +297,39 @@ def may_hold_dates(text: str) -> bool:
     The same answer as `not _Cues.of(text).is_empty`, each cue tested only while none is
     found, and each distinct word lower-cased once (most paragraphs hold no date).
     """
-    tokens = _TOKEN.findall(text)
-    if any(map(str.isdigit, tokens)):
+    if _DIGIT.search(text):  # a digit is a token of its own: a number
         return True
-    words = set(map(str.lower, set(tokens)))
+    if text.isascii():
+        lower = _ascii_words(text)
+        words = set(lower)
+    else:
+        tokens = _TOKEN.findall(text)
+        if any(map(str.isdigit, tokens)):
+            return True
+        words = set(map(str.lower, set(tokens)))
+        lower = None
     if not (words.isdisjoint(_MONTH_SET) and words.isdisjoint(_WEEKDAY_SET)):
         return True
     return not words.isdisjoint(_RELATIVE_CUES) and _has_relative(
-        list(map(str.lower, tokens)), words
+        lower if lower is not None else list(map(str.lower, tokens)), words
     )
+
+
+_DIGIT = re.compile(r"\d")
+_ASCII_LETTERS_LOWERED = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 0x20 for c in range(256)
+)
+
+
+def _ascii_words(text: str) -> list[str]:
+    """Return the `_TOKEN`s of an ASCII `text` without digits, lower-cased.
+
+    Every paragraph of every article is tested (`may_hold_dates`), and a table of bytes
+    finds its words in about a third of the time of the expression.
+    >>> _ascii_words("Kim's visit, last-WEEK")
+    ['kim', 's', 'visit', 'last', 'week']
+    """
+    return text.encode("ascii").translate(_ASCII_LETTERS_LOWERED).decode("ascii").split()
 
 
 # --- reading --------------------------------------------------------------------------------

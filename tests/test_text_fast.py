@@ -116,6 +116,19 @@ def test_a_paragraph_without_date_cues_has_no_dated_sentence(paragraph: str) -> 
         assert not any(dates.find_expressions(s) for s in text.split_sentences(paragraph))
 
 
+ASCII_WORDS = st.sampled_from([p for p in PIECES.split() if p.isascii()] + ["MEI", "Last", "_"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(ASCII_WORDS, max_size=12).map(" ".join), min_size=1, max_size=3))
+def test_ascii_paragraphs_take_the_byte_table_with_the_same_answer(sentences: list[str]) -> None:
+    paragraph = ". ".join(sentences)
+    assert dates.may_hold_dates(paragraph) == (not dates._Cues.of(paragraph).is_empty)
+    without_digits = "".join(c for c in paragraph if not c.isdigit())
+    lower = [t.lower() for t in dates._TOKEN.findall(without_digits)]
+    assert dates._ascii_words(without_digits) == lower
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_mentions_match_the_reference(corpora, name: str) -> None:
     for article in corpora[name]:
