@@ -6,7 +6,7 @@ import json
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -171,19 +171,29 @@ class Period:
 
 
 def story_periods(entries: Sequence[StoryEntry], language: str) -> list[Period]:
-    """Group entries already on the date axis under month headings (year for whole years)."""
-    periods: list[Period] = []
+    """Group entries already on the date axis under month headings (year for whole years).
+
+    Each period's entries are collected in a list and made a tuple once: growing the tuple
+    entry by entry copied it each time, quadratic in a month's entries (a month of a
+    100,000-article digest holds thousands).
+    """
+    headings: list[tuple[str, str]] = []
+    grouped: list[list[StoryEntry]] = []
     for entry in entries:
         d = entry.date.value
         if entry.date.granularity is Granularity.YEAR:
             label, iso = str(d.year), f"{d.year:04d}"
         else:
             label, iso = f"{i18n.month_name(language, d.month)} {d.year}", f"{d:%Y-%m}"
-        if periods and periods[-1].iso == iso:
-            periods[-1] = replace(periods[-1], entries=(*periods[-1].entries, entry))
+        if headings and headings[-1][1] == iso:
+            grouped[-1].append(entry)
         else:
-            periods.append(Period(label, iso, (entry,)))
-    return periods
+            headings.append((label, iso))
+            grouped.append([entry])
+    return [
+        Period(label, iso, tuple(group))
+        for (label, iso), group in zip(headings, grouped, strict=True)
+    ]
 
 
 def span_label(start: DateValue | None, end: DateValue | None, language: str) -> str:
