@@ -118,7 +118,10 @@ def make_events(
     reported as warnings on the events file. With `consume`, `known` is emptied once read.
     """
     overrides = read_overrides(config.events_file)
-    grouping = group_articles(articles, config.cluster, previous, overrides, copies, known, consume)
+    grouping = group_articles(
+        articles, config.cluster, previous, overrides, copies, known, consume,
+        language=config.site.language,
+    )  # fmt: skip
     if report is not None:
         for message in grouping.warnings:
             report.warn(str(config.events_file), message)

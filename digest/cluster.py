@@ -715,8 +715,13 @@ def cluster_articles(articles: Sequence[Article], params: ClusterParams) -> list
     return cluster_with_copies(articles, params).groups
 
 
-def central_member(group: Sequence[str], sims: Mapping[tuple[str, str], float]) -> str:
-    """Return the member most similar to the rest of its group (ties: the smallest id).
+def central_member(
+    group: Sequence[str],
+    sims: Mapping[tuple[str, str], float],
+    among: Sequence[str] | None = None,
+) -> str:
+    """Return the member most similar to the rest of its group (ties: the smallest id),
+    chosen `among` some members only when given.
 
     Its headline is the best title for the event: it says what most members report.
     """
@@ -724,7 +729,7 @@ def central_member(group: Sequence[str], sims: Mapping[tuple[str, str], float]) 
     def closeness(aid: str) -> float:
         return sum(sims.get((min(aid, o), max(aid, o)), 0.0) for o in group if o != aid)
 
-    return min(sorted(group), key=lambda aid: -closeness(aid))
+    return min(sorted(among or group), key=lambda aid: -closeness(aid))
 
 
 def founding_article(members: Sequence[Article]) -> Article:

@@ -10,6 +10,7 @@ from digest.config import ClusterParams
 from digest.features import ArticleTerms
 from digest.model import Article
 from digest.overrides import Overrides, apply_overrides, unused_renames
+from digest.views import article_language
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,16 @@ class Grouping:
     """Overrides that named nothing, one message each."""
 
 
+def in_language(members: Sequence[Article], language: str | None) -> list[str] | None:
+    """Return the ids of the members written in `language` (the site's) when some, not all,
+    are: an event reported in English and Indonesian is titled in the readers' language.
+    None when that leaves no choice to make."""
+    if language is None or len(members) < 2:
+        return None
+    found = [a.id for a in members if article_language(a) == language]
+    return found if 0 < len(found) < len(members) else None
+
+
 def group_articles(
     articles: Sequence[Article],
     params: ClusterParams,
@@ -33,11 +44,13 @@ def group_articles(
     copies: Sequence[Sequence[str]] | None = None,
     known: Mapping[str, ArticleTerms] | None = None,
     consume: bool = False,
+    language: str | None = None,
 ) -> Grouping:
     """Return the events of `articles`: clustered, corrected by `overrides`, with stable ids.
 
     `previous` maps article id -> event id of the last build. An event's title is its
-    editor's rename, else the headline of its most central member. `copies` are the
+    editor's rename, else the headline of its most central member (among those in the
+    site's `language`, when some are). `copies` are the
     articles' near-duplicate groups when the caller has them (found here otherwise), `known`
     their `features.read_article` records (read here otherwise; with `consume`, emptied
     once read: see `cluster.cluster_events`).
@@ -54,7 +67,8 @@ def group_articles(
     ids = cluster.assign_ids(groups, previous)
     titles = []
     for event_id, members in zip(ids, groups, strict=True):
-        centre = by_id[cluster.central_member([a.id for a in members], clustering.sims)]
+        among = in_language(members, language)
+        centre = by_id[cluster.central_member([a.id for a in members], clustering.sims, among)]
         titles.append(overrides.rename.get(event_id) or centre.title or centre.id)
     kept = {aid for g in id_groups for aid in g}
     excluded = tuple(sorted(aid for aid in by_id if aid not in kept))

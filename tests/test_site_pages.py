@@ -11,8 +11,10 @@ import pytest
 from conftest import make_article
 from sitecheck import SEEDS, build_site, parse, resolve
 
-from digest import views
+from digest import evaluate, views
 from digest.build import event_name_kinds, event_names
+from digest.config import ClusterParams
+from digest.grouping import group_articles
 from digest.model import Name, NameKind
 
 
@@ -223,3 +225,18 @@ def test_an_events_names_fold_possessives_into_the_name_they_are_a_form_of() -> 
     assert names[0] == "Australia"  # both reports name it
     assert set(names) == {"Australia", "Canberra", "McDonald's"}
     assert event_name_kinds([a, b], names)[0] is place
+
+
+def test_an_event_in_two_languages_is_titled_in_the_sites_language() -> None:
+    """The hardcases' Tokyo visit, two Indonesian reports and one English: its title is an
+    Indonesian headline on an Indonesian site and the English one on an English site."""
+    articles = evaluate.load_articles(Path(__file__).parent / "corpora" / "hardcases" / "articles")
+    tokyo = {a.id: a for a in articles if a.id.startswith("menlu-tokyo-")}
+    for language in ("id", "en"):
+        grouping = group_articles(articles, ClusterParams(), {}, language=language)
+        (title,) = [
+            t
+            for g, t in zip(grouping.groups, grouping.titles, strict=True)
+            if "menlu-tokyo-en1" in {a.id for a in g}
+        ]
+        assert title in {a.title for a in tokyo.values() if a.language == language}
