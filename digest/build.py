@@ -17,7 +17,7 @@ from digest.grouping import group_articles
 from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
-from digest.text import extract_names, without_outlet
+from digest.text import extract_names, without_outlet, without_possessive
 from digest.workers import Workers
 
 MAX_EVENT_NAMES = 12
@@ -69,7 +69,7 @@ def possessive_bases(members: Sequence[Article]) -> dict[str, str]:
     written = {name.text for article in members for name in article.names}
     bases = {}
     for text in written:
-        base = text.removesuffix("'s").removesuffix("’s")
+        base = without_possessive(text)
         if base != text and base in written:
             bases[text] = base
     return bases

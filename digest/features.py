@@ -25,6 +25,7 @@ from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
 from digest.model import Article, DateValue, NameKind
 from digest.text import (
+    POSSESSIVES,
     STOPWORDS,
     TERM_FOLDING,
     fold_words,
@@ -33,6 +34,7 @@ from digest.text import (
     raw_words,
     read_foldings,
     read_word_list,
+    without_possessive,
 )
 from digest.views import article_language
 from digest.yearless import find_yearless_dateline
@@ -278,7 +280,7 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
     says which place lies in which."""
     found = set()
     for name in names:
-        base = name.removesuffix("'s").removesuffix("’s")
+        base = without_possessive(name)
         if base in COUNTRIES:
             found.add(base)
         elif adjectives and PLACE_OF_ADJECTIVE.get(base) in COUNTRIES:
@@ -295,7 +297,7 @@ def possessed_countries(names: frozenset[str]) -> frozenset[str]:
     >>> sorted(possessed_countries(frozenset({"china's", "wang", "japanese"})))
     ['china']
     """
-    return place_forms((n for n in names if n.endswith(("'s", "’s"))), adjectives=False)
+    return place_forms((n for n in names if n.endswith(POSSESSIVES)), adjectives=False)
 
 
 def lead_people(terms: ArticleTerms, names: frozenset[str]) -> tuple[frozenset[str], ...]:

@@ -105,6 +105,21 @@ places only: "Menteri" in a name is a title, and the corpus's lower-case words (
 decide what is a title) are not folded."""
 
 
+POSSESSIVES = ("'s", "’s")
+
+
+def without_possessive(word: str) -> str:
+    """Return `word` without an English possessive ending ("Australia's" → "Australia").
+
+    >>> without_possessive("korea’s"), without_possessive("Paris")
+    ('korea', 'Paris')
+    """
+    for ending in POSSESSIVES:
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def fold_words(words: Sequence[str], folding: Folding = PLACE_FOLDING) -> list[str]:
     """Return lower-case `words` with Indonesian names of places in their English form, so an
     Indonesian and an English report share them. English words are left as they are.
@@ -353,18 +368,19 @@ HEAD_TITLES = frozenset({
 _TITLE_OR_STOP = TITLE_WORDS | STOPWORDS
 
 
-def _after_head_title(words: list[str]) -> list[str]:
-    """Return the words after the last head title inside a run ("Human Resources Minister
-    Steven Sim" → "Steven Sim"), or `words` when none stands within its first four words
-    with one to four words after it."""
+def _head_title_at(words: list[str]) -> int | None:
+    """Return where the last head title inside a run stands ("Human Resources Minister
+    Steven Sim": 2), or None when none stands within its first four words with one to four
+    words after it."""
     for k in range(min(len(words) - 1, 4), 0, -1):
         if words[k].lower() in HEAD_TITLES and 1 <= len(words) - k - 1 <= 4:
-            return words[k + 1 :]
-    return words
+            return k
+    return None
 
 
 def _strip_titles(words: list[str]) -> list[str]:
-    words = _after_head_title(words)
+    if (k := _head_title_at(words)) is not None:
+        words = words[k + 1 :]  # "Human Resources Minister Steven Sim" -> "Steven Sim"
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in STOPWORDS):
         words = words[1:]
     while words and words[-1].lower() in STOPWORDS:
@@ -491,8 +507,8 @@ def _run_parts(words: list[str], abbreviations: Mapping[str, tuple[str, ...]]) -
     """Return what a run of capitalised words gives: the place in front ("" if none), the
     role it names when the rest is a place (else None), the role's key, the name ("" if
     none) and whether the name is one word."""
-    after = _after_head_title(words)
-    prefix = words[: len(words) - len(after) - 1] if after is not words else []
+    k = _head_title_at(words)
+    prefix = words[:k] if k is not None else []
     while prefix and prefix[-1].lower() in TITLE_WORDS:  # "Greek Prime Minister": "Greek"
         prefix = prefix[:-1]
     stripped = _strip_titles(words)

@@ -26,7 +26,14 @@ from digest.model import (
     StoryEntry,
     TimelineEntry,
 )
-from digest.text import STOPWORDS, TERM_FOLDING, WORD, fold_words, split_sentences
+from digest.text import (
+    STOPWORDS,
+    TERM_FOLDING,
+    WORD,
+    fold_words,
+    split_sentences,
+    without_possessive,
+)
 from digest.yearless import find_yearless_dateline, fix_year, latest_full_date
 
 BACKGROUND_DAYS = 14
@@ -132,7 +139,7 @@ def _words(sentence: str) -> frozenset[str]:
     Read as the clusterer reads terms (`TERM_FOLDING`: "Oktober" = "October", "lawatan" =
     "visit"), possessives without their "'s": an English and an Indonesian sentence telling
     of one happening share their words."""
-    lowered = [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(sentence)]
+    lowered = [without_possessive(w.lower()) for w in WORD.findall(sentence)]
     words = set(fold_words(lowered, TERM_FOLDING))
     words -= _NOT_CONTENT
     return frozenset([w for w in words if len(w) >= 3])
