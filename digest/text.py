@@ -308,6 +308,27 @@ PLACE_HEADS = frozenset(
         "district",
     )
 )
+PLACE_TAILS = frozenset(
+    ("sea", "ocean", "bay", "peninsula", "valley", "airport", "park", "square", "bridge",
+     "stadium", "station", "mosque", "church", "temple", "palace", "region", "regency",
+     "highway", "avenue", "road", "harbour", "harbor", "port", "coast", "strait")
+)  # fmt: skip
+"""English place words that end a place's name ("South China Sea", "Soekarno-Hatta
+Airport"); at the start they may be a person's name ("Park Geun-hye")."""
+PLACE_LEADS = frozenset(
+    ("samudra", "samudera", "semenanjung", "tanjung", "lembah", "pasar", "masjid", "gereja",
+     "pura", "vihara", "istana", "stadion", "bandara", "pelabuhan", "stasiun", "terminal",
+     "kampung", "dusun", "kelurahan", "taman", "jembatan", "alun-alun", "wilayah", "kawasan",
+     "tol", "pantai", "hutan", "lapangan", "gedung", "menara", "kepulauan", "perairan")
+)  # fmt: skip
+"""Indonesian place words that start a place's name ("Pasar Kosambi", "Masjid Istiqlal")."""
+COMPASS_LEADS = frozenset(
+    ("east", "west", "north", "south", "central", "southeast", "southwest", "northeast",
+     "northwest", "eastern", "western", "northern", "southern")
+)  # fmt: skip
+"""A place named by its part of a larger one, English style ("East Java", "South Sumba")."""
+COMPASS_TAILS = frozenset(("timur", "barat", "utara", "selatan", "tengah", "tenggara", "daya"))
+"""...and Indonesian style ("Jawa Timur", "Nusa Tenggara Timur", "Sumba Barat Daya")."""
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 
 
@@ -324,9 +345,20 @@ def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> 
     """
     words = name.split()
     lower = [w.lower() for w in words]
-    if name.lower() in PLACE_NAMES or lower[0] in PLACE_HEADS or lower[-1] in PLACE_HEADS:
+    if name.lower() in PLACE_NAMES:
+        return NameKind.PLACE
+    if lower[0] in ORG_WORDS:  # "Badan Keamanan Laut" is an agency, not a sea
+        return NameKind.ORGANISATION
+    if (
+        lower[0] in PLACE_HEADS
+        or lower[-1] in PLACE_HEADS
+        or (len(words) > 1 and (lower[0] in PLACE_LEADS or lower[-1] in PLACE_TAILS))
+        or (len(words) > 1 and (lower[0] in COMPASS_LEADS or lower[-1] in COMPASS_TAILS))
+    ):
         return NameKind.PLACE
     if any(w in ORG_WORDS for w in lower) or (len(words) == 1 and _ACRONYM.fullmatch(name)):
+        return NameKind.ORGANISATION
+    if len(words) > 2 and lower[-1] in PLACE_NAMES:  # "Bursa Efek Indonesia", not a person
         return NameKind.ORGANISATION
     if (
         2 <= len(words) <= 4

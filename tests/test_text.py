@@ -21,6 +21,20 @@ from digest.text import extract_names, name_kind, split_place_prefix
         ("Kim Jong Un", NameKind.PERSON),
         ("Mark Rutte", NameKind.PERSON),
         ("Barat", NameKind.OTHER),
+        # parts of a larger place, in either language's word order
+        ("East Nusa Tenggara", NameKind.PLACE),
+        ("Nusa Tenggara Timur", NameKind.PLACE),
+        ("South China Sea", NameKind.PLACE),
+        ("China Sea", NameKind.PLACE),
+        ("Pasar Kosambi", NameKind.PLACE),
+        ("Masjid Baitul Makmur", NameKind.PLACE),
+        # an agency's first word outranks a place word inside its name
+        ("Badan Keamanan Laut", NameKind.ORGANISATION),
+        ("Bursa Efek Indonesia", NameKind.ORGANISATION),
+        # place words that are also names keep people people
+        ("Park Geun Hye", NameKind.PERSON),
+        ("Kanye West", NameKind.PERSON),
+        ("Michael Jordan", NameKind.PERSON),
     ],
 )
 def test_name_kind(name: str, kind: NameKind) -> None:
