@@ -149,6 +149,21 @@ def test_markup_in_article_renders_as_text(tmp_path: Path) -> None:
     assert 'onerror="alert(2)"' in article.find("article")[0].text
 
 
+def test_an_event_whose_outlet_is_unknown_says_so_not_zero_outlets(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "plain.txt").write_text(
+        "Bridge reopens after repairs\n\nThe city reopened the old bridge on Monday.\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path, seeds=seeds, language="en")
+    (event_page,) = (site / "events").glob("*.html")
+    for page in (parse(event_page), parse(site / "index.html")):
+        meta = " ".join(e.text for e in page.elements if "meta" in e.attrs.get("class", ""))
+        assert "unknown outlet" in meta
+        assert "0 outlets" not in meta
+
+
 def test_disagreeing_figures_are_shown_with_both_sources(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
