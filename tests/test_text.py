@@ -363,3 +363,14 @@ def test_an_ordinary_word_opening_a_sentence_is_not_part_of_a_name() -> None:
     }
     assert {"Waingapu", "Lindsay Lohan", "Office of Management", "Pulau Sumba"} <= names
     assert not {"Warga Waingapu", "Actress Lindsay Lohan"} & names
+
+
+def test_indonesian_regions_named_by_compass_read_as_english_news_names_them() -> None:
+    from digest.text import fold_words
+
+    assert fold_words(["gempa", "di", "jawa", "barat"]) == ["gempa", "di", "west", "java"]
+    assert fold_words(["nusa", "tenggara", "timur"]) == ["east", "nusa", "tenggara"]
+    assert fold_words(["lombok", "timur", "dan", "sumba", "barat", "daya"]) == [
+        "east", "lombok", "dan", "southwest", "sumba",
+    ]  # fmt: skip
+    assert fold_words(["west", "java"]) == ["west", "java"]  # English is left as it is

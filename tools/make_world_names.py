@@ -69,7 +69,65 @@ hongkong = hong kong
 mekah = mecca
 makkah = mecca
 madinah = medina
+# Indonesia's provinces and regions, as English news names them
+sumatera = sumatra
+jawa = java
+dki jakarta = jakarta
+daerah khusus jakarta = jakarta
+jakarta pusat = central jakarta
+daerah istimewa yogyakarta = yogyakarta
+kepulauan riau = riau islands
+kepri = riau islands
+kepulauan bangka belitung = bangka belitung islands
+papua pegunungan = highland papua
+kepulauan seribu = thousand islands
 """
+
+# Indonesian places named by their part of a larger one ("Jawa Barat", "Lombok Timur"), which
+# English news names compass first ("West Java", "East Lombok"): each base below with each
+# compass word. Bases: islands, provinces and regencies or cities that are split this way.
+COMPASS = {
+    "utara": "north",
+    "selatan": "south",
+    "timur": "east",
+    "barat": "west",
+    "tengah": "central",
+    "tenggara": "southeast",
+    "barat daya": "southwest",
+    "barat laut": "northwest",
+    "timur laut": "northeast",
+}
+COMPASS_BASES = {
+    "jawa": "java",
+    "sumatera": "sumatra",
+    "sulawesi": "sulawesi",
+    "kalimantan": "kalimantan",
+    "nusa tenggara": "nusa tenggara",
+    "papua": "papua",
+    "maluku": "maluku",
+    "jakarta": "jakarta",
+    "bandung": "bandung",
+    "lombok": "lombok",
+    "sumba": "sumba",
+    "aceh": "aceh",
+    "timor": "timor",
+    "flores": "flores",
+    "halmahera": "halmahera",
+    "seram": "seram",
+    "kutai": "kutai",
+    "manggarai": "manggarai",
+    "lampung": "lampung",
+    "tangerang": "tangerang",
+    "tapanuli": "tapanuli",
+    "nias": "nias",
+    "minahasa": "minahasa",
+    "konawe": "konawe",
+    "buton": "buton",
+    "bolaang mongondow": "bolaang mongondow",
+    "ogan komering": "ogan komering",
+    "labuhanbatu": "labuhanbatu",
+    "pesisir": "pesisir",
+}
 
 
 def main() -> None:
@@ -84,6 +142,9 @@ def main() -> None:
             continue
         if local != canonical:
             pairs[local] = canonical
+    for base, english_base in COMPASS_BASES.items():
+        for compass, english_compass in COMPASS.items():
+            pairs.setdefault(f"{base} {compass}", f"{english_compass} {english_base}")
     lines = [
         "# Indonesian names of places and international bodies -> their English name, folded",
         "# before clustering compares words and names, so an Indonesian and an English report",
