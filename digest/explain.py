@@ -49,6 +49,9 @@ class Explanation:
     places: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The countries each article leads with that the other never names (both non-empty: the
     pair's similarity was weakened, `features.place_conflict`)."""
+    languages: tuple[str | None, str | None] = (None, None)
+    """Each article's language; two different ones raise the similarity
+    (`cluster.CROSS_LANGUAGE`)."""
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -126,6 +129,7 @@ def explain_pair(
             tuple(sorted(fa.lead_places - fb.places)),
             tuple(sorted(fb.lead_places - fa.places)),
         ),
+        languages=(fa.language, fb.language),
     )
 
 
@@ -179,6 +183,12 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"  places {e.a} leads with {', '.join(e.places[0])}, {e.b} with "
             f"{', '.join(e.places[1])}, and neither names the other's: two countries, likely two "
             f"happenings; the similarity above is already x {cluster.PLACE_FACTOR:g} for it"
+        )
+    if all(e.languages) and e.languages[0] != e.languages[1]:
+        lines.append(
+            f"  languages {e.languages[0]} and {e.languages[1]}: such a pair shares only names, "
+            f"numbers and listed news words, so the similarity above is x "
+            f"{cluster.CROSS_LANGUAGE:g} (at most 1)"
         )
     if e.event_gap_days is not None and e.event_gap_days > params.max_gap_days:
         lines.append(

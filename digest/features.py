@@ -23,7 +23,7 @@ import numpy as np
 from digest.config import ClusterParams
 from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
-from digest.model import Article, DateValue, NameKind
+from digest.model import Article, DateSource, DateValue, NameKind
 from digest.text import (
     POSSESSIVES,
     STOPWORDS,
@@ -63,7 +63,8 @@ class Features:
     """Every name token of the article."""
     date: DateValue | None
     estimated: DateValue | None = None
-    """For an article without its own date: the latest past day it mentions, else None."""
+    """For an article without its own date, or with only a month its text suggests: the
+    latest past day it mentions, else None."""
     month_day: tuple[int, int] | None = None
     """For an article without a certain date of its own: the month and day of its year-less
     dateline ("MOSCOW, Nov 29 (Reuters)"), else None (see `cluster.date_gap_days`)."""
@@ -75,6 +76,8 @@ class Features:
     lead_people: tuple[frozenset[str], ...] = ()
     """The people the article is about: each person named in the headline or lead and
     mentioned at least twice, as the name's tokens among `names` (`lead_people`)."""
+    language: str | None = None
+    """'id', 'en' or None: its own field, else guessed (`views.article_language`)."""
 
 
 def dateline_day(article: Article) -> tuple[int, int] | None:
@@ -96,7 +99,7 @@ def estimate_date(article: Article) -> DateValue | None:
 
     News reports what just happened, so the latest day it names is close to its own date.
     """
-    if article.published is not None:
+    if article.published is not None and article.published.source is not DateSource.ESTIMATED:
         return None
     days = [m.date for m in article.mentions if m.is_past and m.date.is_exact]
     return max(days, key=lambda d: d.value) if days else None
@@ -639,6 +642,7 @@ def featurize_corpus(
             place_forms(lead_names, adjectives=False),
             place_forms(every),
             lead_people(t, every),
+            t.language,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

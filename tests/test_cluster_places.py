@@ -107,6 +107,22 @@ def test_explain_names_the_two_countries() -> None:
     assert "leads with china" in line and "with japan" in line
 
 
+def test_explain_says_an_english_and_an_indonesian_report_are_scored_up() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", "menlu-tokyo-en1", "menlu-tokyo-id1",
+         "--seeds", str(HARDCASES / "articles")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("languages")]
+    assert "en and id" in line and f"x {cluster.CROSS_LANGUAGE:g}" in line
+    same = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", "menlu-tokyo-id1", "menlu-beijing-id1",
+         "--seeds", str(HARDCASES / "articles")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "languages" not in same.stdout
+
+
 def test_english_possessive_of_a_country_confirms_an_indonesian_lead(tmp_path: Path) -> None:
     """Indonesian has no "'s": an English report writing only "China's" names China for an
     Indonesian lead's "China", and so confirms it; a possessive of anything else is left

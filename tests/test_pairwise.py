@@ -85,8 +85,9 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
         # Places: some articles lead with one, some name others (place_conflict's cases).
         places = frozenset(rng.sample(["tokyo", "beijing", "japan", "china"], rng.randint(0, 2)))
         lead_places = frozenset(p for p in places if rng.random() < 0.7)
+        language = rng.choice([None, "en", "id"])  # an English-Indonesian pair gains
         result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated, month_day,
-                               lead_places, places))  # fmt: skip
+                               lead_places, places, language=language))  # fmt: skip
     return result
 
 
@@ -121,3 +122,23 @@ def test_nothing_to_pair() -> None:
     empty = np.zeros((0, 2), dtype=np.int64)
     assert len(pairwise.name_shares([], [], empty)) == 0
     assert cluster.pair_similarities([], ClusterParams()) == {}
+
+
+def test_an_english_and_an_indonesian_report_weigh_more_than_the_same_words_in_one_language() -> (
+    None
+):
+    def report(language: str | None, names: int = 4) -> Features:
+        terms = {"w1": 0.6, "w2": 0.8}
+        lead_names = {f"p{k}": 1.0 for k in range(names)}
+        return Features("a", terms, terms, lead_names, frozenset({"p0"}), None,
+                        language=language)  # fmt: skip
+
+    params = ClusterParams()
+    one_language = cluster.similarity(report("en"), report("en"), params)
+    unknown = cluster.similarity(report("en"), report(None), params)
+    assert 0 < one_language == unknown < 1 / cluster.CROSS_LANGUAGE
+    assert cluster.similarity(report("en"), report("id"), params) == (
+        one_language * cluster.CROSS_LANGUAGE
+    )
+    # a similarity stays at most 1
+    assert cluster.similarity(report("en", 1), report("id", 1), params) == 1.0
