@@ -12,8 +12,8 @@ import numpy as np
 
 from digest import dates, markup
 from digest.load import Skipped
-from digest.model import RawArticle, Removed
-from digest.text import split_sentences
+from digest.model import NameKind, RawArticle, Removed
+from digest.text import name_kind, split_sentences
 
 _LABEL = (
     r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
@@ -531,8 +531,8 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
 
 
 _DATELINE = re.compile(
-    r"^\s*(?P<head>[A-Z][\w.&'’]*(?:[ .][A-Z][\w.&'’]*){0,3})\s*"
-    r"(?:,\s*(?P<after>[A-Za-z][\w.&'’]*(?:\s(?:[A-Z][\w.&'’]*|\d{1,2})){0,2})?)?"
+    r"^\s*(?P<head>[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
+    r"(?:,\s*(?P<after>[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2})?)?"
     r"\s*(?:\((?P<paren>[^)]{2,40})\))?\s*[-–—]{1,2}\s+\S"
 )
 _OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s+[-–—|]\s+(?=.*\d)")
@@ -553,6 +553,10 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     'Reuters'
     >>> detect_outlet(["MOSCOW, Nov 29 - Russia said on Friday it had struck."]) is None
     True
+    >>> detect_outlet(["MAGELANG, Central Java — Kiprono won the race."]) is None
+    True
+    >>> detect_outlet(["MAKASSAR, Tribun-Timur.com - Banjir merendam dua kecamatan."])
+    'Tribun-Timur.com'
     """
     for paragraph in paragraphs[:2]:
         m = _DATELINE.match(paragraph)
@@ -564,7 +568,11 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
         if _OUTLET_SHAPE.search(head):  # "TRIBUNNEWS.COM, PYONGYANG - ..."
             return head
         after = m.group("after")
-        if after and after.split()[0].lower().rstrip(".") not in DATE_WORDS:
+        if (
+            after
+            and after.split()[0].lower().rstrip(".") not in DATE_WORDS
+            and name_kind(after.strip()) is not NameKind.PLACE  # "CIANJUR, West Java —"
+        ):
             return after.strip()
         has_comma = "," in paragraph[: m.end()]
         if not has_comma and _OUTLET_SHAPE.search(head):

@@ -714,6 +714,10 @@ _DATELINE_NUMERIC = re.compile(
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\s?\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s*m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s*m\b\.?", _I
 )
+_WEEKDAY_DATE = re.compile(
+    rf"\b({_WEEKDAY})\s*,?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\s*\)", _I
+)
+"""A weekday with its full date in brackets, Indonesian news style: "Rabu (15/1/2025)"."""
 _DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
 """A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")
@@ -858,7 +862,38 @@ def parse_dateline(
             d = _day(int(m.group(3)), month, day)
             if d:
                 return DateValue(d, Granularity.DAY, DateSource.DATELINE)
+        lead_day = _lead_weekday_date(line)
+        if lead_day is not None:
+            return DateValue(lead_day, Granularity.DAY, DateSource.DATELINE)
     return None
+
+
+def _lead_weekday_date(paragraph: str) -> date | None:
+    """Return the latest past day a paragraph gives as "Weekday (d/m/yyyy)" with the weekday
+    that date falls on, or None.
+
+    Indonesian reports date their happening so in the lead, not always in its first
+    sentence ("... menuntut Hendra 8,5 tahun. Tuntutan dibacakan ..., Rabu (15/1/2025).").
+    The weekday confirms the date (a day-first reading of the right day); a sentence about
+    what will happen ("dijadwalkan", "akan") is left out, and the latest day is the news.
+    >>> _lead_weekday_date("Jaksa menuntut Hendra. Tuntutan dibacakan Rabu (15/1/2025).")
+    datetime.date(2025, 1, 15)
+    >>> _lead_weekday_date("Sidang vonis dijadwalkan Rabu (22/1/2025).") is None
+    True
+    >>> _lead_weekday_date("Ia ditangkap Kamis (15/1/2025).") is None  # 15/1/2025 is a Wednesday
+    True
+    """
+    if "/" not in paragraph:
+        return None
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+        if _FUTURE.search(sentence):
+            continue
+        for m in _WEEKDAY_DATE.finditer(sentence):
+            d = _day(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+            if d is not None and d.weekday() == WEEKDAYS[m.group(1).lower()]:
+                found.append(d)
+    return max(found, default=None)
 
 
 def parse_standalone(text: str) -> DateValue | None:

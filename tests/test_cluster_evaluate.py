@@ -63,7 +63,9 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
     assert "none.json" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("corpus", "floor"), [("ecbplus-dev", 0.91), ("hardcases", 0.95), ("blind", 0.86)])
+@pytest.mark.parametrize(
+    ("corpus", "floor"), [("ecbplus-dev", 0.91), ("hardcases", 0.95), ("blind", 0.86)]
+)
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
     """The README's quality table, as a floor: a change that costs a labelled corpus its
     B-cubed F1 at the default settings fails here (seeds: `test_cluster_seeds`)."""

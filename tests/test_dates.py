@@ -190,6 +190,15 @@ def test_day_month_without_year_near_new_year() -> None:
         ),
         (["Oleh Budi Santoso - 29/11/2024, 10:15 WIB"], date(2024, 11, 29)),
         (["2024-11-29T08:00:00+07:00", "Menteri bertemu presiden."], date(2024, 11, 29)),
+        # a lead that dates its happening in its second sentence, weekday and all
+        (
+            [
+                "Jaksa Dituntut",
+                "BANDUNG - Jaksa menuntut Hendra 8 tahun. Tuntutan dibacakan "
+                "dalam sidang, Rabu (15/1/2025). Vonis dijadwalkan Rabu (22/1/2025).",
+            ],
+            date(2025, 1, 15),
+        ),
     ],
 )
 def test_parse_dateline(lines: list[str], expected: date) -> None:
@@ -201,6 +210,11 @@ def test_no_dateline_in_a_story_sentence() -> None:
     # A date before a dash inside a sentence is not a dateline; nor is a date without a year.
     assert dates.parse_dateline(["Sugiono said on 29 November 2024 - after talks - that"]) is None
     assert dates.parse_dateline(["MOSCOW, Nov 29 (Reuters) - Belousov met Kim."]) is None
+    # a weekday that is not the date's own is no evidence of the day (15/1/2025 is a Wednesday)
+    assert (
+        dates.parse_dateline(["BANDUNG - Jaksa menuntut Hendra. Ia ditangkap Kamis (15/1/2025)."])
+        is None
+    )
 
 
 @pytest.mark.parametrize(
