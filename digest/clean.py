@@ -331,6 +331,10 @@ def is_story_paragraph(line: str) -> bool:
     return len(line.split()) >= STORY_MIN_WORDS and len(split_sentences(line)) >= 2
 
 
+CAPTION_MAX_WORDS = 40
+"""A line of one sentence of at most this many words ending in a photo credit ("... berjabat
+tangan di Ankara. (Foto: Biro Humas Kemhan)") is the picture's caption, not the story: removed
+whole. A longer one is a paragraph with a credit pasted on: only the credit goes."""
 _TRAILING_CREDIT = re.compile(r"\s*\((?:foto|photo)\s*:[^)]*\)\s*$", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 
@@ -466,6 +470,10 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             continue
         credit = _TRAILING_CREDIT.search(line) if "(" in line else None  # most lines: no search
         if credit and line_rule(line) == "photo-credit":
+            caption = line[: credit.start()]
+            if len(caption.split()) <= CAPTION_MAX_WORDS and len(split_sentences(caption)) == 1:
+                removed.append(Removed(line, "photo-caption"))  # the picture's whole caption
+                continue
             removed.append(Removed(credit.group(0).strip(), "photo-credit"))
             line = line[: credit.start()]
         kept.append(index)

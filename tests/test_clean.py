@@ -204,6 +204,18 @@ def test_trailing_photo_credit_is_cut_from_a_story_paragraph() -> None:
     assert removed_rules(item)["(Foto: KCNA)"] == "photo-credit"
 
 
+def test_a_one_sentence_line_ending_in_a_photo_credit_is_a_caption_removed_whole() -> None:
+    caption = (
+        "Menteri Pertahanan Sjafrie Sjamsoeddin (kiri) berjabat tangan dengan Menteri "
+        "Pertahanan Nasional Turki Yasar Guler seusai pertemuan bilateral di kantor "
+        "kementerian di Ankara. (Foto: Biro Humas Setjen Kemhan)"
+    )
+    story = "ANKARA - Menteri Pertahanan RI bertemu Menteri Pertahanan Turki, Selasa (11/2/2025)."
+    item = cleaned(f"Headline\n{caption}\n{story}\n")
+    assert item.paragraphs == (story,)
+    assert removed_rules(item)[caption] == "photo-caption"
+
+
 def test_end_marker_needs_story_before_it() -> None:
     item = cleaned("Headline\nTopik\nA short stub of a story that stays here.\n")
     # Not an end marker here (nothing would be left), only a label above the story.
