@@ -34,7 +34,11 @@ MIN_DATE_SIMILARITY = 0.3
 """Two sentences giving different days must share this share of words to be about one happening."""
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w.]*[A-Z.][\w.]*,?\s+){0,3}[A-Z][\w.]*[A-Z][\w.]*,?\s*[-–—]+\s+"
+    r"^(?:(?:[A-Z][\w.]*[A-Z.][\w.]*,?\s+){0,3}[A-Z][\w.]*[A-Z][\w.]*,?"  # JAKARTA, KOMPAS.com
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*\([^()]{1,30}\)"  # Jakarta (NNA)
+    # CIANJUR, West Java
+    r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
+    r")\s*[-–—]+\s+"
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _MULTIPLIERS = {
@@ -87,6 +91,12 @@ def strip_dateline(sentence: str) -> str:
 
     >>> strip_dateline("PYONGYANG, - Menteri bertemu Kim.")
     'Menteri bertemu Kim.'
+    >>> strip_dateline("Jakarta (NNA) - Bank Indonesia menahan suku bunga.")
+    'Bank Indonesia menahan suku bunga.'
+    >>> strip_dateline("MAGELANG, Central Java — Kiprono won the race.")
+    'Kiprono won the race.'
+    >>> strip_dateline("Bank Indonesia - the central bank - held rates.")
+    'Bank Indonesia - the central bank - held rates.'
     """
     return _DATELINE.sub("", sentence, count=1)
 
@@ -156,12 +166,14 @@ def _in_language_of(
     ]
 
 
-def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
+def summarize(members: Sequence[Article], title_from: str | None = None) -> tuple[Source, ...]:
     """Return one or two sentences from the articles that best say what the event is.
 
     Sentences come from the first paragraphs (news puts the event there) and are scored by
     how many of the event's headline-and-lead words they carry. The second sentence comes
-    from another article when there is one, and must add something new.
+    from another article when there is one, and must add something new. `title_from`: the
+    member whose headline titles the event; the summary is in its language when another
+    member writes in it too (the title is in the site's language: `grouping.in_language`).
     """
     centroid = _centroid(members)
     ordered = sorted(members, key=lambda a: a.id)
@@ -171,6 +183,10 @@ def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
     if not pool:
         return ()
     ranked = [s for s, _ in sorted(pool, key=lambda item: -item[1])]
+    if title_from is not None:
+        titled = next((s for s in pool if s[0].article == title_from), None)
+        if titled is not None:
+            ranked = _in_language_of(titled[0], ranked, ordered)
     chosen = [ranked[0]]
     rest = _in_language_of(ranked[0], ranked[1:], ordered)
     others = [s for s in rest if s.article != chosen[0].article] or rest
@@ -186,8 +202,12 @@ def summarize(members: Sequence[Article]) -> tuple[Source, ...]:
 
 
 def attach_summary(event: Event, by_id: Mapping[str, Article]) -> Event:
-    """Return `event` with its summary filled from its articles."""
-    return replace(event, summary=summarize([by_id[i] for i in event.article_ids]))
+    """Return `event` with its summary filled from its articles, in its title's language."""
+    members = [by_id[i] for i in event.article_ids]
+    title_from = next(
+        (a.id for a in sorted(members, key=lambda a: a.id) if a.title == event.title), None
+    )
+    return replace(event, summary=summarize(members, title_from))
 
 
 def related_events(events: Sequence[Event]) -> dict[str, tuple[Related, ...]]:

@@ -17,6 +17,12 @@ from digest.model import DateMention, DateValue, Event
         ("PYONGYANG, - Menteri bertemu Kim.", "Menteri bertemu Kim."),
         ("LOGIC.co.id – Pemimpin Korea Utara berbicara.", "Pemimpin Korea Utara berbicara."),
         ("JAKARTA, KOMPAS.com - Presiden tiba.", "Presiden tiba."),
+        (
+            "Jakarta (NNA) - Bank Indonesia menahan suku bunga.",
+            "Bank Indonesia menahan suku bunga.",
+        ),
+        ("JAKARTA (PNW) — A landslide buried six houses.", "A landslide buried six houses."),
+        ("CIANJUR, West Java — The agency chief visited.", "The agency chief visited."),
         ("The minister arrived - late - on Friday.", "The minister arrived - late - on Friday."),
     ],
 )
@@ -74,6 +80,28 @@ def test_summary_stays_in_the_language_of_its_first_sentence() -> None:
     chosen = summary.summarize([en, id_])
     assert chosen
     assert len({s.article for s in chosen}) == 1, chosen  # one report per language here
+
+
+def test_summary_is_in_the_language_of_the_report_that_titles_the_event() -> None:
+    """An event titled by its Indonesian report (the site's language) is summed up in
+    Indonesian too, even when its English report's lead scores higher."""
+    en = make_article(
+        id="en",
+        title="Sugiono meets Japan's Iwaya in Tokyo",
+        body="Indonesian Foreign Minister Sugiono met Japanese Foreign Minister Takeshi Iwaya "
+        "in Tokyo on Monday to discuss maritime security cooperation, officials said.",
+        language="en",
+    )
+    id_ = make_article(
+        id="id",
+        title="Menlu Sugiono bertemu Menlu Jepang di Tokyo",
+        body="Menlu Sugiono bertemu dengan Menlu Jepang di Tokyo pada hari Senin.",
+        language="id",
+    )
+    assert summary.summarize([en, id_])[0].article == "en"  # the richer lead, untitled
+    assert [s.article for s in summary.summarize([en, id_], title_from="id")] == ["id"]
+    event = Event("e", id_.title, ("en", "id"))
+    assert summary.attach_summary(event, {"en": en, "id": id_}).summary[0].article == "id"
 
 
 def test_summary_of_article_without_sentences_is_empty() -> None:
