@@ -97,30 +97,25 @@ def test_one_report_of_a_second_visit_stays_apart(
     assert (beijing == ["menlu-beijing-id1"]) == (factor < 1.0)
 
 
-def test_explain_names_the_two_countries() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "menlu-beijing-id1", "menlu-tokyo-id1",
-         "--seeds", str(HARDCASES / "articles")],
+def explain_hardcases(a: str, b: str) -> str:
+    """Return what `digest explain` prints for two hardcases articles, run as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "digest", "explain", a, b, "--seeds", str(HARDCASES / "articles")],
         capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("places")]
+    ).stdout  # fmt: skip
+
+
+def test_explain_names_the_two_countries() -> None:
+    out = explain_hardcases("menlu-beijing-id1", "menlu-tokyo-id1")
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("places")]
     assert "leads with china" in line and "with japan" in line
 
 
 def test_explain_says_an_english_and_an_indonesian_report_are_scored_up() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "menlu-tokyo-en1", "menlu-tokyo-id1",
-         "--seeds", str(HARDCASES / "articles")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("languages")]
+    out = explain_hardcases("menlu-tokyo-en1", "menlu-tokyo-id1")
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("languages")]
     assert "en and id" in line and f"x {cluster.CROSS_LANGUAGE:g}" in line
-    same = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "menlu-tokyo-id1", "menlu-beijing-id1",
-         "--seeds", str(HARDCASES / "articles")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert "languages" not in same.stdout
+    assert "languages" not in explain_hardcases("menlu-tokyo-id1", "menlu-beijing-id1")
 
 
 def test_english_possessive_of_a_country_confirms_an_indonesian_lead(tmp_path: Path) -> None:
