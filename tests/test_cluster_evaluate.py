@@ -74,3 +74,19 @@ def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
     gold = evaluate.gold_by_article(evaluate.read_gold(gold_path), articles)
     groups = cluster.cluster_articles(articles, ClusterParams())
     assert evaluate.bcubed(gold, evaluate.labels_of(groups)).f1 >= floor
+
+
+def test_gold_split_by_dates_cuts_an_event_where_its_dated_reports_lie_too_far_apart() -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "gold_by_dates.py"
+    spec = importlib.util.spec_from_file_location("gold_by_dates", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = {"a": "shooting", "b": "shooting", "c": "shooting", "d": "shooting", "e": "quake"}
+    day = 739000
+    spans = {"a": (day, day), "b": (day + 2, day + 2), "c": (day + 400, day + 400), "d": None,
+             "e": None}  # fmt: skip
+    split = module.split_by_dates(gold, spans, 5)
+    assert split["a"] == split["b"] == split["d"] != split["c"]  # undated: the larger part
+    assert split["e"] == "quake#0"
