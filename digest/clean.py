@@ -179,7 +179,8 @@ END_MARKERS = re.compile(
     r"topik|tag|tags|topics|more stories|related stories|related articles|most read|"
     r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links|"
     r"suggested topics|related|most viewed|explore more on these topics|video rekomendasi|"
-    r"baca berikutnya)"
+    r"baca berikutnya|more from(?:\s+[\w.&'’-]+){0,5}|read more|you may also like|lihat juga|"
+    r"simak juga|berita pilihan)"
     r"\s*:?\s*$",
     re.I,
 )

@@ -449,7 +449,7 @@ def _is_week_word(text: str, m: re.Match) -> bool:
 
 
 _PLAN = re.compile(
-    r"\b(akan|dijadwalkan|direncanakan|rencananya|berencana|will|scheduled|"
+    r"\b(akan|bakal|hendak|dijadwalkan|direncanakan|rencananya|berencana|will|would|scheduled|"
     r"(?:is|are) (?:due|expected|set) to|plans? to|planned)\b",
     re.I,
 )

@@ -216,6 +216,21 @@ def test_a_one_sentence_line_ending_in_a_photo_credit_is_a_caption_removed_whole
     assert removed_rules(item)[caption] == "photo-caption"
 
 
+def test_a_more_from_heading_ends_the_story() -> None:
+    story = (
+        "A landslide buried six houses in a hillside village on Sunday night, officials said.\n"
+        "Rescuers were still searching for three missing residents on Monday morning.\n"
+    )
+    item = cleaned(
+        f"Landslide kills four\n{story}MORE FROM THE ISLAND HERALD\n"
+        "- Bali tourism arrivals hit record in February\n- Ferry services resume\n"
+    )
+    assert item.paragraphs == tuple(story.splitlines())
+    assert removed_rules(item)["- Bali tourism arrivals hit record in February"] == (
+        "after-end-marker"
+    )
+
+
 def test_end_marker_needs_story_before_it() -> None:
     item = cleaned("Headline\nTopik\nA short stub of a story that stays here.\n")
     # Not an end marker here (nothing would be left), only a label above the story.

@@ -72,6 +72,13 @@ def one(text: str, anchor: DateValue | None = ANCHOR) -> DateValue | None:
         ("Sugiono dijadwalkan kembali ke Jakarta pada Selasa.", date(2024, 12, 3), DAY, RELATIVE),
         ("Kedua menteri akan bertemu lagi pada hari Senin", date(2024, 12, 2), DAY, RELATIVE),
         ("The talks will resume on Monday.", date(2024, 12, 2), DAY, RELATIVE),
+        (
+            "the minister would also meet them before returning on Monday",
+            date(2024, 12, 2),
+            DAY,
+            RELATIVE,
+        ),
+        ("Presiden bakal meresmikan bendungan itu pada Senin", date(2024, 12, 2), DAY, RELATIVE),
         ("The minister is due to arrive on Friday.", date(2024, 11, 29), DAY, RELATIVE),
         ("Kim, who met Putin on Monday, will visit", date(2024, 11, 25), DAY, RELATIVE),
         ("He said on Monday that he will return", date(2024, 11, 25), DAY, RELATIVE),
