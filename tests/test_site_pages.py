@@ -164,6 +164,33 @@ def test_an_event_whose_outlet_is_unknown_says_so_not_zero_outlets(tmp_path: Pat
         assert "0 outlets" not in meta
 
 
+def test_what_each_source_says_quotes_a_copys_sentence_once(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = (
+        "SEMARANG - Banjir merendam ribuan rumah di Kecamatan Genuk, Semarang, Senin "
+        "(13/1/2025), setelah hujan deras mengguyur kota itu sejak Minggu malam.\n\n"
+        "Badan Penanggulangan Bencana Daerah Kota Semarang mengevakuasi ratusan warga.\n"
+    )
+    (seeds / "a.txt").write_text("Banjir Rendam Ribuan Rumah di Semarang\n\n" + body)
+    (seeds / "b.txt").write_text("Ribuan Rumah di Genuk Terendam Banjir\n\n" + body)
+    (seeds / "c.txt").write_text(
+        "Banjir Genuk: Warga Mengungsi ke Masjid\n\n"
+        "SEMARANG - Warga Kecamatan Genuk, Semarang, mengungsi ke masjid setelah banjir "
+        "merendam rumah mereka, Senin (13/1/2025). Badan Penanggulangan Bencana Daerah "
+        "Kota Semarang mencatat ribuan rumah terendam banjir setinggi satu meter.\n"
+    )
+    site = build_site(tmp_path, seeds=seeds, language="id")
+    (event_page,) = (site / "events").glob("*.html")
+    quotes = [
+        q.text
+        for q in parse(event_page).find("q")
+        if any(p.startswith("details.source-sentences") for p in q.parents)
+    ]
+    assert len(quotes) >= 2, "the copies' day is told in two different sentences"
+    assert len(quotes) == len(set(quotes)), quotes
+
+
 def test_disagreeing_figures_are_shown_with_both_sources(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
