@@ -349,15 +349,17 @@ def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> 
         return NameKind.PLACE
     if lower[0] in ORG_WORDS:  # "Badan Keamanan Laut" is an agency, not a sea
         return NameKind.ORGANISATION
-    if (
-        lower[0] in PLACE_HEADS
-        or lower[-1] in PLACE_HEADS
-        or (len(words) > 1 and (lower[0] in PLACE_LEADS or lower[-1] in PLACE_TAILS))
-        or (len(words) > 1 and (lower[0] in COMPASS_LEADS or lower[-1] in COMPASS_TAILS))
-    ):
+    if lower[0] in PLACE_HEADS or lower[-1] in PLACE_HEADS:
         return NameKind.PLACE
     if any(w in ORG_WORDS for w in lower) or (len(words) == 1 and _ACRONYM.fullmatch(name)):
-        return NameKind.ORGANISATION
+        return NameKind.ORGANISATION  # "East Lombok General Elections Commission"
+    if len(words) > 1 and (
+        lower[0] in PLACE_LEADS
+        or lower[-1] in PLACE_TAILS
+        or lower[0] in COMPASS_LEADS
+        or lower[-1] in COMPASS_TAILS
+    ):
+        return NameKind.PLACE
     if len(words) > 2 and lower[-1] in PLACE_NAMES:  # "Bursa Efek Indonesia", not a person
         return NameKind.ORGANISATION
     if (
@@ -375,12 +377,19 @@ def split_place_prefix(words: list[str]) -> tuple[list[str], list[str]]:
     "Rusia Vladimir Putin" is the country of a title ("Presiden Rusia") and a person.
     >>> split_place_prefix(["Korea", "Utara", "Kim", "Jong", "Un"])
     (['Korea', 'Utara'], ['Kim', 'Jong', 'Un'])
+    >>> split_place_prefix(["Indonesia's", "National", "Disaster", "Mitigation", "Agency"])
+    (['Indonesia'], ['National', 'Disaster', 'Mitigation', 'Agency'])
     """
     if " ".join(words).lower() in PLACE_NAMES:
         return [], words
     for size in (3, 2, 1):
         head, rest = words[:size], words[size:]
-        if rest and " ".join(head).lower() in PLACE_NAMES:
+        if not rest:
+            continue
+        base = without_possessive(head[-1])
+        if base != head[-1] and " ".join([*head[:-1], base]).lower() in PLACE_NAMES:
+            return [*head[:-1], base], rest  # "Ethiopia's Meseret Alemu": whose, then who
+        if " ".join(head).lower() in PLACE_NAMES:
             lower_rest = [w.lower() for w in rest]
             if (
                 " ".join(lower_rest) not in PLACE_NAMES

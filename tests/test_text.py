@@ -31,6 +31,8 @@ from digest.text import extract_names, name_kind, split_place_prefix
         # an agency's first word outranks a place word inside its name
         ("Badan Keamanan Laut", NameKind.ORGANISATION),
         ("Bursa Efek Indonesia", NameKind.ORGANISATION),
+        ("East Lombok General Elections Commission", NameKind.ORGANISATION),
+        ("Laboratorium Forensik Polda Jawa Timur", NameKind.ORGANISATION),
         # place words that are also names keep people people
         ("Park Geun Hye", NameKind.PERSON),
         ("Kanye West", NameKind.PERSON),
@@ -374,3 +376,14 @@ def test_indonesian_regions_named_by_compass_read_as_english_news_names_them() -
         "east", "lombok", "dan", "southwest", "sumba",
     ]  # fmt: skip
     assert fold_words(["west", "java"]) == ["west", "java"]  # English is left as it is
+
+
+def test_a_countrys_possessive_before_a_name_is_the_place_not_part_of_the_name() -> None:
+    names = {n.text: n.kind for n in extract_names(
+        "Kiprono wins marathon",
+        ["Ethiopia's Meseret Alemu finished second, ahead of Kenya's Josphat Kemboi and the "
+         "champion Meseret Alemu thanked Indonesia's National Disaster Mitigation Agency."],
+    )}  # fmt: skip
+    assert names.get("Meseret Alemu") is NameKind.PERSON
+    assert names.get("National Disaster Mitigation Agency") is NameKind.ORGANISATION
+    assert not [n for n in names if "'s" in n], names
