@@ -332,6 +332,14 @@ def is_story_paragraph(line: str) -> bool:
     return len(line.split()) >= STORY_MIN_WORDS and len(split_sentences(line)) >= 2
 
 
+_BARE_READ_ALSO = re.compile(
+    r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\s*:?\s*$|^\s*(read|see)\s+(also|more)\s*:\s*$",
+    re.I,
+)
+"""A "Baca juga:" line with nothing after it: the headlines it points to follow as a list."""
+_LINK_ITEM = re.compile(r"^\s*[-–•*»·]\s+\S")
+LINK_ITEM_MAX_WORDS = 20
+"""A list item this short under a bare "Baca juga:" is a linked headline, not story."""
 CAPTION_MAX_WORDS = 40
 """A line of one sentence of at most this many words ending in a photo credit ("... berjabat
 tangan di Ankara. (Foto: Biro Humas Kemhan)") is the picture's caption, not the story: removed
@@ -451,6 +459,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
     kept: list[int] = []
     texts: dict[int, str] = {}
     ended = False
+    links = False  # under a bare "Baca juga:" line: its list of headlines
     for index in range(start, len(lines)):
         line = lines[index]
         if not line:
@@ -458,6 +467,10 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         if ended:
             removed.append(Removed(line, "after-end-marker"))
             continue
+        if links and _LINK_ITEM.match(line) and len(line.split()) <= LINK_ITEM_MAX_WORDS:
+            removed.append(Removed(line, "read-also"))
+            continue
+        links = _BARE_READ_ALSO.match(line) is not None
         if (
             END_MARKERS.match(line)
             and sum(_is_story(texts[i]) for i in kept) >= MIN_STORY_BEFORE_END

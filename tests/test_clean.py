@@ -231,6 +231,29 @@ def test_a_more_from_heading_ends_the_story() -> None:
     )
 
 
+def test_headlines_listed_under_a_bare_read_also_line_are_removed() -> None:
+    story = (
+        "Kebakaran melanda permukiman padat di Simokerto, Surabaya, Minggu dini hari.\n"
+        "Sebanyak 35 rumah hangus dan 120 warga mengungsi ke balai RW setempat.\n"
+    )
+    item = cleaned(
+        f"Kebakaran di Simokerto\n{story}Baca juga:\n"
+        "- Pemkot Surabaya Bagikan Alat Pemadam Api Ringan ke Kampung Padat\n"
+        "- Hujan Diprediksi Mulai Turun di Surabaya Oktober\n"
+        "Warga berharap bantuan segera datang untuk membangun kembali rumah mereka.\n"
+    )
+    assert item.paragraphs == (
+        *story.splitlines(),
+        "Warga berharap bantuan segera datang untuk membangun kembali rumah mereka.",
+    )
+    assert removed_rules(item)["- Hujan Diprediksi Mulai Turun di Surabaya Oktober"] == (
+        "read-also"
+    )
+    # a list in the story, with no "Baca juga:" above it, stays
+    listed = cleaned(f"Kebakaran\n{story}- Sebanyak 35 rumah hangus\n")
+    assert "- Sebanyak 35 rumah hangus" in listed.paragraphs
+
+
 def test_end_marker_needs_story_before_it() -> None:
     item = cleaned("Headline\nTopik\nA short stub of a story that stays here.\n")
     # Not an end marker here (nothing would be left), only a label above the story.
