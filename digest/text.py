@@ -529,11 +529,14 @@ def _drop_opening_words(
 ) -> None:
     """Take the first word off names only ever seen opening a sentence when the article
     also writes that word in lower case: "Warga Waingapu berhamburan" names Waingapu, and
-    "warga" is an ordinary word ("residents") capitalised by the sentence."""
+    "warga" is an ordinary word ("residents") capitalised by the sentence. An organisation's
+    or place's word ("Museum", "Pasar") stays: it is the name's own."""
     for name in sorted(names):
         first, _, rest = name.partition(" ")
         if not rest or first.lower() not in lowercase or any(w.islower() for w in rest.split()):
             continue  # "Office of Management": a connector makes it an organisation's name
+        if first.lower() in ORG_WORDS or first.lower() in PLACE_HEADS | PLACE_LEADS:
+            continue  # "Museum Nasional Indonesia", "Pasar Kosambi": the word makes the name
         rest = " ".join(_strip_titles(rest.split()))
         count, seen = counts.pop(name), first_seen.pop(name)
         if rest and rest.lower() not in NOT_NAMES:

@@ -387,3 +387,15 @@ def test_a_countrys_possessive_before_a_name_is_the_place_not_part_of_the_name()
     assert names.get("Meseret Alemu") is NameKind.PERSON
     assert names.get("National Disaster Mitigation Agency") is NameKind.ORGANISATION
     assert not [n for n in names if "'s" in n], names
+
+
+def test_an_organisations_word_opening_a_sentence_stays_in_its_name() -> None:
+    names = extract_names(
+        "Pameran keris dibuka",
+        ["JAKARTA - Museum Nasional Indonesia membuka pameran keris. Pengunjung museum itu "
+         "ramai. Warga Bandung datang berombongan, dan para warga antre sejak pagi."],
+    )  # fmt: skip
+    found = {n.text: n.kind for n in names}
+    assert found.get("Museum Nasional Indonesia") is NameKind.ORGANISATION
+    assert "Nasional Indonesia" not in found
+    assert "Bandung" in found and "Warga Bandung" not in found  # an ordinary word still goes
