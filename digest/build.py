@@ -18,7 +18,7 @@ from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
 from digest.text import extract_names, without_outlet, without_possessive
-from digest.workers import Workers
+from digest.workers import Workers, release_memory
 
 MAX_EVENT_NAMES = 12
 READ_BLOCK = 1024
@@ -164,6 +164,7 @@ def _timed(
         helpers.progress.start(stage, total)
     started = time.perf_counter()
     yield
+    release_memory()  # what the stage freed, given back before the next one grows
     report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - started
     if helpers is not None:
         helpers.progress.finish()
@@ -205,6 +206,8 @@ def cached_reader(
                 )
             parsed = (raw for raw, _ in records)
             results += [d if isinstance(d, load.Skipped) else next(parsed) for _, d in found]
+            del found, todo, records, parsed
+            release_memory()  # the block's bytes and pickles, between records that stay
         return results
 
     return read
@@ -262,6 +265,8 @@ def prepare_articles(
         if article_keys is not None:
             pairs = zip(results, keys, strict=True)
             article_keys.update((a.id, k) for (a, _), k in pairs if a is not None)
+        del items, results
+        release_memory()  # the block's raw texts, between articles that stay
     return articles, remarks
 
 
@@ -336,6 +341,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         known = read_for_clustering(articles, article_keys, helpers)
     # Nothing after this runs in the workers: end them so their memory is free.
     helpers.workers.close()
+    release_memory()
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)

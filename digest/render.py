@@ -30,6 +30,7 @@ from digest.model import (
     TimelineEntry,
 )
 from digest.site import Staging, content_hash, safe_relative
+from digest.workers import release_memory
 
 if TYPE_CHECKING:
     from digest.build import Digest
@@ -317,6 +318,8 @@ def _json_list(items: Sequence[str]) -> str:
 
 
 PAGE_KIND = "page"
+PUT_BATCH = 256
+"""Rendered pages' records are stored in the cache this many at a time, not held to the end."""
 TRACKED = ("anchors", "source_names", "event_titles")
 """Shared lookup tables (one entry per name, per article) that pages read a few entries of:
 a cached page depends on the entries it read, not on the whole table."""
@@ -579,7 +582,7 @@ def render_pages(
     fresh: dict[str, object] = {}
     for plan in plans:
         key = keys.get(plan.path)
-        record = found.get(key) if key else None
+        record = found.pop(key, None) if key else None  # each page's record read once
         if record is not None and tables.still_hold(record[0]):  # type: ignore[index]
             _, packed, digest, info = record  # type: ignore[misc]
             yield RenderedPage(plan.path, digest, info, packed=packed)
@@ -597,6 +600,10 @@ def render_pages(
         digest, info = content_hash(html), search.view_info(html)
         if key is not None:
             fresh[key] = (_reads_of(logs, tables), zlib.compress(html, 1), digest, info)
+            if len(fresh) >= PUT_BATCH:  # stored as they come, not held to the end
+                cache.put_many(PAGE_KIND, fresh)
+                fresh = {}
+                release_memory()
         yield RenderedPage(plan.path, digest, info, html=html)
     cache.put_many(PAGE_KIND, fresh)
     fragments.close()

@@ -30,6 +30,32 @@ def _prctl() -> Callable[..., int] | None:
         return None
 
 
+def _malloc_trim() -> Callable[[int], int] | None:
+    """Return glibc's malloc_trim, else None (other C libraries, other systems)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def release_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc only; elsewhere nothing).
+
+    Text longer than a few hundred bytes lives in the C heap, and glibc keeps the pages of
+    freed blocks unless they are at the top of the heap: the raw texts, clustering records
+    and worker results a stage frees sit between the articles that stay, so without this a
+    build's resident memory kept the high-water mark of every stage (a third more than its
+    live data at 2,000 articles). It changes no value, only which pages are resident.
+    """
+    if _TRIM is not None:
+        _TRIM(0)
+
+
 def die_with_parent(parent_pid: int) -> None:
     """Ask the kernel to kill this process when its parent `parent_pid` ends; Linux only.
 
