@@ -13,6 +13,7 @@ input simply misses. Values are pickled records that this program wrote itself; 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -164,10 +165,14 @@ class BuildCache:
         self.used.setdefault(kind, set()).update(values)
         if self.db is None or not values:
             return
-        rows = [
-            (kind, k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in values.items()
-        ]
-        self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        # Pickled a batch at a time: all of a stage's records pickled at once were a copy
+        # of them (about 15 KB an article for the clustering records).
+        items = iter(values.items())
+        while rows := [
+            (kind, k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
+            for k, v in itertools.islice(items, BATCH)
+        ]:
+            self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
 
     def release(self) -> None:
         """Save what was stored and close, pruning nothing: the end of a build that failed.

@@ -678,7 +678,7 @@ def cluster_events(
     """
     ordered = sorted(articles, key=lambda a: a.id)
     index = {a.id: i for i, a in enumerate(ordered)}
-    features, leads, bodies = featurize_corpus(ordered, params, known)
+    features, leads, bodies = featurize_corpus(ordered, params, known, consume)
     if consume and isinstance(known, dict):
         known.clear()
     sims = pair_similarities(features, params, (leads, bodies))

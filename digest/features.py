@@ -14,7 +14,7 @@ import math
 import sys
 from collections import Counter
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from operator import mul
 
@@ -609,19 +609,31 @@ def featurize_corpus(
     articles: Sequence[Article],
     params: ClusterParams,
     known: Mapping[str, ArticleTerms] | None = None,
+    consume: bool = False,
 ) -> tuple[list[Features], Vectors, Vectors]:
     """Return `featurize`, and the lead and body vectors of all articles as arrays (for
-    the bulk code: the same weights as the features' dicts)."""
+    the bulk code: the same weights as the features' dicts). With `consume`, the records
+    are taken out of `known` (a dict) and each part is dropped as soon as it is read."""
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
     known = known or {}
-    terms = [known[a.id] if a.id in known else read_article(a) for a in articles]
+    if consume and isinstance(known, dict):
+        terms = [known.pop(a.id) if a.id in known else read_article(a) for a in articles]
+    else:
+        terms = [known[a.id] if a.id in known else read_article(a) for a in articles]
     # Words the corpus writes in lower case are titles and ordinary words, not names; but
     # a name one sloppy report writes in lower case ("teixeira") stays one.
     written = Counter(chain.from_iterable(t.lower for t in terms))
     named = Counter(chain.from_iterable(t.name_tokens for t in terms))
     common = {word for word, n in written.items() if n >= COMMON_SHARE * named[word]}
+    del written, named
+    if consume:  # each part of the records dropped once read: they are most of the peak
+        terms = [replace(t, lower=()) for t in terms]
     leads = tfidf_arrays([t.lead for t in terms])
+    if consume:
+        terms = [replace(t, lead={}) for t in terms]
     bodies = tfidf_arrays([t.body for t in terms], BODY_TERMS)
+    if consume:
+        terms = [replace(t, body={}) for t in terms]
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
     tokens = [
         (lead, english_forms(every) if t.language == "id" else every | possessed_countries(every))
