@@ -266,6 +266,33 @@ def test_near_duplicates_match_a_dict_of_every_shingle(corpora, name: str) -> No
     assert duplicates.near_duplicate_pairs(corpora[name]) == reference_copies(corpora[name])
 
 
+def reference_counted_entries(hashes: np.ndarray, owners: np.ndarray):
+    """`duplicates._counted_entries` as it was: an index of every run's start."""
+    ordered = np.sort(hashes)
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    lengths = np.diff(np.append(starts, len(ordered)))
+    counted = ordered[starts[(lengths > 1) & (lengths <= duplicates.MAX_POSTING)]]
+    keep = np.isin(hashes, counted)
+    return hashes[keep], owners[keep]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_counted_entries_match_the_plain_runs(monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    monkeypatch.setattr(duplicates, "LOOKUP_BLOCK", 7)  # blocks of the lookup too
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(0, 400))
+    # Few distinct values (runs of every length, some past MAX_POSTING), colliding low bits.
+    pool = rng.integers(-(2**62), 2**62, size=max(1, size // 20)) | (1 << 30)
+    hashes = rng.choice(pool, size=size).astype(np.int64)
+    hashes[: size // 3] = rng.integers(-(2**62), 2**62, size=size // 3)  # mostly unique ones
+    owners = rng.integers(0, 50, size=size).astype(np.int32)
+    found, expected = (
+        duplicates._counted_entries(hashes, owners),
+        reference_counted_entries(hashes, owners),
+    )
+    assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
+
+
 def test_the_corpora_hold_copies_for_the_comparison_to_mean_something(corpora) -> None:
     assert len(duplicates.near_duplicate_pairs(corpora["ecbplus-dev"])) >= 10
     assert duplicates.copy_groups(corpora["hardcases"])
