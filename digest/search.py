@@ -340,7 +340,6 @@ class Indexer:
         self.reserved = 0
         while self.queue or self.runs:
             self._step(pages, wait=True)
-        self.cache.put_many(CACHE_KIND, self.made)
         return _site_files(bundles, {**self.found, **self.made})
 
     def _step(self, pages: Mapping[str, bytes], wait: bool) -> None:
@@ -352,7 +351,10 @@ class Indexer:
                 bundle, run = entry
                 if entry is oldest or run.process.poll() is not None:
                     folder = self._folder(bundle)
-                    self.made[bundle.key] = _finish_pagefind(run, folder)
+                    made = self.made[bundle.key] = _finish_pagefind(run, folder)
+                    # Stored now, one bundle pickled at a time (all at the end were a copy
+                    # of the whole index beside it).
+                    self.cache.put_many(CACHE_KIND, {bundle.key: made})
                     self.runs.remove(entry)
                     shutil.rmtree(folder, ignore_errors=True)
             while self.queue and len(self.runs) < max(1, self.jobs - self.reserved):
