@@ -177,6 +177,22 @@ def _parse_one(
     return raw, (None if isinstance(raw, load.Skipped) else clean.line_keys(raw))
 
 
+STAT_KIND = "stat"
+SETTLED_NS = 3 * 10**9
+"""A file's stat is trusted only if it was last changed this long before the build began."""
+
+
+def stat_key(source: load.SourceFile) -> str | None:
+    """Return the key under which a build notes the record of `source`'s file as the scan
+    saw it (path, article id, format, device, inode, size, modification and change times),
+    or None when the scan did not give them."""
+    seen = source.seen
+    if seen is None or seen.ctime_ns < 0:
+        return None
+    facts = (seen.target, seen.device, seen.inode, seen.size, seen.mtime_ns, seen.ctime_ns)
+    return key_of(STAT_KIND, source.rel, source.id, str(source.is_markdown), repr(facts))
+
+
 def cached_reader(
     helpers: Helpers,
     file_keys: dict[str, str],
@@ -187,26 +203,56 @@ def cached_reader(
     A record's key hashes the file's bytes, path, article id and format; `file_keys` gets
     the key of every file read, for the keys of the records made from it, and `line_keys`
     what boilerplate detection reads of it (`clean.line_keys`, kept with the record).
+
+    Like git's index, the reader trusts a file's stat: a file whose path, id, device,
+    inode, size and modification and change times (ns) are those noted by an earlier build
+    is not read again; the record made from its bytes then is used. The change time (ctime)
+    is set by the system on every write, rename or change of times and cannot be set by a
+    program, so an edited file is read again even when its size and modification time were
+    kept (`cp -p`, `touch -d`, `rsync -t`). A stat is noted only for files last changed
+    `SETTLED_NS` before the build began, so an edit made within the clock's granularity of
+    the one the build saw still gives another stat (git's "racily clean" files). What this
+    trusts: that the clock does not go back, and that the file system keeps a ctime (some
+    network and FAT file systems do not); `--no-cache` or deleting the cache reads all.
     """
+    began = time.time_ns()
 
     def read(sources: Sequence[load.SourceFile]) -> list[RawArticle | load.Skipped]:
         results: list[RawArticle | load.Skipped] = []
+        cache = helpers.cache
         for start in range(0, len(sources), READ_BLOCK):
             block = sources[start : start + READ_BLOCK]
-            found = [(s, load.read_bytes(s.path, s.rel, s.seen)) for s in block]
-            todo = [(s, d) for s, d in found if not isinstance(d, load.Skipped)]
+            stats = {s.rel: stat_key(s) for s in block} if cache.is_enabled else {}
+            noted = cache.get_many(STAT_KIND, [k for k in stats.values() if k is not None])
+            trusted = {rel: noted[k] for rel, k in stats.items() if k in noted}
+            kept = cache.get_many("raw", trusted.values())  # type: ignore[arg-type]
+            known = {rel: kept[k] for rel, k in trusted.items() if k in kept}
+            unread = object()
+            found = [
+                (s, unread if s.rel in known else load.read_bytes(s.path, s.rel, s.seen))
+                for s in block
+            ]
+            todo = [(s, d) for s, d in found if isinstance(d, bytes)]
             keys = [key_of("raw", s.rel, s.id, str(s.is_markdown), d) for s, d in todo]
             file_keys.update((s.rel, k) for (s, _), k in zip(todo, keys, strict=True))
-            records = cached_map(helpers.cache, "raw", _parse_one, todo, keys,
+            file_keys.update((rel, trusted[rel]) for rel in known)  # type: ignore[misc]
+            records = cached_map(cache, "raw", _parse_one, todo, keys,
                                  helpers.workers, helpers.progress)  # fmt: skip
+            settled = began - SETTLED_NS
+            cache.put_many(STAT_KIND, {
+                stats[s.rel]: key for (s, _), key in zip(todo, keys, strict=True)
+                if stats.get(s.rel) is not None and s.seen is not None
+                and max(s.seen.mtime_ns, s.seen.ctime_ns) < settled
+            })  # fmt: skip
+            made = {s.rel: record for (s, _), record in zip(todo, records, strict=True)}
+            made.update(known)  # type: ignore[arg-type]
+            helpers.progress.advance(len(known))
             if line_keys is not None:
-                pairs = zip(todo, records, strict=True)
                 line_keys.update(
-                    (s.rel, lines) for (s, _), (_, lines) in pairs if lines is not None
+                    (rel, lines) for rel, (_, lines) in made.items() if lines is not None
                 )
-            parsed = (raw for raw, _ in records)
-            results += [d if isinstance(d, load.Skipped) else next(parsed) for _, d in found]
-            del found, todo, records, parsed
+            results += [d if isinstance(d, load.Skipped) else made[s.rel][0] for s, d in found]
+            del found, todo, records, made
             release_memory()  # the block's bytes and pickles, between records that stay
         return results
 

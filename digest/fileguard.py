@@ -30,10 +30,17 @@ class FileSeen:
     device: int
     inode: int
     root: str
+    size: int = -1
+    mtime_ns: int = -1
+    ctime_ns: int = -1
+    """Size and times as the scan saw them (-1: not known), for `build.cached_reader`,
+    which trusts an unchanged file's record as git trusts its index (see there)."""
 
     @classmethod
     def of(cls, target: str, info: os.stat_result, root: str) -> FileSeen:
-        return cls(target, info.st_dev, info.st_ino, root)
+        return cls(
+            target, info.st_dev, info.st_ino, root, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+        )
 
 
 class FileChangedError(Exception):
