@@ -35,6 +35,9 @@ class Digest:
     """What recent builds changed, newest first (see digest/changes.py)."""
     origins: Mapping[str, tuple[Article, str]] = field(default_factory=dict)
     """Each article as cleaning made it, and its build-cache key (see render.Fingerprints)."""
+    event_origins: Mapping[str, tuple[Event, str]] = field(default_factory=dict)
+    """Each event as `attach_events` made it, and the key it was made (or cached) under: a
+    hash of all it is made from (see render.Fingerprints)."""
 
 
 def to_article(cleaned: clean.Cleaned) -> Article:
@@ -346,12 +349,14 @@ def attach_events(
     by_id: Mapping[str, Article],
     article_keys: Mapping[str, str],
     helpers: Helpers,
+    event_keys: dict[str, str] | None = None,
 ) -> tuple[list[Event], dict[str, Article]]:
     """Return every event with its timeline and summary, and the articles with the dates
     inferred from their event applied (see `timeline.attach_all`).
 
     Each event's result is kept in the build cache, keyed by the event and the keys of its
-    members (their cache key and their copies: all an article is made from).
+    members (their cache key and their copies: all an article is made from); `event_keys`
+    gets each event's key by id.
     """
     items = [(e, tuple(by_id[i] for i in e.article_ids)) for e in events]
     keys = [
@@ -364,6 +369,8 @@ def attach_events(
     ]
     results = cached_map(helpers.cache, "event", _attach_event, items, keys,
                          Workers(1), helpers.progress)  # fmt: skip
+    if event_keys is not None:
+        event_keys.update((e.id, k) for (e, _), k in zip(results, keys, strict=True))
     articles = dict(by_id)
     for _, changed in results:
         articles.update((a.id, a) for a in changed)
@@ -403,14 +410,16 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     by_id = {a.id: a for a in articles if a.id in in_events}
     with _timed(report, "timeline", helpers):
         # Dates inferred from an event are applied here, after clustering, never before.
-        events, by_id = attach_events(events, by_id, article_keys, helpers)
+        event_keys: dict[str, str] = {}
+        events, by_id = attach_events(events, by_id, article_keys, helpers, event_keys)
+    event_origins = {e.id: (e, event_keys[e.id]) for e in events}
     report.articles = len(articles)
     if not articles:  # an empty digest would replace the published one: say so (--strict stops)
         report.warn(str(config.seeds), "no readable articles; the digest is empty")
     report.events = len(events)
     ordered = newest_first(events)
     change = changes.diff(previous, ordered, by_id, config.site.build_date) if previous else None
-    return Digest(ordered, by_id, changes.record(previous, change), origins)
+    return Digest(ordered, by_id, changes.record(previous, change), origins, event_origins)
 
 
 def build(config: Config, strict: bool = False, helpers: Helpers | None = None) -> BuildReport:

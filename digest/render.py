@@ -216,7 +216,7 @@ def events_json(
     article its event and copies), and only new ones are laid out.
     """
     cache = cache or BuildCache.disabled()
-    fingerprints = fingerprints or Fingerprints(digest.origins)
+    fingerprints = fingerprints or Fingerprints(digest.origins, digest.event_origins)
     event_of = {aid: e.id for e in digest.events for aid in e.article_ids}
     articles = sorted(digest.articles.values(), key=lambda a: a.id)
     copies = {a.id: [c for c in a.copies if c in digest.articles] for a in articles}
@@ -386,10 +386,13 @@ class Fingerprints:
     `origins` maps an article id to the article as cleaning made it and its build-cache
     key (a hash of everything it was made from): an article is then hashed by that key and
     the fields changed since (dates inferred from its event, its copies), not by all its
-    text.
+    text. `events` maps an event id to the event as the build made it (with its timeline
+    and summary) and the key it was made under (`build.attach_events`): that very event
+    is hashed by its key, not by the repr of its timeline and summary.
     """
 
     origins: Mapping[str, tuple[Article, str]] = field(default_factory=dict)
+    events: Mapping[str, tuple[Event, str]] = field(default_factory=dict)
     memo: dict[int, tuple[object, str]] = field(default_factory=dict)
 
     def of(self, value: object) -> str:
@@ -418,7 +421,12 @@ class Fingerprints:
         return repr(value)
 
     def _record_key(self, value: object) -> str:
-        if type(value) in PLAIN_DATA or isinstance(value, Event):
+        if isinstance(value, Event):
+            made = self.events.get(value.id)
+            if made is not None and made[0] is value:
+                return key_of("made event", made[1])
+            return key_of(type(value).__qualname__, repr(value))
+        if type(value) in PLAIN_DATA:
             return key_of(type(value).__qualname__, repr(value))
         if not isinstance(value, Article):
             parts = (self.of(getattr(value, f.name)) for f in fields(value))  # type: ignore[arg-type]
@@ -713,7 +721,7 @@ def render_site(
         old = cache.get_many(SITE_KIND, [stamps_key]).get(stamps_key)
         staging.old_stamps = old if isinstance(old, dict) else {}  # type: ignore[assignment]
     infos: dict[str, search.ViewInfo] = {}
-    fingerprints = Fingerprints(digest.origins)
+    fingerprints = Fingerprints(digest.origins, digest.event_origins)
     per_bundle = site.search_pages_per_bundle
     plans, streamed = _search_order(plans, per_bundle)
     with search.Indexer(config.output, cache, jobs, reserved=1) as indexer:
