@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -432,9 +433,32 @@ def build(config: Config, strict: bool = False, helpers: Helpers | None = None) 
     helpers = helpers or Helpers()
     site.check_output(config.output, config.seeds)
     try:
-        return _build_locked(config, strict, helpers)
+        with _few_full_collections():
+            return _build_locked(config, strict, helpers)
     finally:
         helpers.cache.release()  # after a failure; a finished build has closed it already
+
+
+FULL_COLLECTION_EVERY = 1000
+"""Collections of the middle generation between full ones during a build (Python: 10)."""
+
+
+@contextmanager
+def _few_full_collections() -> Iterator[None]:
+    """Let the garbage collector rarely walk every object while a build runs.
+
+    Most of what a build makes (records, articles, events, pages' data) lives to its end,
+    and each full pass walks all of it again: a 10,000-article rebuild made 13 such passes,
+    a sixth of its CPU time. The young generations are still collected as usual (where
+    most cycles die), and everything is freed by reference counting as before; cycles that
+    outlive them wait for the end of the build.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(before[0], before[1], max(before[2], FULL_COLLECTION_EVERY))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _build_locked(config: Config, strict: bool, helpers: Helpers) -> BuildReport:
