@@ -259,7 +259,7 @@ class Staging:
         self.changed: dict[str, bool] = {}
         """Relative path -> written (True) or linked from the previous site, in the order added."""
         self._cased: dict[str, str] = {}
-        self._folders: set[Path] = set()
+        self._folders: set[str] = set()
         self.old_stamps: Mapping[str, FileStamp] = stamps or {}
         self.stamps: dict[str, FileStamp] = {}
         """Relative path -> stamp of each file added, for the next build's `Staging`."""
@@ -273,40 +273,45 @@ class Staging:
         `load` returns the bytes, and is called only when the previous site's file cannot
         be linked: when its stamp from the previous build no longer matches (replaced,
         edited) or its bytes differ."""
-        target = self._target(rel)
+        target, inside = self._target(rel)
         try:
             if rel in self.changed:
-                target.unlink()
-            if target.parent not in self._folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(target.parent)
-            if self._link_unchanged(rel, digest, target):
+                os.unlink(target)
+            folder = os.path.dirname(target)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            if self._link_unchanged(rel, digest, target, inside):
                 self.changed[rel] = False
                 return
-            previous = self.previous / rel if self.previous else None
-            self.changed[rel] = _place(target, load(), previous)
+            previous = self.previous / inside if self.previous else None
+            self.changed[rel] = _place(Path(target), load(), previous)
             self.stamps[rel] = _stamp(digest, os.lstat(target))
         except OSError as err:  # a full disk, a file size limit, a quota
             raise self._cannot_write(err) from None
 
-    def _target(self, rel: str) -> Path:
-        """Return where the file `rel` goes, refusing unsafe names and case clashes."""
+    def _target(self, rel: str) -> tuple[str, str]:
+        """Return where the file `rel` goes and its path inside the site ('/'-separated,
+        normalised), refusing unsafe names and case clashes. Paths are plain strings: a
+        site has tens of thousands of files, and `pathlib` costs more than the system calls."""
+        inside = rel
         if not _PLAIN_PATH.fullmatch(rel) or ".." in rel.split("/"):
-            safe_relative(rel)  # raises for what is unsafe; a plain name passes quickly
+            inside = str(safe_relative(rel))  # raises for what is unsafe
         folded = rel.casefold()
         if self._cased.setdefault(folded, rel) != rel:
             raise OutputError(
                 f"two output files differ only in case: {self._cased[folded]!r}, {rel!r}"
             )
         assert self.folder is not None, "add after commit or discard"
-        return self.folder / rel
+        return f"{os.fspath(self.folder)}/{inside}", inside
 
-    def _link_unchanged(self, rel: str, digest: str, target: Path) -> bool:
-        """Link the previous site's `rel` if its stamp says it holds exactly `digest`."""
+    def _link_unchanged(self, rel: str, digest: str, target: str, inside: str) -> bool:
+        """Link the previous site's `rel` (at `inside` it) if its stamp says it holds
+        exactly `digest`."""
         old = self.old_stamps.get(rel)
         if old is None or old[0] != digest or self.previous is None:
             return False
-        previous = self.previous / rel
+        previous = f"{os.fspath(self.previous)}/{inside}"
         try:
             info = os.lstat(previous)
             if not stat.S_ISREG(info.st_mode) or _stamp(digest, info) != old:
