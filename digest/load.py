@@ -114,8 +114,24 @@ def find_sources(seeds: Path) -> tuple[list[tuple[Path, FileSeen]], list[Skipped
     Each file comes with what the scan saw of it, so the read can refuse a file replaced
     since. Subfolders are read too; symbolic links are followed only to files inside `seeds`.
     """
+    found, skipped = _scan(seeds)
+    return [(path, seen) for _, path, seen in found], skipped
+
+
+def _inside(path: Path, seeds: Path) -> str:
+    """Return `path.relative_to(seeds).as_posix()` for a path under `seeds`, from the text
+    of both when it starts with the folder's (10,000 `relative_to` calls cost 0.2 s)."""
+    text, folder = os.fspath(path), os.fspath(seeds)
+    if os.sep == "/" and folder not in (".", "/") and text.startswith(folder + "/"):
+        return text[len(folder) + 1 :]
+    return path.relative_to(seeds).as_posix()
+
+
+def _scan(seeds: Path) -> tuple[list[tuple[str, Path, FileSeen]], list[Skipped]]:
+    """Return `find_sources`, each file with its path inside `seeds` ('/'-separated: what
+    `relative_to(seeds).as_posix()` gives, made as the folders are walked)."""
     root = os.path.realpath(seeds)
-    found: list[tuple[Path, FileSeen]] = []
+    found: list[tuple[str, Path, FileSeen]] = []
     skipped: list[Skipped] = []
     pending: list[tuple[Path, str]] = [(seeds, "")]
     while pending:
@@ -137,11 +153,11 @@ def find_sources(seeds: Path) -> tuple[list[tuple[Path, FileSeen]], list[Skipped
                     skipped.append(Skipped(markup.printable(rel), reason, is_warning=False))
                 subfolders.append((folder / entry.name, f"{rel}/"))
             elif isinstance(kind, FileSeen):
-                found.append((folder / entry.name, kind))
+                found.append((rel, folder / entry.name, kind))
             elif isinstance(kind, Skipped):
                 skipped.append(kind)
         pending.extend(reversed(subfolders))
-    found.sort(key=lambda item: item[0].relative_to(seeds).as_posix())
+    found.sort(key=lambda item: item[0])
     return found, skipped
 
 
@@ -517,8 +533,7 @@ def read_sources(
     if not seeds.is_dir():
         raise InputError(f"{seeds}: seeds folder not found; pass --seeds DIR")
     found, skipped = find_sources(seeds)
-    paths = [path for path, _ in found]
-    names = [p.relative_to(seeds).as_posix() for p in paths]
+    names = [_inside(path, seeds) for path, _ in found]
     rels = [text_name(name) for name in names]
     skipped += [r for r in map(name_remark, rels, names) if r is not None]
     ids = article_ids(rels)

@@ -83,3 +83,21 @@ def test_files_changed_just_before_a_build_are_not_trusted(project: Path, reads:
     reads.clear()
     run(project, "site")
     assert len(reads) == len(list((project / "seeds").iterdir()))
+
+
+@pytest.mark.parametrize("seeds", ["seeds", "seeds/", "./seeds", "seeds/./sub/..", "."])
+def test_paths_inside_the_seeds_folder_as_relative_to_gives_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seeds: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for rel in ("b.md", "a/z.txt", "a-b.md", "a/b/c.md", "A.txt", "a.b/x.md"):
+        (tmp_path / "seeds" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "seeds" / rel).write_text("Headline\nText.\n", encoding="utf-8")
+    (tmp_path / "seeds" / "sub").mkdir()
+    folder = Path(seeds) if seeds != "." else Path(".")
+    if seeds == ".":
+        monkeypatch.chdir(tmp_path / "seeds")
+    found, _ = load.find_sources(folder)
+    expected = sorted(p.relative_to(folder).as_posix() for p, _ in found)
+    assert [load._inside(p, folder) for p, _ in found] == expected
+    assert [p.relative_to(folder).as_posix() for p, _ in found] == expected
