@@ -195,18 +195,14 @@ class BuildCache:
         if self.db is None:
             return
         db = self.db
-        db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))"
-        )
-        db.execute("DELETE FROM used")
-        db.executemany(
-            "INSERT OR IGNORE INTO used VALUES (?, ?)",
-            ((kind, key) for kind, keys in self.used.items() for key in keys),
-        )
-        db.execute(
-            "DELETE FROM entries WHERE NOT EXISTS "
-            "(SELECT 1 FROM used WHERE used.kind = entries.kind AND used.key = entries.key)"
-        )
+        # The unused entries are found here rather than by SQLite against a table of the
+        # used keys: filling that table cost more than reading every key once.
+        stale = [
+            (kind, key)
+            for kind, key in db.execute("SELECT kind, key FROM entries")
+            if key not in self.used.get(kind, ())
+        ]
+        db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", stale)
         db.commit()
         db.close()
         self.db = None
