@@ -489,18 +489,28 @@ def story(events: Sequence[Event]) -> tuple[StoryEntry, ...]:
 
 
 def _merge_background(group: Sequence[StoryEntry]) -> list[StoryEntry]:
+    # An entry joins the first cluster holding an entry that shares MIN_SHARED_WORDS words
+    # with it. The words shared with each earlier entry are counted through an index of
+    # word -> entries (numbered as placed), not by comparing it with every earlier entry.
     clusters: list[list[StoryEntry]] = []
-    words_of: list[list[frozenset[str]]] = []  # each cluster's entries' words, worked out once
+    cluster_of: list[int] = []  # entry number -> its cluster
+    holding: dict[str, list[int]] = {}  # word -> the entries that have it
     for item in sorted(group, key=lambda s: (trust(s.date), s.events, s.text)):
         words = _words(item.text)
-        for cluster, known in zip(clusters, words_of, strict=True):
-            if any(len(words & other) >= MIN_SHARED_WORDS for other in known):
-                cluster.append(item)
-                known.append(words)
-                break
+        shared: dict[int, int] = {}
+        for word in words:
+            for entry in holding.get(word, ()):
+                shared[entry] = shared.get(entry, 0) + 1
+        joins = [cluster_of[entry] for entry, count in shared.items() if count >= MIN_SHARED_WORDS]
+        if joins:
+            number = min(joins)
+            clusters[number].append(item)
         else:
+            number = len(clusters)
             clusters.append([item])
-            words_of.append([words])
+        for word in words:
+            holding.setdefault(word, []).append(len(cluster_of))
+        cluster_of.append(number)
     result = []
     for cluster in clusters:
         first = cluster[0]
