@@ -133,3 +133,37 @@ def gold_by_article(gold: Mapping[str, str], articles: Sequence[Article]) -> dic
 def labels_of(groups: Sequence[Sequence[str]]) -> dict[str, str]:
     """Return article id → predicted label for groups of article ids."""
     return {aid: str(index) for index, group in enumerate(groups) for aid in group}
+
+
+def mistakes(gold: Mapping[str, str], groups: Sequence[Sequence[str]]) -> list[str]:
+    """Return one line per clustering mistake against `gold` (article id → label): each found
+    event that holds reports of several gold events ("merged"), then each gold event whose
+    reports are spread over several found events ("split"), with two article ids to hand to
+    `digest explain`. Unlabelled articles are left out.
+
+    >>> for line in mistakes({"a": "x", "b": "x", "c": "y"}, [["a", "c"], ["b"]]):
+    ...     print(line)
+    merged: x (a) + y (c)  -> digest explain a c
+    split: x into (a) | (b)  -> digest explain a b
+    """
+    lines = []
+    for group in groups:
+        by_label: dict[str, list[str]] = {}
+        for aid in group:
+            if aid in gold:
+                by_label.setdefault(gold[aid], []).append(aid)
+        if len(by_label) > 1:
+            parts = " + ".join(f"{label} ({', '.join(ids)})" for label, ids in by_label.items())
+            first, second = (ids[0] for ids in list(by_label.values())[:2])
+            lines.append(f"merged: {parts}  -> digest explain {first} {second}")
+    spread: dict[str, list[list[str]]] = {}
+    for group in groups:
+        for label in dict.fromkeys(gold[aid] for aid in group if aid in gold):
+            spread.setdefault(label, []).append([aid for aid in group if gold.get(aid) == label])
+    for label, parts in spread.items():
+        if len(parts) > 1:
+            shown = " | ".join(f"({', '.join(ids)})" for ids in parts)
+            lines.append(
+                f"split: {label} into {shown}  -> digest explain {parts[0][0]} {parts[1][0]}"
+            )
+    return lines

@@ -23,6 +23,11 @@ def add_quality_commands(commands: argparse._SubParsersAction) -> None:
     e.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes for reading articles"
     )
+    e.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list each merged and each split gold event, with a pair to explain",
+    )
     x = commands.add_parser("explain", help="show why two articles are or are not one event")
     x.add_argument("a", help="an article id or file name")
     x.add_argument("b", help="another article id or file name")
@@ -55,6 +60,9 @@ def run_eval(args: argparse.Namespace) -> int:
     print(f"B-cubed    P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
     print(f"pairwise   P {s.pair_precision:.3f}  R {s.pair_recall:.3f}  F1 {s.pair_f1:.3f}")
     print(f"events     gold {s.gold_events}  predicted {s.predicted_events}")
+    if args.errors:
+        for line in evaluate.mistakes(gold, groups):
+            print(line)
     return 0
 
 

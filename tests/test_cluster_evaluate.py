@@ -90,3 +90,23 @@ def test_gold_split_by_dates_cuts_an_event_where_its_dated_reports_lie_too_far_a
     split = module.split_by_dates(gold, spans, 5)
     assert split["a"] == split["b"] == split["d"] != split["c"]  # undated: the larger part
     assert split["e"] == "quake#0"
+
+
+def test_eval_cli_lists_the_mistakes_with_a_pair_to_explain(capsys) -> None:
+    code = cli.main(["eval", "--gold", str(CORPORA / "hardcases" / "gold.json"), "--errors"])
+    out = capsys.readouterr().out
+    assert code == 0
+    (merged,) = [line for line in out.splitlines() if line.startswith("merged:")]
+    assert "ri-my-signing" in merged and "ri-my-talks" in merged  # the README's known merge
+    pair = merged.split("-> digest explain ", 1)[1].split()
+    assert cli.main(["explain", *pair, "--seeds", str(CORPORA / "hardcases" / "articles")]) == 0
+    assert "the SAME event" in capsys.readouterr().out
+
+
+def test_mistakes_lists_merges_and_splits_of_labelled_articles_only() -> None:
+    gold = {"a": "x", "b": "x", "c": "y"}
+    assert evaluate.mistakes(gold, [["a", "b"], ["c", "unlabelled"]]) == []
+    assert evaluate.mistakes(gold, [["a"], ["b", "c"]]) == [
+        "merged: x (b) + y (c)  -> digest explain b c",
+        "split: x into (a) | (b)  -> digest explain a b",
+    ]
