@@ -345,8 +345,8 @@ def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> 
     """
     words = name.split()
     lower = [w.lower() for w in words]
-    if name.lower() in PLACE_NAMES:
-        return NameKind.PLACE
+    if name.lower() in PLACE_NAMES or (len(words) > 1 and all(w in PLACE_NAMES for w in lower)):
+        return NameKind.PLACE  # "Kursk Rusia": a place and the country it is in
     if lower[0] in ORG_WORDS:  # "Badan Keamanan Laut" is an agency, not a sea
         return NameKind.ORGANISATION
     if lower[0] in PLACE_HEADS or lower[-1] in PLACE_HEADS:

@@ -28,6 +28,7 @@ from digest.text import extract_names, name_kind, split_place_prefix
         ("China Sea", NameKind.PLACE),
         ("Pasar Kosambi", NameKind.PLACE),
         ("Masjid Baitul Makmur", NameKind.PLACE),
+        ("Kursk Rusia", NameKind.PLACE),
         # an agency's first word outranks a place word inside its name
         ("Badan Keamanan Laut", NameKind.ORGANISATION),
         ("Bursa Efek Indonesia", NameKind.ORGANISATION),
