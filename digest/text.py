@@ -330,6 +330,8 @@ COMPASS_LEADS = frozenset(
 COMPASS_TAILS = frozenset(("timur", "barat", "utara", "selatan", "tengah", "tenggara", "daya"))
 """...and Indonesian style ("Jawa Timur", "Nusa Tenggara Timur", "Sumba Barat Daya")."""
 _ACRONYM = re.compile(r"[A-Z]{3,}")
+_NEWS_WORD_TOKENS = frozenset(w for variant in NEWS_WORDS for w in variant)
+"""Indonesian news words ("ilmu", "pengetahuan", "perdagangan"): no one's name."""
 
 
 def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> NameKind:
@@ -366,6 +368,7 @@ def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> 
         2 <= len(words) <= 4
         and all(w[:1].isupper() and w[1:].islower() for w in words)
         and not any(w in lowercase for w in lower)
+        and not all(w in _NEWS_WORD_TOKENS for w in lower)  # "Ilmu Pengetahuan": science
     ):
         return NameKind.PERSON
     return NameKind.OTHER

@@ -29,6 +29,7 @@ from digest.text import extract_names, name_kind, split_place_prefix
         ("Pasar Kosambi", NameKind.PLACE),
         ("Masjid Baitul Makmur", NameKind.PLACE),
         ("Kursk Rusia", NameKind.PLACE),
+        ("Ilmu Pengetahuan", NameKind.OTHER),  # capitalised in a list of fields: science
         # an agency's first word outranks a place word inside its name
         ("Badan Keamanan Laut", NameKind.ORGANISATION),
         ("Bursa Efek Indonesia", NameKind.ORGANISATION),
