@@ -332,14 +332,12 @@ def is_story_paragraph(line: str) -> bool:
     return len(line.split()) >= STORY_MIN_WORDS and len(split_sentences(line)) >= 2
 
 
-_BARE_READ_ALSO = re.compile(
-    r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\s*:?\s*$|^\s*(read|see)\s+(also|more)\s*:\s*$",
-    re.I,
-)
-"""A "Baca juga:" line with nothing after it: the headlines it points to follow as a list."""
 _LINK_ITEM = re.compile(r"^\s*[-–•*»·]\s+\S")
 LINK_ITEM_MAX_WORDS = 20
 """A list item this short under a bare "Baca juga:" is a linked headline, not story."""
+BARE_MARKER_WORDS = 3
+"""A read-also line of at most this many words ("Baca juga:", "Read more:") names no
+headline itself: the headlines it points to follow as a list."""
 CAPTION_MAX_WORDS = 40
 """A line of one sentence of at most this many words ending in a photo credit ("... berjabat
 tangan di Ankara. (Foto: Biro Humas Kemhan)") is the picture's caption, not the story: removed
@@ -470,7 +468,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         if links and _LINK_ITEM.match(line) and len(line.split()) <= LINK_ITEM_MAX_WORDS:
             removed.append(Removed(line, "read-also"))
             continue
-        links = _BARE_READ_ALSO.match(line) is not None
+        links = False
         if (
             END_MARKERS.match(line)
             and sum(_is_story(texts[i]) for i in kept) >= MIN_STORY_BEFORE_END
@@ -481,6 +479,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         rule = _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
         if rule is not None:
             removed.append(Removed(line, rule))
+            links = rule == "read-also" and len(line.split()) <= BARE_MARKER_WORDS
             continue
         credit = _TRAILING_CREDIT.search(line) if "(" in line else None  # most lines: no search
         if credit and line_rule(line) == "photo-credit":

@@ -718,6 +718,8 @@ _WEEKDAY_DATE = re.compile(
     rf"\b({_WEEKDAY})\s*,?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\s*\)", _I
 )
 """A weekday with its full date in brackets, Indonesian news style: "Rabu (15/1/2025)"."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+"""Where a sentence ends, roughly: enough to find a dateline's opening sentence."""
 _DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
 """A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")
@@ -839,17 +841,12 @@ def parse_dateline(
     >>> parse_dateline(["2024-11-29T08:00:00+07:00"]).iso()
     '2024-11-29'
     """
-    seen = 0
-    for line in lines:
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > max_lines:
-            break
+    opening_lines = [line for line in lines if line.strip()][:max_lines]
+    for line in opening_lines:
         value = dateline_date(line, dayfirst)
         if value is not None:
             return value
-        first_sentence = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]
+        first_sentence = _SENTENCE_END.split(line.strip(), maxsplit=1)[0]
         opening = _DATELINE_DASH.match(line.strip())
         if opening:
             value = dateline_date(opening.group(1), dayfirst)
@@ -862,10 +859,9 @@ def parse_dateline(
             d = _day(int(m.group(3)), month, day)
             if d:
                 return DateValue(d, Granularity.DAY, DateSource.DATELINE)
-        lead_day = _lead_weekday_date(line)
-        if lead_day is not None:
-            return DateValue(lead_day, Granularity.DAY, DateSource.DATELINE)
-    return None
+    # Only when no line gives a dateline: a weekday-confirmed date further into the lead.
+    found = [d for line in opening_lines if (d := _lead_weekday_date(line)) is not None]
+    return DateValue(found[0], Granularity.DAY, DateSource.DATELINE) if found else None
 
 
 def _lead_weekday_date(paragraph: str) -> date | None:
@@ -886,7 +882,7 @@ def _lead_weekday_date(paragraph: str) -> date | None:
     if "/" not in paragraph:
         return None
     found = []
-    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+    for sentence in _SENTENCE_END.split(paragraph):
         if _FUTURE.search(sentence):
             continue
         for m in _WEEKDAY_DATE.finditer(sentence):

@@ -330,6 +330,8 @@ COMPASS_LEADS = frozenset(
 COMPASS_TAILS = frozenset(("timur", "barat", "utara", "selatan", "tengah", "tenggara", "daya"))
 """...and Indonesian style ("Jawa Timur", "Nusa Tenggara Timur", "Sumba Barat Daya")."""
 _ACRONYM = re.compile(r"[A-Z]{3,}")
+_NAMING_WORDS = ORG_WORDS | PLACE_HEADS | PLACE_LEADS
+"""Words that make an organisation's or a place's name: part of it even opening a sentence."""
 _NEWS_WORD_TOKENS = frozenset(w for variant in NEWS_WORDS for w in variant)
 """Indonesian news words ("ilmu", "pengetahuan", "perdagangan"): no one's name."""
 
@@ -538,7 +540,7 @@ def _drop_opening_words(
         first, _, rest = name.partition(" ")
         if not rest or first.lower() not in lowercase or any(w.islower() for w in rest.split()):
             continue  # "Office of Management": a connector makes it an organisation's name
-        if first.lower() in ORG_WORDS or first.lower() in PLACE_HEADS | PLACE_LEADS:
+        if first.lower() in _NAMING_WORDS:
             continue  # "Museum Nasional Indonesia", "Pasar Kosambi": the word makes the name
         rest = " ".join(_strip_titles(rest.split()))
         count, seen = counts.pop(name), first_seen.pop(name)

@@ -20,27 +20,23 @@ MAX_CHUNK = 64
 _PR_SET_PDEATHSIG = 1
 
 
+def _libc(name: str, use_errno: bool = False) -> Callable[..., int] | None:
+    """Return the C library's function `name` on Linux, else None (other C libraries lack
+    glibc's own, such as malloc_trim; other systems)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=use_errno), name)
+    except (OSError, AttributeError):
+        return None
+
+
 def _prctl() -> Callable[..., int] | None:
     """Return libc's prctl on Linux, else None."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
+    return _libc("prctl", use_errno=True)
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
-    """Return glibc's malloc_trim, else None (other C libraries, other systems)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-_TRIM = _malloc_trim()
+_TRIM = _libc("malloc_trim")
 
 
 def release_memory() -> None:

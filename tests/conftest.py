@@ -48,14 +48,20 @@ def run_digest(
     )
 
 
-def corpus_module() -> ModuleType:
-    """Return benchmarks/corpus.py (the synthetic corpus generator) imported as a module."""
-    path = REPO / "benchmarks" / "corpus.py"
-    spec = importlib.util.spec_from_file_location("benchmark_corpus", path)
+def benchmark_module(name: str) -> ModuleType:
+    """Return benchmarks/<name>.py imported as a module (registered as benchmark_<name>)."""
+    spec = importlib.util.spec_from_file_location(
+        f"benchmark_{name}", REPO / "benchmarks" / f"{name}.py"
+    )
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("benchmark_corpus", module)
+    sys.modules.setdefault(f"benchmark_{name}", module)
     spec.loader.exec_module(module)
     return module
+
+
+def corpus_module() -> ModuleType:
+    """Return benchmarks/corpus.py (the synthetic corpus generator) imported as a module."""
+    return benchmark_module("corpus")
 
 
 def make_article(

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 from digest import cli, cluster, evaluate
 from digest.config import ClusterParams
@@ -77,12 +78,7 @@ def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
 
 
 def test_gold_split_by_dates_cuts_an_event_where_its_dated_reports_lie_too_far_apart() -> None:
-    import importlib.util
-
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "gold_by_dates.py"
-    spec = importlib.util.spec_from_file_location("gold_by_dates", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = benchmark_module("gold_by_dates")
     gold = {"a": "shooting", "b": "shooting", "c": "shooting", "d": "shooting", "e": "quake"}
     day = 739000
     spans = {"a": (day, day), "b": (day + 2, day + 2), "c": (day + 400, day + 400), "d": None,
