@@ -32,6 +32,7 @@ from digest.features import (
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
+from digest.stages import different_steps
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -48,6 +49,9 @@ DATE_PENALTY = 0.5
 PLACE_FACTOR = 0.5
 """A pair whose articles each lead with a country the other never names keeps this share of
 its similarity (`features.place_conflict`)."""
+STEP_FACTOR = 0.5
+"""A pair whose reports are about different steps of one trial or election (the demand and
+the verdict, the vote and its official result) keeps this share (`stages.step_of`)."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
 MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""
@@ -170,6 +174,8 @@ def similarity(
     weighted = evidence(lead, body, shared_names(a, b), params)
     if place_conflict(a, b):
         weighted *= PLACE_FACTOR
+    if different_steps(a.step, b.step):
+        weighted *= STEP_FACTOR
     if a.language and b.language and a.language != b.language:
         weighted = min(1.0, weighted * CROSS_LANGUAGE)
     return weighted * date_factor(soft_gap_days(a, b), params.max_gap_days)
@@ -252,6 +258,13 @@ def pair_similarities(
     placed = np.array([bool(f.lead_places) for f in features], dtype=bool)
     both = np.flatnonzero(placed[i] & placed[j])  # pairs both leading with a country
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
+    stepped = [k for k, f in enumerate(features) if f.step is not None]
+    if stepped:  # rare: reports of a trial's or an election's steps
+        has_step = np.zeros(len(features), dtype=bool)
+        has_step[stepped] = True
+        for k in np.flatnonzero(has_step[i] & has_step[j]).tolist():
+            if different_steps(features[i[k]].step, features[j[k]].step):
+                weighted[k] *= STEP_FACTOR
     language = np.array([f.language or "" for f in features])
     known = language != ""  # an English and an Indonesian report: see CROSS_LANGUAGE
     cross = np.flatnonzero((language[i] != language[j]) & known[i] & known[j])

@@ -24,6 +24,7 @@ from digest.config import ClusterParams
 from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
 from digest.model import Article, DateSource, DateValue, NameKind
+from digest.stages import opening, step_of
 from digest.text import (
     POSSESSIVES,
     STOPWORDS,
@@ -78,6 +79,8 @@ class Features:
     mentioned at least twice, as the name's tokens among `names` (`lead_people`)."""
     language: str | None = None
     """'id', 'en' or None: its own field, else guessed (`views.article_language`)."""
+    step: tuple[str, int] | None = None
+    """The step of a trial or an election the report is about (`stages.step_of`)."""
 
 
 def dateline_day(article: Article) -> tuple[int, int] | None:
@@ -134,6 +137,9 @@ class ArticleTerms:
     people: tuple[frozenset[str], ...] = ()
     """The tokens of each person the article may be about (`lead_people`, common words not
     yet out), sorted."""
+    step: tuple[str, int] | None = None
+    """The step of a known sequence (a trial, an election) its headline and first sentence
+    name (`stages.step_of`)."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -222,6 +228,7 @@ def read_article(article: Article) -> ArticleTerms:
         "shingles": shingle_hashes(words).tobytes(),
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
+        "step": step_of(opening(article.title, article.paragraphs)),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -655,6 +662,7 @@ def featurize_corpus(
             place_forms(every),
             lead_people(t, every),
             t.language,
+            t.step,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
