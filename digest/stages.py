@@ -50,7 +50,10 @@ SEQUENCES = (
         ),
         ("trial's charges", "trial's hearing of witnesses", "trial's demand", "trial's verdict"),
         (
-            _words("charged indicted indictment arraigned didakwa dakwaan mendakwa dakwa"),
+            _words(
+                "charged indicted indictment arraigned didakwa dakwaan mendakwa dakwa "
+                "sidang_perdana first_hearing opening_hearing"
+            ),
             _words("testified testimony witness witnesses saksi kesaksian"),
             _words("seeks? sought demands? demanded tuntut dituntut menuntut tuntutan"),
             _words(

@@ -196,6 +196,7 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
+_MONEY = re.compile(r"(?:Rp|RM)\d")
 _RUN_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
 _OTHER, _CAPITALISED, _CONNECTOR = 0, 1, 2
 
@@ -209,7 +210,9 @@ def _token_class(raw: str) -> tuple[str, int, bool]:
     if not token:
         return token, _OTHER, False
     first = token[0]
-    if first.isupper() and (first.isalpha() or any(c.isalpha() for c in token)):
+    if _MONEY.match(token):
+        kind = _OTHER  # "Rp700", "RM5": an amount, not a name
+    elif first.isupper() and (first.isalpha() or any(c.isalpha() for c in token)):
         kind = _CAPITALISED
     elif token in NAME_CONNECTORS or (token.lower() in NAME_CONNECTORS and token.islower()):
         kind = _CONNECTOR
@@ -219,9 +222,10 @@ def _token_class(raw: str) -> tuple[str, int, bool]:
 
 
 _DATELINE_HEAD = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # GARUT, KUALA LUMPUR, D.C.
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # GARUT, KUALA LUMPUR, D.C.
     r"(?:,\s*[\w.]+(?:\s+[\w.]+)?)?\s*(?:\([^()]{1,30}\))?"  # , KOMPAS.com / (Reuters)
     r"\s*,?\s*[-–—]+\s+(?=\S)"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[-–—]\s+(?=[A-Z]))"  # Jakarta - , Warta Sumatra -
 )
 """A dateline at the head of a story's first sentence: the word after it starts the story."""
 

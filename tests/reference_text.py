@@ -27,6 +27,7 @@ from digest.model import Article, DateMention, DateValue, Name, TimelineEntry
 from digest.text import (
     _ABBREVIATIONS,
     _DATELINE_HEAD,
+    _MONEY,
     _SENTENCE_END,
     NAME_CONNECTORS,
     PLACE_NAMES,
@@ -66,6 +67,7 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
     for m in re.finditer(r"[\w'’.-]+|[^\w\s]", sentence):
         token = m.group(0).strip(".")
         is_cap = bool(token) and token[0].isupper() and any(c.isalpha() for c in token)
+        is_cap = is_cap and not _MONEY.match(token)  # "Rp700": an amount
         if is_cap:
             if not current:
                 run_at_start = at_start

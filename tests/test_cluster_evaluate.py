@@ -65,7 +65,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
 
 
 @pytest.mark.parametrize(
-    ("corpus", "floor"), [("ecbplus-dev", 0.91), ("hardcases", 0.95), ("blind", 0.91)]
+    ("corpus", "floor"),
+    [("ecbplus-dev", 0.91), ("hardcases", 0.95), ("blind", 0.91), ("blind2", 0.95)],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
     """The README's quality table, as a floor: a change that costs a labelled corpus its

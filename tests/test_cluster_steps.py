@@ -26,6 +26,7 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Hakim memvonis terdakwa 6 tahun, lebih ringan dari tuntutan jaksa", ("trial", 3)),
         ("Saksi ahli dihadirkan dalam sidang kasus korupsi jalan", ("trial", 1)),
         ("Former mayor charged with bribery, appears in court", ("trial", 0)),
+        ("Sidang Perdana Kasus KSP SAM, Nasabah Histeris di PN Medan", ("trial", 0)),
         ("Warga Lombok Timur mencoblos ulang dalam PSU Pilkada", ("election", 0)),
         ("KPU tetapkan hasil PSU Lombok Timur", ("election", 1)),
         ("Zainul Hadi declared winner of East Lombok election rerun", ("election", 1)),

@@ -329,6 +329,38 @@ def test_the_word_after_a_dateline_starts_the_sentence() -> None:
     assert {"Garut", "Semarang", "Yassierli"} <= names
 
 
+def test_a_title_case_dateline_ends_where_the_story_starts() -> None:
+    """ "Warta Sumatra - Suasana ruang sidang ...", "Banda Aceh - Hujan ...": an outlet's or a
+    city's dateline in Title Case, as many Indonesian sites write it."""
+    names = {
+        n.text
+        for n in extract_names(
+            "Sidang perdana",
+            [
+                "Warta Sumatra - Suasana ruang sidang Pengadilan Negeri Medan memanas.",
+                "Banda Aceh - Hujan deras merendam rumah warga di Aceh Besar.",
+            ],
+        )
+    }
+    assert "Suasana" not in names and "Hujan" not in names
+    assert {"Warta Sumatra", "Banda Aceh", "Pengadilan Negeri Medan"} <= names
+
+
+def test_an_amount_and_a_quoted_opening_word_are_not_names() -> None:
+    """ "Rp700 juta" is money; "Kalau" ("if") opening a quote is an ordinary word."""
+    names = {
+        n.text
+        for n in extract_names(
+            "Nasabah",
+            [
+                '"Uang pensiun Rp700 juta habis," kata Rosmawati Tarigan. RM5 juta hilang.',
+                '"Kalau BI memotong sekarang, modal keluar," ujar Wulan Pratiwi.',
+            ],
+        )
+    }
+    assert names == {"Rosmawati Tarigan", "Wulan Pratiwi"}
+
+
 def test_a_portfolio_before_a_title_is_not_part_of_the_name() -> None:
     """ "Human Resources Minister Steven Sim" is Steven Sim; a one-word place or nationality
     before the title stays a name of its own ("Greek"); "Ministry of Foreign Affairs" and
