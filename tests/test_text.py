@@ -125,6 +125,18 @@ def test_indonesian_place_names_fold_to_their_english_form() -> None:
     assert fold_words(["rusiawan", "korea"]) == ["rusiawan", "korea"]
 
 
+def test_indonesian_state_bodies_fold_to_the_english_news_name() -> None:
+    """ "DPR" and "Dewan Perwakilan Rakyat" are the House of Representatives English reports
+    name; a ministry folds only by its Indonesian short form ("Kemlu"), because "Kementerian
+    Pertahanan Rusia" is Russia's."""
+    from digest.text import name_tokens
+
+    house = name_tokens("House of Representatives")
+    assert name_tokens("Dewan Perwakilan Rakyat") == name_tokens("DPR") == house
+    assert name_tokens("Kemlu") == name_tokens("Kemenlu") == name_tokens("Foreign Ministry")
+    assert name_tokens("Kementerian Pertahanan") == ["kementerian", "pertahanan"]
+
+
 def test_indonesian_news_words_are_compared_in_english_but_names_are_not() -> None:
     from digest.text import NEWS_WORDS, TERM_FOLDING, fold_words, name_tokens
 

@@ -81,6 +81,48 @@ kepri = riau islands
 kepulauan bangka belitung = bangka belitung islands
 papua pegunungan = highland papua
 kepulauan seribu = thousand islands
+# Indonesia's state bodies, as English news names them ("the House of Representatives",
+# "the Corruption Eradication Commission (KPK)"); an abbreviation English news keeps as it
+# is (KPK, KPU, OJK, BNPB, TNI) is left alone. A ministry only by its Indonesian short form
+# ("Kemlu"): "Kementerian Luar Negeri" may be any country's
+dewan perwakilan rakyat = house of representatives
+dpr = house of representatives
+majelis permusyawaratan rakyat = people's consultative assembly
+mpr = people's consultative assembly
+dewan perwakilan daerah = regional representative council
+komisi pemberantasan korupsi = corruption eradication commission
+komisi pemilihan umum = general elections commission
+badan pengawas pemilu = elections supervisory agency
+badan nasional penanggulangan bencana = national disaster management agency
+badan meteorologi klimatologi dan geofisika = meteorology climatology and geophysics agency
+badan pencarian dan pertolongan = search and rescue agency
+otoritas jasa keuangan = financial services authority
+lembaga penjamin simpanan = deposit insurance corporation
+badan pusat statistik = statistics indonesia
+badan pemeriksa keuangan = supreme audit agency
+badan keamanan laut = maritime security agency
+badan pengawas obat dan makanan = food and drug monitoring agency
+mahkamah konstitusi = constitutional court
+mahkamah agung = supreme court
+kejaksaan agung = attorney general's office
+kepolisian negara republik indonesia = national police
+polri = national police
+tentara nasional indonesia = indonesian military
+kemlu = foreign ministry
+kemenlu = foreign ministry
+kemenkeu = finance ministry
+kemhan = defence ministry
+kemenhan = defence ministry
+kemendagri = home affairs ministry
+kemenkes = health ministry
+kemenperin = industry ministry
+kemendag = trade ministry
+kementan = agriculture ministry
+kemenhub = transportation ministry
+kemenag = religious affairs ministry
+kemnaker = manpower ministry
+kemenaker = manpower ministry
+kemensos = social affairs ministry
 """
 
 # Indonesian places named by their part of a larger one ("Jawa Barat", "Lombok Timur"), which
