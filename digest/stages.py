@@ -1,6 +1,6 @@
 """Which step of a known sequence of happenings a report is about: a trial's charges,
-hearing of witnesses, prosecutors' demand and verdict; an election's vote, its official
-result and the swearing-in.
+hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
+signing of an agreement; an election's vote, its official result and the swearing-in.
 
 Each step is a separate happening with the same actors, the same place and much the same
 words: a verdict's report repeats the demand, a result's report repeats the vote. When the
@@ -10,9 +10,11 @@ sentence, which name what just happened; a later step's report names the earlier
 ("six years, lighter than the prosecutors' demand"), an earlier step's cannot name the
 later, so the latest step named is the report's.
 
-A sequence counts only where the same text names its setting (a court, a prosecutor; an
-election, its commission): "Persija ditahan imbang" is a draw, not a detention, and
-"tuntutan buruh" are workers' demands.
+A sequence counts only where the same text names its setting (a court, a prosecutor; a
+minister, a memorandum; an election, its commission): "Persija ditahan imbang" is a draw,
+not a detention, "tuntutan buruh" are workers' demands and a club signs a player. Talks and
+a signing count only outside a summit or forum: its talks and the declaration signed at its
+close are one happening.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ class Sequence:
     """How `digest explain` names each step."""
     steps: tuple[re.Pattern[str], ...]
     """Words that name each step, in the order the steps happen."""
+    apart_from: re.Pattern[str] | None = None
+    """Words of a larger happening the steps are parts of (a summit's talks and the
+    declaration signed at its close are one event): where they appear, no step is read."""
 
 
 def _words(forms: str) -> re.Pattern[str]:
@@ -60,6 +65,29 @@ SEQUENCES = (
                 "sentenced jails jailed convicted convicts acquitted acquits verdict "
                 "vonis divonis memvonis dihukum menghukum dibebaskan membebaskan"
             ),
+        ),
+    ),
+    Sequence(
+        "talks",
+        _words(
+            "ministers? minister's menteri menlu menhan president presiden prime_minister "
+            "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
+            "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman"
+        ),
+        ("meeting", "signing"),
+        (
+            _words(
+                "meets? met meeting talks bertemu pertemuan temui menemui bahas membahas "
+                "discuss discussed berbincang"
+            ),
+            _words(
+                "signs? signed signing teken meneken menandatangani ditandatangani "
+                "penandatanganan tandatangani"
+            ),
+        ),
+        _words(
+            "forum summit KTT konferensi conference ministerial kongres congress muktamar "
+            "declaration deklarasi"
         ),
     ),
     Sequence(
@@ -102,6 +130,8 @@ def step_of(text: str) -> tuple[str, int] | None:
     """
     for sequence in SEQUENCES:
         if not sequence.setting.search(text):
+            continue
+        if sequence.apart_from is not None and sequence.apart_from.search(text):
             continue
         named = [k for k, step in enumerate(sequence.steps) if step.search(text)]
         if named:

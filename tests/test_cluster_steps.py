@@ -31,7 +31,14 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("KPU tetapkan hasil PSU Lombok Timur", ("election", 1)),
         ("Zainul Hadi declared winner of East Lombok election rerun", ("election", 1)),
         ("Bupati terpilih dilantik gubernur, tiga bulan setelah pilkada", ("election", 2)),
+        ("Indonesia-Malaysia Teken MoU Penempatan Pekerja Rumah Tangga", ("talks", 1)),
+        ("Menlu Sugiono Bertemu Wang Yi di Beijing, Bahas Investasi", ("talks", 0)),
+        ("Ministers sign pact after talks in Jakarta", ("talks", 1)),
+        # A summit's talks and its closing declaration are one happening.
+        ("Forum Pangan Ditutup, 21 Negara Teken Deklarasi Nusa Dua", None),
+        ("Leaders meet on the second day of the summit", None),
         # Words of a step without their setting are something else.
+        ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
         ("Buruh sampaikan tuntutan kenaikan upah di depan DPR", None),
         ("Fans demand the coach's sacking after a third defeat", None),
