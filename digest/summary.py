@@ -75,7 +75,8 @@ class Disagreement:
     """Articles of one event that give different figures or dates for the same thing."""
 
     kind: str
-    """'figure' or 'date'."""
+    """'figure', 'date', or 'update': a figure reports of different days give differently
+    (a death toll that rose), its claims earliest first."""
     subject: str
     """What the figure counts ('tentara', 'troops') or the day the date is about."""
     claims: tuple[Claim, ...]
@@ -354,11 +355,17 @@ def _figures(article: Article) -> list[_Figure]:
 
 
 def figure_disagreements(members: Sequence[Article]) -> list[Disagreement]:
-    """Return figures of the same thing that the event's articles give differently."""
+    """Return figures of the same thing that the event's articles give differently: as
+    disagreements, or as updates where the two reports are dated to different days."""
     by_noun: dict[str, list[_Figure]] = defaultdict(list)
     for article in sorted(members, key=lambda a: a.id):
         for figure in _figures(article):
             by_noun[figure.noun].append(figure)
+    day = {
+        a.id: a.published.value
+        for a in members
+        if a.published is not None and a.published.is_exact and a.published.is_certain
+    }
     cache: dict[str, frozenset[str]] = {}
     found = []
     for noun in sorted(by_noun):
@@ -377,8 +384,13 @@ def figure_disagreements(members: Sequence[Article]) -> list[Disagreement]:
         pairs = [p for p in pairs if p[0] >= MIN_FIGURE_SIMILARITY]
         if pairs:
             _, a, b = max(pairs, key=lambda p: p[0])
+            first, second = day.get(a.source.article), day.get(b.source.article)
+            kind = "figure"
+            if first is not None and second is not None and first != second:
+                kind = "update"  # reports of different days: the later one may know more
+                a, b = (a, b) if first < second else (b, a)
             claims = (Claim(a.text, a.source), Claim(b.text, b.source))
-            found.append(Disagreement("figure", noun, claims))
+            found.append(Disagreement(kind, noun, claims))
     return found
 
 

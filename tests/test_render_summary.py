@@ -121,6 +121,24 @@ def test_figure_disagreement_shows_both_figures_with_sources() -> None:
     assert "b" in {cl.source.article for cl in claims}
 
 
+def test_a_figure_that_changed_between_days_is_an_update_earliest_first() -> None:
+    """A toll that rose from one day's report to the next is not two reports disagreeing;
+    reports of one day (or undated) that differ still are."""
+    body = "The disaster agency said {n} people were killed by the quake in the province."
+    day = {"a": date(2026, 9, 16), "b": date(2026, 9, 14), "c": date(2026, 9, 14)}
+    a, b, c = (
+        make_article(id=i, body=body.format(n=n), published=DateValue(day[i]))
+        for i, n in (("a", 31), ("b", 4), ("c", 12))
+    )
+    (update,) = summary.figure_disagreements([a, b])
+    assert update.kind == "update"
+    assert [cl.value for cl in update.claims] == ["4 people", "31 people"]  # earliest first
+    (same_day,) = summary.figure_disagreements([b, c])
+    assert same_day.kind == "figure"
+    (undated,) = summary.figure_disagreements([a, make_article(id="d", body=body.format(n=12))])
+    assert undated.kind == "figure"
+
+
 def test_same_figure_or_unrelated_figures_are_no_disagreement() -> None:
     a = make_article(id="a", body="The army sent 10,000 troops to the border on Monday.")
     b = make_article(id="b", body="About 10,000 troops were sent to the border, officials said.")

@@ -212,6 +212,27 @@ def test_disagreeing_figures_are_shown_with_both_sources(tmp_path: Path) -> None
     assert "Daily One" in section[0].text and "Paper Two" in section[0].text
 
 
+def test_a_figure_that_rose_between_days_is_shown_as_an_update_with_dates(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "A storm hit the coastal city of Port Elms, {n} houses were damaged, officials said."
+    for name, n, day in (("a", "1,500", "2024-03-05"), ("b", "1,200", "2024-03-04")):
+        (seeds / f"{name}.md").write_text(
+            f"---\ntitle: Storm damages houses in Port Elms\noutlet: Paper {name}\n"
+            f"date: {day}\n---\n"
+            f"{body.format(n=n)}\n\nRescue teams reached Port Elms after the storm.\n",
+            encoding="utf-8",
+        )
+    site = build_site(tmp_path, seeds=seeds, language="en")
+    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
+    page = parse(site / "events" / f"{data['events'][0]['id']}.html")
+    (section,) = [e for e in page.find("section") if "disagreements" in e.attrs.get("class", "")]
+    assert "updated between reports" in section.text
+    claims = [li.text for li in page.find("li") if "ul.claims" in li.parents]
+    assert "1,200 houses" in claims[0] and "4 March 2024" in claims[0]  # the earlier first
+    assert "1,500 houses" in claims[1] and "5 March 2024" in claims[1]
+
+
 def test_user_templates_override_and_extend_the_builtin_base(tmp_path: Path) -> None:
     theme = tmp_path / "theme"
     theme.mkdir()
