@@ -49,9 +49,11 @@ DATE_PENALTY = 0.5
 PLACE_FACTOR = 0.5
 """A pair whose articles each lead with a country the other never names keeps this share of
 its similarity (`features.place_conflict`)."""
-STEP_FACTOR = 0.5
-"""A pair whose reports are about different steps of one trial or election (the demand and
-the verdict, the vote and its official result) keeps this share (`stages.step_of`)."""
+STEP_FACTOR = 0.25
+"""A pair whose reports are about different steps of one sequence (a trial's demand and
+verdict, talks and a signing, a ceasefire agreed and breached, a company's results and its
+shares' fall, an election's vote and result) or about games with different final scores
+keeps this share (`stages.report_step`; 0.5 parted fewer of them: see README)."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
 MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""

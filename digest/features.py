@@ -24,7 +24,7 @@ from digest.config import ClusterParams
 from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
 from digest.model import Article, DateSource, DateValue, NameKind
-from digest.stages import opening, step_of
+from digest.stages import report_step
 from digest.text import (
     POSSESSIVES,
     STOPWORDS,
@@ -139,7 +139,7 @@ class ArticleTerms:
     yet out), sorted."""
     step: tuple[str, int] | None = None
     """The step of a known sequence (a trial, an election) its headline and first sentence
-    name (`stages.step_of`)."""
+    name, or its game's final score (`stages.report_step`)."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -228,7 +228,7 @@ def read_article(article: Article) -> ArticleTerms:
         "shingles": shingle_hashes(words).tobytes(),
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
-        "step": step_of(opening(article.title, article.paragraphs)),
+        "step": report_step(article.title, article.paragraphs),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -281,6 +281,24 @@ PLACE_OF_ADJECTIVE = {
 """English adjectives of one-word places → the place ("japanese" → "japan")."""
 
 
+COUNTRY_PHRASES = (
+    ("papua new guinea", ("papua", "guinea")),
+    ("saudi arabia", ("saudi", "arabia")),
+    ("sri lanka", ("sri", "lanka")),
+    ("new zealand", ("zealand",)),
+    ("costa rica", ("costa", "rica")),
+    ("puerto rico", ("puerto", "rico")),
+    ("sierra leone", ("sierra", "leone")),
+    ("burkina faso", ("burkina", "faso")),
+    ("bosnia and herzegovina", ("bosnia", "herzegovina")),
+    ("trinidad and tobago", ("trinidad", "tobago")),
+)
+"""Countries of several words, each known by the words of its name no other place has
+(Indonesian names read in English first: "Papua Nugini" is "Papua New Guinea"). Left out:
+names whose distinctive word is a country or a continent of its own ("South Korea", "South
+Africa", "South Sudan") or a common word ("United States", "United Kingdom")."""
+
+
 def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]:
     """Return the countries among name tokens, possessives read as the country ("japan's" →
     "japan"), and with `adjectives`, adjectives too ("japanese" → "japan").
@@ -289,12 +307,15 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
     and one that leads with its country ("Indonesia") tell of one place, and no list here
     says which place lies in which."""
     found = set()
+    bases = set()
     for name in names:
         base = without_possessive(name)
+        bases.add(base)
         if base in COUNTRIES:
             found.add(base)
         elif adjectives and PLACE_OF_ADJECTIVE.get(base) in COUNTRIES:
             found.add(PLACE_OF_ADJECTIVE[base])
+    found.update(country for country, words in COUNTRY_PHRASES if bases.issuperset(words))
     return frozenset(found)
 
 

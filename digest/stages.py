@@ -1,6 +1,7 @@
 """Which step of a known sequence of happenings a report is about: a trial's charges,
 hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
-signing of an agreement; an election's vote, its official result and the swearing-in.
+signing of an agreement; an election's vote, its official result and the swearing-in; and
+which game a sports report is about, by its final score.
 
 Each step is a separate happening with the same actors, the same place and much the same
 words: a verdict's report repeats the demand, a result's report repeats the vote. When the
@@ -91,6 +92,34 @@ SEQUENCES = (
         ),
     ),
     Sequence(
+        "ceasefire",
+        _words("ceasefire cease-fire truce gencatan_senjata jeda_kemanusiaan"),
+        ("ceasefire's agreement", "ceasefire's breach"),
+        (
+            _words(
+                "agree agreed agrees agreement deal reached sepakat sepakati disepakati "
+                "menyepakati kesepakatan tercapai"
+            ),
+            _words(
+                "breach breached breaches violation violations violated violate pelanggaran "
+                "melanggar dilanggar shelling shelled shells attack attacked serangan "
+                "menyerang penembakan collapse collapsed runtuh"
+            ),
+        ),
+    ),
+    Sequence(
+        "company",
+        _words("Tbk PT emiten company company's firm maker produsen perusahaan"),
+        ("company's results", "market's reaction"),
+        (
+            _words(
+                "profit profits earnings revenue laba pendapatan membukukan net_income "
+                "quarterly kuartal"
+            ),
+            _words("shares stock saham ARB ARA brokers brokerages sekuritas"),
+        ),
+    ),
+    Sequence(
         "election",
         _words(
             "elections? electoral polls? ballots? voters? rerun pemilu pilkada "
@@ -110,6 +139,45 @@ SEQUENCES = (
         ),
     ),
 )
+
+
+MATCH = "match"
+"""A game's final score is its step: two reports of one club's games with different scores
+are two games ("Persija menang 2-1" a week before "ditahan imbang 1-1")."""
+_SPORT = _words(
+    "match matches game games pertandingan laga derbi derby liga league menang kalah imbang "
+    "draw drew beat beats won win wins defeat defeated tekuk menekuk taklukkan bungkam gol "
+    "goals? skor score scored kekalahan kemenangan tumbang poin points"
+)
+_MONTHS = (
+    "jan januari january feb februari february mar maret march apr april may mei jun juni june "
+    "jul juli july aug agu agustus august sep sept september okt oct oktober october nov "
+    "november des dec desember december"
+)
+_SCORE = re.compile(
+    r"(?<![\d/.,:–-])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d/:%–-]|[.,]\d)"
+    r"(?!\s*(?:" + "|".join(_MONTHS.split()) + r")\b)",  # "21-22 Oktober": days
+    re.IGNORECASE,
+)
+
+
+def final_score(text: str) -> int | None:
+    """Return the first score a sports text gives, as one number (3-1 and 1-3: 1003), or None.
+
+    >>> final_score("Persija Curi Tiga Poin di Markas Bali United, Menang 2-1")
+    2001
+    >>> final_score("Juku Eja mencuri satu poin lewat hasil imbang 1-1.")
+    1001
+    >>> final_score("RDG BI 21-22 Oktober 2025 menahan suku bunga") is None
+    True
+    """
+    if not _SPORT.search(text):
+        return None
+    found = _SCORE.search(text)
+    if found is None:
+        return None
+    low, high = sorted((int(found.group(1)), int(found.group(2))))
+    return high * 1000 + low
 
 
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -139,8 +207,21 @@ def step_of(text: str) -> tuple[str, int] | None:
     return None
 
 
+def report_step(title: str, paragraphs: tuple[str, ...] | list[str]) -> tuple[str, int] | None:
+    """Return the step a report is about: of a sequence, from its headline and first
+    sentence (`step_of`); else its game's final score, from its headline and first paragraph
+    (a match report may open with the mood and give the score a sentence later)."""
+    found = step_of(opening(title, paragraphs))
+    if found is not None:
+        return found
+    score = final_score("\n".join([title, *paragraphs[:1]]))
+    return None if score is None else (MATCH, score)
+
+
 def step_name(sequence: str, step: int) -> str:
-    """Return how `explain` names a step: "trial's verdict"."""
+    """Return how `explain` names a step: "trial's verdict", "match ending 2-1"."""
+    if sequence == MATCH:
+        return f"match ending {step // 1000}-{step % 1000}"
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
 
 

@@ -37,6 +37,13 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         # A summit's talks and its closing declaration are one happening.
         ("Forum Pangan Ditutup, 21 Negara Teken Deklarasi Nusa Dua", None),
         ("Leaders meet on the second day of the summit", None),
+        ("Sudan's warring sides agree seven-day truce around El Fasher", ("ceasefire", 0)),
+        ("Shelling of Darfur camp market kills 11, threatening days-old truce", ("ceasefire", 1)),
+        ("Laba PT Kirana Pangan Anjlok 38 Persen di Kuartal III", ("company", 0)),
+        (
+            "Kirana Pangan shares hit lower limit a day after the company's profit miss",
+            ("company", 1),
+        ),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
@@ -47,6 +54,27 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
 )
 def test_the_step_is_the_latest_one_the_opening_names(text: str, step) -> None:
     assert stages.step_of(text) == step
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "step"),
+    [
+        ("Persija Curi Tiga Poin di Markas Bali United", "Persija menang 2-1, Jumat.", 2001),
+        ("Bali United Tumbang di Kandang", "Bali United kalah 1-2 dari Persija.", 2001),
+        # The score may come a sentence after the opening one.
+        (
+            "Gol Telat Buyarkan Kemenangan",
+            "PSM pulang tegak. Mereka mencuri hasil imbang 1-1.",
+            1001,
+        ),
+        # Days, dates and decimals are no score; nor is a score-like pair outside sport.
+        ("RDG BI 21-22 Oktober 2025", "BI menahan suku bunga 5,75-6,00 persen.", None),
+        ("Harga cabai naik 10-15 persen", "Pedagang mengeluhkan harga.", None),
+    ],
+)
+def test_a_sports_report_is_about_the_game_its_final_score_names(title, lead, step) -> None:
+    found = stages.report_step(title, [lead])
+    assert found == (None if step is None else (stages.MATCH, step))
 
 
 def test_the_step_is_read_from_the_headline_and_first_sentence_only() -> None:
@@ -81,8 +109,9 @@ def test_a_demand_and_a_verdict_keep_the_step_factor_share(demand: str, verdict:
 def test_the_blind_set_scores_higher_with_the_rule(
     factor: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without it (factor 1) the undated English verdict joins the demand's event and the
-    election's vote and result blend (B-cubed 0.868 against 0.916 with it)."""
+    """Without it (factor 1) the undated English verdict joins the demand's event, the
+    election's vote and result blend and one club's two games merge (B-cubed 0.868 against
+    0.961 with it)."""
     monkeypatch.setattr(cluster, "STEP_FACTOR", factor)
     gold_path = BLIND / "gold.json"
     articles = evaluate.load_articles(BLIND / "articles")
@@ -91,7 +120,7 @@ def test_the_blind_set_scores_higher_with_the_rule(
     labels = evaluate.labels_of(groups)
     assert (labels["tipikor-vonis-en1"] == labels["tipikor-tuntutan-en1"]) == (factor == 1.0)
     f1 = evaluate.bcubed(gold, labels).f1
-    assert (f1 >= 0.91) == (factor < 1.0)
+    assert (f1 >= 0.95) == (factor < 1.0)
 
 
 def test_explain_names_the_two_steps() -> None:
