@@ -53,7 +53,7 @@ STEP_FACTOR = 0.25
 """A pair whose reports are about different steps of one sequence (a trial's demand and
 verdict, talks and a signing, a ceasefire agreed and breached, a company's results and its
 shares' fall, an election's vote and result) or about games with different final scores
-keeps this share (`stages.report_step`; 0.5 parted fewer of them: see README)."""
+keeps this share (`stages.report_steps`; 0.5 parted fewer of them: see README)."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
 MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""
@@ -176,7 +176,7 @@ def similarity(
     weighted = evidence(lead, body, shared_names(a, b), params)
     if place_conflict(a, b):
         weighted *= PLACE_FACTOR
-    if different_steps(a.step, b.step):
+    if different_steps(a.steps, b.steps):
         weighted *= STEP_FACTOR
     if a.language and b.language and a.language != b.language:
         weighted = min(1.0, weighted * CROSS_LANGUAGE)
@@ -260,12 +260,12 @@ def pair_similarities(
     placed = np.array([bool(f.lead_places) for f in features], dtype=bool)
     both = np.flatnonzero(placed[i] & placed[j])  # pairs both leading with a country
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
-    stepped = [k for k, f in enumerate(features) if f.step is not None]
+    stepped = [k for k, f in enumerate(features) if f.steps]
     if stepped:  # rare: reports of a trial's or an election's steps
         has_step = np.zeros(len(features), dtype=bool)
         has_step[stepped] = True
         for k in np.flatnonzero(has_step[i] & has_step[j]).tolist():
-            if different_steps(features[i[k]].step, features[j[k]].step):
+            if different_steps(features[i[k]].steps, features[j[k]].steps):
                 weighted[k] *= STEP_FACTOR
     language = np.array([f.language or "" for f in features])
     known = language != ""  # an English and an Indonesian report: see CROSS_LANGUAGE

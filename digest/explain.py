@@ -11,7 +11,7 @@ from digest.config import ClusterParams
 from digest.errors import InputError
 from digest.features import Features, cosine, featurize, name_coverage, shared_names
 from digest.model import Article
-from digest.stages import different_steps, step_name
+from digest.stages import Steps, conflicting_steps, step_name
 
 TOP_TERMS = 8
 TOP_NAMES = 16
@@ -53,8 +53,8 @@ class Explanation:
     languages: tuple[str | None, str | None] = (None, None)
     """Each article's language; two different ones raise the similarity
     (`cluster.CROSS_LANGUAGE`)."""
-    steps: tuple[tuple[str, int] | None, tuple[str, int] | None] = (None, None)
-    """The step of a trial or an election each article's opening names (`stages.step_of`)."""
+    steps: tuple[Steps, Steps] = ((), ())
+    """The steps of known sequences each article's opening names (`stages.report_steps`)."""
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -133,7 +133,7 @@ def explain_pair(
             tuple(sorted(fb.lead_places - fa.places)),
         ),
         languages=(fa.language, fb.language),
-        steps=(fa.step, fb.step),
+        steps=(fa.steps, fb.steps),
     )
 
 
@@ -188,8 +188,9 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{', '.join(e.places[1])}, and neither names the other's: two countries, likely two "
             f"happenings; the similarity above is already x {cluster.PLACE_FACTOR:g} for it"
         )
-    if different_steps(*e.steps):
-        first, second = (step_name(*s) for s in e.steps)
+    conflict = conflicting_steps(*e.steps)
+    if conflict is not None:
+        first, second = (step_name(*s) for s in conflict)
         lines.append(
             f"  steps  {e.a} opens on a {first}, {e.b} on a {second}: two steps of one "
             f"sequence, two happenings; the similarity above is already x "

@@ -24,7 +24,7 @@ from digest.config import ClusterParams
 from digest.dates import is_month_first
 from digest.duplicates import shingle_hashes
 from digest.model import Article, DateSource, DateValue, NameKind
-from digest.stages import report_step
+from digest.stages import report_steps
 from digest.text import (
     POSSESSIVES,
     STOPWORDS,
@@ -79,8 +79,9 @@ class Features:
     mentioned at least twice, as the name's tokens among `names` (`lead_people`)."""
     language: str | None = None
     """'id', 'en' or None: its own field, else guessed (`views.article_language`)."""
-    step: tuple[str, int] | None = None
-    """The step of a trial or an election the report is about (`stages.step_of`)."""
+    steps: tuple[tuple[str, int], ...] = ()
+    """The steps of known sequences the report is about: a trial's verdict, a tournament's
+    final, a game's final score (`stages.report_steps`)."""
 
 
 def dateline_day(article: Article) -> tuple[int, int] | None:
@@ -137,9 +138,8 @@ class ArticleTerms:
     people: tuple[frozenset[str], ...] = ()
     """The tokens of each person the article may be about (`lead_people`, common words not
     yet out), sorted."""
-    step: tuple[str, int] | None = None
-    """The step of a known sequence (a trial, an election) its headline and first sentence
-    name, or its game's final score (`stages.report_step`)."""
+    steps: tuple[tuple[str, int], ...] = ()
+    """The steps of known sequences its opening names (`stages.report_steps`)."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -228,7 +228,7 @@ def read_article(article: Article) -> ArticleTerms:
         "shingles": shingle_hashes(words).tobytes(),
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
-        "step": report_step(article.title, article.paragraphs),
+        "steps": report_steps(article.title, article.paragraphs),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -683,7 +683,7 @@ def featurize_corpus(
             place_forms(every),
             lead_people(t, every),
             t.language,
-            t.step,
+            t.steps,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

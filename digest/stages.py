@@ -180,6 +180,90 @@ def final_score(text: str) -> int | None:
     return high * 1000 + low
 
 
+ROUND = "round"
+"""A tournament's round is a step: the semi-final and the final two days later are two games
+with the same team, the same venue and the same words."""
+_ROUNDS = (
+    _words("quarter-finals? quarterfinals? quarter_finals? perempat_final perempatfinal"),
+    _words("semi-finals? semifinals? semi_finals? semifinal semi-final"),
+    re.compile(r"(?<![-\w])(?<!semi )(?<!perempat )finals?\b", re.IGNORECASE),  # not "semi-final"
+)
+_ONWARD = re.compile(
+    r"\b(?:ke|menuju|tiket|lolos|melaju|into|to|reach|reached|reaches|for|set\s+up|face|faces|"
+    r"meet|meets|play|plays|menghadapi|bertemu|jumpa|menantang|melawan)"
+    r"(?:\s+(?:the|a|babak|laga|partai|[\w'’]+)){0,4}?\s+"
+    r"(?:semi[- ]?finals?|semifinal|perempat\s*final|final|finals)\b",
+    re.IGNORECASE,
+)
+"""The round a team goes on to ("melaju ke final", "into the AFF Futsal final") is not the
+one the report is about."""
+
+
+def round_of(text: str) -> int | None:
+    """Return the latest tournament round a sports text is about, not counting the round
+    it says a team goes on to, or None.
+
+    >>> round_of("Indonesia Tekuk Vietnam 3-2, Melaju ke Final Piala AFF pada laga semifinal")
+    1
+    >>> round_of("Indonesia beat Thailand 2-1 in the final")
+    2
+    >>> round_of("Late strike sends Indonesia into AFF final after 3-2 semi-final win")
+    1
+    >>> round_of("Indonesia beat Vietnam in the semi-final and face Thailand in Sunday's final")
+    1
+    >>> round_of("The final day of the summit") is None
+    True
+    """
+    if not _SPORT.search(text):
+        return None
+    played = _ONWARD.sub(" ", text)
+    named = [k for k, words in enumerate(_ROUNDS) if words.search(played)]
+    return named[-1] if named else None
+
+
+MARKET = "market"
+"""A market report is about one session, and the way its headline says the market moved is
+its step: "IHSG ditutup menguat" on Monday and "IHSG berbalik melemah" on Tuesday are two
+sessions in the same words."""
+_MARKET = _words(
+    "IHSG JCI index indeks stocks shares saham bursa rupiah currency dollar dolar yen ringgit "
+    "won yuan bonds obligasi yields"
+)
+_DIRECTION = re.compile(
+    r"\b(?:(?P<up>naik|menguat|melonjak|melesat|meroket|rebound|berbalik_menguat|jump|jumps|"
+    r"jumped|rise|rises|rose|gain|gains|gained|climb|climbs|climbed|rally|rallies|rallied|"
+    r"rebounds|rebounded|strengthens|strengthened|firms|firmed|up)"
+    r"|(?P<down>turun|melemah|terkoreksi|anjlok|ambles|merosot|tergelincir|slip|slips|slipped|"
+    r"fall|falls|fell|drop|drops|dropped|decline|declines|declined|weakens|weakened|weaker|"
+    r"slide|slides|slid|tumble|tumbles|tumbled|sink|sinks|sank|lost|loses|down))\b".replace(
+        "_", r"\s+"
+    ),
+    re.IGNORECASE,
+)
+
+
+def market_move(title: str) -> int | None:
+    """Return 0 when a market report's headline says the market rose, 1 when it fell (the
+    first such word after the first market word), or None for any other headline.
+
+    >>> market_move("IHSG Berbalik Melemah 0,8 Persen, Investor Ambil Untung")
+    1
+    >>> market_move("Rupiah rebounds 0.5% as Treasury yields ease")
+    0
+    >>> market_move("Harga beras naik menjelang Lebaran") is None
+    True
+    >>> market_move("Kirana Pangan profit falls 38% on weak rupiah") is None
+    True
+    """
+    market = _MARKET.search(title)
+    if market is None:
+        return None
+    found = _DIRECTION.search(title, market.end())  # what moved comes first: not "profit
+    if found is None:  # falls on weak rupiah"
+        return None
+    return 0 if found.group("up") else 1
+
+
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Return the text a report's step is read from: its headline and first sentence."""
     sentences = split_sentences(paragraphs[0]) if paragraphs else []
@@ -207,24 +291,55 @@ def step_of(text: str) -> tuple[str, int] | None:
     return None
 
 
-def report_step(title: str, paragraphs: tuple[str, ...] | list[str]) -> tuple[str, int] | None:
-    """Return the step a report is about: of a sequence, from its headline and first
-    sentence (`step_of`); else its game's final score, from its headline and first paragraph
-    (a match report may open with the mood and give the score a sentence later)."""
-    found = step_of(opening(title, paragraphs))
-    if found is not None:
-        return found
-    score = final_score("\n".join([title, *paragraphs[:1]]))
-    return None if score is None else (MATCH, score)
+def report_steps(
+    title: str, paragraphs: tuple[str, ...] | list[str]
+) -> tuple[tuple[str, int], ...]:
+    """Return the steps a report is about: of a sequence, from its headline and first
+    sentence (`step_of`); a tournament's round (`round_of`) and its game's final score, from
+    its headline and first paragraph (a match report may open with the mood and give the
+    round and the score a sentence later)."""
+    text = opening(title, paragraphs)
+    lead = "\n".join([title, *paragraphs[:1]])
+    found = []
+    step = step_of(text)
+    if step is not None:
+        found.append(step)
+    played = round_of(lead)
+    if played is not None:
+        found.append((ROUND, played))
+    move = market_move(title)
+    if move is not None:
+        found.append((MARKET, move))
+    score = final_score(lead)
+    if score is not None:
+        found.append((MATCH, score))
+    return tuple(found)
 
 
 def step_name(sequence: str, step: int) -> str:
     """Return how `explain` names a step: "trial's verdict", "match ending 2-1"."""
     if sequence == MATCH:
         return f"match ending {step // 1000}-{step % 1000}"
+    if sequence == MARKET:
+        return ("market report of a rise", "market report of a fall")[step]
+    if sequence == ROUND:
+        return ("quarter-final", "semi-final", "final")[step]
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
 
 
-def different_steps(a: tuple[str, int] | None, b: tuple[str, int] | None) -> bool:
+Steps = tuple[tuple[str, int], ...]
+
+
+def conflicting_steps(a: Steps, b: Steps) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """Return a step of each of two reports that are different steps of one sequence (two
+    happenings), or None."""
+    for x in a:
+        for y in b:
+            if x[0] == y[0] and x[1] != y[1]:
+                return x, y
+    return None
+
+
+def different_steps(a: Steps, b: Steps) -> bool:
     """Whether two reports are about different steps of one sequence."""
-    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
+    return bool(a) and bool(b) and conflicting_steps(a, b) is not None

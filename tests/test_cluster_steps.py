@@ -73,8 +73,50 @@ def test_the_step_is_the_latest_one_the_opening_names(text: str, step) -> None:
     ],
 )
 def test_a_sports_report_is_about_the_game_its_final_score_names(title, lead, step) -> None:
-    found = stages.report_step(title, [lead])
-    assert found == (None if step is None else (stages.MATCH, step))
+    found = [v for kind, v in stages.report_steps(title, [lead]) if kind == stages.MATCH]
+    assert found == ([] if step is None else [step])
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "played"),
+    [
+        ("Indonesia Tekuk Vietnam 3-2, Melaju ke Final Piala AFF", "Laga semifinal, Jumat.", 1),
+        ("Late strike sends Indonesia into AFF Futsal final", "They won the semi-finals.", 1),
+        ("Indonesia retain futsal crown", "Indonesia beat Thailand 2-1 in the final.", 2),
+        ("Pecahkan Rekor", "Sejarah tercipta. Timnas menang di laga final turnamen.", 2),
+        ("Timnas lolos ke perempat final", "Indonesia menang 2-0 di laga terakhir grup.", None),
+        ("The summit's final day", "Leaders met.", None),
+    ],
+)
+def test_a_tournament_report_is_about_the_round_it_played(title, lead, played) -> None:
+    """The round a team goes on to ("melaju ke final") is not the round it played."""
+    found = [v for kind, v in stages.report_steps(title, [lead]) if kind == stages.ROUND]
+    assert found == ([] if played is None else [played])
+
+
+@pytest.mark.parametrize(
+    ("title", "move"),
+    [
+        ("IHSG Ditutup Menguat 1,2 Persen, Saham Perbankan Jadi Penopang", 0),
+        ("Indonesian stocks slip 0.8% on profit-taking after Monday rally", 1),
+        ("Rupiah Berbalik Menguat 0,5 Persen", 0),
+        ("Rupiah weakens past 16,500 per dollar as greenback firms", 1),
+        ("Kirana Pangan profit falls 38% on wheat costs, weak rupiah", None),
+        ("Harga cabai naik jelang Lebaran", None),
+    ],
+)
+def test_a_market_report_is_about_a_rise_or_a_fall(title: str, move) -> None:
+    """One session's reports: the way the headline says the market moved."""
+    found = [v for kind, v in stages.report_steps(title, []) if kind == stages.MARKET]
+    assert found == ([] if move is None else [move])
+
+
+def test_a_report_may_name_several_steps_and_one_conflict_parts_a_pair() -> None:
+    final = (("round", 2), ("match", 2001))
+    semi = (("round", 1), ("match", 3002))
+    assert stages.conflicting_steps(final, semi) == (("round", 2), ("round", 1))
+    assert stages.different_steps(final, (("match", 2001),)) is False  # one game, one score
+    assert stages.different_steps(final, ()) is False
 
 
 def test_the_step_is_read_from_the_headline_and_first_sentence_only() -> None:
@@ -99,9 +141,9 @@ def test_a_demand_and_a_verdict_keep_the_step_factor_share(demand: str, verdict:
     """The blind set's demand and verdict a week apart, same court, judge and defendant."""
     features = _blind_features(demand, verdict)
     a, b = features[demand], features[verdict]
-    assert (a.step, b.step) == (("trial", 2), ("trial", 3))
+    assert (a.steps, b.steps) == ((("trial", 2),), (("trial", 3),))
     params = ClusterParams()
-    plain = cluster.similarity(a, replace(b, step=None), params)
+    plain = cluster.similarity(a, replace(b, steps=()), params)
     assert cluster.similarity(a, b, params) == pytest.approx(plain * cluster.STEP_FACTOR)
 
 

@@ -86,9 +86,11 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
         places = frozenset(rng.sample(["tokyo", "beijing", "japan", "china"], rng.randint(0, 2)))
         lead_places = frozenset(p for p in places if rng.random() < 0.7)
         language = rng.choice([None, "en", "id"])  # an English-Indonesian pair gains
-        step = rng.choice([None, None, ("trial", 2), ("trial", 3), ("election", 2)])
+        steps = rng.choice(
+            [(), (), (("trial", 2),), (("trial", 3),), (("round", 1), ("match", 2001))]
+        )
         result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated, month_day,
-                               lead_places, places, language=language, step=step))  # fmt: skip
+                               lead_places, places, language=language, steps=steps))  # fmt: skip
     return result
 
 
