@@ -1,7 +1,8 @@
 """Which step of a known sequence of happenings a report is about: a trial's charges,
 hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
-signing of an agreement; an election's vote, its official result and the swearing-in; and
-which game a sports report is about, by its final score.
+signing of an agreement; an election's vote, its official result and the swearing-in;
+which game a sports report is about, by its final score and round; which session a market
+report is about, by its move; and what kind of happening a headline names.
 
 Each step is a separate happening with the same actors, the same place and much the same
 words: a verdict's report repeats the demand, a result's report repeats the vote. When the
@@ -264,6 +265,46 @@ def market_move(title: str) -> int | None:
     return 0 if found.group("up") else 1
 
 
+ACTION = "action"
+"""What a headline says happened, by kind: an attack, a fine, a launch, a swearing-in. Two
+reports whose headlines name kinds of happening and no kind in common are two happenings:
+a drone strike on a city and the Security Council's emergency meeting about it, a company's
+EU fine and its layoffs, a reshuffle and the new ministers' swearing-in, share the actors,
+the place and the background, and only the headline's verb tells them apart."""
+ACTIONS = (
+    ("attack", "serang serangan menyerang hantam menghantam gempur bombardir attack attacks "
+     "attacked drone_strike missile_strike air_strike airstrike shelling bombing"),
+    ("council meeting", "rapat_darurat security_council dewan_keamanan"),
+    ("fine", "denda didenda mendenda fine fines fined"),
+    ("layoffs", "PHK layoffs lay_off cut_jobs job_cuts"),
+    ("launch", "luncurkan meluncurkan meluncur peluncuran launch launches launched unveil "
+     "unveils unveiled"),
+    ("swearing-in", "lantik dilantik melantik pelantikan sworn swears"),
+    ("election of a leader", "terpilih elected"),
+    ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
+    ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
+    ("visit", "kunjungi mengunjungi kunjungan berkunjung tiba visit visits visited arrives "
+     "arrived"),
+    ("exchange", "tukar pertukaran swap swaps exchange exchanged"),
+    ("protest", "demo unjuk_rasa protest protests protesters berdemo"),
+    ("evacuation", "evakuasi mengungsi dievakuasi evacuate evacuates evacuated evacuation"),
+    ("aid", "bantuan aid pledge pledges pledged"),
+    ("award", "juara penghargaan award awards prize menang wins won"),
+    ("opening", "dibuka pembukaan opens opening dibukanya"),
+)  # fmt: skip
+_ACTION_WORDS = tuple(_words(forms) for _, forms in ACTIONS)
+
+
+def headline_actions(title: str) -> int:
+    """Return the kinds of happening a headline names, as bits of `ACTIONS` (0: none).
+
+    >>> [ACTIONS[k][0] for k in range(len(ACTIONS)) if headline_actions(
+    ...     "UN Security Council meets on Ukraine after deadly Kharkiv strike") >> k & 1]
+    ['council meeting']
+    """
+    return sum(1 << k for k, words in enumerate(_ACTION_WORDS) if words.search(title))
+
+
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Return the text a report's step is read from: its headline and first sentence."""
     sentences = split_sentences(paragraphs[0]) if paragraphs else []
@@ -313,6 +354,9 @@ def report_steps(
     score = final_score(lead)
     if score is not None:
         found.append((MATCH, score))
+    actions = headline_actions(title)
+    if actions:
+        found.append((ACTION, actions))
     return tuple(found)
 
 
@@ -320,6 +364,8 @@ def step_name(sequence: str, step: int) -> str:
     """Return how `explain` names a step: "trial's verdict", "match ending 2-1"."""
     if sequence == MATCH:
         return f"match ending {step // 1000}-{step % 1000}"
+    if sequence == ACTION:
+        return " or ".join(name for k, (name, _) in enumerate(ACTIONS) if step >> k & 1)
     if sequence == MARKET:
         return ("market report of a rise", "market report of a fall")[step]
     if sequence == ROUND:
@@ -331,11 +377,13 @@ Steps = tuple[tuple[str, int], ...]
 
 
 def conflicting_steps(a: Steps, b: Steps) -> tuple[tuple[str, int], tuple[str, int]] | None:
-    """Return a step of each of two reports that are different steps of one sequence (two
-    happenings), or None."""
+    """Return a step of each of two reports that are different steps of one sequence, or
+    headlines naming kinds of happening with none in common (two happenings), or None."""
     for x in a:
         for y in b:
-            if x[0] == y[0] and x[1] != y[1]:
+            if x[0] != y[0]:
+                continue
+            if (x[1] & y[1] == 0) if x[0] == ACTION else (x[1] != y[1]):
                 return x, y
     return None
 

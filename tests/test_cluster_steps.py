@@ -174,3 +174,36 @@ def test_explain_names_the_two_steps() -> None:
     (line,) = [x for x in out.splitlines() if x.strip().startswith("steps")]
     assert "trial's demand" in line and "trial's verdict" in line
     assert f"x {cluster.STEP_FACTOR:g}" in line
+
+
+def _actions(title: str) -> set[str]:
+    mask = stages.headline_actions(title)
+    return {name for k, (name, _) in enumerate(stages.ACTIONS) if mask >> k & 1}
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Serangan Drone Rusia Hantam Kharkiv, Sembilan Orang Tewas", {"attack"}),
+        ("UN Security Council meets on Ukraine after deadly Kharkiv strike", {"council meeting"}),
+        ("EU fines Orbis 1.8 billion euros for breaching digital markets rules", {"fine"}),
+        ("Orbis PHK 4.000 Karyawan, Termasuk di Kantor Singapura", {"layoffs"}),
+        ("Presiden Lantik Empat Menteri Baru di Istana Negara", {"swearing-in"}),
+        ("Indonesian president replaces four ministers in cabinet shake-up", {"reshuffle"}),
+        # A labour strike is no attack; a headline naming no kind of happening has none.
+        ("Workers strike at the port for a second day", set()),
+        ("Kim Jong Un dan Menhan Rusia Sepakat Tingkatkan Hubungan Militer", set()),
+    ],
+)
+def test_a_headline_names_the_kind_of_happening(title: str, kinds: set[str]) -> None:
+    assert _actions(title) == kinds
+
+
+def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not() -> None:
+    attack = (("action", stages.headline_actions("Drone attack on Kharkiv kills nine")),)
+    council = (("action", stages.headline_actions("Security Council holds emergency meeting")),)
+    both = (("action", stages.headline_actions("Security Council meets after drone attack")),)
+    assert stages.different_steps(attack, council)
+    assert not stages.different_steps(attack, both) and not stages.different_steps(council, both)
+    assert stages.step_name(*attack[0]) == "attack"
+    assert stages.step_name(*both[0]) == "attack or council meeting"
