@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import make_article
-from sitecheck import SEEDS, build_site, parse, resolve
+from sitecheck import SEEDS, Element, Page, build_site, parse, resolve
 
 from digest import evaluate, views
 from digest.build import event_name_kinds, event_names
@@ -191,43 +191,42 @@ def test_what_each_source_says_quotes_a_copys_sentence_once(tmp_path: Path) -> N
     assert len(quotes) == len(set(quotes)), quotes
 
 
-def test_disagreeing_figures_are_shown_with_both_sources(tmp_path: Path) -> None:
+def _storm_event_page(tmp_path: Path, reports: list[tuple[str, str, str]]) -> Page:
+    """Build a site from storm reports (houses damaged, outlet, date) and return the one
+    event's page."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    body = "A storm hit the coastal city of Port Elms on Monday, {n} houses were damaged."
-    for name, n, outlet in (("a", "1,200", "Daily One"), ("b", "1,500", "Paper Two")):
-        (seeds / f"{name}.md").write_text(
+    body = "A storm hit the coastal city of Port Elms, {n} houses were damaged, officials said."
+    for k, (houses, outlet, day) in enumerate(reports):
+        (seeds / f"{k}.md").write_text(
             f"---\ntitle: Storm damages houses in Port Elms\noutlet: {outlet}\n"
-            "date: 2024-03-04\n---\n"
-            f"{body.format(n=n)}\n\nRescue teams reached Port Elms after the storm.\n",
+            f"date: {day}\n---\n"
+            f"{body.format(n=houses)}\n\nRescue teams reached Port Elms after the storm.\n",
             encoding="utf-8",
         )
     site = build_site(tmp_path, seeds=seeds, language="en")
     data = json.loads((site / "events.json").read_text(encoding="utf-8"))
     assert len(data["events"]) == 1
-    page = parse(site / "events" / f"{data['events'][0]['id']}.html")
-    section = [e for e in page.find("section") if "disagreements" in e.attrs.get("class", "")]
-    assert section, "the two reports give different numbers of houses"
-    assert "1,200 houses" in section[0].text and "1,500 houses" in section[0].text
-    assert "Daily One" in section[0].text and "Paper Two" in section[0].text
+    return parse(site / "events" / f"{data['events'][0]['id']}.html")
+
+
+def _disagreements(page: Page) -> Element:
+    (section,) = [e for e in page.find("section") if "disagreements" in e.attrs.get("class", "")]
+    return section
+
+
+def test_disagreeing_figures_are_shown_with_both_sources(tmp_path: Path) -> None:
+    reports = [("1,200", "Daily One", "2024-03-04"), ("1,500", "Paper Two", "2024-03-04")]
+    section = _disagreements(_storm_event_page(tmp_path, reports))
+    assert "1,200 houses" in section.text and "1,500 houses" in section.text
+    assert "Daily One" in section.text and "Paper Two" in section.text
+    assert "updated between reports" not in section.text  # one day: they disagree
 
 
 def test_a_figure_that_rose_between_days_is_shown_as_an_update_with_dates(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    body = "A storm hit the coastal city of Port Elms, {n} houses were damaged, officials said."
-    for name, n, day in (("a", "1,500", "2024-03-05"), ("b", "1,200", "2024-03-04")):
-        (seeds / f"{name}.md").write_text(
-            f"---\ntitle: Storm damages houses in Port Elms\noutlet: Paper {name}\n"
-            f"date: {day}\n---\n"
-            f"{body.format(n=n)}\n\nRescue teams reached Port Elms after the storm.\n",
-            encoding="utf-8",
-        )
-    site = build_site(tmp_path, seeds=seeds, language="en")
-    data = json.loads((site / "events.json").read_text(encoding="utf-8"))
-    page = parse(site / "events" / f"{data['events'][0]['id']}.html")
-    (section,) = [e for e in page.find("section") if "disagreements" in e.attrs.get("class", "")]
-    assert "updated between reports" in section.text
+    reports = [("1,500", "Paper A", "2024-03-05"), ("1,200", "Paper B", "2024-03-04")]
+    page = _storm_event_page(tmp_path, reports)
+    assert "updated between reports" in _disagreements(page).text
     claims = [li.text for li in page.find("li") if "ul.claims" in li.parents]
     assert "1,200 houses" in claims[0] and "4 March 2024" in claims[0]  # the earlier first
     assert "1,500 houses" in claims[1] and "5 March 2024" in claims[1]
