@@ -13,7 +13,7 @@ from digest import changes, clean, duplicates, load, render, site, summary, time
 from digest.cache import BuildCache, cached_map, key_of
 from digest.config import Config
 from digest.errors import StrictError
-from digest.features import ArticleTerms, read_article
+from digest.features import ArticleTerms, TermStore, read_article
 from digest.grouping import group_articles
 from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
@@ -113,7 +113,7 @@ def make_events(
     previous: Mapping[str, str],
     report: BuildReport | None = None,
     copies: Sequence[Sequence[str]] | None = None,
-    known: Mapping[str, ArticleTerms] | None = None,
+    known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
@@ -322,14 +322,22 @@ def prepare_articles(
 
 def read_for_clustering(
     articles: Sequence[Article], article_keys: Mapping[str, str], helpers: Helpers
-) -> dict[str, ArticleTerms]:
-    """Return article id -> what the clusterer reads from that article alone (its terms,
-    names and 5-grams: `features.read_article`), kept in the build cache by the article's
-    key, so a rebuild reads the words of new and changed articles only."""
-    keys = [key_of("terms", article_keys.get(a.id) or repr(a)) for a in articles]
-    results = cached_map(helpers.cache, "terms", read_article, articles, keys,
-                         helpers.workers, helpers.progress)  # fmt: skip
-    return {a.id: terms for a, terms in zip(articles, results, strict=True)}
+) -> TermStore:
+    """Return what the clusterer reads from each article alone (its terms, names and
+    5-grams: `features.read_article`) as a `TermStore`. Each record is kept in the build
+    cache by the article's key, so a rebuild reads the words of new and changed articles
+    only. The records are read and stored `READ_BLOCK` at a time: as dicts of strings they
+    are about 26 KB an article, in the store about a third of that."""
+    store = TermStore()
+    for start in range(0, len(articles), READ_BLOCK):
+        block = articles[start : start + READ_BLOCK]
+        keys = [key_of("terms", article_keys.get(a.id) or repr(a)) for a in block]
+        results = cached_map(helpers.cache, "terms", read_article, block, keys,
+                             helpers.workers, helpers.progress)  # fmt: skip
+        store.add_many(zip((a.id for a in block), results, strict=True))
+        del results
+        release_memory()  # the block's records as dicts, between what stays
+    return store
 
 
 EventWork = tuple[Event, tuple[Article, ...]]
@@ -400,9 +408,11 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        shingles = {aid: terms.shingle_array() for aid, terms in known.items()}
+        shingles = known.shingle_arrays()
         copies = duplicates.copy_groups(articles, shingles)  # marked here, kept together below
-        del shingles  # views of the records' bytes, which clustering frees (below)
+        del shingles
+        known.drop_shingles()  # the copy finder is their only reader
+        release_memory()
         articles = duplicates.mark_copies(articles, copies)
         assignments = previous.assignments if previous else {}
         # The clustering records are the build's largest data: cleared once read.

@@ -20,6 +20,7 @@ from digest.contrast import Split, split_blended, split_odd
 from digest.features import (
     ArticleTerms,
     Features,
+    TermStore,
     Vectors,
     bulk_cosines,
     cosine,
@@ -680,16 +681,16 @@ def cluster_events(
     articles: Sequence[Article],
     params: ClusterParams,
     together: Sequence[Sequence[str]] = (),
-    known: Mapping[str, ArticleTerms] | None = None,
+    known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
 ) -> Clustering:
     """Return the events of `articles`, deterministic and independent of input order.
 
     Every group in `together` (near-duplicate copies of one story) ends in one event: its
     pairs count as fully similar. `known`: the articles' `features.read_article` records
-    where the caller has them (see `featurize`). With `consume`, `known` (a dict) is
-    emptied once the features are made: the records are a build's largest data (about
-    26 KB an article), and the rest of clustering never reads them.
+    where the caller has them (see `featurize`), or a `features.TermStore` of them. With
+    `consume`, `known` is emptied once the features are made: the records are a build's
+    largest data, and the rest of clustering never reads them.
     """
     ordered = sorted(articles, key=lambda a: a.id)
     index = {a.id: i for i, a in enumerate(ordered)}

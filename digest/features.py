@@ -9,11 +9,13 @@ Three kinds of evidence are kept apart so each can be measured and explained:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import sys
+from array import array
 from collections import Counter
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain, pairwise
 from operator import mul
@@ -231,6 +233,153 @@ def read_article(article: Article) -> ArticleTerms:
         "steps": report_steps(article.title, article.paragraphs),
     }
     return ArticleTerms(**_interned(fields))
+
+
+class TermStore:
+    """The clustering records (`ArticleTerms`) of a corpus, held compactly as they arrive.
+
+    A record's term counts are most of its memory as dicts of strings (about 15 of its
+    26 KB, with its lower-case words 3 KB more). Here each word is numbered once for the
+    corpus, and an article's lead and body terms are kept as numbers and counts in flat
+    arrays (in the order they occur in its dicts, which is the order `tfidf_arrays` sums
+    in), its lower-case words as numbers, and its 5-gram hashes in one array per block
+    of records: about 8 bytes a term, 4 a word and 8 a 5-gram, with no object per
+    article. The rest of a record (names, numbers, dates: small) is kept as it is.
+    `record` gives back the record exactly as it was added.
+    """
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        """Every word the records hold, by its number."""
+        self._number: dict[str, int] = {}
+        self._ids = {part: array("i") for part in ("lead", "body", "lower")}
+        self._counts = {part: array("i") for part in ("lead", "body")}
+        self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
+        self._shingles: list[np.ndarray] = []
+        self._shingle_rows: list[int] = []
+        """The first row of each block of `_shingles`."""
+        self._shingle_ends = array("q", [0])
+        self._rows: dict[str, int] = {}
+        self._rest: list[ArticleTerms] = []
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _numbers(self, words: Iterable[str]) -> list[int]:
+        """Return the number of each of `words` (distinct), numbering new ones."""
+        number = self._number
+        words = list(words)
+        new = [w for w in words if w not in number]
+        if new:
+            first = len(self.words)
+            number.update(zip(new, range(first, first + len(new)), strict=True))
+            self.words += new
+        return list(map(number.__getitem__, words))
+
+    def add_many(self, records: Iterable[tuple[str, ArticleTerms]]) -> None:
+        """Add each (article id, record); an id added again replaces its record."""
+        grams: list[bytes] = []
+        for article_id, terms in records:
+            self._rows[article_id] = len(self._rest)
+            for part in ("lead", "body"):
+                counts: dict[str, int] = getattr(terms, part)
+                self._ids[part].extend(self._numbers(counts))
+                self._counts[part].extend(counts.values())
+                self._ends[part].append(len(self._ids[part]))
+            self._ids["lower"].extend(self._numbers(terms.lower))
+            self._ends["lower"].append(len(self._ids["lower"]))
+            grams.append(terms.shingles)
+            self._shingle_ends.append(self._shingle_ends[-1] + len(terms.shingles) // 8)
+            self._rest.append(replace(terms, lead={}, body={}, lower=(), shingles=b""))
+        if grams:
+            self._shingle_rows.append(len(self._rest) - len(grams))
+            self._shingles.append(np.frombuffer(b"".join(grams), dtype=np.int64))
+
+    def row(self, article_id: str) -> int:
+        return self._rows[article_id]
+
+    def rest(self, row: int) -> ArticleTerms:
+        """Return the record of `row` without its terms, lower-case words and 5-grams."""
+        return self._rest[row]
+
+    def _span(self, part: str, row: int) -> slice:
+        ends = self._ends[part]
+        return slice(ends[row], ends[row + 1])
+
+    def _shingles_of(self, row: int) -> np.ndarray:
+        block = bisect.bisect_right(self._shingle_rows, row) - 1
+        first = self._shingle_ends[self._shingle_rows[block]]
+        return self._shingles[block][
+            self._shingle_ends[row] - first : self._shingle_ends[row + 1] - first
+        ]
+
+    def shingle_arrays(self) -> dict[str, np.ndarray]:
+        """Return article id -> its 5-gram hashes (views, no copies)."""
+        return {aid: self._shingles_of(row) for aid, row in self._rows.items()}
+
+    def drop_shingles(self) -> None:
+        """Free the 5-gram hashes (the copy finder is their only reader)."""
+        self._shingles = [np.zeros(0, np.int64)]
+        self._shingle_rows = [0]
+        self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
+
+    def record(self, article_id: str) -> ArticleTerms:
+        """Return the record of `article_id` as it was added."""
+        row = self._rows[article_id]
+        words = self.words
+        parts = {
+            part: dict(
+                zip(
+                    map(words.__getitem__, self._ids[part][self._span(part, row)]),
+                    self._counts[part][self._span(part, row)],
+                    strict=True,
+                )
+            )
+            for part in ("lead", "body")
+        }
+        lower = tuple(map(words.__getitem__, self._ids["lower"][self._span("lower", row)]))
+        shingles = self._shingles_of(row).tobytes()
+        return replace(self._rest[row], **parts, lower=lower, shingles=shingles)
+
+    def items(self) -> Iterator[tuple[str, ArticleTerms]]:
+        """Yield (article id, `record`) for every article (for tests and tools)."""
+        for article_id in self._rows:
+            yield article_id, self.record(article_id)
+
+    def _gather(self, part: str, rows: np.ndarray) -> np.ndarray:
+        """Return the entries' positions of `rows` in `part`'s arrays, row after row."""
+        ends = np.frombuffer(self._ends[part], dtype=np.int64)
+        starts = ends[rows]
+        lengths = ends[rows + 1] - starts
+        return np.repeat(starts, lengths) + _within(lengths)
+
+    def lower_counts(self, rows: np.ndarray) -> dict[str, int]:
+        """Return word -> how many of `rows` write it in lower case (words they do)."""
+        ids = np.frombuffer(self._ids["lower"], dtype=np.int32)
+        count = np.bincount(ids[self._gather("lower", rows)], minlength=len(self.words))
+        found = np.flatnonzero(count)
+        words = map(self.words.__getitem__, found.tolist())
+        return dict(zip(words, count[found].tolist(), strict=True))
+
+    def vectors(self, part: str, rows: np.ndarray, max_terms: int | None = None) -> Vectors:
+        """Return `tfidf_arrays` of the `part` ("lead" or "body") counts of `rows`."""
+        ids = np.frombuffer(self._ids[part], dtype=np.int32)
+        counts = np.frombuffer(self._counts[part], dtype=np.int32)
+        ends = np.frombuffer(self._ends[part], dtype=np.int64)
+        sizes = ends[rows + 1] - ends[rows]
+
+        def entries(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+            at = self._gather(part, rows[a:b])
+            return ids[at], counts[at]
+
+        return weigh_terms(self.words, entries, sizes, max_terms)
+
+    def clear(self) -> None:
+        """Drop every record (clustering has read them)."""
+        self.__init__()  # type: ignore[misc]
 
 
 def article_name_tokens(
@@ -500,35 +649,67 @@ def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = No
         return Vectors([], np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64))
     sizes = np.fromiter(map(len, counts), np.int64, n)
     total = int(sizes.sum())
-    # One pass over the terms: each is numbered by the place it first occurs, then renumbered
-    # by its rank in sorted order (ties on weight break on that rank alone).
+    # One pass over the terms: each is numbered by the place it first occurs.
     first: dict[str, int] = {}
     place = np.fromiter(
         map(first.setdefault, chain.from_iterable(counts), itertools.count()), np.int64, total
     )
-    terms = list(first)
+    words = list(first)
     del first
-    rank = np.empty(len(terms), dtype=np.int64)
-    rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
     is_first = place == np.arange(total)  # a term's first place holds its own number
     number = np.cumsum(is_first) - 1
     del is_first
-    ids = rank[number[place]]
-    del place, number, rank
-    terms.sort()
-    weight = np.array([idf(d, n) for d in np.bincount(ids, minlength=len(terms)).tolist()])
-    most = max((max(c.values(), default=0) for c in counts), default=0)
+    numbers = number[place]
+    del place, number
+    count = np.fromiter(chain.from_iterable(c.values() for c in counts), np.int64, total)
+    ends = np.concatenate(([0], np.cumsum(sizes))).tolist()
+
+    def entries(a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+        return numbers[ends[a] : ends[b]], count[ends[a] : ends[b]]
+
+    return weigh_terms(words, entries, sizes, max_terms)
+
+
+def weigh_terms(
+    words: Sequence[str],
+    entries: Callable[[int, int], tuple[np.ndarray, np.ndarray]],
+    sizes: np.ndarray,
+    max_terms: int | None = None,
+) -> Vectors:
+    """Return `tfidf_arrays` of articles given as term numbers and counts.
+
+    `entries(a, b)` returns the term numbers (into `words`, each at most once per
+    article) and counts of articles a to b - 1, one article after another in the order
+    its terms first occur in it, `sizes[i]` entries for article i. Any numbering will do:
+    the vectors number the terms the articles use by their rank in sorted order, as
+    `tfidf_arrays` does, so a corpus-wide vocabulary (`TermStore`) gives the same arrays
+    as dicts of strings.
+    """
+    n = len(sizes)
+    if not n:
+        return Vectors([], np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64))
+    df = np.zeros(len(words), dtype=np.int64)
+    most = 0
+    for a in range(0, n, TFIDF_BLOCK):
+        numbers, count = entries(a, min(n, a + TFIDF_BLOCK))
+        df += np.bincount(numbers, minlength=len(words))
+        most = max(most, int(count.max(initial=0)))
+    # The terms the articles use, renumbered by their rank in sorted order (ties on
+    # weight break on that rank alone).
+    used = sorted(np.flatnonzero(df).tolist(), key=words.__getitem__)
+    terms = [words[k] for k in used]
+    rank = np.zeros(len(words), dtype=np.int64)
+    rank[used] = np.arange(len(used))
+    weight = np.array([idf(d, n) for d in df[used].tolist()])
+    del df
     sublinear = np.array([0.0, *(1.0 + math.log(c) for c in range(1, most + 1))])
-    ends = np.cumsum(sizes).tolist()
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for a in range(0, n, TFIDF_BLOCK):
         b = min(n, a + TFIDF_BLOCK)
-        lo = ends[a - 1] if a else 0
-        block = ids[lo : ends[b - 1]]
+        numbers, count = entries(a, b)
         parts.append(
-            _weigh_block(counts[a:b], sizes[a:b], block, weight, sublinear, len(terms), max_terms)
+            _weigh_block(count, sizes[a:b], rank[numbers], weight, sublinear, len(terms), max_terms)
         )
-    del ids
     return Vectors(
         terms,
         np.concatenate([p[0] for p in parts]),
@@ -538,7 +719,7 @@ def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = No
 
 
 def _weigh_block(
-    counts: Sequence[Mapping[str, int]],
+    count: np.ndarray,
     sizes: np.ndarray,
     ids: np.ndarray,
     weight: np.ndarray,
@@ -546,10 +727,11 @@ def _weigh_block(
     vocabulary: int,
     max_terms: int | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return the term ids, unit weights and sizes of the articles `counts` (see
-    `tfidf_arrays`; `ids` numbers their terms, `weight` is each term's IDF)."""
-    n = len(counts)
-    count = np.fromiter(chain.from_iterable(c.values() for c in counts), np.int64, len(ids))
+    """Return the term ids, unit weights and sizes of a block of articles (see
+    `tfidf_arrays`; `ids` numbers their terms and `count` counts them, `weight` is each
+    term's IDF)."""
+    n = len(sizes)
+    count = count.astype(np.int64)
     owner = np.repeat(np.arange(n), sizes)
     positive = count > 0
     ids, count, owner = ids[positive], count[positive], owner[positive]
@@ -636,32 +818,36 @@ def featurize(
 def featurize_corpus(
     articles: Sequence[Article],
     params: ClusterParams,
-    known: Mapping[str, ArticleTerms] | None = None,
+    known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
 ) -> tuple[list[Features], Vectors, Vectors]:
     """Return `featurize`, and the lead and body vectors of all articles as arrays (for
-    the bulk code: the same weights as the features' dicts). With `consume`, the records
-    are taken out of `known` (a dict) and each part is dropped as soon as it is read."""
+    the bulk code: the same weights as the features' dicts).
+
+    `known` may be a `TermStore` (a build's: the records of a whole corpus, compact);
+    articles it lacks are read and added to it. With `consume`, the records are taken out
+    of `known` (a dict) as they are stored, or the store is cleared once read."""
     del params  # the weights apply in `cluster.similarity`; kept for a stable signature
-    known = known or {}
-    if consume and isinstance(known, dict):
-        terms = [known.pop(a.id) if a.id in known else read_article(a) for a in articles]
+    if isinstance(known, TermStore):
+        store = known
+        store.add_many((a.id, read_article(a)) for a in articles if a.id not in store)
     else:
-        terms = [known[a.id] if a.id in known else read_article(a) for a in articles]
+        records = known or {}
+        take = records.pop if consume and isinstance(records, dict) else records.__getitem__
+        store = TermStore()
+        store.add_many((a.id, take(a.id) if a.id in records else read_article(a)) for a in articles)
+    rows = np.fromiter((store.row(a.id) for a in articles), np.int64, len(articles))
+    terms = [store.rest(row) for row in rows.tolist()]
     # Words the corpus writes in lower case are titles and ordinary words, not names; but
     # a name one sloppy report writes in lower case ("teixeira") stays one.
-    written = Counter(chain.from_iterable(t.lower for t in terms))
+    written = store.lower_counts(rows)
     named = Counter(chain.from_iterable(t.name_tokens for t in terms))
     common = {word for word, n in written.items() if n >= COMMON_SHARE * named[word]}
     del written, named
-    if consume:  # each part of the records dropped once read: they are most of the peak
-        terms = [replace(t, lower=()) for t in terms]
-    leads = tfidf_arrays([t.lead for t in terms])
-    if consume:
-        terms = [replace(t, lead={}) for t in terms]
-    bodies = tfidf_arrays([t.body for t in terms], BODY_TERMS)
-    if consume:
-        terms = [replace(t, body={}) for t in terms]
+    leads = store.vectors("lead", rows)
+    bodies = store.vectors("body", rows, BODY_TERMS)
+    if consume or store is not known:
+        store.clear()
     tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
     tokens = [
         (lead, english_forms(every) if t.language == "id" else every | possessed_countries(every))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from digest import cluster, duplicates
 from digest.config import ClusterParams
-from digest.features import ArticleTerms
+from digest.features import ArticleTerms, TermStore
 from digest.model import Article
 from digest.overrides import Overrides, apply_overrides, unused_renames
 from digest.views import article_language
@@ -42,7 +42,7 @@ def group_articles(
     previous: Mapping[str, str],
     overrides: Overrides | None = None,
     copies: Sequence[Sequence[str]] | None = None,
-    known: Mapping[str, ArticleTerms] | None = None,
+    known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
     language: str | None = None,
 ) -> Grouping:
@@ -59,7 +59,10 @@ def group_articles(
     by_id = {a.id: a for a in articles}
     if copies is None:
         copies = duplicates.copy_groups(
-            articles, {k: t.shingle_array() for k, t in (known or {}).items()}
+            articles,
+            known.shingle_arrays()
+            if isinstance(known, TermStore)
+            else {k: t.shingle_array() for k, t in (known or {}).items()},
         )
     clustering = cluster.cluster_events(articles, params, copies, known, consume)
     id_groups, warnings = apply_overrides(clustering.groups, overrides, previous)

@@ -333,7 +333,35 @@ def test_a_rebuild_reads_the_clustering_records_from_the_cache(corpora, tmp_path
     again = read_for_clustering(articles, keys, Helpers(cache=second))
     assert (second.hits, second.misses) == (len(articles), 0)
     second.close()
-    assert again == fresh == {a.id: features.read_article(a) for a in articles}
+    plain = {a.id: features.read_article(a) for a in articles}
+    assert dict(again.items()) == dict(fresh.items()) == plain  # the store gives them back
+
+
+def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
+    """A build's records in a `TermStore` (read in any order, with records of articles
+    not featurized) give the features of the plain records, and are emptied with consume."""
+    params = ClusterParams()
+    articles = sorted(corpora["hardcases"], key=lambda a: a.id)
+    plain = features.featurize_corpus(articles, params)
+    store = features.TermStore()
+    shuffled = list(articles)
+    random.Random(3).shuffle(shuffled)
+    store.add_many((a.id, features.read_article(a)) for a in shuffled[:-5])
+    fs, leads, bodies = features.featurize_corpus(articles, params, store)
+    assert fs == plain[0] and len(store) == len(articles)  # the missing five were added
+    assert (leads.terms, leads.ids.tolist(), leads.weights.tolist(), leads.sizes.tolist()) == (
+        plain[1].terms,
+        plain[1].ids.tolist(),
+        plain[1].weights.tolist(),
+        plain[1].sizes.tolist(),
+    )
+    assert bodies.ids.tolist() == plain[2].ids.tolist()
+    assert bodies.weights.tolist() == plain[2].weights.tolist()
+    shingles = store.shingle_arrays()
+    assert all(shingles[a.id].tolist() == duplicates.shingles(a).tolist() for a in articles)
+    part, _, _ = features.featurize_corpus(articles[: len(articles) // 2], params, store, True)
+    assert part == features.featurize(articles[: len(articles) // 2], params)
+    assert len(store) == 0
 
 
 @pytest.mark.parametrize("name", ALL)
