@@ -408,10 +408,10 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        shingles = known.shingle_arrays()
-        copies = duplicates.copy_groups(articles, shingles)  # marked here, kept together below
-        del shingles
-        known.drop_shingles()  # the copy finder is their only reader
+        ids = sorted(a.id for a in articles)
+        hashes, sizes = known.take_shingles(ids)  # the store's own are freed
+        copies = duplicates.copy_groups_of(ids, hashes, sizes)  # marked here, kept below
+        del ids, hashes, sizes
         release_memory()
         articles = duplicates.mark_copies(articles, copies)
         assignments = previous.assignments if previous else {}

@@ -106,11 +106,21 @@ def near_duplicate_pairs(
         grams = known[article.id] if article.id in known else shingles(article)
         sizes[index] = len(grams)
         parts.append(grams)
-    first, second, count = _shared_count_arrays(parts, sizes)  # sorted by pair
+    hashes = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    del parts
+    return _copied_pairs([a.id for a in ordered], hashes, sizes)
+
+
+def _copied_pairs(
+    ids: Sequence[str], hashes: np.ndarray, sizes: np.ndarray
+) -> list[tuple[str, str]]:
+    """Return `near_duplicate_pairs` of the articles `ids` (sorted), whose shingles are
+    `hashes`, article after article, `sizes[i]` of them for `ids[i]`."""
+    first, second, count = _shared_count_arrays_flat(hashes, sizes)  # sorted by pair
     smaller = np.minimum(sizes[first], sizes[second])
     copied = (smaller > 0) & (count / np.maximum(smaller, 1) >= MIN_OVERLAP)
     return [
-        (ordered[i].id, ordered[j].id)
+        (ids[i], ids[j])
         for i, j in zip(first[copied].tolist(), second[copied].tolist(), strict=True)
     ]
 
@@ -122,13 +132,16 @@ entry of the corpus)."""
 """`_counted_entries` marks the counted shingles in a table of 2**BUCKET_BITS flags."""
 
 
-def _counted_entries(hashes: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the entries (hash, owner) whose shingle 2 to `MAX_POSTING` articles hold.
+def _counted_entries(hashes: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the entries (hash, owner) whose shingle 2 to `MAX_POSTING` articles hold;
+    `hashes` holds article i's `sizes[i]` shingles after those of article i - 1.
 
     Most shingles of a corpus occur in one article only and can never count. A plain sort
     of the hashes (no owners: several times faster than sorting the entries) finds the
     counted shingles; a table of flags by their low bits then picks out their entries,
-    checked exactly, so the expensive sort of entries only sees those.
+    checked exactly, so the expensive sort of entries only sees those. Their owners are
+    found from where each article's entries end (an owner for every entry was 4 bytes an
+    entry at the stage's peak).
     """
     ordered = np.sort(hashes)
     # Runs of a repeated shingle, found from where "equal to the next" turns on and off:
@@ -142,7 +155,7 @@ def _counted_entries(hashes: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray
     counted = ordered[starts[lengths <= MAX_POSTING]]  # sorted, distinct
     del ordered, edges
     if not len(counted):
-        return hashes[:0], owners[:0]
+        return hashes[:0], np.zeros(0, dtype=np.int32)
     mask = np.int64((1 << BUCKET_BITS) - 1)
     flags = np.zeros(1 << BUCKET_BITS, dtype=bool)
     flags[counted & mask] = True
@@ -152,11 +165,13 @@ def _counted_entries(hashes: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray
             for at in range(0, len(hashes), LOOKUP_BLOCK)
         ]
     )
-    hashes, owners = hashes[maybe], owners[maybe]
+    hashes = hashes[maybe]
     spot = np.searchsorted(counted, hashes)
     spot[spot == len(counted)] = 0
     exact = counted[spot] == hashes
-    return hashes[exact], owners[exact]
+    maybe = maybe[exact]
+    owners = np.searchsorted(np.cumsum(sizes), maybe, side="right").astype(np.int32)
+    return hashes[exact], owners
 
 
 def shared_counts(parts: Sequence[np.ndarray], sizes: np.ndarray) -> dict[tuple[int, int], int]:
@@ -170,17 +185,26 @@ def _shared_count_arrays(
     parts: Sequence[np.ndarray], sizes: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return `shared_counts` as three arrays (i, j, count), sorted by (i, j)."""
-    none = np.zeros(0, dtype=np.int64)
     if not parts:
+        none = np.zeros(0, dtype=np.int64)
         return none, none, none
-    hashes = np.concatenate(parts)
-    owners = np.repeat(np.arange(len(parts), dtype=np.int32), sizes)
-    hashes, owners = _counted_entries(hashes, owners)
+    return _shared_count_arrays_flat(np.concatenate(parts), sizes)
+
+
+def _shared_count_arrays_flat(
+    hashes: np.ndarray, sizes: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return `_shared_count_arrays` of article i's `sizes[i]` shingles, one article after
+    another in `hashes`."""
+    none = np.zeros(0, dtype=np.int64)
+    if not len(sizes):
+        return none, none, none
+    hashes, owners = _counted_entries(hashes, sizes)
     order = np.argsort(hashes, kind="stable")  # stable: owners ascend within a run
     hashes, owners = hashes[order], owners[order].astype(np.int64)
     del order
     codes: list[np.ndarray] = []
-    n = len(parts)
+    n = len(sizes)
     for gap in range(1, MAX_POSTING):
         same = hashes[:-gap] == hashes[gap:]
         if not same.any():
@@ -198,7 +222,19 @@ def copy_groups(
     """Return groups (2+ ids, sorted) of articles that are copies of one story.
 
     `known` maps article ids to their `shingles` where the caller has them."""
-    parent = {a.id: a.id for a in articles}
+    return _groups([a.id for a in articles], near_duplicate_pairs(articles, known))
+
+
+def copy_groups_of(ids: Sequence[str], hashes: np.ndarray, sizes: np.ndarray) -> list[list[str]]:
+    """Return `copy_groups` of the articles `ids` (sorted) from their `shingles`: `sizes[i]`
+    of them for `ids[i]`, one article after another in `hashes` (as `TermStore.take_shingles`
+    gives them; no copy of them is made)."""
+    return _groups(ids, _copied_pairs(ids, hashes, sizes))
+
+
+def _groups(ids: Sequence[str], pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """Return the groups (2+ ids, sorted) that `pairs` of `ids` join."""
+    parent = {aid: aid for aid in ids}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -206,7 +242,7 @@ def copy_groups(
             x = parent[x]
         return x
 
-    for a, b in near_duplicate_pairs(articles, known):
+    for a, b in pairs:
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)

@@ -320,11 +320,23 @@ class TermStore:
         """Return article id -> its 5-gram hashes (views, no copies)."""
         return {aid: self._shingles_of(row) for aid, row in self._rows.items()}
 
-    def drop_shingles(self) -> None:
-        """Free the 5-gram hashes (the copy finder is their only reader)."""
+    def take_shingles(self, article_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Return the 5-gram hashes of `article_ids`, one article after another, and how
+        many each has; the store's own are freed (the copy finder is their only reader),
+        so they are held once, not twice."""
+        rows = [self._rows[aid] for aid in article_ids]
+        ends = self._shingle_ends
+        sizes = np.fromiter((ends[r + 1] - ends[r] for r in rows), np.int64, len(rows))
+        hashes = np.empty(int(sizes.sum()), dtype=np.int64)
+        at = 0
+        for row in rows:
+            grams = self._shingles_of(row)
+            hashes[at : at + len(grams)] = grams
+            at += len(grams)
         self._shingles = [np.zeros(0, np.int64)]
         self._shingle_rows = [0]
         self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
+        return hashes, sizes
 
     def record(self, article_id: str) -> ArticleTerms:
         """Return the record of `article_id` as it was added."""

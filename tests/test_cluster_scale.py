@@ -285,9 +285,10 @@ def test_counted_entries_match_the_plain_runs(monkeypatch: pytest.MonkeyPatch, s
     pool = rng.integers(-(2**62), 2**62, size=max(1, size // 20)) | (1 << 30)
     hashes = rng.choice(pool, size=size).astype(np.int64)
     hashes[: size // 3] = rng.integers(-(2**62), 2**62, size=size // 3)  # mostly unique ones
-    owners = rng.integers(0, 50, size=size).astype(np.int32)
+    sizes = np.bincount(rng.integers(0, 50, size=size), minlength=50)  # some articles empty
+    owners = np.repeat(np.arange(50, dtype=np.int32), sizes)
     found, expected = (
-        duplicates._counted_entries(hashes, owners),
+        duplicates._counted_entries(hashes, sizes),
         reference_counted_entries(hashes, owners),
     )
     assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
@@ -359,6 +360,11 @@ def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
     assert bodies.weights.tolist() == plain[2].weights.tolist()
     shingles = store.shingle_arrays()
     assert all(shingles[a.id].tolist() == duplicates.shingles(a).tolist() for a in articles)
+    ids = [a.id for a in articles]
+    hashes, sizes = store.take_shingles(ids)
+    assert hashes.tolist() == np.concatenate([shingles[i] for i in ids]).tolist()
+    assert duplicates.copy_groups_of(ids, hashes, sizes) == duplicates.copy_groups(articles)
+    assert duplicates.copy_groups(articles)  # the comparison means something
     part, _, _ = features.featurize_corpus(articles[: len(articles) // 2], params, store, True)
     assert part == features.featurize(articles[: len(articles) // 2], params)
     assert len(store) == 0
