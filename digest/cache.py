@@ -160,6 +160,31 @@ class BuildCache:
         self.misses += len(wanted) - len(found)
         return found
 
+    def has(self, kind: str, key: str) -> bool:
+        """Return whether a value of `kind` is kept under `key`, without reading it (counted
+        and kept from pruning as `get_many` does); `load` reads it later."""
+        self.used.setdefault(kind, set()).add(key)
+        found = self.db is not None and (
+            self.db.execute(
+                "SELECT 1 FROM entries WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+            is not None
+        )
+        self.hits += found
+        self.misses += not found
+        return found
+
+    def load(self, kind: str, key: str) -> object:
+        """Return the value `has` found (KeyError when there is none)."""
+        row = None
+        if self.db is not None:
+            row = self.db.execute(
+                "SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return pickle.loads(row[0])
+
     def put_many(self, kind: str, values: Mapping[str, object]) -> None:
         """Remember `values` (key → record) of `kind` for later builds."""
         self.used.setdefault(kind, set()).update(values)

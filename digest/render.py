@@ -806,7 +806,7 @@ def render_site(
         add("events.json", events_json_bytes(digest, cache, fingerprints))
         for rel, data in machine_files(digest, pages, site).items():
             add(rel, data)
-        for rel, data in indexer.files(bundles, pages).items():
+        for rel, data in indexer.site_files(bundles, pages):
             add(rel, data)
     if staging is not None:
         cache.put_many(SITE_KIND, {stamps_key: staging.stamps})

@@ -308,8 +308,11 @@ class Indexer:
         """Cores left to the caller until `files` is called (it is still rendering pages)."""
         self.binary = pagefind_binary()
         self.version = tool_version(self.binary)
-        self.found: dict[str, Mapping[str, bytes]] = {}
-        self.made: dict[str, dict[str, bytes]] = {}
+        self.found: set[str] = set()
+        """Keys of the bundles kept in the cache (read from it when their files are asked
+        for: all bundles' files held to the end were about 8 KB an article)."""
+        self.made: dict[str, Path] = {}
+        """Key -> the folder of the bundle Pagefind made (read again at the end)."""
         self.queue: list[Bundle] = []
         self.submitted: set[str] = set()
         self.runs: list[tuple[Bundle, _Run]] = []
@@ -327,9 +330,8 @@ class Indexer:
         if bundle.key in self.submitted:
             return
         self.submitted.add(bundle.key)
-        record = self.cache.get_many(CACHE_KIND, [bundle.key]).get(bundle.key)
-        if record is not None:
-            self.found[bundle.key] = record  # type: ignore[assignment]
+        if self.cache.is_enabled and self.cache.has(CACHE_KIND, bundle.key):
+            self.found.add(bundle.key)
             return
         self.queue.append(bundle)
         self._step(pages, wait=False)
@@ -337,10 +339,22 @@ class Indexer:
     def files(self, bundles: Sequence[Bundle], pages: Mapping[str, bytes]) -> dict[str, bytes]:
         """Wait for Pagefind; return the files of `bundles` (all submitted) at their place
         in the site, with the manifest, and keep the bundles indexed in the build cache."""
+        return dict(self.site_files(bundles, pages))
+
+    def site_files(
+        self, bundles: Sequence[Bundle], pages: Mapping[str, bytes]
+    ) -> Iterator[tuple[str, bytes]]:
+        """Wait for Pagefind; return `files` as (path, bytes), read one bundle at a time."""
         self.reserved = 0
         while self.queue or self.runs:
             self._step(pages, wait=True)
-        return _site_files(bundles, {**self.found, **self.made})
+        return _site_files(bundles, self._bundle_files)
+
+    def _bundle_files(self, key: str) -> Mapping[str, bytes]:
+        folder = self.made.get(key)
+        if folder is not None:
+            return _read_bundle(folder)
+        return self.cache.load(CACHE_KIND, key)  # type: ignore[return-value]
 
     def _step(self, pages: Mapping[str, bytes], wait: bool) -> None:
         """Collect the finished runs (with `wait`, at least the oldest), then start queued
@@ -351,10 +365,13 @@ class Indexer:
                 bundle, run = entry
                 if entry is oldest or run.process.poll() is not None:
                     folder = self._folder(bundle)
-                    made = self.made[bundle.key] = _finish_pagefind(run, folder)
                     # Stored now, one bundle pickled at a time (all at the end were a copy
-                    # of the whole index beside it).
-                    self.cache.put_many(CACHE_KIND, {bundle.key: made})
+                    # of the whole index beside it), and read again from its folder at
+                    # the end.
+                    self.cache.put_many(CACHE_KIND, {bundle.key: _finish_pagefind(run, folder)})
+                    kept = folder.parent / f"made-{len(self.made)}"  # a folder per run
+                    os.replace(folder / "bundle", kept)
+                    self.made[bundle.key] = kept
                     self.runs.remove(entry)
                     shutil.rmtree(folder, ignore_errors=True)
             while self.queue and len(self.runs) < max(1, self.jobs - self.reserved):
@@ -391,21 +408,20 @@ def _writing_beside(out: Path) -> Iterator[None]:
 
 
 def _site_files(
-    bundles: Sequence[Bundle], files: Mapping[str, Mapping[str, bytes]]
-) -> dict[str, bytes]:
-    """Return every bundle's files at their place in the site, and the manifest."""
-    result: dict[str, bytes] = {}
+    bundles: Sequence[Bundle], files: Callable[[str], Mapping[str, bytes]]
+) -> Iterator[tuple[str, bytes]]:
+    """Yield every bundle's files at their place in the site (`files(key)` gives a
+    bundle's, one bundle held at a time), then the manifest."""
     merged: list[str] = []
     for index, bundle in enumerate(bundles):
         folder = BUNDLE if index == 0 else f"{BUNDLE}/{bundle.number}"
         if index:
             merged.append(f"{bundle.number}/")
-        for rel, data in files[bundle.key].items():
+        for rel, data in files(bundle.key).items():
             if index == 0 or not rel.startswith(LIBRARY_PREFIXES):
-                result[f"{folder}/{rel}"] = data
+                yield f"{folder}/{rel}", data
     manifest = {"merge": merged}
-    result[MANIFEST] = (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
-    return result
+    yield MANIFEST, (json.dumps(manifest, indent=1) + "\n").encode("utf-8")
 
 
 @dataclass
@@ -456,7 +472,11 @@ def _finish_pagefind(run: _Run, folder: Path) -> dict[str, bytes]:
         said = (folder / "output.txt").read_text(encoding="utf-8", errors="replace")
         detail = said.strip().splitlines()
         raise SearchIndexError(f"Pagefind failed: {detail[-1] if detail else 'no output'}")
-    bundle_dir = folder / "bundle"
+    return _read_bundle(folder / "bundle")
+
+
+def _read_bundle(bundle_dir: Path) -> dict[str, bytes]:
+    """Return the bundle Pagefind wrote in `bundle_dir` as relative path → bytes."""
     return {
         path.relative_to(bundle_dir).as_posix(): path.read_bytes()
         for path in sorted(bundle_dir.rglob("*"))
