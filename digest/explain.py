@@ -171,7 +171,8 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
     lines = [
         f"{e.a}  vs  {e.b}: {verdict}",
         f"similarity {e.similarity:.3f}  (threshold {e.threshold:.3f}: pairs at or above it "
-        "pull their groups together; groups join on their average)",
+        "pull their groups together; groups join on their average, two groups of several "
+        f"reports only when it is at least {cluster.SEPARATION:.0%} of their averages inside)",
         f"  lead   {e.lead:.3f} x {params.lead_share:g}   top shared terms: {terms}",
         f"  body   {e.body:.3f} x {params.body_share:g}   top shared terms: {body}",
         f"  names  {e.names:.3f} x {params.names_share:g}   (share of each lead's names the "

@@ -18,17 +18,29 @@ from digest.model import DateSource, DateValue, Granularity
 def naive_average_linkage(
     n: int, sims: Mapping[tuple[int, int], float], threshold: float
 ) -> list[list[int]]:
-    """The first implementation: rescan every link for the best pair after each merge."""
+    """The first implementation: rescan every link for the best pair after each merge
+    (with the separation rule: two clusters of several items merge only when their average
+    to each other is at least `cluster.SEPARATION` of the lower average inside them)."""
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     link: dict[tuple[int, int], float] = defaultdict(float)
     for (i, j), s in sims.items():
         link[(min(i, j), max(i, j))] += s
+
+    def inside(members: list[int]) -> float:
+        pairs = [(x, y) for k, x in enumerate(members) for y in members[k + 1 :]]
+        return sum(sims.get((min(x, y), max(x, y)), 0.0) for x, y in pairs) / len(pairs)
+
+    def separate(a: int, b: int, avg: float) -> bool:
+        if len(clusters[a]) < 2 or len(clusters[b]) < 2:
+            return False
+        return avg < cluster.SEPARATION * min(inside(clusters[a]), inside(clusters[b]))
+
     while True:
         best = None
         for (a, b), total in link.items():
             avg = total / (len(clusters[a]) * len(clusters[b]))
             key = (avg, -a, -b)
-            if avg >= threshold and (best is None or key > best):
+            if avg >= threshold and (best is None or key > best) and not separate(a, b, avg):
                 best = key
         if best is None:
             break
@@ -63,6 +75,19 @@ def test_average_linkage_matches_naive(seed: int) -> None:
     sims = random_sims(rng, n, rng.choice([0.05, 0.2, 0.5]))
     threshold = rng.choice([0.0, 0.2, 0.3, 0.5])
     assert cluster.average_linkage(n, sims, threshold) == naive_average_linkage(n, sims, threshold)
+
+
+def test_two_tight_groups_held_by_weak_links_stay_apart() -> None:
+    """Two happenings of one topic: each pair of reports close (0.8), every report of one
+    weakly like every report of the other (0.3, above the threshold but under 45% of 0.8).
+    A single report still joins a group on its average alone."""
+    pairs = {(0, 1): 0.8, (2, 3): 0.8}
+    cross = {(a, b): 0.3 for a in (0, 1) for b in (2, 3)}
+    assert cluster.average_linkage(4, pairs | cross, 0.14) == [[0, 1], [2, 3]]
+    closer = {(a, b): 0.4 for a in (0, 1) for b in (2, 3)}
+    assert cluster.average_linkage(4, pairs | closer, 0.14) == [[0, 1, 2, 3]]
+    single = {(0, 1): 0.8, (0, 2): 0.2, (1, 2): 0.2}
+    assert cluster.average_linkage(3, single, 0.14) == [[0, 1, 2]]
 
 
 def test_average_linkage_merges_by_average_not_single_link() -> None:
