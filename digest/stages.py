@@ -228,7 +228,7 @@ its step: "IHSG ditutup menguat" on Monday and "IHSG berbalik melemah" on Tuesda
 sessions in the same words."""
 _MARKET = _words(
     "IHSG JCI index indeks stocks shares saham bursa rupiah currency dollar dolar yen ringgit "
-    "won yuan bonds obligasi yields"
+    "yuan bonds obligasi yields"
 )
 _DIRECTION = re.compile(
     r"\b(?:(?P<up>naik|menguat|melonjak|melesat|meroket|rebound|berbalik_menguat|jump|jumps|"

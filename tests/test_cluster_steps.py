@@ -103,6 +103,7 @@ def test_a_tournament_report_is_about_the_round_it_played(title, lead, played) -
         ("Rupiah weakens past 16,500 per dollar as greenback firms", 1),
         ("Kirana Pangan profit falls 38% on wheat costs, weak rupiah", None),
         ("Harga cabai naik jelang Lebaran", None),
+        ("Persija won 2-1 to move up to second", None),  # "won" the verb, not the currency
     ],
 )
 def test_a_market_report_is_about_a_rise_or_a_fall(title: str, move) -> None:
