@@ -56,10 +56,10 @@ verdict, talks and a signing, a ceasefire agreed and breached, a company's resul
 shares' fall, an election's vote and result) or about games with different final scores
 keeps this share (`stages.report_steps`; 0.5 parted fewer of them: see README)."""
 SEPARATION = 0.45
-"""Two clusters of several reports each merge only when they are at least this share as
-similar to each other as each is inside (`linkage_merges`). Measured (README): 0.42 to 0.45
-lose nothing on any corpus; 0.47 and above cost the random 30- and 40-event folders and, from
-0.5, ECB+."""
+"""Two clusters merge only when they are at least this share as similar to each other as
+each of several reports is inside (`linkage_merges`). Measured (README): 0.42 to 0.45 lose
+nothing on any corpus; 0.47 and above cost the random 30- and 40-event folders and, from 0.5,
+ECB+."""
 PAIR_BLOCK = 200_000
 """Candidate pairs scored at once: the arrays of one block's shared terms stay a few hundred
 MB (all pairs of 100,000 articles at once needed over 12 GB); each pair's score is the same."""
@@ -336,12 +336,14 @@ def linkage_merges(
     other: the pairwise date gate holds for the whole event, not only for linked pairs.
     A refused pair stays refused (clusters only grow), so there are still no inversions.
 
-    Two clusters of several items each merge only when their average similarity to each
-    other is at least `SEPARATION` of the lower of their averages within (`_kept_apart`): two
-    tight groups held together by weak links are two happenings of one topic, each report of
-    which retells the other. Such a pair is skipped at that level and may merge later, when
-    a cluster has grown; a later merge may then score higher than an earlier one, so the
-    list is meant to be cut at `floor` itself (`average_linkage` does).
+    Two clusters merge only when their average similarity to each other is at least
+    `SEPARATION` of the lower of their averages within (of those of several items;
+    `_kept_apart`): two tight groups held together by weak links are two happenings of one
+    topic, each report of which retells the other, and a lone report that only weakly
+    resembles a tight group is left for `attach_strays` to place. Such a pair is skipped at
+    that level and may merge later, when a cluster has grown; a later merge may then score
+    higher than an earlier one, so the list is meant to be cut at `floor` itself
+    (`average_linkage` does).
     """
     size = dict.fromkeys(range(n), 1)
     within = dict.fromkeys(range(n), 0.0)  # each cluster's sum of similarities inside it
@@ -383,12 +385,11 @@ def linkage_merges(
 def _kept_apart(
     average: float, within: Mapping[int, float], size: Mapping[int, int], a: int, b: int
 ) -> bool:
-    """Whether clusters `a` and `b`, each of several items, are less than `SEPARATION` as
-    similar to each other (`average`) as the less close of them is inside."""
-    if size[a] < 2 or size[b] < 2:
-        return False
-    inside = min(within[x] / (size[x] * (size[x] - 1) / 2) for x in (a, b))
-    return average < SEPARATION * inside
+    """Whether clusters `a` and `b` are less than `SEPARATION` as similar to each other
+    (`average`) as the less close of them is inside (of those of several items: a single
+    item has no inside)."""
+    inside = [within[x] / (size[x] * (size[x] - 1) / 2) for x in (a, b) if size[x] > 1]
+    return bool(inside) and average < SEPARATION * min(inside)
 
 
 def _joined_bounds(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
