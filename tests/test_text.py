@@ -358,6 +358,21 @@ def test_a_title_case_dateline_ends_where_the_story_starts() -> None:
     assert {"Warta Sumatra", "Banda Aceh", "Pengadilan Negeri Medan"} <= names
 
 
+def test_time_zones_are_not_names() -> None:
+    """ "pukul 10.00 WIB", "06:00 GMT": a time zone ties together every report that gives a
+    time, whatever happened."""
+    names = {
+        n.text
+        for n in extract_names(
+            "Gunung Raung meletus",
+            ["Letusan terjadi pukul 06.54 WIB dan 07.10 WITA, kata Suparman.",
+             "The blast came at 23:54 GMT, the observatory said."],
+        )
+    }  # fmt: skip
+    assert not names & {"WIB", "WITA", "GMT"}
+    assert "Suparman" in names
+
+
 def test_an_amount_and_a_quoted_opening_word_are_not_names() -> None:
     """ "Rp700 juta" is money; "Kalau" ("if") opening a quote is an ordinary word."""
     names = {
