@@ -33,7 +33,7 @@ from digest.features import (
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
-from digest.stages import different_steps
+from digest.stages import different_steps, step_conflicts
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -266,13 +266,7 @@ def pair_similarities(
     placed = np.array([bool(f.lead_places) for f in features], dtype=bool)
     both = np.flatnonzero(placed[i] & placed[j])  # pairs both leading with a country
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
-    stepped = [k for k, f in enumerate(features) if f.steps]
-    if stepped:  # rare: reports of a trial's or an election's steps
-        has_step = np.zeros(len(features), dtype=bool)
-        has_step[stepped] = True
-        for k in np.flatnonzero(has_step[i] & has_step[j]).tolist():
-            if different_steps(features[i[k]].steps, features[j[k]].steps):
-                weighted[k] *= STEP_FACTOR
+    weighted[step_conflicts([f.steps for f in features], i, j)] *= STEP_FACTOR
     language = np.array([f.language or "" for f in features])
     known = language != ""  # an English and an Indonesian report: see CROSS_LANGUAGE
     cross = np.flatnonzero((language[i] != language[j]) & known[i] & known[j])

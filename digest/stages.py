@@ -22,13 +22,17 @@ close are one happening.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from digest.dates import MONTHS
 from digest.text import split_sentences
 
 
 @dataclass(frozen=True)
-class Sequence:
+class StepSequence:
     name: str
     setting: re.Pattern[str]
     """Words that place a text in this sequence's setting."""
@@ -49,7 +53,7 @@ def _words(forms: str) -> re.Pattern[str]:
 
 
 SEQUENCES = (
-    Sequence(
+    StepSequence(
         "trial",
         _words(
             "court courts judges? prosecutors? prosecution defendant trial pengadilan "
@@ -69,7 +73,7 @@ SEQUENCES = (
             ),
         ),
     ),
-    Sequence(
+    StepSequence(
         "talks",
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
@@ -92,7 +96,7 @@ SEQUENCES = (
             "declaration deklarasi"
         ),
     ),
-    Sequence(
+    StepSequence(
         "ceasefire",
         _words("ceasefire cease-fire truce gencatan_senjata jeda_kemanusiaan"),
         ("ceasefire's agreement", "ceasefire's breach"),
@@ -108,7 +112,7 @@ SEQUENCES = (
             ),
         ),
     ),
-    Sequence(
+    StepSequence(
         "company",
         _words("Tbk PT emiten company company's firm maker produsen perusahaan"),
         ("company's results", "market's reaction"),
@@ -120,7 +124,7 @@ SEQUENCES = (
             _words("shares stock saham ARB ARA brokers brokerages sekuritas"),
         ),
     ),
-    Sequence(
+    StepSequence(
         "election",
         _words(
             "elections? electoral polls? ballots? voters? rerun pemilu pilkada "
@@ -150,14 +154,9 @@ _SPORT = _words(
     "draw drew beat beats won win wins defeat defeated tekuk menekuk taklukkan bungkam gol "
     "goals? skor score scored kekalahan kemenangan tumbang poin points"
 )
-_MONTHS = (
-    "jan januari january feb februari february mar maret march apr april may mei jun juni june "
-    "jul juli july aug agu agustus august sep sept september okt oct oktober october nov "
-    "november des dec desember december"
-)
 _SCORE = re.compile(
     r"(?<![\d/.,:–-])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d/:%–-]|[.,]\d)"
-    r"(?!\s*(?:" + "|".join(_MONTHS.split()) + r")\b)",  # "21-22 Oktober": days
+    r"(?!\s*(?:" + "|".join(map(re.escape, MONTHS)) + r")\b)",  # "21-22 Oktober": days
     re.IGNORECASE,
 )
 
@@ -391,3 +390,25 @@ def conflicting_steps(a: Steps, b: Steps) -> tuple[tuple[str, int], tuple[str, i
 def different_steps(a: Steps, b: Steps) -> bool:
     """Whether two reports are about different steps of one sequence."""
     return bool(a) and bool(b) and conflicting_steps(a, b) is not None
+
+
+def step_conflicts(steps: Sequence[Steps], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return `different_steps` of each pair (`steps[i[k]]`, `steps[j[k]]`), all at once.
+
+    One array per kind of step: each report's value, -1 where it has none (the headline
+    kinds as bits, 0 where none), so the pairs are compared as arrays, not one by one."""
+    conflict = np.zeros(len(i), dtype=bool)
+    kinds = sorted({kind for own in steps for kind, _ in own})
+    for kind in kinds:
+        empty = 0 if kind == ACTION else -1
+        value = np.full(len(steps), empty, dtype=np.int64)
+        for row, own in enumerate(steps):
+            for name, v in own:
+                if name == kind:
+                    value[row] = v
+        a, b = value[i], value[j]
+        if kind == ACTION:
+            conflict |= (a != 0) & (b != 0) & ((a & b) == 0)
+        else:
+            conflict |= (a >= 0) & (b >= 0) & (a != b)
+    return conflict

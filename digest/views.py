@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from digest import summary
@@ -191,8 +191,12 @@ class EventView:
     outlet_of: Mapping[str, str]
     """Article id → its outlet, or its id when the outlet is unknown."""
     title_language: str | None
-    published_of: Mapping[str, DateValue | None] = field(default_factory=dict)
-    """Article id → its date, for figures that changed between reports of different days."""
+
+    @property
+    def published_of(self) -> dict[str, DateValue | None]:
+        """Article id → its date, for figures that changed between reports of different
+        days."""
+        return {a.id: a.published for a in self.articles}
 
 
 def quote(
@@ -223,7 +227,6 @@ def event_view(
         languages={a.id: languages[a.id] for a in members},
         outlet_of={a.id: a.outlet or a.id for a in members},
         title_language=next((languages[a.id] for a in ordered if a.title == event.title), None),
-        published_of={a.id: a.published for a in members},
     )
 
 

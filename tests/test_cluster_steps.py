@@ -208,3 +208,21 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
     assert not stages.different_steps(attack, both) and not stages.different_steps(council, both)
     assert stages.step_name(*attack[0]) == "attack"
     assert stages.step_name(*both[0]) == "attack or council meeting"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: int) -> None:
+    import random
+
+    import numpy as np
+
+    rng = random.Random(seed)
+    kinds = [(), (("trial", 1),), (("trial", 2),), (("match", 2001),), (("match", 1001),),
+             (("action", 1),), (("action", 2),), (("action", 3),),
+             (("trial", 2), ("action", 2))]  # fmt: skip
+    steps = [rng.choice(kinds) for _ in range(rng.randint(1, 30))]
+    pairs = [(a, b) for a in range(len(steps)) for b in range(a + 1, len(steps))]
+    i = np.array([a for a, _ in pairs], dtype=np.int64)
+    j = np.array([b for _, b in pairs], dtype=np.int64)
+    found = stages.step_conflicts(steps, i, j).tolist()
+    assert found == [stages.different_steps(steps[a], steps[b]) for a, b in pairs]

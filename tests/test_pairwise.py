@@ -86,9 +86,10 @@ def random_features(rng: random.Random, n: int) -> list[Features]:
         places = frozenset(rng.sample(["tokyo", "beijing", "japan", "china"], rng.randint(0, 2)))
         lead_places = frozenset(p for p in places if rng.random() < 0.7)
         language = rng.choice([None, "en", "id"])  # an English-Indonesian pair gains
-        steps = rng.choice(
-            [(), (), (("trial", 2),), (("trial", 3),), (("round", 1), ("match", 2001))]
-        )
+        steps = rng.choice([
+            (), (), (("trial", 2),), (("trial", 3),), (("round", 1), ("match", 2001)),
+            (("action", 0b011),), (("action", 0b100),), (("trial", 3), ("action", 0b001)),
+        ])  # fmt: skip
         result.append(Features(f"a{i}", lead, body, lead_names, every, own, estimated, month_day,
                                lead_places, places, language=language, steps=steps))  # fmt: skip
     return result
