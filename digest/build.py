@@ -398,9 +398,13 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers, article_keys, line_keys)
-    origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     with _timed(report, "features", helpers, len(articles)):
         known = read_for_clustering(articles, article_keys, helpers)
+        # From here on the texts are read a few articles at a time (an event's, a page's):
+        # held compressed, each unpacked when read, instead of the whole corpus as strings.
+        for index in range(len(articles)):  # in place: each text freed as it is packed
+            articles[index] = articles[index].packed()
+    origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     # Nothing after this runs in the workers: end them so their memory is free.
     helpers.workers.close()
     release_memory()
