@@ -154,23 +154,29 @@ class Removed:
 
 
 class Packed(Sequence):
-    """A tuple held compressed: an article's texts between the stages that read them.
+    """A tuple held compressed: one of an article's texts between the stages that read them.
 
-    Reads like the tuple it was made from (items, slices that are tuples, length, equality
-    with tuples and packs, the tuple's repr, pickling as a pack); each read unpacks it,
-    and the last `UNPACKED_KEPT` packs unpacked are kept, so a stage reading one article's
-    text many times unpacks it once. About a third of the text's size (zlib, level 1).
+    The texts of one article (`PACKED_FIELDS`) are compressed together into one blob (the
+    HTML of a paragraph repeats its text: together it costs little more); each is a
+    `Packed` of that blob and its place in it. It reads like the tuple it was made from
+    (items, slices that are tuples, length, equality with tuples and packs, the tuple's
+    repr, pickling as a pack); a read unpacks the blob, and the last `UNPACKED_KEPT`
+    blobs unpacked are kept, so a stage reading one article's texts many times unpacks
+    them once.
     """
 
-    __slots__ = ("blob", "size")
+    __slots__ = ("blob", "part", "size")
 
-    def __init__(self, blob: bytes, size: int) -> None:
+    def __init__(self, blob: bytes, part: int, size: int) -> None:
         self.blob = blob
+        self.part = part
         self.size = size
 
     @classmethod
-    def of(cls, items: tuple) -> Packed:
-        return cls(zlib.compress(pickle.dumps(items, protocol=5), 1), len(items))
+    def of(cls, values: Sequence[tuple]) -> tuple[Packed, ...]:
+        """Return each of `values` as a `Packed` of one blob holding them all."""
+        blob = zlib.compress(pickle.dumps(tuple(values), protocol=5), 1)
+        return tuple(cls(blob, part, len(value)) for part, value in enumerate(values))
 
     def unpacked(self) -> tuple:
         blob = self.blob
@@ -178,13 +184,13 @@ class Packed(Sequence):
             found = _UNPACKED.get(blob)
             if found is not None:
                 _UNPACKED.move_to_end(blob)
-                return found
+                return found[self.part]
         found = pickle.loads(zlib.decompress(blob))
         with _UNPACKED_LOCK:
             _UNPACKED[blob] = found
             if len(_UNPACKED) > UNPACKED_KEPT:
                 _UNPACKED.popitem(last=False)
-        return found
+        return found[self.part]
 
     def __getitem__(self, index):  # type: ignore[override]
         return self.unpacked()[index]
@@ -203,7 +209,9 @@ class Packed(Sequence):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Packed):
-            return self.blob == other.blob or self.unpacked() == other.unpacked()
+            if self.blob is other.blob and self.part == other.part:
+                return True
+            return self.unpacked() == other.unpacked()
         if isinstance(other, tuple):
             return self.unpacked() == other
         return NotImplemented
@@ -221,7 +229,7 @@ class Packed(Sequence):
         return other + self.unpacked()  # type: ignore[operator]
 
     def __reduce__(self) -> tuple:
-        return (Packed, (self.blob, self.size))
+        return (Packed, (self.blob, self.part, self.size))
 
 
 UNPACKED_KEPT = 256
@@ -258,17 +266,16 @@ class Article:
         return self.paragraphs[0] if self.paragraphs else ""
 
     def packed(self) -> Article:
-        """Return this article with its texts (paragraphs, their HTML, the lines cleaning
-        removed) held compressed (`Packed`): read the same, a third of the memory."""
-        texts = {
-            name: Packed.of(value)
-            for name in PACKED_FIELDS
-            if not isinstance(value := getattr(self, name), Packed) and value
-        }
-        return replace(self, **texts) if texts else self
+        """Return this article with its texts (`PACKED_FIELDS`: paragraphs, their HTML, the
+        lines cleaning removed, the date mentions) held compressed in one blob (`Packed`):
+        they read the same."""
+        values = [getattr(self, name) for name in PACKED_FIELDS]
+        if any(isinstance(value, Packed) for value in values):
+            return self
+        return replace(self, **dict(zip(PACKED_FIELDS, Packed.of(values), strict=True)))
 
 
-PACKED_FIELDS = ("paragraphs", "removed", "paragraphs_html")
+PACKED_FIELDS = ("paragraphs", "removed", "paragraphs_html", "mentions")
 
 
 @dataclass(frozen=True)
