@@ -273,7 +273,9 @@ def prepare_article(
     """
     raw, found = item
     kept, remarks = clean.readable([clean.clean_lines(raw, clean.found_lines(raw, found))])
-    return (to_article(kept[0]) if kept else None), tuple(remarks)
+    # Its texts are held compressed from here to the end of the build (`Article.packed`):
+    # every later stage reads a few articles' texts at a time (a block, an event, a page).
+    return (to_article(kept[0]).packed() if kept else None), tuple(remarks)
 
 
 def prepare_articles(
@@ -398,13 +400,9 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers, article_keys, line_keys)
+    origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     with _timed(report, "features", helpers, len(articles)):
         known = read_for_clustering(articles, article_keys, helpers)
-        # From here on the texts are read a few articles at a time (an event's, a page's):
-        # held compressed, each unpacked when read, instead of the whole corpus as strings.
-        for index in range(len(articles)):  # in place: each text freed as it is packed
-            articles[index] = articles[index].packed()
-    origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     # Nothing after this runs in the workers: end them so their memory is free.
     helpers.workers.close()
     release_memory()
