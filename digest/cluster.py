@@ -7,7 +7,7 @@ import hashlib
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
@@ -699,6 +699,91 @@ def local_similarities(
     return matrix
 
 
+def try_local(
+    members: Sequence[int],
+    local: Callable[[Sequence[int]], np.ndarray],
+    threshold: float,
+    copies: Mapping[int, int],
+    languages: Sequence[str | None] | None = None,
+) -> Split | None:
+    """Return the halves of `members` (article indexes, sorted) when, scored as a folder of
+    their own (`local`: words all of them use weigh little), they fall into exactly two
+    groups of several reports each that keep apart as `linkage_merges` keeps groups apart
+    (their average to each other under `SEPARATION` of each one's average inside); else None.
+    Not when the parts are one language each (`languages`, by article index), different
+    ones: reports in two languages share only names and numbers, so among themselves they
+    fall apart by language.
+
+    A topic's happenings a few days apart (a raid, the minister's resignation, the suspects
+    named) retell each other, so scored among the whole folder the topic's words hold them
+    in one group; among themselves those words weigh little and what each happening's
+    reports share (its action, its people, its figures) is what is left.
+    """
+    if not 4 <= len(members) <= MAX_LOCAL:
+        return None
+    similar = local(members)
+    n = len(members)
+    sims = {(a, b): float(similar[a, b]) for a in range(n) for b in range(a + 1, n)}
+    for a in range(n):
+        for b in range(a + 1, n):
+            if copies.get(members[a], -1) == copies.get(members[b], -2):
+                sims[(a, b)] = 1.0
+    parts = average_linkage(n, {k: v for k, v in sims.items() if v > 0}, threshold)
+    if len(parts) != 2 or min(map(len, parts)) < 2:
+        return None
+    first, second = parts
+    if languages is not None:
+        tongues = [{languages[members[r]] for r in part} for part in parts]
+        if len(tongues[0]) == len(tongues[1]) == 1 and tongues[0] != tongues[1]:
+            return None
+
+    def mean(pairs: list[tuple[int, int]]) -> float:
+        return sum(sims[(min(a, b), max(a, b))] for a, b in pairs) / len(pairs)
+
+    inside = [mean([(a, b) for x, a in enumerate(p) for b in p[x + 1 :]]) for p in parts]
+    between = mean([(a, b) for a in first for b in second])
+    if between >= SEPARATION * min(inside):
+        return None
+    return Split(
+        tuple(members[r] for r in first),
+        tuple(members[r] for r in second),
+        ("", ""),
+        sum(inside) / 2,
+        between,
+        local=True,
+    )
+
+
+MAX_LOCAL = 400
+"""Larger groups are not scored as folders of their own (`split_local`): their reports'
+words are read again, and linkage costs the square of the group's size."""
+
+
+def split_local(
+    groups: Sequence[Sequence[int]],
+    local: Callable[[Sequence[int]], np.ndarray],
+    threshold: float,
+    copies: Sequence[Sequence[int]] = (),
+    languages: Sequence[str | None] | None = None,
+) -> tuple[list[list[int]], list[Split]]:
+    """Return `groups` with each that falls into two happenings among itself cut in two
+    (`try_local`; once: the halves are not tried again), sorted by first member, and the
+    splits made. Copies of one story (`copies`) are never cut apart, nor one language from
+    another (`languages`: each article's, by index)."""
+    copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
+    done: list[list[int]] = []
+    splits: list[Split] = []
+    for group in groups:
+        members = sorted(group)
+        split = try_local(members, local, threshold, copy_of, languages)
+        if split is None:
+            done.append(members)
+            continue
+        splits.append(split)
+        done += [list(split.first), list(split.second)]
+    return sorted(done, key=lambda m: m[0]), splits
+
+
 def cluster_events(
     articles: Sequence[Article],
     params: ClusterParams,
@@ -736,6 +821,8 @@ def cluster_events(
     )
     local = functools.partial(local_similarities, ordered, params)
     groups, cuts = split_odd(groups, features, languages, params.max_gap_days, local, copy_groups)
+    splits += cuts
+    groups, cuts = split_local(groups, local, params.min_similarity, copy_groups, languages)
     splits += cuts
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],

@@ -54,6 +54,9 @@ class Split:
     odd: bool = False
     """A report cut from the rest of its group (`split_odd`), not a blend halved: `first`
     is that report."""
+    local: bool = False
+    """Halves found by scoring the group as a folder of its own (`cluster.split_local`);
+    `names` is empty."""
 
 
 def local_vectors(members: Sequence[int], features: Sequence[Features]) -> np.ndarray:

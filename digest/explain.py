@@ -230,6 +230,14 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{e.split.split.between:.3f} similar to them against {e.split.split.within:.3f} "
             "among them: cut out as another event"
         )
+    elif e.split is not None and e.split.split.local:
+        lines.append(
+            f"  split  linkage put them in one group of {len(e.split.first)} + "
+            f"{len(e.split.second)} reports; scored among that group alone (words all of "
+            "them use weigh little), it falls into these two, "
+            f"{e.split.split.between:.3f} similar to each other against "
+            f"{e.split.split.within:.3f} within, under {cluster.SEPARATION:.0%}: cut in two"
+        )
     elif e.split is not None:
         first, second = e.split.split.names
         lines.append(

@@ -72,6 +72,11 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind", 0.91),
         ("blind2", 0.97),
         ("blind3", 0.88),
+        ("blind4", 0.94),
+        ("blind5", 0.88),
+        ("blind6", 0.75),
+        ("blind7", 0.80),
+        ("blind8", 0.83),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
