@@ -95,3 +95,26 @@ def test_explain_says_the_group_was_scored_alone() -> None:
     assert "DIFFERENT events" in result.stdout
     (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("split")]
     assert "scored among that group alone" in line and "cut in two" in line
+
+
+def test_group_similarities_weigh_words_all_members_use_little() -> None:
+    """Four reports of one topic: every one writes the topic's words, each pair its own
+    happening's. In the folder the topic holds them alike; among themselves, the pairs."""
+    from digest.features import Features
+
+    def report(i: int, own: str) -> Features:
+        body = {"volcano": 0.6, "ash": 0.6, own: 0.5}
+        return Features(f"a{i}", dict(body), body, {}, frozenset({"raung", own}), None)
+
+    group = [
+        report(0, "airport"),
+        report(1, "airport"),
+        report(2, "evacuate"),
+        report(3, "evacuate"),
+    ]
+    params = ClusterParams()
+    folder = [[cluster.similarity(a, b, params) for b in group] for a in group]
+    among = cluster.group_similarities(group, params, range(4))
+    assert folder[0][2] > 0.5 * folder[0][1]  # the topic's words hold all four together
+    assert among[0, 1] > 0 and among[0, 2] < 0.45 * among[0, 1]
+    assert cluster.split_local([[0, 1, 2, 3]], lambda m: among, THRESHOLD)[0] == [[0, 1], [2, 3]]
