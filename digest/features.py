@@ -40,7 +40,7 @@ from digest.text import (
     without_possessive,
 )
 from digest.views import article_language
-from digest.yearless import find_yearless_dateline
+from digest.yearless import find_yearless_dateline, year_from_folder
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -887,7 +887,34 @@ def featurize_corpus(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
         )
     ]
-    return features, leads, bodies
+    return dated_by_folder(features), leads, bodies
+
+
+def dated_by_folder(features: list[Features]) -> list[Features]:
+    """Return `features` with each year-less dateline (`Features.month_day`) dated in the
+    one year that puts it within the folder's read days (`yearless.year_from_folder`).
+
+    Measured (README, Clustering): wire copy dated "Feb 25 (Reuters)" is otherwise left
+    undated, and a group of undated reports can bridge a bank's February cut and its April
+    hold. The date is for clustering only (as certain as a dateline: it keeps events apart);
+    the article's own page still shows what the article says.
+    """
+    read = [f.date for f in features if f.date is not None and f.date.is_certain]
+    days = [d.value for d in read if d.is_exact]
+    if not days:
+        return features
+    first, last = min(days), max(days)
+    out = []
+    for f in features:
+        found = year_from_folder(f.month_day, first, last) if f.month_day else None
+        if found is not None:
+            f = replace(
+                f,
+                date=DateValue(found, source=DateSource.DATELINE_INFERRED_YEAR),
+                month_day=None,
+            )
+        out.append(f)
+    return out
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

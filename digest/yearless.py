@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from digest import dates
 from digest.model import DateSource, DateValue, Granularity
@@ -175,3 +175,36 @@ def fix_year(dateline: YearlessDateline, latest: date | None) -> DateValue | Non
             return DateValue(day, Granularity.DAY, DateSource.DATELINE_INFERRED_YEAR)
         return None  # the one year in the window, on another weekday
     return None
+
+
+FOLDER_SLACK_DAYS = 31
+"""`year_from_folder` looks this many days before the folder's first read day and after
+its last."""
+
+
+def year_from_folder(month_day: tuple[int, int], first: date, last: date) -> date | None:
+    """Return the one date of `month_day` (month, day) from `FOLDER_SLACK_DAYS` before
+    `first` to as many after `last`, or None when there are none or several.
+
+    A dateline without a year that its own story cannot date ("BANGKOK, Feb 25 (Reuters)")
+    is taken to be of the folder's time when only one year puts it there: in a folder whose
+    reports read dates from November 2025 to July 2026, "Feb 25" is 25 February 2026. A
+    folder of more than a year's news gives two or more such dates, and nothing is read.
+
+    >>> year_from_folder((2, 25), date(2025, 11, 9), date(2026, 7, 22))
+    datetime.date(2026, 2, 25)
+    >>> year_from_folder((2, 25), date(2024, 11, 9), date(2026, 7, 22)) is None
+    True
+    """
+    month, day = month_day
+    start = first - timedelta(days=FOLDER_SLACK_DAYS)
+    end = last + timedelta(days=FOLDER_SLACK_DAYS)
+    found = []
+    for year in range(start.year, end.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if start <= candidate <= end:
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None

@@ -213,3 +213,69 @@ def test_a_yearless_dateline_is_at_least_as_far_as_its_day_of_the_year() -> None
     assert date_gap_days(article(month_day=(12, 30)), article(month_day=(1, 3))) == 3
     assert date_gap_days(article(month_day=(3, 1)), article(month_day=(3, 1))) is None
     assert date_gap_days(article(), article(month_day=(3, 1))) is None
+
+
+@pytest.mark.parametrize(
+    ("month_day", "first", "last", "expected"),
+    [
+        ((2, 25), date(2025, 11, 9), date(2026, 7, 22), date(2026, 2, 25)),
+        ((12, 20), date(2026, 1, 3), date(2026, 1, 9), date(2025, 12, 20)),  # slack before
+        ((1, 5), date(2025, 12, 1), date(2025, 12, 30), date(2026, 1, 5)),  # slack after
+        ((2, 25), date(2024, 11, 9), date(2026, 7, 22), None),  # two Feb 25ths in the folder
+        ((6, 1), date(2025, 11, 9), date(2026, 2, 1), None),  # none
+        ((2, 29), date(2024, 1, 1), date(2024, 3, 1), date(2024, 2, 29)),
+        ((2, 29), date(2025, 1, 1), date(2025, 3, 1), None),
+    ],
+)
+def test_year_from_folder(
+    month_day: tuple[int, int], first: date, last: date, expected: date | None
+) -> None:
+    assert yearless.year_from_folder(month_day, first, last) == expected
+
+
+def test_a_folders_read_days_date_its_yearless_datelines() -> None:
+    from digest.features import Features, dated_by_folder
+
+    def article(value: DateValue | None = None, month_day: tuple[int, int] | None = None):
+        return Features("x", {}, {}, {}, frozenset(), value, None, month_day)
+
+    read = DateValue(date(2026, 3, 3), Granularity.DAY, DateSource.DATELINE)
+    guess = DateValue(date(2022, 2, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    month = DateValue(date(2026, 1, 1), Granularity.MONTH, DateSource.EXPLICIT)
+    folder = [article(read), article(guess, (2, 25)), article(month), article(None, (9, 1))]
+    dated = dated_by_folder(folder)
+    assert dated[1].date == DateValue(date(2026, 2, 25), Granularity.DAY, INFERRED_YEAR)
+    assert dated[1].month_day is None
+    assert dated[0] == folder[0] and dated[2] == folder[2]
+    assert dated[3] == folder[3]  # 1 September is outside the folder's time in any year
+    assert dated_by_folder(folder[1:]) == folder[1:]  # only estimates and a month: no days
+
+
+def test_a_dated_wire_copy_keeps_groups_apart(tmp_path: Path) -> None:
+    """Two wire reports a fortnight apart and an undated one like both: without a year the
+    fortnight parts only the pair, and the undated report can join all three; a folder
+    whose other reports are of that November dates both, and an event never holds two
+    reports dated that far apart."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write_wire_copy(seeds, "first.txt", "Nov 15", WIRE_LEADS[0])
+    write_wire_copy(seeds, "second.txt", "Nov 29", WIRE_LEADS[1])
+    (seeds / "undated.txt").write_text(
+        "Kim Jong Un and Russia's defence minister talk military cooperation in Pyongyang\n"
+        "North Korea's leader Kim Jong Un and the Russian defence minister discussed "
+        "military cooperation during talks in Pyongyang, the KCNA agency reported.\n"
+        "Joint exercises and the partnership treaty between the two countries were "
+        "discussed, state media said.\n",
+        encoding="utf-8",
+    )
+    flood = "\n".join(ANTARA).replace("Kamis (2/1)", "Kamis (21/11/2024)")
+    (seeds / "flood.txt").write_text(
+        "Banjir Bekasi, ribuan warga mengungsi\n" + flood + "\n", encoding="utf-8"
+    )
+    result = run_digest("build", "--seeds", "seeds", "--out", "site", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
+    files = {a["id"]: a["file"] for a in data["articles"]}
+    events = [sorted(files[a] for a in e["articles"]) for e in data["events"]]
+    wire = [e for e in events if "first.txt" in e or "second.txt" in e]
+    assert len(wire) == 2, events
