@@ -371,7 +371,12 @@ class TermStore:
     def lower_counts(self, rows: np.ndarray) -> dict[str, int]:
         """Return word -> how many of `rows` write it in lower case (words they do)."""
         ids = np.frombuffer(self._ids["lower"], dtype=np.int32)
-        count = np.bincount(ids[self._gather("lower", rows)], minlength=len(self.words))
+        count = np.zeros(len(self.words), dtype=np.int64)
+        # A block of rows at a time: the positions of all rows' words at once were about
+        # 8 KB an article of int64 arrays, a peak of the clustering stage.
+        for a in range(0, len(rows), TFIDF_BLOCK):
+            at = self._gather("lower", rows[a : a + TFIDF_BLOCK])
+            count += np.bincount(ids[at], minlength=len(self.words))
         found = np.flatnonzero(count)
         words = map(self.words.__getitem__, found.tolist())
         return dict(zip(words, count[found].tolist(), strict=True))
