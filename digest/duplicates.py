@@ -132,18 +132,18 @@ entry of the corpus)."""
 """`_counted_entries` marks the counted shingles in a table of 2**BUCKET_BITS flags."""
 
 
-def _counted_entries(hashes: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the entries (hash, owner) whose shingle 2 to `MAX_POSTING` articles hold;
-    `hashes` holds article i's `sizes[i]` shingles after those of article i - 1.
+SORT_PARTS = 8
+"""The hashes are sorted a part at a time (by their low bits): a sorted copy of all of
+them was 8 bytes an entry of the corpus on top of the hashes, the clustering stage's peak."""
 
-    Most shingles of a corpus occur in one article only and can never count. A plain sort
-    of the hashes (no owners: several times faster than sorting the entries) finds the
-    counted shingles; a table of flags by their low bits then picks out their entries,
-    checked exactly, so the expensive sort of entries only sees those. Their owners are
-    found from where each article's entries end (an owner for every entry was 4 bytes an
-    entry at the stage's peak).
-    """
-    ordered = np.sort(hashes)
+
+def _repeated(hashes: np.ndarray, part: int) -> np.ndarray:
+    """Return the distinct hashes of `hashes` whose low bits give `part` (of `SORT_PARTS`)
+    and that occur 2 to `MAX_POSTING` times, sorted."""
+    low = np.int64(SORT_PARTS - 1)
+    blocks = (hashes[at : at + LOOKUP_BLOCK] for at in range(0, len(hashes), LOOKUP_BLOCK))
+    ordered = np.concatenate([b[(b & low) == part] for b in blocks] or [hashes[:0]])
+    ordered.sort()
     # Runs of a repeated shingle, found from where "equal to the next" turns on and off:
     # a few bytes an entry, where an index of every run's start was 16 (most shingles
     # occur once, so there are about as many runs as entries).
@@ -152,8 +152,22 @@ def _counted_entries(hashes: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray,
     del same
     starts, ends = edges[0::2], edges[1::2]  # ordered[start : end + 1] are equal
     lengths = ends - starts + 1
-    counted = ordered[starts[lengths <= MAX_POSTING]]  # sorted, distinct
-    del ordered, edges
+    return ordered[starts[lengths <= MAX_POSTING]]
+
+
+def _counted_entries(hashes: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the entries (hash, owner) whose shingle 2 to `MAX_POSTING` articles hold;
+    `hashes` holds article i's `sizes[i]` shingles after those of article i - 1.
+
+    Most shingles of a corpus occur in one article only and can never count. A plain sort
+    of the hashes (no owners: several times faster than sorting the entries) finds the
+    counted shingles; a table of flags by their low bits then picks out their entries,
+    checked exactly, so the expensive sort of entries only sees those (the hashes are
+    sorted a part at a time: `SORT_PARTS`). Their owners are
+    found from where each article's entries end (an owner for every entry was 4 bytes an
+    entry at the stage's peak).
+    """
+    counted = np.sort(np.concatenate([_repeated(hashes, part) for part in range(SORT_PARTS)]))
     if not len(counted):
         return hashes[:0], np.zeros(0, dtype=np.int32)
     mask = np.int64((1 << BUCKET_BITS) - 1)
