@@ -410,8 +410,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        ids = sorted(a.id for a in articles)
-        hashes, sizes = known.take_shingles(ids)  # the store's own are freed
+        ids, hashes, sizes = known.take_all_shingles()  # the store's own, not a copy
         copies = duplicates.copy_groups_of(ids, hashes, sizes)  # marked here, kept below
         del ids, hashes, sizes
         release_memory()

@@ -240,9 +240,9 @@ def copy_groups(
 
 
 def copy_groups_of(ids: Sequence[str], hashes: np.ndarray, sizes: np.ndarray) -> list[list[str]]:
-    """Return `copy_groups` of the articles `ids` (sorted) from their `shingles`: `sizes[i]`
-    of them for `ids[i]`, one article after another in `hashes` (as `TermStore.take_shingles`
-    gives them; no copy of them is made)."""
+    """Return `copy_groups` of the articles `ids` (in any order: the groups are the same)
+    from their `shingles`: `sizes[i]` of them for `ids[i]`, one article after another in
+    `hashes` (as `TermStore.take_shingles` gives them; no copy of them is made)."""
     return _groups(ids, _copied_pairs(ids, hashes, sizes))
 
 

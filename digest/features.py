@@ -9,7 +9,6 @@ Three kinds of evidence are kept apart so each can be measured and explained:
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import sys
@@ -255,9 +254,9 @@ class TermStore:
         self._ids = {part: array("i") for part in ("lead", "body", "lower")}
         self._counts = {part: array("i") for part in ("lead", "body")}
         self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
-        self._shingles: list[np.ndarray] = []
-        self._shingle_rows: list[int] = []
-        """The first row of each block of `_shingles`."""
+        self._shingles = array("q")
+        """Every record's 5-gram hashes, one after another: one buffer that grows in
+        place (not blocks joined at the end, which held them twice)."""
         self._shingle_ends = array("q", [0])
         self._rows: dict[str, int] = {}
         self._rest: list[ArticleTerms] = []
@@ -295,8 +294,11 @@ class TermStore:
             self._shingle_ends.append(self._shingle_ends[-1] + len(terms.shingles) // 8)
             self._rest.append(replace(terms, lead={}, body={}, lower=(), shingles=b""))
         if grams:
-            self._shingle_rows.append(len(self._rest) - len(grams))
-            self._shingles.append(np.frombuffer(b"".join(grams), dtype=np.int64))
+            try:
+                self._shingles.frombytes(b"".join(grams))
+            except BufferError:  # a view of them is still held (`shingle_arrays`)
+                self._shingles = array("q", self._shingles)
+                self._shingles.frombytes(b"".join(grams))
 
     def row(self, article_id: str) -> int:
         return self._rows[article_id]
@@ -310,11 +312,8 @@ class TermStore:
         return slice(ends[row], ends[row + 1])
 
     def _shingles_of(self, row: int) -> np.ndarray:
-        block = bisect.bisect_right(self._shingle_rows, row) - 1
-        first = self._shingle_ends[self._shingle_rows[block]]
-        return self._shingles[block][
-            self._shingle_ends[row] - first : self._shingle_ends[row + 1] - first
-        ]
+        ends = self._shingle_ends
+        return np.frombuffer(self._shingles, dtype=np.int64)[ends[row] : ends[row + 1]]
 
     def shingle_arrays(self) -> dict[str, np.ndarray]:
         """Return article id -> its 5-gram hashes (views, no copies)."""
@@ -333,10 +332,24 @@ class TermStore:
             grams = self._shingles_of(row)
             hashes[at : at + len(grams)] = grams
             at += len(grams)
-        self._shingles = [np.zeros(0, np.int64)]
-        self._shingle_rows = [0]
+        self._shingles = array("q")
         self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
         return hashes, sizes
+
+    def take_all_shingles(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Return the ids of the store's articles in the order they were added, their
+        5-gram hashes one article after another and how many each has, as `take_shingles`
+        gives them but without a copy: the store hands over its own buffer. (When an id
+        was added twice, `take_shingles` of the ids in sorted order.)"""
+        ids = sorted(self._rows, key=self._rows.__getitem__)
+        if len(ids) != len(self._rest):
+            ids.sort()
+            return ids, *self.take_shingles(ids)
+        hashes = np.frombuffer(self._shingles, dtype=np.int64)
+        sizes = np.diff(np.frombuffer(self._shingle_ends, dtype=np.int64))
+        self._shingles = array("q")
+        self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
+        return ids, hashes, sizes
 
     def record(self, article_id: str) -> ArticleTerms:
         """Return the record of `article_id` as it was added."""
