@@ -7,8 +7,10 @@ boilerplate lines, a different outlet name or a changed headline do not hide a c
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -111,9 +113,7 @@ def near_duplicate_pairs(
     return _copied_pairs([a.id for a in ordered], hashes, sizes)
 
 
-def _copied_pairs(
-    ids: Sequence[str], hashes: np.ndarray, sizes: np.ndarray
-) -> list[tuple[str, str]]:
+def _copied_pairs(ids: Sequence[str], hashes: Hashes, sizes: np.ndarray) -> list[tuple[str, str]]:
     """Return `near_duplicate_pairs` of the articles `ids` (sorted), whose shingles are
     `hashes`, article after article, `sizes[i]` of them for `ids[i]`."""
     first, second, count = _shared_count_arrays_flat(hashes, sizes)  # sorted by pair
@@ -132,17 +132,63 @@ entry of the corpus)."""
 """`_counted_entries` marks the counted shingles in a table of 2**BUCKET_BITS flags."""
 
 
+class SpilledHashes:
+    """64-bit hashes appended to an unnamed scratch file and read back a block at a time.
+
+    The copy finder only scans the corpus's 5-grams (`_counted_entries`), so a build need
+    not hold them (8 bytes each, about 5 KB an article) from the `features` stage, where
+    they are read, to clustering, where they are compared (see `features.TermStore`).
+    The file is the system's (`tempfile`) and is gone when this is closed or freed.
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115  (open until `close`)
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def append(self, data: bytes) -> None:
+        """Append the hashes of `data` (int64 bytes)."""
+        self._file.write(data)
+        self.count += len(data) // 8
+
+    def read(self, start: int, stop: int) -> np.ndarray:
+        """Return hashes `start` to `stop` - 1."""
+        self._file.flush()
+        data = os.pread(self._file.fileno(), (stop - start) * 8, start * 8)
+        return np.frombuffer(data, dtype=np.int64)
+
+    def blocks(self, size: int) -> Iterator[np.ndarray]:
+        """Yield every hash, `size` at a time."""
+        for at in range(0, self.count, size):
+            yield self.read(at, min(self.count, at + size))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+Hashes = np.ndarray | SpilledHashes
+
+
+def _blocks(hashes: Hashes) -> Iterator[np.ndarray]:
+    """Yield `hashes` `LOOKUP_BLOCK` at a time."""
+    if isinstance(hashes, SpilledHashes):
+        return hashes.blocks(LOOKUP_BLOCK)
+    return (hashes[at : at + LOOKUP_BLOCK] for at in range(0, len(hashes), LOOKUP_BLOCK))
+
+
+NO_HASHES = np.zeros(0, dtype=np.int64)
 SORT_PARTS = 8
 """The hashes are sorted a part at a time (by their low bits): a sorted copy of all of
 them was 8 bytes an entry of the corpus on top of the hashes, the clustering stage's peak."""
 
 
-def _repeated(hashes: np.ndarray, part: int) -> np.ndarray:
+def _repeated(hashes: Hashes, part: int) -> np.ndarray:
     """Return the distinct hashes of `hashes` whose low bits give `part` (of `SORT_PARTS`)
     and that occur 2 to `MAX_POSTING` times, sorted."""
     low = np.int64(SORT_PARTS - 1)
-    blocks = (hashes[at : at + LOOKUP_BLOCK] for at in range(0, len(hashes), LOOKUP_BLOCK))
-    ordered = np.concatenate([b[(b & low) == part] for b in blocks] or [hashes[:0]])
+    ordered = np.concatenate([b[(b & low) == part] for b in _blocks(hashes)] or [NO_HASHES])
     ordered.sort()
     # Runs of a repeated shingle, found from where "equal to the next" turns on and off:
     # a few bytes an entry, where an index of every run's start was 16 (most shingles
@@ -155,7 +201,7 @@ def _repeated(hashes: np.ndarray, part: int) -> np.ndarray:
     return ordered[starts[lengths <= MAX_POSTING]]
 
 
-def _counted_entries(hashes: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _counted_entries(hashes: Hashes, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return the entries (hash, owner) whose shingle 2 to `MAX_POSTING` articles hold;
     `hashes` holds article i's `sizes[i]` shingles after those of article i - 1.
 
@@ -169,17 +215,19 @@ def _counted_entries(hashes: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray,
     """
     counted = np.sort(np.concatenate([_repeated(hashes, part) for part in range(SORT_PARTS)]))
     if not len(counted):
-        return hashes[:0], np.zeros(0, dtype=np.int32)
+        return NO_HASHES, np.zeros(0, dtype=np.int32)
     mask = np.int64((1 << BUCKET_BITS) - 1)
     flags = np.zeros(1 << BUCKET_BITS, dtype=bool)
     flags[counted & mask] = True
-    maybe = np.concatenate(
-        [
-            np.flatnonzero(flags[hashes[at : at + LOOKUP_BLOCK] & mask]) + at
-            for at in range(0, len(hashes), LOOKUP_BLOCK)
-        ]
-    )
-    hashes = hashes[maybe]
+    places, found = [], []
+    at = 0
+    for block in _blocks(hashes):
+        hit = np.flatnonzero(flags[block & mask])
+        places.append(hit + at)
+        found.append(block[hit])
+        at += len(block)
+    maybe = np.concatenate(places)
+    hashes = np.concatenate(found)
     spot = np.searchsorted(counted, hashes)
     spot[spot == len(counted)] = 0
     exact = counted[spot] == hashes
@@ -206,7 +254,7 @@ def _shared_count_arrays(
 
 
 def _shared_count_arrays_flat(
-    hashes: np.ndarray, sizes: np.ndarray
+    hashes: Hashes, sizes: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return `_shared_count_arrays` of article i's `sizes[i]` shingles, one article after
     another in `hashes`."""
@@ -239,10 +287,11 @@ def copy_groups(
     return _groups([a.id for a in articles], near_duplicate_pairs(articles, known))
 
 
-def copy_groups_of(ids: Sequence[str], hashes: np.ndarray, sizes: np.ndarray) -> list[list[str]]:
+def copy_groups_of(ids: Sequence[str], hashes: Hashes, sizes: np.ndarray) -> list[list[str]]:
     """Return `copy_groups` of the articles `ids` (in any order: the groups are the same)
     from their `shingles`: `sizes[i]` of them for `ids[i]`, one article after another in
-    `hashes` (as `TermStore.take_shingles` gives them; no copy of them is made)."""
+    `hashes` (as `TermStore.take_shingles` gives them, or a scratch file of them: see
+    `SpilledHashes`; no copy of them is made)."""
     return _groups(ids, _copied_pairs(ids, hashes, sizes))
 
 

@@ -23,7 +23,7 @@ import numpy as np
 
 from digest.config import ClusterParams
 from digest.dates import is_month_first
-from digest.duplicates import shingle_hashes
+from digest.duplicates import Hashes, SpilledHashes, shingle_hashes
 from digest.model import Article, DateSource, DateValue, NameKind
 from digest.stages import report_steps
 from digest.text import (
@@ -241,22 +241,23 @@ class TermStore:
     26 KB, with its lower-case words 3 KB more). Here each word is numbered once for the
     corpus, and an article's lead and body terms are kept as numbers and counts in flat
     arrays (in the order they occur in its dicts, which is the order `tfidf_arrays` sums
-    in), its lower-case words as numbers, and its 5-gram hashes in one array per block
-    of records: about 8 bytes a term, 4 a word and 8 a 5-gram, with no object per
-    article. The rest of a record (names, numbers, dates: small) is kept as it is.
+    in), its lower-case words as numbers, and its 5-gram hashes in one buffer (a build's
+    in a scratch file: `spill`): about 8 bytes a term, 4 a word and 8 a 5-gram, with no
+    object per article. The rest of a record (names, numbers, dates: small) is kept as it is.
     `record` gives back the record exactly as it was added.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spill: bool = False) -> None:
         self.words: list[str] = []
         """Every word the records hold, by its number."""
         self._number: dict[str, int] = {}
         self._ids = {part: array("i") for part in ("lead", "body", "lower")}
         self._counts = {part: array("i") for part in ("lead", "body")}
         self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
-        self._shingles = array("q")
+        self._shingles: array | SpilledHashes = SpilledHashes() if spill else array("q")
         """Every record's 5-gram hashes, one after another: one buffer that grows in
-        place (not blocks joined at the end, which held them twice)."""
+        place (not blocks joined at the end, which held them twice), or with `spill` a
+        scratch file (the copy finder reads them a block at a time)."""
         self._shingle_ends = array("q", [0])
         self._rows: dict[str, int] = {}
         self._rest: list[ArticleTerms] = []
@@ -293,7 +294,9 @@ class TermStore:
             grams.append(terms.shingles)
             self._shingle_ends.append(self._shingle_ends[-1] + len(terms.shingles) // 8)
             self._rest.append(replace(terms, lead={}, body={}, lower=(), shingles=b""))
-        if grams:
+        if grams and isinstance(self._shingles, SpilledHashes):
+            self._shingles.append(b"".join(grams))
+        elif grams:
             try:
                 self._shingles.frombytes(b"".join(grams))
             except BufferError:  # a view of them is still held (`shingle_arrays`)
@@ -313,10 +316,12 @@ class TermStore:
 
     def _shingles_of(self, row: int) -> np.ndarray:
         ends = self._shingle_ends
+        if isinstance(self._shingles, SpilledHashes):
+            return self._shingles.read(ends[row], ends[row + 1])
         return np.frombuffer(self._shingles, dtype=np.int64)[ends[row] : ends[row + 1]]
 
     def shingle_arrays(self) -> dict[str, np.ndarray]:
-        """Return article id -> its 5-gram hashes (views, no copies)."""
+        """Return article id -> its 5-gram hashes (views, no copies, unless spilled)."""
         return {aid: self._shingles_of(row) for aid, row in self._rows.items()}
 
     def take_shingles(self, article_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -332,20 +337,27 @@ class TermStore:
             grams = self._shingles_of(row)
             hashes[at : at + len(grams)] = grams
             at += len(grams)
+        if isinstance(self._shingles, SpilledHashes):
+            self._shingles.close()
         self._shingles = array("q")
         self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
         return hashes, sizes
 
-    def take_all_shingles(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+    def take_all_shingles(self) -> tuple[list[str], Hashes, np.ndarray]:
         """Return the ids of the store's articles in the order they were added, their
         5-gram hashes one article after another and how many each has, as `take_shingles`
-        gives them but without a copy: the store hands over its own buffer. (When an id
-        was added twice, `take_shingles` of the ids in sorted order.)"""
+        gives them but without a copy: the store hands over its own buffer (or scratch
+        file, with `spill`). (When an id was added twice, `take_shingles` of the ids in
+        sorted order.)"""
         ids = sorted(self._rows, key=self._rows.__getitem__)
         if len(ids) != len(self._rest):
             ids.sort()
             return ids, *self.take_shingles(ids)
-        hashes = np.frombuffer(self._shingles, dtype=np.int64)
+        hashes = (
+            self._shingles
+            if isinstance(self._shingles, SpilledHashes)
+            else np.frombuffer(self._shingles, dtype=np.int64)
+        )
         sizes = np.diff(np.frombuffer(self._shingle_ends, dtype=np.int64))
         self._shingles = array("q")
         self._shingle_ends = array("q", [0] * (len(self._rest) + 1))

@@ -292,6 +292,12 @@ def test_counted_entries_match_the_plain_runs(monkeypatch: pytest.MonkeyPatch, s
         reference_counted_entries(hashes, owners),
     )
     assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
+    spilled = duplicates.SpilledHashes()  # the same read back from a scratch file
+    for at in range(0, size, 13):
+        spilled.append(hashes[at : at + 13].tobytes())
+    found = duplicates._counted_entries(spilled, sizes)
+    assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
+    spilled.close()
 
 
 def test_the_corpora_hold_copies_for_the_comparison_to_mean_something(corpora) -> None:
@@ -368,6 +374,26 @@ def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
     part, _, _ = features.featurize_corpus(articles[: len(articles) // 2], params, store, True)
     assert part == features.featurize(articles[: len(articles) // 2], params)
     assert len(store) == 0
+
+
+@pytest.mark.parametrize("spill", [False, True])
+def test_the_term_store_hands_over_its_shingles_in_the_order_they_came(corpora, spill) -> None:
+    """`TermStore.take_all_shingles` (in memory or spilled to a scratch file) gives each
+    record's 5-grams as they were added, and the copy groups of the plain copy finder."""
+    articles = list(corpora["ecbplus-dev"])
+    random.Random(5).shuffle(articles)
+    store = features.TermStore(spill=spill)
+    for start in range(0, len(articles), 100):  # several blocks
+        store.add_many((a.id, features.read_article(a)) for a in articles[start : start + 100])
+    assert dict(store.items()) == {a.id: features.read_article(a) for a in articles}
+    ids, hashes, sizes = store.take_all_shingles()
+    assert ids == [a.id for a in articles]
+    flat = hashes.read(0, len(hashes)) if spill else hashes
+    expected = [duplicates.shingles(a) for a in articles]
+    assert flat.tolist() == np.concatenate(expected).tolist()
+    assert sizes.tolist() == [len(x) for x in expected]
+    assert duplicates.copy_groups_of(ids, hashes, sizes) == duplicates.copy_groups(articles)
+    assert duplicates.copy_groups(articles)  # the comparison means something
 
 
 @pytest.mark.parametrize("name", ALL)
