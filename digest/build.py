@@ -330,7 +330,8 @@ def read_for_clustering(
     cache by the article's key, so a rebuild reads the words of new and changed articles
     only. The records are read and stored `READ_BLOCK` at a time: as dicts of strings they
     are about 26 KB an article, in the store about a third of that."""
-    store = TermStore(spill=True)  # the 5-grams wait for clustering in a scratch file
+    # The 5-grams wait for clustering in a scratch file; lower-case words are counted.
+    store = TermStore(spill=True, keep_lower=False)
     for start in range(0, len(articles), READ_BLOCK):
         block = articles[start : start + READ_BLOCK]
         keys = [key_of("terms", article_keys.get(a.id) or repr(a)) for a in block]

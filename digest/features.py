@@ -247,12 +247,18 @@ class TermStore:
     `record` gives back the record exactly as it was added.
     """
 
-    def __init__(self, spill: bool = False) -> None:
+    def __init__(self, spill: bool = False, keep_lower: bool = True) -> None:
         self.words: list[str] = []
         """Every word the records hold, by its number."""
         self._number: dict[str, int] = {}
         self._ids = {part: array("i") for part in ("lead", "body", "lower")}
-        self._counts = {part: array("i") for part in ("lead", "body")}
+        self._counts = {part: array("H") for part in ("lead", "body")}
+        """Counts as 16-bit numbers (an array of 32-bit ones once a count does not fit)."""
+        self._keep_lower = keep_lower
+        """Without it, each word's lower-case writers are counted as the records come and
+        the words themselves not kept (`lower_counts` then counts all records, once)."""
+        self._lower_seen = np.zeros(0, dtype=np.int64)
+        self._replaced = False
         self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
         self._shingles: array | SpilledHashes = SpilledHashes() if spill else array("q")
         """Every record's 5-gram hashes, one after another: one buffer that grows in
@@ -282,18 +288,33 @@ class TermStore:
     def add_many(self, records: Iterable[tuple[str, ArticleTerms]]) -> None:
         """Add each (article id, record); an id added again replaces its record."""
         grams: list[bytes] = []
+        lower: list[int] = []
         for article_id, terms in records:
+            self._replaced |= article_id in self._rows
             self._rows[article_id] = len(self._rest)
             for part in ("lead", "body"):
                 counts: dict[str, int] = getattr(terms, part)
                 self._ids[part].extend(self._numbers(counts))
-                self._counts[part].extend(counts.values())
+                before = len(self._counts[part])
+                try:
+                    self._counts[part].extend(counts.values())
+                except OverflowError:  # a count past 16 bits: 32 from here on (the
+                    # extend stopped at it, having added the counts before it)
+                    self._counts[part] = array("i", self._counts[part][:before])
+                    self._counts[part].extend(counts.values())
                 self._ends[part].append(len(self._ids[part]))
-            self._ids["lower"].extend(self._numbers(terms.lower))
-            self._ends["lower"].append(len(self._ids["lower"]))
+            if self._keep_lower:
+                self._ids["lower"].extend(self._numbers(terms.lower))
+                self._ends["lower"].append(len(self._ids["lower"]))
+            else:
+                lower += self._numbers(terms.lower)
             grams.append(terms.shingles)
             self._shingle_ends.append(self._shingle_ends[-1] + len(terms.shingles) // 8)
             self._rest.append(replace(terms, lead={}, body={}, lower=(), shingles=b""))
+        if lower:
+            seen = np.bincount(np.array(lower, dtype=np.int64), minlength=len(self.words))
+            seen[: len(self._lower_seen)] += self._lower_seen
+            self._lower_seen = seen
         if grams and isinstance(self._shingles, SpilledHashes):
             self._shingles.append(b"".join(grams))
         elif grams:
@@ -377,7 +398,11 @@ class TermStore:
             )
             for part in ("lead", "body")
         }
-        lower = tuple(map(words.__getitem__, self._ids["lower"][self._span("lower", row)]))
+        lower = (
+            tuple(map(words.__getitem__, self._ids["lower"][self._span("lower", row)]))
+            if self._keep_lower
+            else ()
+        )
         shingles = self._shingles_of(row).tobytes()
         return replace(self._rest[row], **parts, lower=lower, shingles=shingles)
 
@@ -397,6 +422,12 @@ class TermStore:
         """Return word -> how many of `rows` write it in lower case (words they do)."""
         ids = np.frombuffer(self._ids["lower"], dtype=np.int32)
         count = np.zeros(len(self.words), dtype=np.int64)
+        if not self._keep_lower:
+            every = len(rows) == len(self._rest) and len(np.unique(rows)) == len(rows)
+            if self._replaced or not every:
+                raise ValueError("a store without its lower-case words counts all records")
+            count[: len(self._lower_seen)] = self._lower_seen
+            rows = rows[:0]
         # A block of rows at a time: the positions of all rows' words at once were about
         # 8 KB an article of int64 arrays, a peak of the clustering stage.
         for a in range(0, len(rows), TFIDF_BLOCK):
@@ -409,7 +440,7 @@ class TermStore:
     def vectors(self, part: str, rows: np.ndarray, max_terms: int | None = None) -> Vectors:
         """Return `tfidf_arrays` of the `part` ("lead" or "body") counts of `rows`."""
         ids = np.frombuffer(self._ids[part], dtype=np.int32)
-        counts = np.frombuffer(self._counts[part], dtype=np.int32)
+        counts = np.frombuffer(self._counts[part], dtype=self._counts[part].typecode)
         ends = np.frombuffer(self._ends[part], dtype=np.int64)
         sizes = ends[rows + 1] - ends[rows]
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -340,8 +341,9 @@ def test_a_rebuild_reads_the_clustering_records_from_the_cache(corpora, tmp_path
     again = read_for_clustering(articles, keys, Helpers(cache=second))
     assert (second.hits, second.misses) == (len(articles), 0)
     second.close()
-    plain = {a.id: features.read_article(a) for a in articles}
-    assert dict(again.items()) == dict(fresh.items()) == plain  # the store gives them back
+    # The store gives them back (a build's counts the lower-case words, keeps them not).
+    plain = {a.id: replace(features.read_article(a), lower=()) for a in articles}
+    assert dict(again.items()) == dict(fresh.items()) == plain
 
 
 def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
@@ -374,6 +376,29 @@ def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
     part, _, _ = features.featurize_corpus(articles[: len(articles) // 2], params, store, True)
     assert part == features.featurize(articles[: len(articles) // 2], params)
     assert len(store) == 0
+
+
+def test_a_store_that_counts_lower_case_words_gives_the_same_features(corpora) -> None:
+    """A store that counts each word's lower-case writers as records come (`keep_lower`
+    off, as a build's) gives the counts and features of one that keeps the words, and
+    refuses to count a part of its records."""
+    params = ClusterParams()
+    articles = sorted(corpora["ecbplus-dev"], key=lambda a: a.id)
+    stores = []
+    for keep in (True, False):
+        store = features.TermStore(keep_lower=keep)
+        for start in range(0, len(articles), 100):
+            block = articles[start : start + 100]
+            store.add_many((a.id, features.read_article(a)) for a in block)
+        stores.append(store)
+    rows = np.arange(len(articles))[::-1].copy()
+    counted = stores[1].lower_counts(rows)
+    assert counted == stores[0].lower_counts(rows)
+    assert list(counted) == list(stores[0].lower_counts(rows))  # in the same order too
+    with pytest.raises(ValueError):
+        stores[1].lower_counts(rows[:10])
+    plain = features.featurize_corpus(articles, params)[0]
+    assert features.featurize_corpus(articles, params, stores[1])[0] == plain
 
 
 @pytest.mark.parametrize("spill", [False, True])
@@ -532,3 +557,12 @@ def test_a_name_one_report_writes_in_lower_case_stays_a_name() -> None:
     titled.append(_named_article(3, "Visit", "Ia menjadi menteri pertahanan sejak Mei."))
     found, _, _ = featurize_corpus(titled, ClusterParams())
     assert all("petrov" in f.names and "pertahanan" not in f.names for f in found[:3])
+
+
+def test_a_term_count_past_16_bits_is_kept(corpora) -> None:
+    """The store keeps counts as 16-bit numbers until one does not fit."""
+    terms = features.read_article(corpora["hardcases"][0])
+    big = replace(terms, body={**terms.body, "zzz": 70_000})
+    store = features.TermStore()
+    store.add_many([("a", terms), ("b", big), ("c", terms)])
+    assert (store.record("a"), store.record("b"), store.record("c")) == (terms, big, terms)
