@@ -234,6 +234,18 @@ def read_article(article: Article) -> ArticleTerms:
     return ArticleTerms(**_interned(fields))
 
 
+def _shingle_buffer(spill: bool) -> array | SpilledHashes:
+    """Return a scratch file for 5-gram hashes when `spill` asks and the system gives one;
+    else an array in memory (a system without a writable temporary folder still builds,
+    with the hashes held as before the scratch file)."""
+    if spill:
+        try:
+            return SpilledHashes()
+        except OSError:
+            pass
+    return array("q")
+
+
 class TermStore:
     """The clustering records (`ArticleTerms`) of a corpus, held compactly as they arrive.
 
@@ -260,7 +272,7 @@ class TermStore:
         self._lower_seen = np.zeros(0, dtype=np.int64)
         self._replaced = False
         self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
-        self._shingles: array | SpilledHashes = SpilledHashes() if spill else array("q")
+        self._shingles: array | SpilledHashes = _shingle_buffer(spill)
         """Every record's 5-gram hashes, one after another: one buffer that grows in
         place (not blocks joined at the end, which held them twice), or with `spill` a
         scratch file (the copy finder reads them a block at a time)."""

@@ -566,3 +566,24 @@ def test_a_term_count_past_16_bits_is_kept(corpora) -> None:
     store = features.TermStore()
     store.add_many([("a", terms), ("b", big), ("c", terms)])
     assert (store.record("a"), store.record("b"), store.record("c")) == (terms, big, terms)
+
+
+def test_without_a_writable_temporary_folder_the_store_holds_its_shingles(monkeypatch) -> None:
+    """A scratch file is a saving, not a need: where none can be made, the hashes stay in
+    memory and the store hands over the same ones."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("no writable temporary folder")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    store = features.TermStore(spill=True)
+    assert not isinstance(store._shingles, duplicates.SpilledHashes)
+    article = Article(
+        "a1",
+        "a1.txt",
+        "Banjir di Samarinda",
+        ("Banjir merendam sembilan kecamatan di Samarinda pada Sabtu pagi.",),
+    )
+    store.add_many([("a1", features.read_article(article))])
+    assert len(store) == 1
