@@ -750,12 +750,13 @@ def try_local(
 ) -> Split | None:
     """Return the halves of `members` (article indexes, sorted) when, scored among
     themselves (`local`: `group_similarities`, words all of them use weigh little), they
-    fall into exactly two
-    groups of several reports each that keep apart as `linkage_merges` keeps groups apart
-    (their average to each other under `SEPARATION` of each one's average inside); else None.
-    Not when the parts are one language each (`languages`, by article index), different
-    ones: reports in two languages share only names and numbers, so among themselves they
-    fall apart by language.
+    fall into exactly two groups of several reports each that keep apart as
+    `linkage_merges` keeps groups apart (their average to each other under `SEPARATION` of
+    each one's average inside); else None. Not when the parts are one language each
+    (`languages`, by article index), different ones: reports in two languages share only
+    names and numbers, so among themselves they fall apart by language. Copies of one story
+    (`copies`: article index → copy group) count as fully similar, so linkage never parts
+    them.
 
     A topic's happenings a few days apart (a raid, the minister's resignation, the suspects
     named) retell each other, so scored among the whole folder the topic's words hold them
@@ -798,8 +799,8 @@ def try_local(
 
 
 MAX_LOCAL = 400
-"""Larger groups are not scored as folders of their own (`split_local`): their reports'
-words are read again, and linkage costs the square of the group's size."""
+"""Larger groups are not scored among themselves (`split_local`): scoring and linkage cost
+the square of the group's size."""
 
 
 def split_local(

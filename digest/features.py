@@ -971,7 +971,7 @@ def dated_by_folder(features: list[Features]) -> list[Features]:
     """Return `features` with each year-less dateline (`Features.month_day`) dated in the
     one year that puts it within the folder's read days (`yearless.year_from_folder`).
 
-    Measured (README, Clustering): wire copy dated "Feb 25 (Reuters)" is otherwise left
+    Measured (README, "Dates and timelines"): wire copy dated "Feb 25 (Reuters)" is otherwise left
     undated, and a group of undated reports can bridge a bank's February cut and its April
     hold. The date is for clustering only (as certain as a dateline: it keeps events apart);
     the article's own page still shows what the article says.
