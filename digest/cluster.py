@@ -768,10 +768,10 @@ def try_local(
     similar = local(members)
     n = len(members)
     sims = {(a, b): float(similar[a, b]) for a in range(n) for b in range(a + 1, n)}
-    for a in range(n):
-        for b in range(a + 1, n):
-            if copies.get(members[a], -1) == copies.get(members[b], -2):
-                sims[(a, b)] = 1.0
+    copy_group = [copies.get(i) for i in members]
+    for a, b in sims:
+        if copy_group[a] is not None and copy_group[a] == copy_group[b]:
+            sims[(a, b)] = 1.0
     parts = average_linkage(n, {k: v for k, v in sims.items() if v > 0}, threshold)
     if len(parts) != 2 or min(map(len, parts)) < 2:
         return None
@@ -812,8 +812,8 @@ def split_local(
 ) -> tuple[list[list[int]], list[Split]]:
     """Return `groups` with each that falls into two happenings among itself cut in two
     (`try_local`; once: the halves are not tried again), sorted by first member, and the
-    splits made. Copies of one story (`copies`) are never cut apart, nor one language from
-    another (`languages`: each article's, by index)."""
+    splits made. Copies of one story (`copies`) are never cut apart, and a group is not cut
+    into one part of each language (`languages`: each article's, by index)."""
     copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
     done: list[list[int]] = []
     splits: list[Split] = []

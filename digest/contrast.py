@@ -55,8 +55,8 @@ class Split:
     """A report cut from the rest of its group (`split_odd`), not a blend halved: `first`
     is that report."""
     local: bool = False
-    """Halves found by scoring the group as a folder of its own (`cluster.split_local`);
-    `names` is empty."""
+    """Halves found by scoring the group among itself, each term weighed by how rare it is
+    inside the group (`cluster.split_local`); `names` is empty."""
 
 
 def local_vectors(members: Sequence[int], features: Sequence[Features]) -> np.ndarray:

@@ -81,9 +81,11 @@ def test_on_labelled_corpora_cuts_fall_between_gold_events(corpus: str) -> None:
     articles = evaluate.load_articles(evaluate.default_articles_dir(gold_path))
     gold = evaluate.gold_by_article(evaluate.read_gold(gold_path), articles)
     clustering = cluster.cluster_with_copies(articles, ClusterParams())
-    for split in clustering.splits:
-        if split.split.local:
-            assert not {gold[a] for a in split.first} & {gold[a] for a in split.second}
+    local = [split for split in clustering.splits if split.split.local]
+    for split in local:
+        assert not {gold[a] for a in split.first} & {gold[a] for a in split.second}
+    if corpus in {"blind5", "blind6"}:  # the seeds-shaped sets: the rule does cut there
+        assert local
 
 
 def test_explain_says_the_group_was_scored_alone() -> None:
