@@ -7,9 +7,10 @@ import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import combinations
 from typing import TypeVar
 
 import numpy as np
@@ -741,12 +742,56 @@ def _reweighed(vector: Mapping[str, float], counts: Mapping[str, int], n: int) -
     return {t: w / length for t, w in weighed.items()}
 
 
+def local_parts(
+    members: Sequence[int],
+    local: Callable[[Sequence[int]], np.ndarray],
+    threshold: float,
+    copies: Mapping[int, int],
+) -> tuple[dict[tuple[int, int], float], list[list[int]]]:
+    """Return the similarity of each two of `members` scored among themselves (`local`,
+    by position in `members`: (a, b) with a < b), and the groups average linkage forms
+    from them at `threshold`. Copies of one story (`copies`: article index → copy group)
+    count as fully similar, so linkage never parts them."""
+    similar = local(members)
+    n = len(members)
+    sims = {(a, b): float(similar[a, b]) for a in range(n) for b in range(a + 1, n)}
+    copy_group = [copies.get(i) for i in members]
+    for a, b in sims:
+        if copy_group[a] is not None and copy_group[a] == copy_group[b]:
+            sims[(a, b)] = 1.0
+    return sims, average_linkage(n, {k: v for k, v in sims.items() if v > 0}, threshold)
+
+
+def _mean(sims: Mapping[tuple[int, int], float], pairs: Iterable[tuple[int, int]]) -> float:
+    values = [sims[(min(a, b), max(a, b))] for a, b in pairs]
+    return sum(values) / len(values)
+
+
+def _inside(sims: Mapping[tuple[int, int], float], part: Sequence[int]) -> float:
+    return _mean(sims, ((a, b) for x, a in enumerate(part) for b in part[x + 1 :]))
+
+
+def _between(sims: Mapping[tuple[int, int], float], p: Sequence[int], q: Sequence[int]) -> float:
+    return _mean(sims, ((a, b) for a in p for b in q))
+
+
+def _one_language_each(
+    parts: Sequence[Sequence[int]], members: Sequence[int], languages: Sequence[str | None] | None
+) -> bool:
+    """True when `parts` are two, each of one language, different ones."""
+    if languages is None or len(parts) != 2:
+        return False
+    tongues = [{languages[members[r]] for r in part} for part in parts]
+    return len(tongues[0]) == len(tongues[1]) == 1 and tongues[0] != tongues[1]
+
+
 def try_local(
     members: Sequence[int],
     local: Callable[[Sequence[int]], np.ndarray],
     threshold: float,
     copies: Mapping[int, int],
     languages: Sequence[str | None] | None = None,
+    scored: tuple[dict[tuple[int, int], float], list[list[int]]] | None = None,
 ) -> Split | None:
     """Return the halves of `members` (article indexes, sorted) when, scored among
     themselves (`local`: `group_similarities`, words all of them use weigh little), they
@@ -756,7 +801,7 @@ def try_local(
     (`languages`, by article index), different ones: reports in two languages share only
     names and numbers, so among themselves they fall apart by language. Copies of one story
     (`copies`: article index → copy group) count as fully similar, so linkage never parts
-    them.
+    them. `scored`: `local_parts` of these members, when the caller has it.
 
     A topic's happenings a few days apart (a raid, the minister's resignation, the suspects
     named) retell each other, so scored among the whole folder the topic's words hold them
@@ -765,27 +810,14 @@ def try_local(
     """
     if not 4 <= len(members) <= MAX_LOCAL:
         return None
-    similar = local(members)
-    n = len(members)
-    sims = {(a, b): float(similar[a, b]) for a in range(n) for b in range(a + 1, n)}
-    copy_group = [copies.get(i) for i in members]
-    for a, b in sims:
-        if copy_group[a] is not None and copy_group[a] == copy_group[b]:
-            sims[(a, b)] = 1.0
-    parts = average_linkage(n, {k: v for k, v in sims.items() if v > 0}, threshold)
+    sims, parts = scored or local_parts(members, local, threshold, copies)
     if len(parts) != 2 or min(map(len, parts)) < 2:
         return None
+    if _one_language_each(parts, members, languages):
+        return None
     first, second = parts
-    if languages is not None:
-        tongues = [{languages[members[r]] for r in part} for part in parts]
-        if len(tongues[0]) == len(tongues[1]) == 1 and tongues[0] != tongues[1]:
-            return None
-
-    def mean(pairs: list[tuple[int, int]]) -> float:
-        return sum(sims[(min(a, b), max(a, b))] for a, b in pairs) / len(pairs)
-
-    inside = [mean([(a, b) for x, a in enumerate(p) for b in p[x + 1 :]]) for p in parts]
-    between = mean([(a, b) for a in first for b in second])
+    inside = [_inside(sims, p) for p in parts]
+    between = _between(sims, first, second)
     if between >= SEPARATION * min(inside):
         return None
     return Split(
@@ -796,6 +828,66 @@ def try_local(
         between,
         local=True,
     )
+
+
+def dated_parts(
+    members: Sequence[int],
+    sims: Mapping[tuple[int, int], float],
+    parts: Sequence[Sequence[int]],
+    spans: Sequence[tuple[int, int] | None],
+    languages: Sequence[str | None] | None = None,
+) -> tuple[list[list[int]], list[Split]] | None:
+    """Return `members` cut into the happenings they fall into among themselves (`sims`
+    and `parts`: `local_parts`), where `try_local`'s two halves are too narrow a rule: two
+    or more parts of several reports each, each lone report joined to the part it is most
+    like on average. Only when every two of those parts keep apart as `try_local` asks
+    (under `SEPARATION` of each one's average inside) and the dates tell them apart too:
+    each part holds a report with a date of its own (`spans`: each article's `date_span`,
+    by index), and every two parts' dates do not overlap or interleave (all of one part's
+    before all of the other's). Else None. The splits record each two parts.
+
+    A follow-up, a second happening and a lone angle in one group (the vaccine's arrival
+    two days before the WHO's statement, with a report on the cases between) are left
+    whole by the two-halves rule; one event's reports that fall apart among themselves by
+    their wording (ECB+) carry the same days, so the date rule keeps them together.
+    """
+    several = [list(p) for p in parts if len(p) >= 2]
+    if len(several) < 2 or _one_language_each(several, members, languages):
+        return None
+    if len(parts) - len(several) > len(several):
+        return None  # more lone reports than parts: angles, not happenings
+    inside = [_inside(sims, p) for p in several]
+    ranges = []
+    for part in several:
+        dated = [spans[members[r]] for r in part if spans[members[r]] is not None]
+        if not dated:
+            return None
+        ranges.append((min(s[0] for s in dated), max(s[1] for s in dated)))
+    for x, y in combinations(range(len(several)), 2):
+        if _between(sims, several[x], several[y]) >= SEPARATION * min(inside[x], inside[y]):
+            return None
+        if not (ranges[x][1] < ranges[y][0] or ranges[y][1] < ranges[x][0]):
+            return None
+    for part in parts:
+        if len(part) == 1:
+            (r,) = part
+            nearest = max(range(len(several)), key=lambda k: (_between(sims, [r], several[k]), -k))
+            several[nearest] = sorted([*several[nearest], r])
+    cut = [[members[r] for r in part] for part in several]
+    splits = [
+        Split(
+            tuple(members[r] for r in several[x]),
+            tuple(members[r] for r in several[y]),
+            ("", ""),
+            (_inside(sims, several[x]) + _inside(sims, several[y])) / 2,
+            _between(sims, several[x], several[y]),
+            local=True,
+            parts=len(several),
+            dated=True,
+        )
+        for x, y in combinations(range(len(several)), 2)
+    ]
+    return cut, splits
 
 
 MAX_LOCAL = 400
@@ -809,22 +901,34 @@ def split_local(
     threshold: float,
     copies: Sequence[Sequence[int]] = (),
     languages: Sequence[str | None] | None = None,
+    spans: Sequence[tuple[int, int] | None] | None = None,
 ) -> tuple[list[list[int]], list[Split]]:
     """Return `groups` with each that falls into two happenings among itself cut in two
-    (`try_local`; once: the halves are not tried again), sorted by first member, and the
-    splits made. Copies of one story (`copies`) are never cut apart, and a group is not cut
-    into one part of each language (`languages`: each article's, by index)."""
+    (`try_local`; once: the halves are not tried again), or, failing that and given each
+    article's `spans`, into the dated happenings it falls into (`dated_parts`), sorted by
+    first member, and the splits made. Copies of one story (`copies`) are never cut apart,
+    and a group is not cut into one part of each language (`languages`: each article's,
+    by index)."""
     copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
     done: list[list[int]] = []
     splits: list[Split] = []
     for group in groups:
         members = sorted(group)
-        split = try_local(members, local, threshold, copy_of, languages)
-        if split is None:
+        if not 4 <= len(members) <= MAX_LOCAL:
             done.append(members)
             continue
-        splits.append(split)
-        done += [list(split.first), list(split.second)]
+        scored = local_parts(members, local, threshold, copy_of)
+        split = try_local(members, local, threshold, copy_of, languages, scored)
+        if split is not None:
+            splits.append(split)
+            done += [list(split.first), list(split.second)]
+            continue
+        found = None if spans is None else dated_parts(members, *scored, spans, languages)
+        if found is None:
+            done.append(members)
+            continue
+        done += found[0]
+        splits += found[1]
     return sorted(done, key=lambda m: m[0]), splits
 
 
@@ -867,7 +971,7 @@ def cluster_events(
     groups, cuts = split_odd(groups, features, languages, params.max_gap_days, local, copy_groups)
     splits += cuts
     within = functools.partial(group_similarities, features, params)
-    groups, cuts = split_local(groups, within, params.min_similarity, copy_groups, languages)
+    groups, cuts = split_local(groups, within, params.min_similarity, copy_groups, languages, spans)
     splits += cuts
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],

@@ -57,6 +57,11 @@ class Split:
     local: bool = False
     """Halves found by scoring the group among itself, each term weighed by how rare it is
     inside the group (`cluster.split_local`); `names` is empty."""
+    parts: int = 2
+    """How many parts the group was cut into (two, or more by `cluster.dated_parts`; a
+    split records two of them)."""
+    dated: bool = False
+    """Parts told apart by their dates too (`cluster.dated_parts`), not `try_local`'s halves."""
 
 
 def local_vectors(members: Sequence[int], features: Sequence[Features]) -> np.ndarray:

@@ -230,6 +230,18 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{e.split.split.between:.3f} similar to them against {e.split.split.within:.3f} "
             "among them: cut out as another event"
         )
+    elif e.split is not None and e.split.split.dated:
+        more = e.split.split.parts - 2
+        lines.append(
+            "  split  linkage put them in one group; scored among that group alone (words "
+            f"all of them use weigh little), it falls into {e.split.split.parts} parts of "
+            "several reports each"
+            + (f" ({more} besides these two)" if more else "")
+            + " (a lone report joins the part it is most like), all of one part's dates "
+            f"before all of the other's; these two are {e.split.split.between:.3f} similar "
+            f"to each other against {e.split.split.within:.3f} within, under "
+            f"{cluster.SEPARATION:.0%}: cut apart"
+        )
     elif e.split is not None and e.split.split.local:
         lines.append(
             f"  split  linkage put them in one group of {len(e.split.first)} + "
