@@ -863,8 +863,10 @@ def dated_parts(
         if not dated:
             return None
         ranges.append((min(s[0] for s in dated), max(s[1] for s in dated)))
-    for x, y in combinations(range(len(several)), 2):
-        if _between(sims, several[x], several[y]) >= SEPARATION * min(inside[x], inside[y]):
+    pairs = list(combinations(range(len(several)), 2))
+    between = [_between(sims, several[x], several[y]) for x, y in pairs]
+    for (x, y), apart in zip(pairs, between, strict=True):
+        if apart >= SEPARATION * min(inside[x], inside[y]):
             return None
         if not (ranges[x][1] < ranges[y][0] or ranges[y][1] < ranges[x][0]):
             return None
@@ -874,18 +876,18 @@ def dated_parts(
             nearest = max(range(len(several)), key=lambda k: (_between(sims, [r], several[k]), -k))
             several[nearest] = sorted([*several[nearest], r])
     cut = [[members[r] for r in part] for part in several]
-    splits = [
+    splits = [  # the figures the parts were cut on, before lone reports joined them
         Split(
             tuple(members[r] for r in several[x]),
             tuple(members[r] for r in several[y]),
             ("", ""),
-            (_inside(sims, several[x]) + _inside(sims, several[y])) / 2,
-            _between(sims, several[x], several[y]),
+            (inside[x] + inside[y]) / 2,
+            apart,
             local=True,
             parts=len(several),
             dated=True,
         )
-        for x, y in combinations(range(len(several)), 2)
+        for (x, y), apart in zip(pairs, between, strict=True)
     ]
     return cut, splits
 
