@@ -375,8 +375,16 @@ def _happenings(found: Sequence[_Dated], topic: frozenset[str]) -> list[list[_Da
 
 
 def event_span(members: Sequence[Article]) -> tuple[DateValue | None, DateValue | None]:
-    """Return the first and last own dates of an event's articles (None when none is known)."""
-    known = sorted((a.published for a in members if a.published is not None), key=_axis_key)
+    """Return the first and last own dates of an event's articles (None when none is known).
+
+    A month estimated from what a report's text mentions (`dates.estimate_published`) counts
+    only when no report of the event has a date read, resolved or inferred: a year in a
+    report's background ("since 2024", "avenge their 2025 loss") can put the estimate years
+    off, and the event would then seem to span them.
+    """
+    dated = [a.published for a in members if a.published is not None]
+    firm = [v for v in dated if v.source is not DateSource.ESTIMATED]
+    known = sorted(firm or dated, key=_axis_key)
     if not known:
         return None, None
     last = _axis_key(known[-1])[:2]

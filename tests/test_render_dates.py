@@ -207,3 +207,13 @@ def test_an_event_of_one_day_shows_that_day_once() -> None:
     assert end == dateline
     label = render.span_label(earlier, inferred, "en")
     assert label.startswith(render.date_label(earlier, "en")) and "–" in label
+
+
+def test_an_estimated_month_years_off_does_not_stretch_an_event_read_from_datelines() -> None:
+    """A report whose month was only estimated from its text (a background year put it two
+    years early) does not make the event start then; alone, its estimate is all there is."""
+    read = DateValue(date(2026, 3, 8), Granularity.DAY, DateSource.DATELINE)
+    guessed = DateValue(date(2024, 3, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    members = [make_article("a", published=read), make_article("b", published=guessed)]
+    assert timeline.event_span(members) == (read, read)
+    assert timeline.event_span([make_article("b", published=guessed)]) == (guessed, guessed)
