@@ -177,7 +177,7 @@ def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
     "kemarin"/"yesterday" and the like match any day, with one more shared word. Each match
     bounds the article's date (a Friday it reports lies 0-6 days before it; "yesterday" exactly
     one); the article is dated the earliest day within every bound, and contradicting bounds
-    give None. A coarse estimate the article already has must contain the inferred day.
+    give None. A coarse date the article already has must contain the inferred day (`_within`).
     """
     if article.published is not None and article.published.granularity is Granularity.DAY:
         return None
@@ -200,11 +200,25 @@ def infer_published(article: Article, pins: Sequence[_Pin]) -> DateValue | None:
     if lower is None or upper is None or lower > upper:
         return None
     estimate = article.published
-    if estimate is not None and not (
-        estimate.value - timedelta(days=6) <= lower <= dates.period_end(estimate)
-    ):
+    if estimate is not None and not _within(lower, estimate):
         return None
     return DateValue(lower, Granularity.DAY, DateSource.INFERRED)
+
+
+def _within(day: date, coarse: DateValue) -> bool:
+    """True when `day` falls in the period of `coarse` or up to six days before it (a week
+    reported at its start). A month only estimated from the text (`dates.estimate_published`)
+    is taken for its month in any year: its year is the latest the text names, which a
+    background or target year ("last year's final", "by 2030") can make wrong, while its
+    month is a day and month the text states."""
+    candidates = [coarse]
+    if coarse.source is DateSource.ESTIMATED and coarse.granularity is Granularity.MONTH:
+        for year in (day.year, day.year + 1):
+            try:
+                candidates.append(replace(coarse, value=coarse.value.replace(year=year)))
+            except ValueError:  # 29 February
+                continue
+    return any(c.value - timedelta(days=6) <= day <= dates.period_end(c) for c in candidates)
 
 
 def _offset_bounds(expression: dates.Expression) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@ and on small articles written here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -375,3 +376,35 @@ def test_seed_facts_through_the_real_cli(tmp_path: Path) -> None:
     june = [t for t in ratification + visit if t["date"] == "2024-06"]
     assert june and all(t["background"] for t in june)
     assert (out / "timeline.html").is_file()
+
+
+@pytest.mark.parametrize(("estimated_month", "inferred"), [(3, True), (5, False)])
+def test_an_estimate_in_the_wrong_year_lets_the_event_date_a_report(
+    estimated_month: int, inferred: bool
+) -> None:
+    """A report dated only by "on Sunday", whose month was estimated from its text in a year
+    its background names (2024), is dated by another report of the event that states the
+    Sunday: the estimate's month must hold that day, its year need not. In another month the
+    estimate still refuses the day."""
+    stated = make_article(
+        "a",
+        "Rafi/Gilang juara All England",
+        "Rafi/Gilang juara All England usai menang di final, Minggu (8/3/2026).",
+        language="id",
+    )
+    read = DateValue(date(2026, 3, 8), Granularity.DAY, DateSource.DATELINE)
+    stated = replace(stated, published=read)
+    stated = replace(stated, mentions=timeline.find_mentions(stated))
+    guessed = DateValue(date(2024, estimated_month, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    report = make_article(
+        "b",
+        "Rafi/Gilang win All England",
+        "Rafi/Gilang won the All England final on Sunday, a year after losing it in 2024.",
+        language="en",
+        published=guessed,
+    )
+    dated = timeline.infer_dates([stated, report])[1].published
+    if inferred:
+        assert dated == DateValue(date(2026, 3, 8), Granularity.DAY, DateSource.INFERRED)
+    else:
+        assert dated == guessed
