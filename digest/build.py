@@ -15,6 +15,7 @@ from digest.config import Config
 from digest.errors import StrictError
 from digest.features import ArticleTerms, TermStore, read_article
 from digest.grouping import group_articles
+from digest.launcher import Launcher
 from digest.model import Article, BuildReport, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
@@ -474,8 +475,9 @@ def _few_full_collections() -> Iterator[None]:
 
 
 def _build_locked(config: Config, strict: bool, helpers: Helpers) -> BuildReport:
-    with site.output_lock(config.output), helpers.workers:
+    with site.output_lock(config.output), helpers.workers, Launcher() as launcher:
         site.recover(config.output.resolve())  # what killed builds left; the lock proves it
+        launcher.start()  # now, while the build is small (see `digest.launcher`)
         report = BuildReport()
         digest = assemble(config, report, helpers)
         if strict and report.warnings:
@@ -484,7 +486,7 @@ def _build_locked(config: Config, strict: bool, helpers: Helpers) -> BuildReport
         try:
             with _timed(report, "render", helpers):
                 pages = render.render_site(
-                    digest, config, helpers.cache, helpers.workers.jobs, staging
+                    digest, config, helpers.cache, helpers.workers.jobs, staging, launcher
                 )
             with _timed(report, "write", helpers, len(pages)):
                 report.pages = len(pages)

@@ -18,6 +18,7 @@ from digest import changes, feeds, i18n, search, summary, timeline, views
 from digest.cache import BuildCache, key_of
 from digest.config import Config, SiteParams
 from digest.errors import ConfigError, OutputError
+from digest.launcher import Launcher
 from digest.markup import json_visible, printable, safe_html
 from digest.model import (
     Article,
@@ -681,6 +682,7 @@ def render_site(
     cache: BuildCache | None = None,
     jobs: int = 1,
     staging: Staging | None = None,
+    launcher: Launcher | None = None,
 ) -> Mapping[str, bytes]:
     """Return every output file as relative path → bytes; the pages are planned first.
 
@@ -689,7 +691,7 @@ def render_site(
     in memory. With a `cache`, event and article pages whose inputs did not change since a
     build that used it are taken from it instead of rendered again, and so are the search
     bundles of unchanged pages (the same bytes). Up to `jobs` Pagefind processes index the
-    others.
+    others, started by `launcher` (see `digest.launcher`) if given.
     """
     env = make_environment(config.templates)
     site: SiteParams = config.site
@@ -782,7 +784,7 @@ def render_site(
     fingerprints = Fingerprints(digest.origins, digest.event_origins)
     per_bundle = site.search_pages_per_bundle
     plans, streamed = _search_order(plans, per_bundle)
-    with search.Indexer(config.output, cache, jobs, reserved=1) as indexer:
+    with search.Indexer(config.output, cache, jobs, reserved=1, launcher=launcher) as indexer:
         # Each bundle of search pages goes to Pagefind as soon as its last page is rendered
         # (see `_search_order`), so Pagefind runs while the rest is rendered.
         for page in render_pages(plans, env, common, cache, fingerprints=fingerprints):

@@ -35,8 +35,8 @@ from pathlib import Path
 
 from digest.cache import BuildCache, key_of
 from digest.errors import DigestError, OutputError
+from digest.launcher import Launched, Launcher
 from digest.site import SEARCH_PREFIX, temp_folder
-from digest.workers import child_setup
 
 BUNDLE = "pagefind"
 """The folder, relative to the site root, that holds the index and search library."""
@@ -299,9 +299,16 @@ class Indexer:
     """
 
     def __init__(
-        self, out: Path, cache: BuildCache | None = None, jobs: int = 1, reserved: int = 0
+        self,
+        out: Path,
+        cache: BuildCache | None = None,
+        jobs: int = 1,
+        reserved: int = 0,
+        launcher: Launcher | None = None,
     ) -> None:
         self.out = out
+        self.launcher = launcher or Launcher()
+        """Starts Pagefind (see `digest.launcher`); without one, this process does."""
         self.cache = cache or BuildCache.disabled()
         self.jobs = max(1, jobs)
         self.reserved = reserved
@@ -376,7 +383,9 @@ class Indexer:
                     shutil.rmtree(folder, ignore_errors=True)
             while self.queue and len(self.runs) < max(1, self.jobs - self.reserved):
                 bundle = self.queue.pop(0)
-                run = _start_pagefind(self.binary, bundle, self._folder(bundle), pages)
+                run = _start_pagefind(
+                    self.binary, bundle, self._folder(bundle), pages, self.launcher
+                )
                 self.runs.append((bundle, run))
 
     def _folder(self, bundle: Bundle) -> Path:
@@ -426,13 +435,19 @@ def _site_files(
 
 @dataclass
 class _Run:
-    process: subprocess.Popen[bytes]
+    process: subprocess.Popen[bytes] | Launched
     pages: int
     timeout: float
     deadline: float
 
 
-def _start_pagefind(binary: Path, bundle: Bundle, folder: Path, pages: Mapping[str, bytes]) -> _Run:
+def _start_pagefind(
+    binary: Path,
+    bundle: Bundle,
+    folder: Path,
+    pages: Mapping[str, bytes],
+    launcher: Launcher | None = None,
+) -> _Run:
     site_dir = folder / "site"
     for rel in bundle.pages:
         target = site_dir / rel
@@ -445,18 +460,11 @@ def _start_pagefind(binary: Path, bundle: Bundle, folder: Path, pages: Mapping[s
         "--silent",
     ]  # fmt: skip
     timeout = TIMEOUT_SECONDS + TIMEOUT_PER_PAGE * len(bundle.pages)
-    with (folder / "output.txt").open("wb") as output:
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                env={**os.environ, **PAGEFIND_ENV},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                preexec_fn=child_setup(),  # only prctl and getppid, prepared beforehand
-            )
-        except OSError as err:
-            raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
+    try:
+        env = {**os.environ, **PAGEFIND_ENV}
+        process = (launcher or Launcher()).run(command, env, folder / "output.txt")
+    except OSError as err:
+        raise SearchIndexError(f"cannot run Pagefind ({binary}): {err}") from None
     return _Run(process, len(bundle.pages), timeout, time.monotonic() + timeout)
 
 

@@ -136,9 +136,9 @@ def test_bundles_go_to_pagefind_while_other_pages_are_still_rendered(
     started: list[tuple[tuple[str, ...], bool]] = []
     real_start = search._start_pagefind
 
-    def spy(binary, bundle, folder, pages):  # type: ignore[no-untyped-def]
+    def spy(binary, bundle, folder, pages, *rest):  # type: ignore[no-untyped-def]
         started.append((bundle.pages, "index.html" in pages))
-        return real_start(binary, bundle, folder, pages)
+        return real_start(binary, bundle, folder, pages, *rest)
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(search, "_start_pagefind", spy)

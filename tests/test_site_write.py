@@ -316,8 +316,11 @@ def test_killed_builds_leave_old_or_new_site_whole(tmp_path: Path, many_seeds: P
 
 
 def _pagefind_child(pid: int) -> tuple[int, str] | None:
-    """Return the id and start time of `pid`'s running Pagefind child, if it has one."""
-    for child in children(pid):
+    """Return the id and start time of a running Pagefind below `pid`, if there is one (the
+    build starts it through its launcher's helper process: see `digest.launcher`)."""
+    below = children(pid)
+    below += [grandchild for child in below for grandchild in children(child)]
+    for child in below:
         try:
             command = Path(f"/proc/{child}/cmdline").read_bytes()
         except OSError:
