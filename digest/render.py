@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import zlib
 from collections import Counter
@@ -466,6 +468,13 @@ class Fingerprints:
             return key_of("map", *(self.of(item) for pair in pairs for item in pair))
         return repr(value)
 
+    def forget_since(self, count: int) -> None:
+        """Drop the memo's entries after its first `count` (in the order they were made):
+        the memo holds the records it hashed, and a whole-site page's own records (the
+        timeline's periods, the names' letters) are not needed once the page is made."""
+        for known in list(itertools.islice(self.memo, count, None)):
+            del self.memo[known]
+
     def _record_key(self, value: object) -> str:
         if isinstance(value, Event):
             made = self.events.get(value.id)
@@ -563,6 +572,8 @@ class Fragments:
         self.fingerprints = fingerprints
         self.cache = cache
         self.fresh: dict[str, object] = {}
+        self.fresh_size = 0
+        """Characters of the fragments in `fresh`."""
         self.page_logs: Mapping[str, ReadLog] = {}
 
     def __call__(self, template: str, **args: object) -> Markup:
@@ -577,6 +588,7 @@ class Fragments:
             reads = _reads_of(logs, self.tables)
             if self.cache.is_enabled:
                 self.fresh[key] = (reads, html)
+                self.fresh_size += len(html)
         _note_reads(self.page_logs, reads)
         return Markup(html)
 
@@ -588,6 +600,7 @@ class Fragments:
             return False
         self.cache.put_many(FRAGMENT_KIND, self.fresh)
         self.fresh = {}
+        self.fresh_size = 0
         return True
 
     def close(self) -> None:
@@ -626,7 +639,9 @@ def render_pages(
     view's `ViewInfo`) and the table entries it read, and it is served only when those
     entries still hold. Templates and code are covered by
     the cache's version. `origins`: see `Fingerprints`. Templates may render parts of a
-    page as `fragment`s (see `Fragments`).
+    page as `fragment`s (see `Fragments`). Each plan is dropped once its page is done (a
+    caller that keeps no other reference to `plans` frees them one by one); the whole-site
+    pages (not `cached`) are encoded a piece at a time (see `_encoded`).
     """
     fingerprints = fingerprints or Fingerprints(origins or {})
     shared = {k: v for k, v in common.items() if k not in TRACKED}
@@ -644,7 +659,10 @@ def render_pages(
     )  # type: ignore[misc]
     fragments = Fragments(env, shared, tables, fingerprints, cache)
     fresh: dict[str, object] = {}
-    for plan in plans:
+    todo = list(reversed(plans))  # each plan dropped once its page is done
+    del plans
+    while todo:
+        plan = todo.pop()
         key = keys.get(plan.path)
         record = found.pop(key, None) if key else None  # each page's record read once
         if record is not None and tables.still_hold(record[0]):  # type: ignore[index]
@@ -660,8 +678,15 @@ def render_pages(
             **plan.context,
             **(plan.derived() if plan.derived else {}),
         }
-        html = env.get_template(plan.template).render(**context).encode("utf-8")
-        del context
+        template = env.get_template(plan.template)
+        if plan.cached:
+            html = template.render(**context).encode("utf-8")
+        else:  # a whole-site page, as big as 76 MB at 50,000 articles: see `_encoded`
+            known = len(fingerprints.memo)
+            html = _encoded(template.generate(**context), fragments)
+            fingerprints.forget_since(known)  # its own records (periods, letters), freed
+        path = plan.path
+        del context, plan
         if fragments.flush():
             release_memory()  # a whole-site page: its fragments and text, freed
         digest, info = content_hash(html), search.view_info(html)
@@ -671,9 +696,28 @@ def render_pages(
                 cache.put_many(PAGE_KIND, fresh)
                 fresh = {}
                 release_memory()
-        yield RenderedPage(plan.path, digest, info, html=html)
+        yield RenderedPage(path, digest, info, html=html)
     cache.put_many(PAGE_KIND, fresh)
     fragments.close()
+
+
+def _encoded(pieces: Iterator[str], fragments: Fragments) -> bytes:
+    """Return the text of `pieces` (a template's `generate()`) encoded as UTF-8, each piece
+    encoded as it comes into one growing buffer, and the fragments rendered meanwhile
+    stored in the cache once they hold `FRAGMENT_FLUSH` characters: the same bytes as
+    `render().encode()`, which held the pieces, the joined text, its fragments and the
+    bytes at once (about 5 times the page: the timeline page of 50,000 articles is 76 MB).
+    """
+    buffer = io.BytesIO()
+    for piece in pieces:
+        buffer.write(piece.encode("utf-8"))
+        if fragments.fresh_size >= FRAGMENT_FLUSH:
+            fragments.flush()
+    return buffer.getvalue()
+
+
+FRAGMENT_FLUSH = 4_000_000
+"""Characters of fresh fragments a whole-site page holds before storing them in the cache."""
 
 
 def render_site(
@@ -725,15 +769,21 @@ def render_site(
         own = {"root": root, "path": path, "canonical": canonical, **context}
         plans.append(PagePlan(path, template, own, derived, cached, searched=cached))
 
+    # The whole-site pages' own data is made when the page is rendered (`derived`), and
+    # dropped once it is done, not held while every other page is rendered.
     ordered = [event_views[e.id] for e in digest.events]
     page(
         "index.html",
         "index.html",
-        groups=views.by_month(ordered),
+        derived=lambda ordered=ordered: {"groups": views.by_month(ordered)},
         events=ordered,
         latest_change=changes.headline(digest.changes[0], lang) if digest.changes else None,
     )
-    page("names.html", "names.html", letters=views.names_view(digest.events, anchors))
+    page(
+        "names.html",
+        "names.html",
+        derived=lambda anchors=anchors: {"letters": views.names_view(digest.events, anchors)},
+    )
     page("search.html", "search.html")
     related = summary.related_events(digest.events)
     for event in digest.events:
@@ -752,7 +802,7 @@ def render_site(
     page(
         "timeline.html",
         "timeline.html",
-        periods=story_periods(timeline.story(digest.events), lang),
+        derived=lambda: {"periods": story_periods(timeline.story(digest.events), lang)},
         events_by_id={e.id: e for e in digest.events},
     )
     for article in digest.articles.values():
@@ -783,11 +833,14 @@ def render_site(
     infos: dict[str, search.ViewInfo] = {}
     fingerprints = Fingerprints(digest.origins, digest.event_origins)
     per_bundle = site.search_pages_per_bundle
-    plans, streamed = _search_order(plans, per_bundle)
+    in_order, streamed = _search_order(plans, per_bundle)
+    plans.clear()
+    rendered = render_pages(in_order, env, common, cache, fingerprints=fingerprints)
+    del in_order  # only `render_pages` holds the plans now, each until its page is done
     with search.Indexer(config.output, cache, jobs, reserved=1, launcher=launcher) as indexer:
         # Each bundle of search pages goes to Pagefind as soon as its last page is rendered
         # (see `_search_order`), so Pagefind runs while the rest is rendered.
-        for page in render_pages(plans, env, common, cache, fingerprints=fingerprints):
+        for page in rendered:
             infos[page.path] = page.search
             if staging is not None:
                 staging.add_known(page.path, page.digest, page.data)
@@ -796,6 +849,11 @@ def render_site(
             bundle = streamed.rendered(page.path, page.search, indexer.version)
             if bundle is not None:
                 indexer.submit(bundle, pages)
+        # What only the pages read, dropped before the last bundles are indexed: the views
+        # and the records the fingerprints memo holds (events.json hashes its own again).
+        del rendered, page, common, event_views, ordered, anchors, names, related, languages
+        fingerprints.memo.clear()
+        release_memory()
         for rel, data in static_files(config.templates).items():
             add(rel, data)
         # The bundles as planned from all pages: the streamed ones again (taken once), or
