@@ -15,6 +15,7 @@ talks to it through its standard input and output, a line of JSON a message.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -122,16 +123,13 @@ class Launcher:
         if self.process is None:
             return
         process, self.process = self.process, None
-        try:
-            if process.stdin is not None:
+        # Killed, not asked: it has nothing to finish, and a worker forked from the build
+        # may still hold its input open, so it would not see the end of it.
+        process.kill()
+        process.wait()
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):  # nobody reads it any more
                 process.stdin.close()
-        except OSError:
-            pass
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
         if self.reader is not None:
             self.reader.join()
         if process.stdout is not None:
