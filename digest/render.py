@@ -224,10 +224,18 @@ def events_json(
 def events_json_bytes(
     digest: Digest, cache: BuildCache | None = None, fingerprints: Fingerprints | None = None
 ) -> bytes:
-    """Return `events_json` encoded as UTF-8, made a piece at a time: each article's and
-    event's text is encoded as it is laid out and the bytes are joined once (the text of
-    all of them, joined into lists, the whole and then encoded, was four copies of the
-    file at once, about 100 MB at 10,000 articles, the main process's peak in render)."""
+    """Return `events_json` encoded as UTF-8 (`events_json_pieces` joined)."""
+    return b"".join(events_json_pieces(digest, cache, fingerprints))
+
+
+def events_json_pieces(
+    digest: Digest, cache: BuildCache | None = None, fingerprints: Fingerprints | None = None
+) -> list[bytes]:
+    """Return `events_json` encoded as UTF-8, in pieces: each article's and event's text
+    is encoded as it is laid out (the text of all of them, joined into lists, the whole
+    and then encoded, was four copies of the file at once, about 100 MB at 10,000
+    articles). A build writes the pieces to the file one after the other
+    (`site.Staging.add_pieces`): joined, they were the file twice (90 MB at 50,000)."""
     cache = cache or BuildCache.disabled()
     fingerprints = fingerprints or Fingerprints(digest.origins, digest.event_origins)
     event_of = {aid: e.id for e in digest.events for aid in e.article_ids}
@@ -270,17 +278,15 @@ def events_json_bytes(
         for e, key in zip(digest.events, keys[len(articles) :], strict=True)
     )
     changed = [changes.change_json(c) for c in digest.changes]
-    return b"".join(
-        [
-            b'{\n "articles": ',
-            *_json_list_bytes(article_texts),
-            b',\n "events": ',
-            *_json_list_bytes(event_texts),
-            b',\n "changes": ',
-            _json_text(changed, 1).encode("utf-8"),
-            b"\n}\n",
-        ]
-    )
+    return [
+        b'{\n "articles": ',
+        *_json_list_bytes(article_texts),
+        b',\n "events": ',
+        *_json_list_bytes(event_texts),
+        b',\n "changes": ',
+        _json_text(changed, 1).encode("utf-8"),
+        b"\n}\n",
+    ]
 
 
 JSON_BATCH = 1000
@@ -863,7 +869,12 @@ def render_site(
         )
         for bundle in bundles:
             indexer.submit(bundle, pages)
-        add("events.json", events_json_bytes(digest, cache, fingerprints))
+        json_pieces = events_json_pieces(digest, cache, fingerprints)
+        if staging is not None:
+            staging.add_pieces("events.json", json_pieces)
+        else:
+            add("events.json", b"".join(json_pieces))
+        del json_pieces
         for rel, data in machine_files(digest, pages, site).items():
             add(rel, data)
         for rel, data in indexer.site_files(bundles, pages):

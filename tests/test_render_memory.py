@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 from sitecheck import build_site
 
-from digest import render
+from digest import render, site
 from digest.cache import BuildCache
 from digest.model import DateValue
 from digest.render import Fingerprints, PagePlan, render_pages
@@ -104,3 +104,27 @@ def test_fingerprints_forget_only_what_came_after() -> None:
     prints.forget_since(count)
     assert [value for value, _ in prints.memo.values()] == [kept]
     assert prints.of(dropped) == second == first  # the same data, the same hash
+
+
+def test_a_file_added_in_pieces_is_the_file_added_whole(tmp_path: Path) -> None:
+    """`Staging.add_pieces` writes the pieces one after the other, under the hash of their
+    bytes; a previous site's file with the same bytes is linked, not written again."""
+    pieces = [b'{\n "a": ', "ünï ✓".encode(), b"x" * 70_000, b"\n}\n"]
+    whole = b"".join(pieces)
+    out = tmp_path / "site"
+    first = site.Staging(out)
+    first.add_pieces("events.json", pieces)
+    first.add("same.json", whole)
+    assert first.stamps["events.json"][0] == site.content_hash(whole)
+    assert first.stamps["events.json"][0] == first.stamps["same.json"][0]
+    first.commit()
+    assert (out / "events.json").read_bytes() == whole
+
+    again = site.Staging(out)  # no stamps: the bytes are compared, a piece at a time
+    again.add_pieces("events.json", pieces)
+    changed = [b"z" * len(p) if i == 2 else p for i, p in enumerate(pieces)]
+    again.add_pieces("same.json", changed)
+    assert again.changed == {"events.json": False, "same.json": True}
+    again.commit()
+    assert (out / "same.json").read_bytes() == b"".join(changed)
+    assert (out / "events.json").read_bytes() == whole
