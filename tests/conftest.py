@@ -142,6 +142,14 @@ def children(pid: int) -> list[int]:
         return []
 
 
+def is_launcher(pid: int) -> bool:
+    """True for a build's launcher helper (`digest.launcher`), a child besides its workers."""
+    try:
+        return b"_launch_helper" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def start_time(pid: int) -> str | None:
     """Return the kernel's start time of a live process, None once it is gone or a zombie.
 
