@@ -29,6 +29,7 @@ from digest.features import (
     idf,
     place_conflict,
     place_conflicts,
+    read_once,
     shared_names,
     sparse_cosines,
 )
@@ -715,17 +716,20 @@ def group_similarities(
     """
     group = [features[i] for i in members]
     n = len(group)
-    leads = Counter(t for f in group for t in f.lead)
-    bodies = Counter(t for f in group for t in f.body)
+    # Read once each, not kept: every group's members' dicts, kept on their `Row`s, were
+    # about 2 KB an article held to the end of clustering (README, fifth memory round).
+    lead_of, body_of = [read_once(f.lead) for f in group], [read_once(f.body) for f in group]
+    leads = Counter(t for lead in lead_of for t in lead)
+    bodies = Counter(t for body in body_of for t in body)
     names = Counter(t for f in group for t in f.names)
     scored = [
         replace(
             f,
-            lead=_reweighed(f.lead, leads, n),
-            body=_reweighed(f.body, bodies, n),
+            lead=_reweighed(lead, leads, n),
+            body=_reweighed(body, bodies, n),
             lead_names={t: idf(names[t], n) for t in f.lead_names},
         )
-        for f in group
+        for f, lead, body in zip(group, lead_of, body_of, strict=True)
     ]
     matrix = np.zeros((n, n))
     for a in range(n):

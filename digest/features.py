@@ -671,10 +671,17 @@ class Row(Mapping[str, float]):
 
     def _read(self) -> dict[str, float]:
         if self._dict is None:
-            ids = self._vectors.ids[self._start : self._end].tolist()
-            weights = self._vectors.weights[self._start : self._end].tolist()
-            self._dict = dict(zip(map(self._words.__getitem__, ids), weights, strict=True))
+            self._dict = self.unkept()
         return self._dict
+
+    def unkept(self) -> dict[str, float]:
+        """Return the dict this row reads as, without keeping it (a caller that reads many
+        rows once each: kept, every article's dicts would be held to the end of clustering)."""
+        if self._dict is not None:
+            return dict(self._dict)
+        ids = self._vectors.ids[self._start : self._end].tolist()
+        weights = self._vectors.weights[self._start : self._end].tolist()
+        return dict(zip(map(self._words.__getitem__, ids), weights, strict=True))
 
     def __getitem__(self, term: str) -> float:
         return self._read()[term]
@@ -702,6 +709,12 @@ class Row(Mapping[str, float]):
     def __reduce__(self) -> tuple[type, tuple[dict[str, float]]]:
         """Pickled as the plain dict it reads as, not with the whole corpus's arrays."""
         return dict, (self._read(),)
+
+
+def read_once(vector: Mapping[str, float]) -> Mapping[str, float]:
+    """Return `vector` to be read once: a `Row` as a dict it does not keep (`Row.unkept`),
+    anything else as it is."""
+    return vector.unkept() if isinstance(vector, Row) else vector
 
 
 def tfidf_vectors(
