@@ -1,6 +1,7 @@
 """What clustering holds: the ways it reads less at once give exactly what reading all does.
 
-(README, "Memory, fifth round": rows read once are not kept.)
+(README, "Memory, fifth round": rows read once are not kept, and the heaviest lead terms
+are chosen a block of articles at a time.)
 """
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from digest import cluster, evaluate, features
+from digest import cluster, evaluate, features, pairwise
 from digest.config import ClusterParams
 from digest.features import Row, read_once
 from digest.model import Article
@@ -50,3 +52,35 @@ def test_group_similarities_keep_no_dicts_on_the_rows(articles) -> None:
     expected = cluster.group_similarities(as_dicts, params, members)
     assert matrix.tolist() == expected.tolist()
     assert (matrix > 0).sum() > len(members)  # the comparison means something
+
+
+def reference_heaviest(leads: features.Vectors, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """The heaviest lead entries of all articles at once (the code before the blocks)."""
+    n = len(leads.sizes)
+    owner = np.repeat(np.arange(n, dtype=np.int64), leads.sizes)
+    order = features._heaviest_first(owner, leads.weights, leads.ids)
+    starts = np.cumsum(leads.sizes) - leads.sizes
+    place = np.arange(len(order)) - np.repeat(starts, leads.sizes)
+    chosen = order[place < top]
+    return chosen, owner[chosen]
+
+
+@pytest.mark.parametrize("block", [pairwise.INDEX_BLOCK, 1, 7])
+def test_heaviest_lead_terms_chosen_in_blocks_are_those_chosen_at_once(
+    articles, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    params = ClusterParams()
+    fs, leads, _ = features.featurize_corpus(articles, params)
+    monkeypatch.setattr(pairwise, "INDEX_BLOCK", block)
+    chosen, owner = pairwise._heaviest_entries(leads, cluster.INDEX_TERMS)
+    expected = reference_heaviest(leads, cluster.INDEX_TERMS)
+    assert chosen.tolist() == expected[0].tolist() and owner.tolist() == expected[1].tolist()
+    assert len(chosen) < len(leads.ids)  # some articles have more terms than are chosen
+    plain = cluster.candidate_table(fs, params.max_gap_days)
+    assert cluster.candidate_table(fs, params.max_gap_days, leads).tolist() == plain.tolist()
+
+
+def test_heaviest_lead_terms_of_no_articles() -> None:
+    empty = features.tfidf_arrays([])
+    chosen, owner = pairwise._heaviest_entries(empty, cluster.INDEX_TERMS)
+    assert chosen.tolist() == owner.tolist() == []
