@@ -246,6 +246,12 @@ def _shingle_buffer(spill: bool) -> array | SpilledHashes:
     return array("q")
 
 
+_TAKEN = ArticleTerms(
+    {}, {}, (), frozenset(), frozenset(), frozenset(), frozenset(), None, None, b""
+)
+"""What `TermStore.take_rest` leaves in a record's place."""
+
+
 class TermStore:
     """The clustering records (`ArticleTerms`) of a corpus, held compactly as they arrive.
 
@@ -338,6 +344,12 @@ class TermStore:
 
     def row(self, article_id: str) -> int:
         return self._rows[article_id]
+
+    def take_rest(self, row: int) -> ArticleTerms:
+        """Return `rest(row)` and let the store drop it (`record` of that row cannot be
+        given any more: for a reader that clears the store once done)."""
+        rest, self._rest[row] = self._rest[row], _TAKEN
+        return rest
 
     def rest(self, row: int) -> ArticleTerms:
         """Return the record of `row` without its terms, lower-case words and 5-grams."""
@@ -939,22 +951,18 @@ def featurize_corpus(
         store = TermStore()
         store.add_many((a.id, take(a.id) if a.id in records else read_article(a)) for a in articles)
     rows = np.fromiter((store.row(a.id) for a in articles), np.int64, len(articles))
-    terms = [store.rest(row) for row in rows.tolist()]
     # Words the corpus writes in lower case are titles and ordinary words, not names; but
     # a name one sloppy report writes in lower case ("teixeira") stays one.
     written = store.lower_counts(rows)
-    named = Counter(chain.from_iterable(t.name_tokens for t in terms))
+    named = Counter(chain.from_iterable(store.rest(row).name_tokens for row in rows.tolist()))
     common = {word for word, n in written.items() if n >= COMMON_SHARE * named[word]}
     del written, named
     leads = store.vectors("lead", rows)
     bodies = store.vectors("body", rows, BODY_TERMS)
-    if consume or store is not known:
+    clear = consume or store is not known
+    terms, tokens = _names_of_records(store, rows, articles, common, take=clear)
+    if clear:
         store.clear()
-    tokens = [article_name_tokens(a, common, t) for a, t in zip(articles, terms, strict=True)]
-    tokens = [
-        (lead, english_forms(every) if t.language == "id" else every | possessed_countries(every))
-        for t, (lead, every) in zip(terms, tokens, strict=True)
-    ]
     name_df = document_frequencies(every for _, every in tokens)
     n = len(articles)
     features = [
@@ -969,7 +977,7 @@ def featurize_corpus(
             t.month_day,
             place_forms(lead_names, adjectives=False),
             place_forms(every),
-            lead_people(t, every),
+            t.people,
             t.language,
             t.steps,
         )
@@ -978,6 +986,39 @@ def featurize_corpus(
         )
     ]
     return dated_by_folder(features), leads, bodies
+
+
+def _names_of_records(
+    store: TermStore, rows: np.ndarray, articles: Sequence[Article], common: set[str], take: bool
+) -> tuple[list[ArticleTerms], list[tuple[frozenset[str], frozenset[str]]]]:
+    """Return, for each of `rows`, its record without its name and number tokens, with its
+    `people` as `lead_people` reads them; and its lead's and whole article's name tokens
+    (`article_name_tokens`, with `english_forms` for an Indonesian article and
+    `possessed_countries` for another).
+
+    With `take`, each record is dropped from the store once read (`TermStore.take_rest`):
+    the records' token sets (about 3 KB an article) go as the features' ones are made,
+    instead of all of both being held at once.
+    """
+    read = store.take_rest if take else store.rest
+    slim, tokens = [], []
+    for article, row in zip(articles, rows.tolist(), strict=True):
+        t = read(row)
+        lead, every = article_name_tokens(article, common, t)
+        every = english_forms(every) if t.language == "id" else every | possessed_countries(every)
+        tokens.append((lead, every))
+        none: frozenset[str] = frozenset()
+        slim.append(
+            replace(
+                t,
+                lead_name_tokens=none,
+                name_tokens=none,
+                lead_numbers=none,
+                numbers=none,
+                people=lead_people(t, every),
+            )
+        )
+    return slim, tokens
 
 
 def dated_by_folder(features: list[Features]) -> list[Features]:

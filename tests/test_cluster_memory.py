@@ -1,7 +1,8 @@
 """What clustering holds: the ways it reads less at once give exactly what reading all does.
 
-(README, "Memory, fifth round": rows read once are not kept, and the heaviest lead terms
-are chosen a block of articles at a time.)
+(README, "Memory, fifth round": rows read once are not kept, the heaviest lead terms are
+chosen a block of articles at a time, and the features are made taking each record out of
+the store as it is read.)
 """
 
 from __future__ import annotations
@@ -84,3 +85,28 @@ def test_heaviest_lead_terms_of_no_articles() -> None:
     empty = features.tfidf_arrays([])
     chosen, owner = pairwise._heaviest_entries(empty, cluster.INDEX_TERMS)
     assert chosen.tolist() == owner.tolist() == []
+
+
+def test_features_made_taking_the_records_equal_those_of_a_kept_store(articles) -> None:
+    """Taking each record out of the store as it is read (`consume`, as a build does)
+    gives the features of a store left whole, which still gives back every record."""
+    params = ClusterParams()
+    records = {a.id: features.read_article(a) for a in articles}
+    kept, taken = features.TermStore(), features.TermStore(keep_lower=False)
+    for store in (kept, taken):
+        store.add_many(records.items())
+    whole = features.featurize_corpus(articles, params, kept)[0]
+    assert features.featurize_corpus(articles, params, taken, consume=True)[0] == whole
+    assert len(taken) == 0
+    assert all(kept.record(aid) == record for aid, record in records.items())
+    assert whole == features.featurize(articles, params)
+    assert any(f.lead_people for f in whole) and any(f.names for f in whole)
+
+
+def test_a_taken_record_is_gone_from_the_store(articles) -> None:
+    store = features.TermStore()
+    store.add_many((a.id, features.read_article(a)) for a in articles[:3])
+    row = store.row(articles[1].id)
+    record = store.rest(row)
+    assert store.take_rest(row) is record
+    assert store.rest(row) is not record and not store.rest(row).name_tokens
