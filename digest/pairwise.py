@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -54,6 +54,10 @@ def posting_pairs(
     return entry_pairs(ids, owner, len(keys), max_posting, days, max_gap_days)
 
 
+PAIR_CHUNK = 1 << 16
+"""Pairs of posting lists made at once by `entry_pairs` (a few MB of arrays)."""
+
+
 def entry_pairs(
     ids: np.ndarray,
     owner: np.ndarray,
@@ -69,19 +73,30 @@ def entry_pairs(
     starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
     lengths = np.diff(np.append(starts, len(ids)))
     used = (lengths > 1) & (lengths <= max_posting)
-    member = np.repeat(used, lengths)
-    place = np.flatnonzero(member)
-    ends = np.repeat(starts + lengths, lengths)[member]
-    later = ends - place - 1  # members after this one in its posting list
-    left = np.repeat(place, later)
-    right = left + 1 + _within(later)
-    a, b = owner[left], owner[right]
+    starts, lengths = starts[used], lengths[used]
+    gate = None
     if days is not None and max_gap_days is not None:
         dated = np.array([d is not None for d in days], dtype=bool)
-        day = np.array([d or 0 for d in days], dtype=np.int64)
-        far = dated[a] & dated[b] & (np.abs(day[a] - day[b]) > max_gap_days)
-        a, b = a[~far], b[~far]
-    codes = np.unique(a * n + b)
+        gate = dated, np.array([d or 0 for d in days], dtype=np.int64), max_gap_days
+    # The posting lists' pairs, about PAIR_CHUNK at a time (each chunk's distinct): all of
+    # them at once were several arrays of 8 bytes a pair, most pairs met under several keys.
+    pairs = lengths * (lengths - 1) // 2
+    chunk = (np.cumsum(pairs) - pairs) // PAIR_CHUNK
+    cuts = [0, *(np.flatnonzero(chunk[1:] != chunk[:-1]) + 1).tolist(), len(starts)]
+    found = [np.zeros(0, np.int64)]
+    for first, last in pairwise(cuts):
+        begin, size = starts[first:last], lengths[first:last]
+        place = np.repeat(begin, size) + _within(size)
+        later = np.repeat(begin + size, size) - place - 1  # members after it in its list
+        left = np.repeat(place, later)
+        right = left + 1 + _within(later)
+        a, b = owner[left], owner[right]
+        if gate is not None:
+            dated, day, gap = gate
+            far = dated[a] & dated[b] & (np.abs(day[a] - day[b]) > gap)
+            a, b = a[~far], b[~far]
+        found.append(np.unique(a * n + b))
+    codes = np.unique(np.concatenate(found))
     return np.stack((codes // n, codes % n), axis=1) if n else np.zeros((0, 2), np.int64)
 
 
@@ -107,9 +122,8 @@ def index_entries(
 
 INDEX_BLOCK = 1000
 """Articles whose heaviest lead terms are chosen at once (`_heaviest_entries`): the sort's
-arrays for all articles at once were about ten of 8 bytes a lead entry (about 7 KB an
-article, 350 MB at 50,000), the peak of the clustering stage; each article's choice is
-its own, so the entries chosen are the same."""
+arrays for all articles at once were about ten of 8 bytes a lead entry, a peak of the
+clustering stage; each article's choice is its own, so the entries chosen are the same."""
 
 
 def _heaviest_entries(leads: Vectors, top: int) -> tuple[np.ndarray, np.ndarray]:

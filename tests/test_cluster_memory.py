@@ -110,3 +110,33 @@ def test_a_taken_record_is_gone_from_the_store(articles) -> None:
     record = store.rest(row)
     assert store.take_rest(row) is record
     assert store.rest(row) is not record and not store.rest(row).name_tokens
+
+
+def reference_posting_pairs(keys, max_posting, days, max_gap_days) -> list[list[int]]:
+    """Pairs of articles sharing a key that 2 to `max_posting` hold, dates within reach."""
+    postings: dict[str, list[int]] = {}
+    for i, held in enumerate(keys):
+        for key in held:
+            postings.setdefault(key, []).append(i)
+    pairs = set()
+    for members in postings.values():
+        if 1 < len(members) <= max_posting:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    if days[i] is None or days[j] is None or abs(days[i] - days[j]) <= max_gap_days:
+                        pairs.add((i, j))
+    return [list(p) for p in sorted(pairs)]
+
+
+@pytest.mark.parametrize("chunk", [pairwise.PAIR_CHUNK, 1, 5, 64])
+def test_candidate_pairs_made_in_chunks_are_all_pairs_at_once(
+    articles, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fs, _, _ = features.featurize_corpus(articles, ClusterParams())
+    keys = [cluster.index_terms(f) for f in fs]
+    days = [cluster._day_number(f) for f in fs]
+    monkeypatch.setattr(pairwise, "PAIR_CHUNK", chunk)
+    found = pairwise.posting_pairs(keys, cluster.MAX_POSTING, days, 3).tolist()
+    assert found == reference_posting_pairs(keys, cluster.MAX_POSTING, days, 3)
+    assert len(found) > 10
+    assert pairwise.posting_pairs([[], []], 5).tolist() == []
