@@ -402,6 +402,9 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     remarks = [load.Skipped(r.path, m) for r in raws for m in r.warnings]
     with _timed(report, "clean", helpers, len(raws)):
         articles, thin = prepare_articles(raws, file_keys, helpers, article_keys, line_keys)
+    # Read by cleaning alone (the articles' keys cover them): not held to the end.
+    file_keys.clear()
+    line_keys.clear()
     origins = {a.id: (a, article_keys[a.id]) for a in articles if a.id in article_keys}
     with _timed(report, "features", helpers, len(articles)):
         known = read_for_clustering(articles, article_keys, helpers)
