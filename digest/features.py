@@ -815,18 +815,21 @@ def weigh_terms(
     sublinear = np.array([0.0, *(1.0 + math.log(c) for c in range(1, most + 1))])
     # Each block's result is appended to buffers that grow in place: a list of blocks
     # joined at the end held the vectors twice (the body vectors about 2.4 KB an article).
-    kept_ids, kept_weights, kept_sizes = array("q"), array("d"), array("q")
+    # Term numbers are kept as 32-bit numbers (a vocabulary of 2**31 terms is far off):
+    # 4 bytes an entry less, about 1 KB an article of lead and body vectors.
+    kept_ids, kept_weights, kept_sizes = array("i"), array("d"), array("q")
     for a in range(0, n, TFIDF_BLOCK):
         b = min(n, a + TFIDF_BLOCK)
         numbers, count = entries(a, b)
-        part = _weigh_block(
+        ids, values, counts = _weigh_block(
             count, sizes[a:b], rank[numbers], weight, sublinear, len(terms), max_terms
         )
-        for buffer, values in zip((kept_ids, kept_weights, kept_sizes), part, strict=True):
-            buffer.frombytes(values.tobytes())
+        kept_ids.frombytes(ids.astype(np.int32).tobytes())
+        kept_weights.frombytes(values.tobytes())
+        kept_sizes.frombytes(counts.tobytes())
     return Vectors(
         terms,
-        np.frombuffer(kept_ids, dtype=np.int64),
+        np.frombuffer(kept_ids, dtype=np.int32),
         np.frombuffer(kept_weights, dtype=np.float64),
         np.frombuffer(kept_sizes, dtype=np.int64),
     )

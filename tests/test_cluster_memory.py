@@ -140,3 +140,10 @@ def test_candidate_pairs_made_in_chunks_are_all_pairs_at_once(
     assert found == reference_posting_pairs(keys, cluster.MAX_POSTING, days, 3)
     assert len(found) > 10
     assert pairwise.posting_pairs([[], []], 5).tolist() == []
+
+
+def test_vectors_keep_term_numbers_as_32_bit_numbers(articles) -> None:
+    fs, leads, bodies = features.featurize_corpus(articles, ClusterParams())
+    assert leads.ids.dtype == bodies.ids.dtype == np.int32
+    assert bodies.as_dicts() == [dict(f.body.items()) for f in fs]
+    assert leads.ids.max() == len(leads.terms) - 1  # every term used, numbered from 0
