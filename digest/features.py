@@ -736,10 +736,11 @@ def tfidf_vectors(
     return tfidf_arrays(counts, max_terms).as_dicts()
 
 
-TFIDF_BLOCK = 1000
-"""Articles weighed at once after the corpus-wide pass: the per-entry arrays of a block are a
-few tens of MB, where all articles' at once were about 28 KB an article (1.4 GB at 50,000),
-the peak of a whole build; every weight is the same."""
+TFIDF_BLOCK = 250
+"""Articles weighed at once after the corpus-wide pass: the per-entry arrays of a block are
+about 10 MB (38 MB at 1,000 articles a block, no faster: 3,000 synthetic articles' body
+vectors, tracemalloc), where all articles' at once were about 28 KB an article (1.4 GB at
+50,000), the peak of a whole build; every weight is the same."""
 
 
 def tfidf_arrays(counts: Sequence[Mapping[str, int]], max_terms: int | None = None) -> Vectors:
