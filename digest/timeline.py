@@ -213,11 +213,8 @@ def _within(day: date, coarse: DateValue) -> bool:
     month is a day and month the text states."""
     candidates = [coarse]
     if coarse.source is DateSource.ESTIMATED and coarse.granularity is Granularity.MONTH:
-        for year in (day.year, day.year + 1):
-            try:
-                candidates.append(replace(coarse, value=coarse.value.replace(year=year)))
-            except ValueError:  # 29 February
-                continue
+        month = coarse.value.month  # the month's first day: a day every year has
+        candidates += [replace(coarse, value=date(y, month, 1)) for y in (day.year, day.year + 1)]
     return any(c.value - timedelta(days=6) <= day <= dates.period_end(c) for c in candidates)
 
 

@@ -199,12 +199,6 @@ def year_from_folder(month_day: tuple[int, int], first: date, last: date) -> dat
     month, day = month_day
     start = first - timedelta(days=FOLDER_SLACK_DAYS)
     end = last + timedelta(days=FOLDER_SLACK_DAYS)
-    found = []
-    for year in range(start.year, end.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:  # 29 February of a common year
-            continue
-        if start <= candidate <= end:
-            found.append(candidate)
+    years = range(start.year, end.year + 1)  # 29 February: only in leap years (`dates._day`)
+    found = [d for y in years if (d := dates._day(y, month, day)) and start <= d <= end]
     return found[0] if len(found) == 1 else None
