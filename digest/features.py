@@ -39,7 +39,7 @@ from digest.text import (
     without_possessive,
 )
 from digest.views import article_language
-from digest.yearless import find_yearless_dateline, year_from_folder
+from digest.yearless import YearlessDateline, find_yearless_dateline, year_from_folder
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -83,20 +83,22 @@ class Features:
     steps: tuple[tuple[str, int], ...] = ()
     """The steps of known sequences the report is about: a trial's verdict, a tournament's
     final, a game's final score (`stages.report_steps`)."""
+    dateline_weekday: int | None = None
+    """The weekday (0 = Monday) that goes with `month_day`: the dateline's own, else the
+    one its lead's first sentence names (`yearless.YearlessDateline.weekday`)."""
 
 
-def dateline_day(article: Article) -> tuple[int, int] | None:
-    """Return the month and day of the year-less dateline of an article that has no certain
-    date of its own (its year could not be fixed: see `digest.yearless`), else None.
+def dateline_day(article: Article) -> YearlessDateline | None:
+    """Return the year-less dateline (month, day and weekday) of an article that has no
+    certain date of its own (its year could not be fixed: see `digest.yearless`), else None.
 
     Read from the story as cleaned: the cleaner keeps a dateline at the head of the lead.
     """
     if article.published is not None and article.published.is_certain:
         return None
-    found = find_yearless_dateline(
+    return find_yearless_dateline(
         article.paragraphs[:4], dayfirst=not is_month_first(article.language, article.paragraphs)
     )
-    return None if found is None else (found.month, found.day)
 
 
 def estimate_date(article: Article) -> DateValue | None:
@@ -141,6 +143,8 @@ class ArticleTerms:
     yet out), sorted."""
     steps: tuple[tuple[str, int], ...] = ()
     """The steps of known sequences its opening names (`stages.report_steps`)."""
+    dateline_weekday: int | None = None
+    """The weekday of its year-less dateline (`Features.dateline_weekday`)."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -216,6 +220,7 @@ def read_article(article: Article) -> ArticleTerms:
         numbers.update(found)
         if index <= LEAD_NAME_PARAGRAPHS:
             lead_numbers.update(found)
+    dateline = dateline_day(article)
     fields = {
         "lead": lead,
         "body": body,
@@ -225,7 +230,8 @@ def read_article(article: Article) -> ArticleTerms:
         "lead_numbers": frozenset(lead_numbers),
         "numbers": frozenset(numbers),
         "estimated": estimate_date(article),
-        "month_day": dateline_day(article),
+        "month_day": None if dateline is None else (dateline.month, dateline.day),
+        "dateline_weekday": None if dateline is None else dateline.weekday,
         "shingles": shingle_hashes(words).tobytes(),
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
@@ -984,6 +990,7 @@ def featurize_corpus(
             t.people,
             t.language,
             t.steps,
+            t.dateline_weekday,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
@@ -1041,12 +1048,15 @@ def dated_by_folder(features: list[Features]) -> list[Features]:
     first, last = min(days), max(days)
     out = []
     for f in features:
-        found = year_from_folder(f.month_day, first, last) if f.month_day else None
+        found = (
+            year_from_folder(f.month_day, first, last, f.dateline_weekday) if f.month_day else None
+        )
         if found is not None:
             f = replace(
                 f,
                 date=DateValue(found, source=DateSource.DATELINE_INFERRED_YEAR),
                 month_day=None,
+                dateline_weekday=None,
             )
         out.append(f)
     return out

@@ -182,23 +182,35 @@ FOLDER_SLACK_DAYS = 31
 its last."""
 
 
-def year_from_folder(month_day: tuple[int, int], first: date, last: date) -> date | None:
+def year_from_folder(
+    month_day: tuple[int, int], first: date, last: date, weekday: int | None = None
+) -> date | None:
     """Return the one date of `month_day` (month, day) from `FOLDER_SLACK_DAYS` before
-    `first` to as many after `last`, or None when there are none or several.
+    `first` to as many after `last`, or None when there are none or several. Where several
+    fit, the one on the dateline's `weekday` (0 = Monday; `YearlessDateline.weekday`), if
+    only one is.
 
     A dateline without a year that its own story cannot date ("BANGKOK, Feb 25 (Reuters)")
     is taken to be of the folder's time when only one year puts it there: in a folder whose
     reports read dates from November 2025 to July 2026, "Feb 25" is 25 February 2026. A
-    folder of more than a year's news gives two or more such dates, and nothing is read.
+    folder of more than a year's news gives two or more such dates; a weekday then tells
+    them apart ("JAKARTA, April 14 (Reuters) - ... said on Tuesday": 14 April was a Tuesday
+    in 2026, a Monday in 2025), since a day and month fall on the same weekday again only
+    after five years or more. Without one, nothing is read. A weekday is not asked of a
+    date that alone fits: wire copy datelined the 15th often reports "on Tuesday", the 14th.
 
     >>> year_from_folder((2, 25), date(2025, 11, 9), date(2026, 7, 22))
     datetime.date(2026, 2, 25)
     >>> year_from_folder((2, 25), date(2024, 11, 9), date(2026, 7, 22)) is None
     True
+    >>> year_from_folder((4, 14), date(2025, 3, 16), date(2026, 4, 27), weekday=1)
+    datetime.date(2026, 4, 14)
     """
     month, day = month_day
     start = first - timedelta(days=FOLDER_SLACK_DAYS)
     end = last + timedelta(days=FOLDER_SLACK_DAYS)
     years = range(start.year, end.year + 1)  # 29 February: only in leap years (`dates._day`)
     found = [d for y in years if (d := dates._day(y, month, day)) and start <= d <= end]
+    if len(found) > 1 and weekday is not None:
+        found = [d for d in found if d.weekday() == weekday]
     return found[0] if len(found) == 1 else None

@@ -233,6 +233,50 @@ def test_year_from_folder(
     assert yearless.year_from_folder(month_day, first, last) == expected
 
 
+@pytest.mark.parametrize(
+    ("month_day", "weekday", "expected"),
+    [
+        ((4, 14), 1, date(2026, 4, 14)),  # a Tuesday in 2026, a Monday in 2025
+        ((4, 14), 0, date(2025, 4, 14)),
+        ((4, 14), 4, None),  # a Friday in neither year
+        ((4, 14), None, None),  # two years fit, nothing tells them apart
+        ((1, 5), 6, date(2026, 1, 5)),  # one year fits: taken whatever the lead's weekday
+    ],
+)
+def test_a_weekday_picks_the_year_where_a_folder_holds_two(
+    month_day: tuple[int, int], weekday: int | None, expected: date | None
+) -> None:
+    first, last = date(2025, 3, 16), date(2026, 4, 27)
+    if month_day == (1, 5):
+        first, last = date(2025, 12, 1), date(2025, 12, 30)
+    assert yearless.year_from_folder(month_day, first, last, weekday) == expected
+
+
+def test_a_multi_year_folder_dates_wire_copy_by_its_weekday(tmp_path: Path) -> None:
+    from digest import evaluate, features
+    from digest.config import ClusterParams
+
+    (tmp_path / "a.txt").write_text(
+        "Planter holds annual meeting\nJAKARTA, Selasa (15/4/2025) - Rapat pemegang saham "
+        "PT Sawit Contoh digelar di Jakarta.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Planter buys rival\nJAKARTA, Senin (27/4/2026) - PT Sawit Contoh membeli kebun.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.txt").write_text(
+        "Planter raises dividend\n\nJAKARTA, April 14 (Reuters) - Shareholders of palm oil "
+        "producer Sawit Contoh approved on Tuesday a higher dividend, the company said.\n",
+        encoding="utf-8",
+    )
+    got = {
+        f.article_id: f.date
+        for f in features.featurize(evaluate.load_articles(tmp_path), ClusterParams())
+    }
+    assert got["c"] == DateValue(date(2026, 4, 14), Granularity.DAY, INFERRED_YEAR)
+
+
 def test_a_folders_read_days_date_its_yearless_datelines() -> None:
     from digest.features import Features, dated_by_folder
 
