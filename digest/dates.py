@@ -714,10 +714,9 @@ _DATELINE_NUMERIC = re.compile(
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\s?\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s*m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s*m\b\.?", _I
 )
-_WEEKDAY_DATE = re.compile(
-    rf"\b({_WEEKDAY})\s*,?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\s*\)", _I
-)
-"""A weekday with its full date in brackets, Indonesian news style: "Rabu (15/1/2025)"."""
+_WEEKDAY_FIRST = re.compile(rf"({_WEEKDAY})\b", _I)
+"""A date expression that opens with its weekday: "Rabu (15/1/2025)", "Rabu, 28 Oktober 2026"."""
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where a sentence ends, roughly: enough to find a dateline's opening sentence."""
 _DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
@@ -865,8 +864,9 @@ def parse_dateline(
 
 
 def _lead_weekday_date(paragraph: str) -> date | None:
-    """Return the latest past day a paragraph gives as "Weekday (d/m/yyyy)" with the weekday
-    that date falls on, or None.
+    """Return the latest past day a paragraph gives as a full date right after the weekday
+    that date falls on ("Rabu (15/1/2025)", "Rabu, 28 Oktober 2026", "Wednesday, Oct. 28,
+    2026"), or None.
 
     Indonesian reports date their happening so in the lead, not always in its first
     sentence ("... menuntut Hendra 8,5 tahun. Tuntutan dibacakan ..., Rabu (15/1/2025).").
@@ -874,21 +874,31 @@ def _lead_weekday_date(paragraph: str) -> date | None:
     what will happen ("dijadwalkan", "akan") is left out, and the latest day is the news.
     >>> _lead_weekday_date("Jaksa menuntut Hendra. Tuntutan dibacakan Rabu (15/1/2025).")
     datetime.date(2025, 1, 15)
+    >>> _lead_weekday_date("Pabrik itu digerebek pada Rabu, 28 Oktober 2026.")
+    datetime.date(2026, 10, 28)
+    >>> _lead_weekday_date("Police raided it on Wednesday, Oct. 28, 2026, officials said.")
+    datetime.date(2026, 10, 28)
     >>> _lead_weekday_date("Sidang vonis dijadwalkan Rabu (22/1/2025).") is None
     True
     >>> _lead_weekday_date("Ia ditangkap Kamis (15/1/2025).") is None  # 15/1/2025 is a Wednesday
     True
     """
-    if "/" not in paragraph:
+    if _YEAR_DIGITS.search(paragraph) is None:
         return None
+    ends = [m.start() for m in _SENTENCE_END.finditer(paragraph)]
     found = []
-    for sentence in _SENTENCE_END.split(paragraph):
-        if _FUTURE.search(sentence):
+    for e in find_expressions(paragraph):
+        named = _WEEKDAY_FIRST.match(e.text) if e.kind is Kind.DATE else None
+        if named is None or e.year is None or e.month is None or e.day is None:
             continue
-        for m in _WEEKDAY_DATE.finditer(sentence):
-            d = _day(int(m.group(4)), int(m.group(3)), int(m.group(2)))
-            if d is not None and d.weekday() == WEEKDAYS[m.group(1).lower()]:
-                found.append(d)
+        # its sentence: a full stop inside the date ("Oct. 28") does not end it
+        start = max((x for x in ends if x < e.start), default=0)
+        end = min((x for x in ends if x >= e.end), default=len(paragraph))
+        if _FUTURE.search(paragraph, start, end):
+            continue
+        d = _day(e.year, e.month, e.day)
+        if d is not None and d.weekday() == WEEKDAYS[named.group(1).lower()]:
+            found.append(d)
     return max(found, default=None)
 
 

@@ -206,6 +206,29 @@ def test_day_month_without_year_near_new_year() -> None:
             ],
             date(2025, 1, 15),
         ),
+        # a weekday before a written full date in the lead, either language
+        (
+            [
+                "Pabrik Kosmetik Ilegal Digerebek",
+                "SIDOARJO, Lintas Jatim - Sebuah pabrik digerebek BPOM pada Rabu, "
+                "28 Oktober 2026. Pabrik itu menempati bekas gudang.",
+            ],
+            date(2026, 10, 28),
+        ),
+        (
+            [
+                "Startup raises $42 million",
+                "Kirana Labs said on Tuesday, March 10, 2026, it had raised $42 million.",
+            ],
+            date(2026, 3, 10),
+        ),
+        (
+            [
+                "Reid checked herself in",
+                "Reid checked in on Tuesday, Dec. 9, 2008, her lawyer said.",
+            ],
+            date(2008, 12, 9),
+        ),
     ],
 )
 def test_parse_dateline(lines: list[str], expected: date) -> None:
@@ -220,6 +243,12 @@ def test_no_dateline_in_a_story_sentence() -> None:
     # a weekday that is not the date's own is no evidence of the day (15/1/2025 is a Wednesday)
     assert (
         dates.parse_dateline(["BANDUNG - Jaksa menuntut Hendra. Ia ditangkap Kamis (15/1/2025)."])
+        is None
+    )
+    # nor a written date on another weekday (28 October 2026 is a Wednesday), or a plan
+    assert dates.parse_dateline(["Pabrik digerebek pada Kamis, 28 Oktober 2026."]) is None
+    assert (
+        dates.parse_dateline(["Sidang akan digelar pada Rabu, 28 Oktober 2026, kata jaksa."])
         is None
     )
 
