@@ -825,12 +825,13 @@ def is_dateline(line: str) -> bool:
 
 
 def parse_dateline(
-    lines: Sequence[str], max_lines: int = 4, dayfirst: bool = True
+    lines: Sequence[str], max_lines: int = 4, dayfirst: bool = True, lead: bool = True
 ) -> DateValue | None:
     """Return the article's date from a dateline in its first lines, or None.
 
     A dateline is a line that is only a date (see `dateline_date`) or a full numeric date
-    in the opening sentence ("PYONGYANG - ... Jumat (29/11/2024)").
+    in the opening sentence ("PYONGYANG - ... Jumat (29/11/2024)"); failing those, and
+    with `lead`, a weekday-confirmed date further into the lead (`lead_date`).
     >>> parse_dateline(["12 - Nov - 2024, 04:00"]).iso()
     '2024-11-12'
     >>> parse_dateline(["Jakarta, 29 November 2024 - Menteri bertemu presiden."]).iso()
@@ -859,6 +860,13 @@ def parse_dateline(
             if d:
                 return DateValue(d, Granularity.DAY, DateSource.DATELINE)
     # Only when no line gives a dateline: a weekday-confirmed date further into the lead.
+    return lead_date(lines, max_lines) if lead else None
+
+
+def lead_date(lines: Sequence[str], max_lines: int = 4) -> DateValue | None:
+    """Return the first weekday-confirmed full date of the first lines (`_lead_weekday_date`),
+    as a DATELINE date, or None: where no line holds a dateline of its own."""
+    opening_lines = [line for line in lines if line.strip()][:max_lines]
     found = [d for line in opening_lines if (d := _lead_weekday_date(line)) is not None]
     return DateValue(found[0], Granularity.DAY, DateSource.DATELINE) if found else None
 

@@ -75,23 +75,31 @@ def own_date(
     """Return an article's own date: front matter, else dateline, else an estimate, else None.
 
     A dateline without a year ("MOSCOW, Nov 29 (Reuters)") counts when the story's own full
-    dates fix its year (`digest.yearless`; marked DATELINE_INFERRED_YEAR). The estimate
+    dates fix its year (`digest.yearless`; marked DATELINE_INFERRED_YEAR), and so does a
+    weekday-confirmed full date in the lead (`dates.lead_date`: "digerebek ... pada Rabu, 28
+    Oktober 2026"), the later of the two where both are. The estimate
     (month precision, ESTIMATED) comes from the latest full date the story reports; photo
     captions the cleaner removed may supply the year for "6 November".
     """
     if published is not None:
         return published
     dayfirst = not dates.is_month_first(language, paragraphs)
-    dateline = dates.parse_dateline([line for line in lines if line.strip()], dayfirst=dayfirst)
+    opening = [line for line in lines if line.strip()]
+    dateline = dates.parse_dateline(opening, dayfirst=dayfirst, lead=False)
     if dateline is not None:
         return dateline
     captions = [r.text for r in removed if r.rule.startswith("photo")]
     story = story_sentences(paragraphs)
-    yearless = find_yearless_dateline([line for line in lines if line.strip()], dayfirst=dayfirst)
+    yearless = find_yearless_dateline(opening, dayfirst=dayfirst)
+    resolved = None
     if yearless is not None:
         resolved = fix_year(yearless, latest_full_date([*story, *captions]))
-        if resolved is not None:
-            return resolved
+    # Of a year-less dateline and a dated weekday in the lead, the later is the news: "...,
+    # Kamis (2/1)" with "hujan sejak Senin, 30 Desember 2024" after it; "sejak Senin (21/7)
+    # ... berakhir ... Rabu (23/7/2025)".
+    found = [d for d in (resolved, dates.lead_date(opening)) if d is not None]
+    if found:
+        return max(found, key=lambda d: d.value)
     return dates.estimate_published(story, captions)
 
 

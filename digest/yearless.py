@@ -186,9 +186,8 @@ def year_from_folder(
     month_day: tuple[int, int], first: date, last: date, weekday: int | None = None
 ) -> date | None:
     """Return the one date of `month_day` (month, day) from `FOLDER_SLACK_DAYS` before
-    `first` to as many after `last`, or None when there are none or several. Where several
-    fit, the one on the dateline's `weekday` (0 = Monday; `YearlessDateline.weekday`), if
-    only one is.
+    `first` to as many after `last`, or None when there are none or several. With the
+    dateline's `weekday` (0 = Monday; `YearlessDateline.weekday`), only a date on it.
 
     A dateline without a year that its own story cannot date ("BANGKOK, Feb 25 (Reuters)")
     is taken to be of the folder's time when only one year puts it there: in a folder whose
@@ -196,8 +195,8 @@ def year_from_folder(
     folder of more than a year's news gives two or more such dates; a weekday then tells
     them apart ("JAKARTA, April 14 (Reuters) - ... said on Tuesday": 14 April was a Tuesday
     in 2026, a Monday in 2025), since a day and month fall on the same weekday again only
-    after five years or more. Without one, nothing is read. A weekday is not asked of a
-    date that alone fits: wire copy datelined the 15th often reports "on Tuesday", the 14th.
+    after five years or more; and where one year fits, a weekday that does not fall on it
+    says the report is of another year (a 2025 report in a folder of 2026 news).
 
     >>> year_from_folder((2, 25), date(2025, 11, 9), date(2026, 7, 22))
     datetime.date(2026, 2, 25)
@@ -211,6 +210,6 @@ def year_from_folder(
     end = last + timedelta(days=FOLDER_SLACK_DAYS)
     years = range(start.year, end.year + 1)  # 29 February: only in leap years (`dates._day`)
     found = [d for y in years if (d := dates._day(y, month, day)) and start <= d <= end]
-    if len(found) > 1 and weekday is not None:
+    if weekday is not None:
         found = [d for d in found if d.weekday() == weekday]
     return found[0] if len(found) == 1 else None

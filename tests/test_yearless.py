@@ -240,14 +240,16 @@ def test_year_from_folder(
         ((4, 14), 0, date(2025, 4, 14)),
         ((4, 14), 4, None),  # a Friday in neither year
         ((4, 14), None, None),  # two years fit, nothing tells them apart
-        ((1, 5), 6, date(2026, 1, 5)),  # one year fits: taken whatever the lead's weekday
+        ((1, 5), 0, date(2026, 1, 5)),  # one year fits, on its weekday
+        ((1, 5), 6, None),  # one year fits, but 5 January 2026 is no Sunday: another year's
+        ((1, 5), None, date(2026, 1, 5)),  # one year fits, no weekday to check
     ],
 )
 def test_a_weekday_picks_the_year_where_a_folder_holds_two(
     month_day: tuple[int, int], weekday: int | None, expected: date | None
 ) -> None:
     first, last = date(2025, 3, 16), date(2026, 4, 27)
-    if month_day == (1, 5):
+    if month_day == (1, 5):  # a folder of December 2025
         first, last = date(2025, 12, 1), date(2025, 12, 30)
     assert yearless.year_from_folder(month_day, first, last, weekday) == expected
 
@@ -323,3 +325,19 @@ def test_a_dated_wire_copy_keeps_groups_apart(tmp_path: Path) -> None:
     events = [sorted(files[a] for a in e["articles"]) for e in data["events"]]
     wire = [e for e in events if "first.txt" in e or "second.txt" in e]
     assert len(wire) == 2, events
+
+
+def test_of_a_yearless_dateline_and_a_dated_weekday_in_the_lead_the_later_is_the_news() -> None:
+    # the opening sentence's "Senin (21/7)" is when the protest began; it ended on Wednesday
+    started = [
+        "Jakarta (ANTARA) - Aksi unjuk rasa yang berlangsung sejak Senin (21/7) berakhir "
+        "pada Rabu malam.",
+        '"Kami bubar dengan tertib," kata ketua massa di lokasi, Rabu (23/7/2025).',
+    ]
+    assert own(started) == DateValue(date(2025, 7, 23), Granularity.DAY, DateSource.DATELINE)
+    # and a dated weekday before the dateline's day is background (the rain since Monday)
+    flood = [
+        "Jakarta (ANTARA) - Pemerintah menyalurkan bantuan banjir, Kamis (2/1).",
+        "Hujan deras mengguyur sejak Senin, 30 Desember 2024, hingga sungai meluap.",
+    ]
+    assert own(flood) == DateValue(date(2025, 1, 2), Granularity.DAY, INFERRED_YEAR)
