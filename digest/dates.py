@@ -730,9 +730,13 @@ _DATELINE_WORDS = frozenset({
     "writer", "author", "wib", "wita", "wit",
 })  # fmt: skip
 _AGO = re.compile(
-    r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b", _I
+    r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b|"
+    r"\b\d+\s*(?:-\s*)?(?:minutes?|mins?|menit)\s+(?:read|baca)\b|"
+    r"\b(?:waktu\s+)?baca\s*:?\s*\d+\s*menit\b",
+    _I,
 )
-"""How old a page says it is ("Updated 2 hours ago", "2 jam lalu"): no date, nothing else."""
+"""How old a page says it is ("Updated 2 hours ago", "2 jam lalu") or how long it takes to
+read ("6 min read", "Baca 3 menit"): no date, nothing else."""
 _WEEKDAY_ABBREVIATIONS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
@@ -776,6 +780,8 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     18: 50 IST", "12 - Nov - 2024, 04:00"). The first full date on it counts.
     >>> dateline_date("Published on: Fri, 11 Nov 2011 at 09: 56 IST").iso()
     '2011-11-11'
+    >>> dateline_date("April 14, 2026 · 6 min read").iso()
+    '2026-04-14'
     """
     expression = dateline_expression(line, dayfirst)
     value = resolve(expression, None) if expression is not None else None

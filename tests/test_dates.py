@@ -189,6 +189,8 @@ def test_day_month_without_year_near_new_year() -> None:
         ),
         (["December 15th, 2008, 7: 35 am", "Dan Patrick reported"], date(2008, 12, 15)),
         (["Senin, 4 Maret 2024 10:15 WIB"], date(2024, 3, 4)),
+        (["Global Desk | Americas", "April 14, 2026 · 6 min read"], date(2026, 4, 14)),
+        (["Rabu, 28 Oktober 2026 | Baca 3 menit"], date(2026, 10, 28)),
         (["Jakarta, 29 November 2024 - Menteri bertemu presiden pada Jumat."], date(2024, 11, 29)),
         (["WASHINGTON, Nov. 29, 2024 — The talks began."], date(2024, 11, 29)),
         (
