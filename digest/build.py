@@ -16,7 +16,7 @@ from digest.errors import StrictError
 from digest.features import ArticleTerms, TermStore, read_article
 from digest.grouping import group_articles
 from digest.launcher import Launcher
-from digest.model import Article, BuildReport, Event, NameKind, RawArticle
+from digest.model import Article, BuildReport, DateValue, Event, NameKind, RawArticle
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
 from digest.text import extract_names, without_outlet, without_possessive
@@ -116,11 +116,13 @@ def make_events(
     copies: Sequence[Sequence[str]] | None = None,
     known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
+    folder_dated: dict[str, DateValue] | None = None,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
 
     Articles excluded in events.yaml are in no event; overrides that match nothing are
     reported as warnings on the events file. With `consume`, `known` is emptied once read.
+    `folder_dated` gets the dates clustering gave year-less datelines by their folder.
     """
     overrides = read_overrides(config.events_file)
     grouping = group_articles(
@@ -130,6 +132,8 @@ def make_events(
     if report is not None:
         for message in grouping.warnings:
             report.warn(str(config.events_file), message)
+    if folder_dated is not None:
+        folder_dated.update(grouping.folder_dated)
     return [
         Event(
             id=event_id,
@@ -142,6 +146,25 @@ def make_events(
             grouping.ids, grouping.titles, grouping.groups, strict=True
         )
     ]
+
+
+def dated_by_folder(
+    by_id: Mapping[str, Article], folder_dated: Mapping[str, DateValue]
+) -> dict[str, Article]:
+    """Return the articles with the dates clustering gave their year-less datelines by the
+    folder (`features.folder_dates`) as their own: an article has one only when it had no
+    certain date of its own (none, or a month estimated from its text), so front matter, a
+    full dateline and a year-less one its story dates keep winning. The page, the event's
+    timeline and span, feeds and JSON then show the date clustering used.
+
+    The date depends on the whole folder, not only on the article's file: the keys of what
+    is made from an article after this (`attach_events`, `render.Fingerprints`) hash its
+    date, not only its file's key.
+    """
+    return {
+        aid: timeline.with_own_date(a, folder_dated[aid]) if aid in folder_dated else a
+        for aid, a in by_id.items()
+    }
 
 
 def newest_first(events: Sequence[Event]) -> tuple[Event, ...]:
@@ -368,15 +391,20 @@ def attach_events(
     inferred from their event applied (see `timeline.attach_all`).
 
     Each event's result is kept in the build cache, keyed by the event and the keys of its
-    members (their cache key and their copies: all an article is made from); `event_keys`
+    members (their cache key, date and copies: all an article is made from); `event_keys`
     gets each event's key by id.
     """
     items = [(e, tuple(by_id[i] for i in e.article_ids)) for e in events]
+    # An article's key covers its file; its date may also come from the folder
+    # (`dated_by_folder`), so the date is hashed too (its mentions follow from the two).
     keys = [
         key_of(
             "event",
             repr(event),
-            *(key_of(article_keys.get(a.id) or repr(a), *a.copies) for a in members),
+            *(
+                key_of(article_keys.get(a.id) or repr(a), repr(a.published), *a.copies)
+                for a in members
+            ),
         )
         for event, members in items
     ]
@@ -422,9 +450,12 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         articles = duplicates.mark_copies(articles, copies)
         assignments = previous.assignments if previous else {}
         # The clustering records are the build's largest data: cleared once read.
-        events = make_events(articles, config, assignments, report, copies, known, consume=True)
+        folder_dated: dict[str, DateValue] = {}
+        events = make_events(
+            articles, config, assignments, report, copies, known, True, folder_dated
+        )
     in_events = {aid for e in events for aid in e.article_ids}
-    by_id = {a.id: a for a in articles if a.id in in_events}
+    by_id = dated_by_folder({a.id: a for a in articles if a.id in in_events}, folder_dated)
     with _timed(report, "timeline", helpers):
         # Dates inferred from an event are applied here, after clustering, never before.
         event_keys: dict[str, str] = {}

@@ -8,7 +8,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import combinations
 from typing import TypeVar
@@ -679,6 +679,9 @@ class Clustering:
     """Undated reports set apart as ambiguous (see `release_ambiguous`), by article id."""
     splits: tuple[SplitIds, ...] = ()
     """Groups cut in two as blends of two events (see `contrast.split_blended`)."""
+    folder_dated: dict[str, DateValue] = field(default_factory=dict)
+    """The dates clustering gave year-less datelines by their folder
+    (`features.folder_dates`), by article id: a build gives them to the articles too."""
 
 
 @dataclass(frozen=True)
@@ -958,6 +961,12 @@ def cluster_events(
     features, leads, bodies = featurize_corpus(ordered, params, known, consume)
     if consume and isinstance(known, dict):
         known.clear()
+    # A feature's date is its article's own, or the one its folder gave it.
+    folder_dated = {
+        a.id: f.date
+        for a, f in zip(ordered, features, strict=True)
+        if f.date is not None and f.date != a.published
+    }
     sims = pair_similarities(features, params, (leads, bodies))
     languages = [f.language for f in features]
     copy_groups = [sorted(index[aid] for aid in group if aid in index) for group in together]
@@ -991,6 +1000,7 @@ def cluster_events(
             )
             for split in splits
         ),
+        folder_dated,
     )
 
 

@@ -1032,34 +1032,49 @@ def _names_of_records(
     return slim, tokens
 
 
-def dated_by_folder(features: list[Features]) -> list[Features]:
-    """Return `features` with each year-less dateline (`Features.month_day`) dated in the
-    one year that puts it within the folder's read days (`yearless.year_from_folder`).
+def folder_dates(features: Sequence[Features]) -> dict[str, DateValue]:
+    """Return, by article id, the date of each year-less dateline (`Features.month_day`)
+    that the folder's read days date: the one year that puts it within them
+    (`yearless.year_from_folder`; the read days run from the first to the last day-precise
+    certain date of any report). Day precision, `DateSource.DATELINE_INFERRED_YEAR`.
 
-    Measured (README, "Dates and timelines"): wire copy dated "Feb 25 (Reuters)" is otherwise left
-    undated, and a group of undated reports can bridge a bank's February cut and its April
-    hold. The date is for clustering only (as certain as a dateline: it keeps events apart);
-    the article's own page still shows what the article says.
+    Measured (README, "Dates and timelines"): wire copy dated "Feb 25 (Reuters)" is otherwise
+    left undated, and a group of undated reports can bridge a bank's February cut and its
+    April hold. One rule for clustering (`dated_by_folder`) and the site (a build gives
+    these dates to the articles themselves after clustering: `cluster.Clustering.folder_dated`),
+    so the two never disagree. It depends on the whole folder: a report added from another
+    year can widen the read days so that two years fit, and the date is no longer read.
     """
+    found = _folder_days(features)
+    return {f.article_id: d for f, d in zip(features, found, strict=True) if d is not None}
+
+
+def _folder_days(features: Sequence[Features]) -> list[DateValue | None]:
+    """Return `folder_dates` as a list in step with `features` (None: not dated so)."""
     read = [f.date for f in features if f.date is not None and f.date.is_certain]
     days = [d.value for d in read if d.is_exact]
     if not days:
-        return features
+        return [None] * len(features)
     first, last = min(days), max(days)
-    out = []
+    found: list[DateValue | None] = []
     for f in features:
-        found = (
+        day = (
             year_from_folder(f.month_day, first, last, f.dateline_weekday) if f.month_day else None
         )
-        if found is not None:
-            f = replace(
-                f,
-                date=DateValue(found, source=DateSource.DATELINE_INFERRED_YEAR),
-                month_day=None,
-                dateline_weekday=None,
-            )
-        out.append(f)
-    return out
+        found.append(
+            None if day is None else DateValue(day, source=DateSource.DATELINE_INFERRED_YEAR)
+        )
+    return found
+
+
+def dated_by_folder(features: list[Features]) -> list[Features]:
+    """Return `features` with each year-less dateline dated by the folder (`folder_dates`):
+    as certain as a dateline, so it keeps events apart."""
+    found = _folder_days(features)
+    return [
+        f if d is None else replace(f, date=d, month_day=None, dateline_weekday=None)
+        for f, d in zip(features, found, strict=True)
+    ]
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from digest import cluster, duplicates
 from digest.config import ClusterParams
 from digest.features import ArticleTerms, TermStore
-from digest.model import Article
+from digest.model import Article, DateValue
 from digest.overrides import Overrides, apply_overrides, unused_renames
 from digest.views import article_language
 
@@ -24,6 +24,8 @@ class Grouping:
     """Article ids an editor excluded; they are in no event and not on the site."""
     warnings: list[str]
     """Overrides that named nothing, one message each."""
+    folder_dated: dict[str, DateValue] = field(default_factory=dict)
+    """Year-less datelines clustering dated by their folder (`cluster.Clustering`)."""
 
 
 def in_language(members: Sequence[Article], language: str | None) -> list[str] | None:
@@ -75,4 +77,11 @@ def group_articles(
         titles.append(overrides.rename.get(event_id) or centre.title or centre.id)
     kept = {aid for g in id_groups for aid in g}
     excluded = tuple(sorted(aid for aid in by_id if aid not in kept))
-    return Grouping(groups, ids, titles, excluded, [*warnings, *unused_renames(overrides, ids)])
+    return Grouping(
+        groups,
+        ids,
+        titles,
+        excluded,
+        [*warnings, *unused_renames(overrides, ids)],
+        clustering.folder_dated,
+    )

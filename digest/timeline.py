@@ -263,10 +263,15 @@ def infer_dates(members: Sequence[Article]) -> list[Article]:
     for article in members:
         inferred = infer_published(article, pins)
         if inferred is not None:
-            article = replace(article, published=inferred)
-            article = replace(article, mentions=find_mentions(article))
+            article = with_own_date(article, inferred)
         result.append(article)
     return result
+
+
+def with_own_date(article: Article, value: DateValue) -> Article:
+    """Return `article` dated `value`, its date mentions resolved again against that date."""
+    article = replace(article, published=value)
+    return replace(article, mentions=find_mentions(article))
 
 
 # --- entries --------------------------------------------------------------------------------
