@@ -1,0 +1,237 @@
+"""A year-less dateline dated by its folder: the date clustering uses is the article's own
+date on the site too, and a rebuild with the cache writes what a clean build writes when
+a change elsewhere in the folder moves, makes or takes away that date."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+from digest import cli
+from digest.build import assemble
+from digest.cluster import cluster_events
+from digest.config import ClusterParams, Config
+from digest.features import Features, folder_dates
+from digest.model import BuildReport, DateSource, DateValue, Granularity
+
+INFERRED_YEAR = DateSource.DATELINE_INFERRED_YEAR
+
+BRIDGE = (
+    "Jembatan Mahakam baru diresmikan\n\n"
+    "Samarinda, 12 Januari 2026 - Pemerintah meresmikan jembatan baru di atas Sungai "
+    "Mahakam yang menghubungkan dua kabupaten di Kalimantan Timur.\n\n"
+    "Jembatan sepanjang 800 meter itu dibangun selama tiga tahun dengan biaya Rp 1,2 "
+    "triliun.\n\n"
+    "Warga berharap waktu tempuh ke ibu kota provinsi menjadi lebih singkat.\n"
+)
+RICE = (
+    "Harga beras medium turun di pasar Jawa\n\n"
+    "Jakarta, 16 Januari 2026 - Harga beras medium di pasar tradisional Jawa turun untuk "
+    "pekan kedua berturut-turut setelah panen raya di sejumlah daerah.\n\n"
+    "Pedagang di Pasar Induk Cipinang mencatat penurunan sekitar Rp 500 per kilogram.\n\n"
+    "Badan Pangan Nasional memperkirakan harga stabil hingga akhir bulan.\n"
+)
+OLDER = (
+    "Banjir rendam ratusan rumah di Demak\n\n"
+    "Demak, 9 Januari 2025 - Banjir merendam ratusan rumah di tiga kecamatan setelah "
+    "tanggul Sungai Wulan jebol akibat hujan deras.\n\n"
+    "Warga mengungsi ke masjid dan balai desa, kata petugas penanggulangan bencana.\n\n"
+    "Pemerintah kabupaten menyiapkan dapur umum bagi para pengungsi.\n"
+)
+LITHIUM_TITLE = "Chile picks consortium for Maricunga lithium project"
+LITHIUM_LEAD = (
+    "Chile's government chose a consortium led by a local miner and a South Korean battery "
+    "materials group to develop lithium in the Maricunga salt flat, part of a state-led "
+    "strategy for the critical mineral."
+)
+LITHIUM_BODY = (
+    "The consortium will partner with a state company, which will hold a 51% stake in the "
+    "project. Production is expected to start in 2031 at an initial capacity of 40,000 "
+    "tonnes a year, the mining ministry said.\n\n"
+    "Four consortiums had bid for the project. The ministry did not disclose the financial "
+    "terms of the winning offer.\n"
+)
+LITHIUM = f"{LITHIUM_TITLE}\n\nSANTIAGO, Jan 21 (Reuters) - {LITHIUM_LEAD}\n\n{LITHIUM_BODY}"
+"""No year in its dateline and none its story fixes: its own date is a month estimated
+from the target year it names, "≈ January 2031"."""
+
+ESTIMATE = DateValue(date(2031, 1, 1), Granularity.MONTH, DateSource.ESTIMATED)
+FOLDER_DAY = DateValue(date(2026, 1, 21), Granularity.DAY, INFERRED_YEAR)
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def own_dates(tmp_path: Path, files: dict[str, str]) -> dict[str, DateValue | None]:
+    """Return every article's own date as a build gives it to the site, by article id."""
+    seeds = write(tmp_path / "seeds", files)
+    digest = assemble(Config(seeds=seeds, output=tmp_path / "site"), BuildReport())
+    return {a.id: a.published for a in digest.articles.values()}
+
+
+def test_a_yearless_dateline_takes_the_date_its_folder_gives(tmp_path: Path) -> None:
+    files = {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.txt": LITHIUM}
+    seeds = write(tmp_path / "seeds", files)
+    digest = assemble(Config(seeds=seeds, output=tmp_path / "site"), BuildReport())
+    assert digest.articles["lithium"].published == FOLDER_DAY
+    event = next(e for e in digest.events if "lithium" in e.article_ids)
+    assert event.start == FOLDER_DAY and event.end == FOLDER_DAY
+    # The same date clustering read, from the same rule.
+    cleaned = [digest.origins[i][0] for i in sorted(digest.origins)]
+    clustering = cluster_events(cleaned, ClusterParams())
+    assert clustering.folder_dated == {"lithium": FOLDER_DAY}
+    # Its mentions are resolved again against that day: "Jan 21" is the day, not a month.
+    assert [m.date.iso() for m in digest.articles["lithium"].mentions] == ["2026-01-21", "2031"]
+
+
+def test_front_matter_wins(tmp_path: Path) -> None:
+    markdown = (
+        f"---\ntitle: {LITHIUM_TITLE}\ndate: 2026-01-19\n---\n\n"
+        f"SANTIAGO, Jan 21 (Reuters) - {LITHIUM_LEAD}\n\n{LITHIUM_BODY}"
+    )
+    dates = own_dates(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.md": markdown})
+    assert dates["lithium"] == DateValue(date(2026, 1, 19), source=DateSource.FRONT_MATTER)
+
+
+def test_a_full_dateline_wins(tmp_path: Path) -> None:
+    text = LITHIUM.replace("Jan 21 (Reuters)", "Jan 20, 2026 (Reuters)")
+    dates = own_dates(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.txt": text})
+    assert dates["lithium"] == DateValue(date(2026, 1, 20), source=DateSource.DATELINE)
+
+
+def test_a_year_its_story_fixes_wins(tmp_path: Path) -> None:
+    """The story's own full date and the weekday fix 2025; the folder would say 2026."""
+    text = LITHIUM.replace("government chose", "government on Tuesday chose").replace(
+        "Four consortiums had bid", "The bids were opened on Jan. 6, 2025. Four consortiums had bid"
+    )
+    dates = own_dates(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.txt": text})
+    assert dates["lithium"] == DateValue(date(2025, 1, 21), source=INFERRED_YEAR)
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        {"bridge.txt": BRIDGE, "rice.txt": RICE, "older.txt": OLDER},  # 21 January twice
+        {"bridge.txt": BRIDGE.replace("12 Januari", "12 Juni")},  # no 21 January near
+        {},  # no read day at all
+    ],
+)
+def test_no_folder_date_keeps_the_articles_own(tmp_path: Path, others: dict[str, str]) -> None:
+    dates = own_dates(tmp_path, {**others, "lithium.txt": LITHIUM})
+    assert dates["lithium"] == ESTIMATE
+
+
+def test_folder_dates_by_article_id() -> None:
+    def article(aid: str, value: DateValue | None, month_day: tuple[int, int] | None = None):
+        return Features(aid, {}, {}, {}, frozenset(), value, None, month_day)
+
+    read = DateValue(date(2026, 1, 12), source=DateSource.DATELINE)
+    undated = [article("a", ESTIMATE, (1, 21)), article("b", None, (9, 1))]
+    assert folder_dates([article("r", read), *undated]) == {"a": FOLDER_DAY}
+    assert folder_dates(undated) == {}
+    older = article("o", DateValue(date(2025, 1, 9), source=DateSource.DATELINE))
+    # A year's news: 21 January twice, 1 September once.
+    assert folder_dates([article("r", read), older, *undated]) == {
+        "b": DateValue(date(2025, 9, 1), source=INFERRED_YEAR)
+    }
+
+
+# --- rebuilds with the cache ----------------------------------------------------------------
+
+
+def build(root: Path, out: str, *options: str) -> None:
+    args = ["build", "--seeds", str(root / "seeds"), "--out", str(root / out)]
+    assert cli.main([*args, "--cache", str(root / "cache"), *options]) == 0
+
+
+def shown_date(site: Path, article_id: str) -> str:
+    """Return the date an article's page shows as its own (the site's language: Indonesian)."""
+    page = (site / "articles" / f"{article_id}.html").read_text(encoding="utf-8")
+    found = re.search(r"<dd><time datetime=\"([^\"]+)\"[^>]*>([^<]+)</time>", page)
+    assert found, page
+    return f"{found.group(1)} {html.unescape(found.group(2))}"
+
+
+def add_the_first_read_day(seeds: Path) -> None:
+    write(seeds, {"bridge.txt": BRIDGE})
+
+
+def add_a_report_of_another_year(seeds: Path) -> None:
+    write(seeds, {"older.txt": OLDER})
+
+
+def redate_the_read_reports(seeds: Path, old: str, new: str) -> None:
+    write(seeds, {"bridge.txt": BRIDGE.replace(old, new), "rice.txt": RICE.replace(old, new)})
+
+
+def move_the_read_days_a_year_back(seeds: Path) -> None:
+    redate_the_read_reports(seeds, "2026", "2025")
+
+
+def move_the_read_days_away(seeds: Path) -> None:
+    redate_the_read_reports(seeds, "Januari", "Juni")
+
+
+@pytest.mark.parametrize(
+    ("before", "change", "shown_before", "shown_after"),
+    [
+        ({}, add_the_first_read_day, "2031-01 ≈ Januari 2031", "2026-01-21 21 Januari 2026"),
+        (
+            {"bridge.txt": BRIDGE, "rice.txt": RICE},
+            add_a_report_of_another_year,
+            "2026-01-21 21 Januari 2026",
+            "2031-01 ≈ Januari 2031",
+        ),
+        (
+            {"bridge.txt": BRIDGE, "rice.txt": RICE},
+            move_the_read_days_a_year_back,
+            "2026-01-21 21 Januari 2026",
+            "2025-01-21 21 Januari 2025",
+        ),
+        (
+            {"bridge.txt": BRIDGE, "rice.txt": RICE},
+            move_the_read_days_away,
+            "2026-01-21 21 Januari 2026",
+            "2031-01 ≈ Januari 2031",
+        ),
+    ],
+)
+def test_a_rebuild_follows_the_folder_date_byte_for_byte(
+    tmp_path: Path,
+    before: dict[str, str],
+    change: Callable[[Path], None],
+    shown_before: str,
+    shown_after: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The year-less report's own file never changes: only the folder around it does."""
+    root = tmp_path / "project"
+    seeds = write(root / "seeds", {**before, "lithium.txt": LITHIUM})
+    build(root, "site")
+    assert shown_date(root / "site", "lithium") == shown_before
+    shutil.copytree(root / "site", root / "clean")
+    change(seeds)
+    capsys.readouterr()
+    build(root, "site")
+    reused = int(re.search(r"cache: (\d+) records reused", capsys.readouterr().out).group(1))
+    assert reused >= 3  # at least the unchanged report's record, article and terms
+    build(root, "clean", "--no-cache")
+    incremental, clean = snapshot(root / "site"), snapshot(root / "clean")
+    assert sorted(incremental) == sorted(clean)
+    assert [name for name in clean if incremental[name] != clean[name]] == []
+    assert shown_date(root / "clean", "lithium") == shown_after
+    data = json.loads(clean["events.json"])
+    event = next(e for e in data["events"] if "lithium" in e["articles"])
+    assert event["start"] == event["end"] == shown_after.split()[0]  # its only report
