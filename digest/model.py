@@ -40,7 +40,9 @@ class DateSource(enum.StrEnum):
     DATELINE = "dateline"
     EXPLICIT = "explicit"
     DATELINE_INFERRED_YEAR = "dateline-inferred-year"
-    """Day and month from a dateline without a year; the year from the article's full dates."""
+    """Day and month from a dateline without a year; the year from the article's full dates
+    and a weekday (`digest.yearless`), else the one year the folder's read days allow
+    (`features.folder_dates`)."""
     RELATIVE = "relative"
     ESTIMATED = "estimated"
     INFERRED = "inferred"
@@ -73,7 +75,8 @@ class DateValue:
         """True when the date was read, not resolved, estimated or inferred.
 
         A dateline without a year counts: its year is only taken when a weekday proves it
-        (see `digest.yearless`), so it is as sure as a dateline and keeps events apart too.
+        (see `digest.yearless`) or when one year alone puts it among the folder's read days
+        (`features.folder_dates`), so it is as sure as a dateline and keeps events apart too.
         """
         return self.source in _READ_SOURCES
 

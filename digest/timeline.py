@@ -79,7 +79,9 @@ def own_date(
     weekday-confirmed full date in the lead (`dates.lead_date`: "digerebek ... pada Rabu, 28
     Oktober 2026"), the later of the two where both are. The estimate
     (month precision, ESTIMATED) comes from the latest full date the story reports; photo
-    captions the cleaner removed may supply the year for "6 November".
+    captions the cleaner removed may supply the year for "6 November". A year-less dateline
+    left undated here may still be dated by its folder once the whole folder is read
+    (`build.dated_by_folder`).
     """
     if published is not None:
         return published
