@@ -40,10 +40,8 @@ _WEEKDAY_WORDS = {
     "sat": 5, "sun": 6, "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
 }  # fmt: skip
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in dates.WEEKDAYS), key=len, reverse=True))
-_OPENING_WEEKDAY_DATE = re.compile(
-    rf"\b({_WEEKDAY})\s*,?\s*\(\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*\)", re.I
-)
-"""A weekday and a bracketed day/month in an opening sentence: "..., Jumat (29/11)."."""
+_WEEKDAY_FIRST = re.compile(rf"({_WEEKDAY})\b", re.I)
+"""A date expression that opens with its weekday: "Jumat (29/11)", "Thursday (March 5"."""
 _DASH = re.compile(r"\s+[-–—]+\s+")
 
 
@@ -100,16 +98,39 @@ def _lead_weekday(lead: str) -> int | None:
 
 
 def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:
-    """Return "Jumat (29/11)" of a line's first sentence as a year-less dateline, else None."""
-    first_sentence = re.split(r"(?<=[.!?])\s+", line.strip(), maxsplit=1)[0]
-    m = _OPENING_WEEKDAY_DATE.search(first_sentence)
-    if m is None:
-        return None
-    first, second = int(m.group(2)), int(m.group(3))
-    day, month = (first, second) if dayfirst or second > 12 else (second, first)
-    if month > 12 or dates._day(2000, month, day) is None:
-        return None
-    return YearlessDateline(month, day, dates.WEEKDAYS[m.group(1).lower()])
+    """Return the first day and month of a line's first sentence written right after their
+    weekday, as a year-less dateline, else None: "..., Jumat (29/11).", "... agreed on
+    Thursday (March 5) to ...", "... resigned on Wednesday, April 22, three days after ...".
+
+    Not in a sentence about what will happen ("will take effect on Thursday, October 1"), nor
+    in one that names two weekdays.
+    >>> _from_opening_sentence("BATAM — They agreed on Thursday (March 5) to set up a panel.", True)
+    YearlessDateline(month=3, day=5, weekday=3)
+    >>> _from_opening_sentence("KL — Two were sworn in on Friday (Feb. 20), filling posts.", True)
+    YearlessDateline(month=2, day=20, weekday=4)
+    """
+    text = line.strip()
+    found = [
+        e
+        for e in dates.find_expressions(text, dayfirst)
+        if e.kind is dates.Kind.DAY_MONTH and e.shift is None and e.month and e.day
+    ]
+    inside = [range(e.start, e.end) for e in found]
+    ends = [
+        m.start()
+        for m in re.finditer(r"(?<=[.!?])\s+", text)
+        if not any(m.start() in span for span in inside)
+    ]
+    first_end = ends[0] if ends else len(text)
+    if dates._FUTURE.search(text, 0, first_end) or len(_weekdays_in(text[:first_end])) > 1:
+        return None  # a plan, or two weekdays: nothing to trust
+    for e in found:
+        if e.start >= first_end:
+            break
+        named = _WEEKDAY_FIRST.match(e.text)
+        if named is not None and dates._day(2000, e.month, e.day) is not None:
+            return YearlessDateline(e.month, e.day, dates.WEEKDAYS[named.group(1).lower()])
+    return None
 
 
 def find_yearless_dateline(

@@ -120,6 +120,22 @@ def test_a_full_dateline_still_wins() -> None:
         ("Saturday, Sep 14", yearless.YearlessDateline(9, 14, 5)),
         ("Jakarta (ANTARA) - Warga mengungsi, Kamis (2/1).", yearless.YearlessDateline(1, 2, 3)),
         ("Saturday, Sep 14, Monday", None),  # two weekdays: nothing to trust
+        # a weekday with its written day and month in the opening sentence
+        (
+            "BATAM — Singapore and Indonesia agreed on Thursday (March 5) to set up a panel.",
+            yearless.YearlessDateline(3, 5, 3),
+        ),
+        (
+            "JAKARTA — Coach Kenta Shimizu resigned on Wednesday, April 22, three days after a "
+            "home defeat.",
+            yearless.YearlessDateline(4, 22, 2),
+        ),
+        (
+            "KUALA LUMPUR - Two ministers were sworn in on Friday (Feb. 20).",
+            yearless.YearlessDateline(2, 20, 4),
+        ),
+        ("DENPASAR - A levy will apply from Thursday, October 1, officials said.", None),  # a plan
+        ("JAKARTA - Talks that began on Monday, March 2, ended on Friday.", None),  # two weekdays
         ("The army moved in on Nov 29 after talks failed.", None),  # a happening, not a dateline
     ],
 )
