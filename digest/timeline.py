@@ -297,8 +297,10 @@ def trim_text(sentence: str, phrase: str = "") -> str:
     """Return `sentence` without a leading dateline, connector or trailing attribution.
 
     What is trimmed never contains `phrase` (the date expression the entry is about).
-    >>> trim_text("JAKARTA - Sebelumnya, Kim bertemu Putin pada Juni, kata KCNA.", "Juni")
+    >>> trim_text("JAKARTA - Sebelumnya, Kim bertemu Putin pada Juni, menurut KCNA.", "Juni")
     'Kim bertemu Putin pada Juni.'
+    >>> trim_text("JAKARTA - Sebelumnya, Kim bertemu Putin pada Juni, kata KCNA.", "Juni")
+    'Kim bertemu Putin pada Juni, kata KCNA.'
     """
     text = sentence.strip()
     for pattern in (_LEAD_DATELINE, _LEAD_CONNECTOR):
