@@ -554,8 +554,11 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
 _DATELINE = re.compile(
     r"^\s*(?P<head>[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
     r"(?:,\s*(?P<after>[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2})?)?"
-    r"\s*(?:\((?P<paren>[^)]{2,40})\))?\s*[-–—]{1,2}\s+\S"
+    r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
+    r"\s*[-–—]{1,2}\s+\S"
 )
+"""A dateline: a place in capitals, an outlet or region after a comma, an outlet in brackets
+(after a country in brackets: "Batam (Indonesia) (AFP) -"), then a dash."""
 _OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s+[-–—|]\s+(?=.*\d)")
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ..."."""
 _OUTLET_SHAPE = re.compile(
@@ -578,13 +581,15 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     True
     >>> detect_outlet(["MAKASSAR, Tribun-Timur.com - Banjir merendam dua kecamatan."])
     'Tribun-Timur.com'
+    >>> detect_outlet(["Pangkalpinang (Indonesia) (AFP) - A crocodile killed a miner."])
+    'AFP'
     """
     for paragraph in paragraphs[:2]:
         m = _DATELINE.match(paragraph)
         if not m:
             continue
-        if m.group("paren"):
-            return m.group("paren").strip()
+        if m.group("paren") or m.group("paren2"):
+            return (m.group("paren") or m.group("paren2")).strip()
         head = m.group("head")
         if _OUTLET_SHAPE.search(head):  # "TRIBUNNEWS.COM, PYONGYANG - ..."
             return head
