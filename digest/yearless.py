@@ -102,8 +102,9 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     weekday, as a year-less dateline, else None: "..., Jumat (29/11).", "... agreed on
     Thursday (March 5) to ...", "... resigned on Wednesday, April 22, three days after ...".
 
-    Not in a sentence about what will happen ("will take effect on Thursday, October 1"), nor
-    in one that names two weekdays.
+    Not where the sentence says before the date that it will happen ("will take effect on
+    Thursday, October 1"; "drew on Thursday, September 25, but will be without ..." counts),
+    nor in one that names two weekdays.
     >>> _from_opening_sentence("BATAM — They agreed on Thursday (March 5) to set up a panel.", True)
     YearlessDateline(month=3, day=5, weekday=3)
     >>> _from_opening_sentence("KL — Two were sworn in on Friday (Feb. 20), filling posts.", True)
@@ -122,14 +123,17 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
         if not any(m.start() in span for span in inside)
     ]
     first_end = ends[0] if ends else len(text)
-    if dates._FUTURE.search(text, 0, first_end) or len(_weekdays_in(text[:first_end])) > 1:
-        return None  # a plan, or two weekdays: nothing to trust
+    if len(_weekdays_in(text[:first_end])) > 1:
+        return None  # two weekdays: nothing to trust
     for e in found:
         if e.start >= first_end:
             break
         named = _WEEKDAY_FIRST.match(e.text)
-        if named is not None and dates._day(2000, e.month, e.day) is not None:
-            return YearlessDateline(e.month, e.day, dates.WEEKDAYS[named.group(1).lower()])
+        if named is None or dates._day(2000, e.month, e.day) is None:
+            continue
+        if dates._FUTURE.search(text, 0, e.start):
+            return None  # "will apply from Thursday, October 1"; a later "but will be" is not
+        return YearlessDateline(e.month, e.day, dates.WEEKDAYS[named.group(1).lower()])
     return None
 
 

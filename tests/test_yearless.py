@@ -135,6 +135,10 @@ def test_a_full_dateline_still_wins() -> None:
             yearless.YearlessDateline(2, 20, 4),
         ),
         ("DENPASAR - A levy will apply from Thursday, October 1, officials said.", None),  # a plan
+        (
+            "PADANG — Malut United drew 1-1 on Thursday, September 25, but will be without Rivero.",
+            yearless.YearlessDateline(9, 25, 3),
+        ),
         ("JAKARTA - Talks that began on Monday, March 2, ended on Friday.", None),  # two weekdays
         ("The army moved in on Nov 29 after talks failed.", None),  # a happening, not a dateline
     ],
