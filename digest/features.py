@@ -39,7 +39,12 @@ from digest.text import (
     without_possessive,
 )
 from digest.views import article_language
-from digest.yearless import YearlessDateline, find_yearless_dateline, year_from_folder
+from digest.yearless import (
+    YearlessDateline,
+    find_yearless_dateline,
+    month_from_folder,
+    year_from_folder,
+)
 
 LEAD_WORDS = 60
 """Body paragraphs that start within this many words count as the lead, with the headline."""
@@ -1036,7 +1041,10 @@ def folder_dates(features: Sequence[Features]) -> dict[str, DateValue]:
     """Return, by article id, the date of each year-less dateline (`Features.month_day`)
     that the folder's read days date: the one year that puts it within them
     (`yearless.year_from_folder`; the read days run from the first to the last day-precise
-    certain date of any report). Day precision, `DateSource.DATELINE_INFERRED_YEAR`.
+    certain date of any report). Day precision, `DateSource.DATELINE_INFERRED_YEAR`. And of
+    each month *estimated* from a report's text that lies outside those days: the same
+    month in the one year that puts it within them (`yearless.month_from_folder`; still an
+    estimate, at month precision).
 
     Measured (README, "Dates and timelines"): wire copy dated "Feb 25 (Reuters)" is otherwise
     left undated, and a group of undated reports can bridge a bank's February cut and its
@@ -1061,18 +1069,26 @@ def _folder_days(features: Sequence[Features]) -> list[DateValue | None]:
         day = (
             year_from_folder(f.month_day, first, last, f.dateline_weekday) if f.month_day else None
         )
-        found.append(
-            None if day is None else DateValue(day, source=DateSource.DATELINE_INFERRED_YEAR)
-        )
+        if day is not None:
+            found.append(DateValue(day, source=DateSource.DATELINE_INFERRED_YEAR))
+            continue
+        estimate = f.date if f.date is not None and f.date.source is DateSource.ESTIMATED else None
+        month = month_from_folder(estimate.value, first, last) if estimate else None
+        found.append(None if month is None else replace(estimate, value=month))
     return found
 
 
 def dated_by_folder(features: list[Features]) -> list[Features]:
     """Return `features` with each year-less dateline dated by the folder (`folder_dates`):
-    as certain as a dateline, so it keeps events apart."""
+    as certain as a dateline, so it keeps events apart; and each estimated month the folder
+    moves to its year, still an estimate."""
     found = _folder_days(features)
     return [
-        f if d is None else replace(f, date=d, month_day=None, dateline_weekday=None)
+        f
+        if d is None
+        else replace(f, date=d)
+        if d.source is DateSource.ESTIMATED
+        else replace(f, date=d, month_day=None, dateline_weekday=None)
         for f, d in zip(features, found, strict=True)
     ]
 

@@ -238,3 +238,33 @@ def year_from_folder(
     if weekday is not None:
         found = [d for d in found if d.weekday() == weekday]
     return found[0] if len(found) == 1 else None
+
+
+def month_from_folder(month: date, first: date, last: date) -> date | None:
+    """Return the first day of `month`'s month in the one year that puts it within
+    `FOLDER_SLACK_DAYS` of the folder's read days (`first` to `last`), or None: when the
+    month is already there, or when no year or several do.
+
+    A month *estimated* from what a report's text mentions (`dates.estimate_published`)
+    takes its month from a day the text states and its year from the latest year it names,
+    which is often a target or background year ("production is expected to start in 2031",
+    "since 2015"): in a folder of 2026 news, "≈ March 2035" is March 2026.
+
+    >>> month_from_folder(date(2035, 3, 1), date(2026, 2, 2), date(2026, 4, 27))
+    datetime.date(2026, 3, 1)
+    >>> month_from_folder(date(2026, 3, 1), date(2026, 2, 2), date(2026, 4, 27)) is None
+    True
+    >>> month_from_folder(date(2030, 4, 1), date(2025, 3, 16), date(2026, 4, 27)) is None
+    True
+    """
+    start = first - timedelta(days=FOLDER_SLACK_DAYS)
+    end = last + timedelta(days=FOLDER_SLACK_DAYS)
+    if start <= month <= end:
+        return None
+    found = []
+    for year in range(start.year, end.year + 1):
+        opening = date(year, month.month, 1)
+        closing = (opening.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        if closing >= start and opening <= end:
+            found.append(opening)
+    return found[0] if len(found) == 1 else None

@@ -235,3 +235,60 @@ def test_a_rebuild_follows_the_folder_date_byte_for_byte(
     data = json.loads(clean["events.json"])
     event = next(e for e in data["events"] if "lithium" in e["articles"])
     assert event["start"] == event["end"] == shown_after.split()[0]  # its only report
+
+
+# --- an estimated month the folder puts in its year ------------------------------------------
+
+NO_DAY = LITHIUM.replace("SANTIAGO, Jan 21 (Reuters)", "SANTIAGO (Reuters)").replace(
+    "chose a consortium", "chose on 20 January a consortium"
+)
+"""No day of its own at all: its month is estimated from "20 January" and the year 2031."""
+
+
+def test_an_estimated_month_takes_the_folders_year(tmp_path: Path) -> None:
+    dates = own_dates(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.txt": NO_DAY})
+    assert dates["lithium"] == DateValue(date(2026, 1, 1), Granularity.MONTH, DateSource.ESTIMATED)
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        {"bridge.txt": BRIDGE, "rice.txt": RICE, "older.txt": OLDER},  # January twice
+        {"bridge.txt": BRIDGE.replace("12 Januari", "12 Juni")},  # no January near
+        {},  # no read day at all
+    ],
+)
+def test_an_estimated_month_stays_where_no_one_year_fits(
+    tmp_path: Path, others: dict[str, str]
+) -> None:
+    dates = own_dates(tmp_path, {**others, "lithium.txt": NO_DAY})
+    assert dates["lithium"] == DateValue(date(2031, 1, 1), Granularity.MONTH, DateSource.ESTIMATED)
+
+
+def test_folder_dates_move_an_estimated_month_only_when_outside() -> None:
+    read = DateValue(date(2026, 1, 12), source=DateSource.DATELINE)
+    outside = DateValue(date(2031, 1, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    inside = DateValue(date(2026, 1, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    features = [
+        Features("r", {}, {}, {}, frozenset(), read),
+        Features("o", {}, {}, {}, frozenset(), outside),
+        Features("i", {}, {}, {}, frozenset(), inside),
+    ]
+    assert folder_dates(features) == {"o": inside}
+
+
+def test_a_rebuild_follows_the_folders_year_for_an_estimate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "project"
+    seeds = write(root / "seeds", {"lithium.txt": NO_DAY})
+    build(root, "site")
+    assert shown_date(root / "site", "lithium") == "2031-01 ≈ Januari 2031"
+    shutil.copytree(root / "site", root / "clean")
+    write(seeds, {"bridge.txt": BRIDGE})
+    build(root, "site")
+    build(root, "clean", "--no-cache")
+    incremental, clean = snapshot(root / "site"), snapshot(root / "clean")
+    assert [name for name in clean if incremental.get(name) != clean[name]] == []
+    assert sorted(incremental) == sorted(clean)
+    assert shown_date(root / "clean", "lithium") == "2026-01 ≈ Januari 2026"
