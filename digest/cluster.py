@@ -36,7 +36,7 @@ from digest.features import (
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
-from digest.stages import different_steps, step_conflicts
+from digest.stages import ACTION, different_steps, step_conflicts, step_name
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -941,6 +941,96 @@ def split_local(
     return sorted(done, key=lambda m: m[0]), splits
 
 
+STEP_REPORTS = 2
+"""`split_steps` cuts a group only where each step is told by at least this many reports."""
+
+
+def _step_parts(
+    members: Sequence[int], features: Sequence[Features]
+) -> tuple[str, dict[int, list[int]]] | None:
+    """Return the first sequence (by name) of which `members` hold two or more steps, each
+    told by `STEP_REPORTS` reports or more, and those reports by step; else None."""
+    told: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i in members:
+        for sequence, step in features[i].steps:
+            if sequence != ACTION:  # headline kinds are sets of kinds, not steps in order
+                told[sequence][step].append(i)
+    for sequence in sorted(told):
+        parts = {step: own for step, own in told[sequence].items() if len(own) >= STEP_REPORTS}
+        if len(parts) >= 2:
+            return sequence, parts
+    return None
+
+
+def split_steps(
+    groups: Sequence[Sequence[int]],
+    features: Sequence[Features],
+    sims: Mapping[tuple[int, int], float],
+    copies: Sequence[Sequence[int]] = (),
+) -> tuple[list[list[int]], list[Split]]:
+    """Return `groups` with each that holds two or more steps of one sequence, each told by
+    several reports (`_step_parts`: a meeting's reports and the signing's that followed it
+    the same afternoon), cut into one part per step; a report that names no step of it joins
+    the part it is most like on average (`sims`: the folder's pair similarities). Not where
+    copies of one story would be parted. The splits record each two parts.
+
+    Pairs of reports about different steps are already weighed down (`STEP_FACTOR`), but a
+    report that names no step ("... asked his counterpart on Sunday to confirm ...") is like
+    both and holds them in one group; two reports or more on each side are what say that
+    both happenings took place.
+    """
+    copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
+    done: list[list[int]] = []
+    splits: list[Split] = []
+    for group in groups:
+        members = sorted(group)
+        found = _step_parts(members, features)
+        if found is None:
+            done.append(members)
+            continue
+        sequence, told = found
+        steps = sorted(told)
+        parts = {step: list(told[step]) for step in steps}
+        placed = [i for step in steps for i in told[step]]
+        if len(placed) != len(set(placed)):  # a report told as two steps: nothing to trust
+            done.append(members)
+            continue
+
+        def likeness(i: int, part: Sequence[int]) -> float:
+            return sum(sims.get((min(i, j), max(i, j)), 0.0) for j in part) / len(part)
+
+        for i in members:
+            if i not in placed:
+                best = max(steps, key=lambda step: (likeness(i, told[step]), -step))
+                parts[best].append(i)
+        owner = {i: step for step, part in parts.items() for i in part}
+        copied = [i for i in members if i in copy_of]
+        if any(copy_of[i] == copy_of[j] and owner[i] != owner[j] for i in copied for j in copied):
+            done.append(members)
+            continue
+        cut = [sorted(parts[step]) for step in steps]
+        done += cut
+        for (x, first), (y, second) in combinations(zip(steps, cut, strict=True), 2):
+            inside = [_mean_or_zero(sims, combinations(part, 2)) for part in (first, second)]
+            splits.append(
+                Split(
+                    tuple(first),
+                    tuple(second),
+                    (step_name(sequence, x), step_name(sequence, y)),
+                    sum(inside) / 2,
+                    _mean_or_zero(sims, ((a, b) for a in first for b in second)),
+                    parts=len(cut),
+                    stepped=True,
+                )
+            )
+    return sorted(done, key=lambda m: m[0]), splits
+
+
+def _mean_or_zero(sims: Mapping[tuple[int, int], float], pairs: Iterable[tuple[int, int]]) -> float:
+    values = [sims.get((min(a, b), max(a, b)), 0.0) for a, b in pairs]
+    return sum(values) / len(values) if values else 0.0
+
+
 def cluster_events(
     articles: Sequence[Article],
     params: ClusterParams,
@@ -987,6 +1077,8 @@ def cluster_events(
     splits += cuts
     within = functools.partial(group_similarities, features, params)
     groups, cuts = split_local(groups, within, params.min_similarity, copy_groups, languages, spans)
+    splits += cuts
+    groups, cuts = split_steps(groups, features, sims, copy_groups)
     splits += cuts
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],

@@ -62,6 +62,9 @@ class Split:
     split records two of them)."""
     dated: bool = False
     """Parts told apart by their dates too (`cluster.dated_parts`), not `try_local`'s halves."""
+    stepped: bool = False
+    """Parts told apart by the step of one sequence their reports are about (`cluster.
+    split_steps`: a meeting and the signing that followed it); `names` are the two steps."""
 
 
 def local_vectors(members: Sequence[int], features: Sequence[Features]) -> np.ndarray:

@@ -230,6 +230,13 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{e.split.split.between:.3f} similar to them against {e.split.split.within:.3f} "
             "among them: cut out as another event"
         )
+    elif e.split is not None and e.split.split.stepped:
+        first, second = e.split.split.names
+        lines.append(
+            "  split  linkage put them in one group, but two or more of its reports are about "
+            f"the {first} and two or more about the {second}, two steps of one sequence, two "
+            "happenings (a report naming neither joins the part it is most like): cut apart"
+        )
     elif e.split is not None and e.split.split.dated:
         more = e.split.split.parts - 2
         lines.append(
