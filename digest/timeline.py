@@ -98,8 +98,8 @@ def own_date(
         resolved = fix_year(yearless, latest_full_date([*story, *captions]))
     # Of a year-less dateline and a dated weekday in the lead, the later is the news: "...,
     # Kamis (2/1)" with "hujan sejak Senin, 30 Desember 2024" after it; "sejak Senin (21/7)
-    # ... berakhir ... Rabu (23/7/2025)".
-    found = [d for d in (resolved, dates.lead_date(opening)) if d is not None]
+    # ... berakhir ... Rabu (23/7/2025)". On the same day, the date read in full wins.
+    found = [d for d in (dates.lead_date(opening), resolved) if d is not None]
     if found:
         return max(found, key=lambda d: d.value)
     return dates.estimate_published(story, captions)

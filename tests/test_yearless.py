@@ -361,3 +361,10 @@ def test_of_a_yearless_dateline_and_a_dated_weekday_in_the_lead_the_later_is_the
         "Hujan deras mengguyur sejak Senin, 30 Desember 2024, hingga sungai meluap.",
     ]
     assert own(flood) == DateValue(date(2025, 1, 2), Granularity.DAY, INFERRED_YEAR)
+
+    # the same day both ways: the date read in full is the one kept (DATELINE, not inferred)
+    same = [
+        "Jakarta (ANTARA) - Pemerintah menyalurkan bantuan banjir, Kamis (2/1).",
+        "Bantuan diserahkan di Bekasi pada Kamis, 2 Januari 2025, kata petugas.",
+    ]
+    assert own(same) == DateValue(date(2025, 1, 2), Granularity.DAY, DateSource.DATELINE)
