@@ -77,6 +77,7 @@ SEQUENCES = (
         "talks",
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
+            "governors? gubernur pemprov "
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
             "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman"
         ),
@@ -84,7 +85,8 @@ SEQUENCES = (
         (
             _words(
                 "meets? met meeting talks bertemu pertemuan temui menemui bahas membahas "
-                "discuss discussed berbincang"
+                "discuss discussed berbincang rakor rapat_koordinasi dialog dialogue "
+                "konsultasi consultations?"
             ),
             _words(
                 "signs? signed signing teken meneken menandatangani ditandatangani "

@@ -36,6 +36,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Indonesia-Malaysia Teken MoU Penempatan Pekerja Rumah Tangga", ("talks", 1)),
         ("Menlu Sugiono Bertemu Wang Yi di Beijing, Bahas Investasi", ("talks", 0)),
         ("Ministers sign pact after talks in Jakarta", ("talks", 1)),
+        # a coordination meeting, a dialogue, a consultation; governors as the setting
+        ("Gubernur Kaltim dan Sulsel Gelar Rakor Pasokan Beras di Balikpapan", ("talks", 0)),
+        ("Dialog Energi Menteri ESDM dan Menteri Singapura di Batam", ("talks", 0)),
+        ("Prime ministers hold annual consultation in Putrajaya", ("talks", 0)),
+        ("Two governors sign rice supply pact", ("talks", 1)),
         # A summit's talks and its closing declaration are one happening.
         ("Forum Pangan Ditutup, 21 Negara Teken Deklarasi Nusa Dua", None),
         ("Leaders meet on the second day of the summit", None),
