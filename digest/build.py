@@ -122,7 +122,7 @@ def make_events(
 
     Articles excluded in events.yaml are in no event; overrides that match nothing are
     reported as warnings on the events file. With `consume`, `known` is emptied once read.
-    `folder_dated` gets the dates clustering gave year-less datelines by their folder.
+    `folder_dated` gets the dates clustering took from the folder (`features.folder_dates`).
     """
     overrides = read_overrides(config.events_file)
     grouping = group_articles(
@@ -151,8 +151,9 @@ def make_events(
 def dated_by_folder(
     by_id: Mapping[str, Article], folder_dated: Mapping[str, DateValue]
 ) -> dict[str, Article]:
-    """Return the articles with the dates clustering gave their year-less datelines by the
-    folder (`features.folder_dates`) as their own: an article has one only when it had no
+    """Return the articles with the dates clustering took from the folder (a year-less
+    dateline's day, an estimated month's year: `features.folder_dates`) as their own: an
+    article has one only when it had no
     certain date of its own (none, or a month estimated from its text), so front matter, a
     full dateline and a year-less one its story dates keep winning. The page, the event's
     timeline and span, feeds and JSON then show the date clustering used.

@@ -588,8 +588,8 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
         m = _DATELINE.match(paragraph)
         if not m:
             continue
-        if m.group("paren") or m.group("paren2"):
-            return (m.group("paren") or m.group("paren2")).strip()
+        if paren := m.group("paren") or m.group("paren2"):
+            return paren.strip()
         head = m.group("head")
         if _OUTLET_SHAPE.search(head):  # "TRIBUNNEWS.COM, PYONGYANG - ..."
             return head

@@ -680,8 +680,9 @@ class Clustering:
     splits: tuple[SplitIds, ...] = ()
     """Groups cut in two as blends of two events (see `contrast.split_blended`)."""
     folder_dated: dict[str, DateValue] = field(default_factory=dict)
-    """The dates clustering gave year-less datelines by their folder
-    (`features.folder_dates`), by article id: a build gives them to the articles too."""
+    """The dates clustering took from the folder (`features.folder_dates`: year-less
+    datelines, estimated months moved to the folder's year), by article id: a build gives
+    them to the articles too."""
 
 
 @dataclass(frozen=True)
@@ -991,17 +992,16 @@ def split_steps(
         sequence, told = found
         steps = sorted(told)
         parts = {step: list(told[step]) for step in steps}
-        placed = [i for step in steps for i in told[step]]
-        if len(placed) != len(set(placed)):  # a report told as two steps: nothing to trust
+        placed = {i for step in steps for i in told[step]}
+        if len(placed) != sum(map(len, told.values())):  # a report told as two steps
             done.append(members)
             continue
-
-        def likeness(i: int, part: Sequence[int]) -> float:
-            return sum(sims.get((min(i, j), max(i, j)), 0.0) for j in part) / len(part)
-
         for i in members:
             if i not in placed:
-                best = max(steps, key=lambda step: (likeness(i, told[step]), -step))
+                best = max(
+                    steps,
+                    key=lambda step: (_mean_or_zero(sims, ((i, j) for j in told[step])), -step),
+                )
                 parts[best].append(i)
         owner = {i: step for step, part in parts.items() for i in part}
         copied = [i for i in members if i in copy_of]
@@ -1027,6 +1027,7 @@ def split_steps(
 
 
 def _mean_or_zero(sims: Mapping[tuple[int, int], float], pairs: Iterable[tuple[int, int]]) -> float:
+    """`_mean` over the folder's similarities, where a pair never scored counts 0."""
     values = [sims.get((min(a, b), max(a, b)), 0.0) for a, b in pairs]
     return sum(values) / len(values) if values else 0.0
 

@@ -715,8 +715,23 @@ _TIME = re.compile(
     r"\b\d{1,2}[:.]\s?\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s*m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s*m\b\.?", _I
 )
 _WEEKDAY_FIRST = re.compile(rf"({_WEEKDAY})\b", _I)
-"""A date expression that opens with its weekday: "Rabu (15/1/2025)", "Rabu, 28 Oktober 2026"."""
+_A_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\b", _I)
 _YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def opening_weekday(expression: Expression) -> int | None:
+    """Return the weekday (0 = Monday) a date expression's text opens with ("Rabu (15/1/2025)",
+    "Rabu, 28 Oktober 2026", "Thursday (March 5"), or None: the weekday written just before a
+    date belongs to it (`find_expressions` takes it in)."""
+    named = _WEEKDAY_FIRST.match(expression.text)
+    return None if named is None else WEEKDAYS[named.group(1).lower()]
+
+
+def names_weekday(text: str) -> bool:
+    """Whether `text` names a weekday at all: a cheap test before `find_expressions`."""
+    return _A_WEEKDAY.search(text) is not None
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 """Where a sentence ends, roughly: enough to find a dateline's opening sentence."""
 _DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
@@ -897,13 +912,13 @@ def _lead_weekday_date(paragraph: str) -> date | None:
     >>> _lead_weekday_date("Ia ditangkap Kamis (15/1/2025).") is None  # 15/1/2025 is a Wednesday
     True
     """
-    if _YEAR_DIGITS.search(paragraph) is None:
+    if _YEAR_DIGITS.search(paragraph) is None or not names_weekday(paragraph):
         return None
     ends = [m.start() for m in _SENTENCE_END.finditer(paragraph)]
     found = []
     for e in find_expressions(paragraph):
-        named = _WEEKDAY_FIRST.match(e.text) if e.kind is Kind.DATE else None
-        if named is None or e.year is None or e.month is None or e.day is None:
+        weekday = opening_weekday(e) if e.kind is Kind.DATE else None
+        if weekday is None or e.year is None or e.month is None or e.day is None:
             continue
         # its sentence: a full stop inside the date ("Oct. 28") does not end it
         start = max((x for x in ends if x < e.start), default=0)
@@ -911,7 +926,7 @@ def _lead_weekday_date(paragraph: str) -> date | None:
         if _FUTURE.search(paragraph, start, end):
             continue
         d = _day(e.year, e.month, e.day)
-        if d is not None and d.weekday() == WEEKDAYS[named.group(1).lower()]:
+        if d is not None and d.weekday() == weekday:
             found.append(d)
     return max(found, default=None)
 

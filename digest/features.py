@@ -16,6 +16,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import chain, pairwise
 from operator import mul
 
@@ -1053,44 +1054,44 @@ def folder_dates(features: Sequence[Features]) -> dict[str, DateValue]:
     so the two never disagree. It depends on the whole folder: a report added from another
     year can widen the read days so that two years fit, and the date is no longer read.
     """
-    found = _folder_days(features)
-    return {f.article_id: d for f, d in zip(features, found, strict=True) if d is not None}
+    read = _read_days(features)
+    found = {f.article_id: _folder_date(f, *read) for f in features} if read else {}
+    return {aid: d for aid, d in found.items() if d is not None}
 
 
-def _folder_days(features: Sequence[Features]) -> list[DateValue | None]:
-    """Return `folder_dates` as a list in step with `features` (None: not dated so)."""
-    read = [f.date for f in features if f.date is not None and f.date.is_certain]
-    days = [d.value for d in read if d.is_exact]
-    if not days:
-        return [None] * len(features)
-    first, last = min(days), max(days)
-    found: list[DateValue | None] = []
-    for f in features:
-        day = (
-            year_from_folder(f.month_day, first, last, f.dateline_weekday) if f.month_day else None
-        )
+def _read_days(features: Sequence[Features]) -> tuple[date, date] | None:
+    """Return the first and last day-precise certain date of any of `features`, or None."""
+    days = [f.date.value for f in features if f.date and f.date.is_certain and f.date.is_exact]
+    return (min(days), max(days)) if days else None
+
+
+def _folder_date(f: Features, first: date, last: date) -> DateValue | None:
+    """Return the date the folder's read days (`first` to `last`) give `f` (`folder_dates`)."""
+    if f.month_day is not None:
+        day = year_from_folder(f.month_day, first, last, f.dateline_weekday)
         if day is not None:
-            found.append(DateValue(day, source=DateSource.DATELINE_INFERRED_YEAR))
-            continue
-        estimate = f.date if f.date is not None and f.date.source is DateSource.ESTIMATED else None
-        month = month_from_folder(estimate.value, first, last) if estimate else None
-        found.append(None if month is None else replace(estimate, value=month))
-    return found
+            return DateValue(day, source=DateSource.DATELINE_INFERRED_YEAR)
+    if f.date is not None and f.date.source is DateSource.ESTIMATED:
+        month = month_from_folder(f.date.value, first, last)
+        if month is not None:
+            return replace(f.date, value=month)
+    return None
 
 
 def dated_by_folder(features: list[Features]) -> list[Features]:
-    """Return `features` with each year-less dateline dated by the folder (`folder_dates`):
-    as certain as a dateline, so it keeps events apart; and each estimated month the folder
-    moves to its year, still an estimate."""
-    found = _folder_days(features)
-    return [
-        f
-        if d is None
-        else replace(f, date=d)
-        if d.source is DateSource.ESTIMATED
-        else replace(f, date=d, month_day=None, dateline_weekday=None)
-        for f, d in zip(features, found, strict=True)
-    ]
+    """Return `features` with the dates their folder gives them (`folder_dates`): a
+    year-less dateline's, as certain as a dateline, so it keeps events apart; an estimated
+    month moved to the folder's year, still an estimate."""
+    read = _read_days(features)
+    out = []
+    for f in features:
+        d = _folder_date(f, *read) if read else None
+        if d is not None and d.source is DateSource.DATELINE_INFERRED_YEAR:
+            f = replace(f, date=d, month_day=None, dateline_weekday=None)
+        elif d is not None:
+            f = replace(f, date=d)
+        out.append(f)
+    return out
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -25,7 +25,7 @@ class Grouping:
     warnings: list[str]
     """Overrides that named nothing, one message each."""
     folder_dated: dict[str, DateValue] = field(default_factory=dict)
-    """Year-less datelines clustering dated by their folder (`cluster.Clustering`)."""
+    """The dates clustering took from the folder (`cluster.Clustering.folder_dated`)."""
 
 
 def in_language(members: Sequence[Article], language: str | None) -> list[str] | None:

@@ -39,9 +39,6 @@ _WEEKDAY_WORDS = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
     "sat": 5, "sun": 6, "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
 }  # fmt: skip
-_WEEKDAY = "|".join(sorted((re.escape(w) for w in dates.WEEKDAYS), key=len, reverse=True))
-_WEEKDAY_FIRST = re.compile(rf"({_WEEKDAY})\b", re.I)
-"""A date expression that opens with its weekday: "Jumat (29/11)", "Thursday (March 5"."""
 _DASH = re.compile(r"\s+[-–—]+\s+")
 
 
@@ -111,6 +108,8 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     YearlessDateline(month=2, day=20, weekday=4)
     """
     text = line.strip()
+    if not dates.names_weekday(text):
+        return None
     found = [
         e
         for e in dates.find_expressions(text, dayfirst)
@@ -119,7 +118,7 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     inside = [range(e.start, e.end) for e in found]
     ends = [
         m.start()
-        for m in re.finditer(r"(?<=[.!?])\s+", text)
+        for m in dates._SENTENCE_END.finditer(text)
         if not any(m.start() in span for span in inside)
     ]
     first_end = ends[0] if ends else len(text)
@@ -128,12 +127,12 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     for e in found:
         if e.start >= first_end:
             break
-        named = _WEEKDAY_FIRST.match(e.text)
-        if named is None or dates._day(2000, e.month, e.day) is None:
+        weekday = dates.opening_weekday(e)
+        if weekday is None or dates._day(2000, e.month, e.day) is None:
             continue
         if dates._FUTURE.search(text, 0, e.start):
             return None  # "will apply from Thursday, October 1"; a later "but will be" is not
-        return YearlessDateline(e.month, e.day, dates.WEEKDAYS[named.group(1).lower()])
+        return YearlessDateline(e.month, e.day, weekday)
     return None
 
 
@@ -261,10 +260,9 @@ def month_from_folder(month: date, first: date, last: date) -> date | None:
     end = last + timedelta(days=FOLDER_SLACK_DAYS)
     if start <= month <= end:
         return None
-    found = []
-    for year in range(start.year, end.year + 1):
-        opening = date(year, month.month, 1)
-        closing = (opening.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        if closing >= start and opening <= end:
-            found.append(opening)
+    months = (
+        DateValue(date(year, month.month, 1), Granularity.MONTH)
+        for year in range(start.year, end.year + 1)
+    )
+    found = [m.value for m in months if dates.period_end(m) >= start and m.value <= end]
     return found[0] if len(found) == 1 else None
