@@ -50,6 +50,10 @@ class Explanation:
     places: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The countries each article leads with that the other never names (both non-empty: the
     pair's similarity was weakened, `features.place_conflict`)."""
+    regions: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """The provinces each article's headline and first paragraph name, when neither shares
+    one with the other (both non-empty: the pair's similarity was weakened,
+    `features.place_conflict`)."""
     languages: tuple[str | None, str | None] = (None, None)
     """Each article's language; two different ones raise the similarity
     (`cluster.CROSS_LANGUAGE`)."""
@@ -132,6 +136,9 @@ def explain_pair(
             tuple(sorted(fa.lead_places - fb.places)),
             tuple(sorted(fb.lead_places - fa.places)),
         ),
+        regions=((), ())
+        if fa.lead_regions & fb.lead_regions
+        else (tuple(sorted(fa.lead_regions)), tuple(sorted(fb.lead_regions))),
         languages=(fa.language, fb.language),
         steps=(fa.steps, fb.steps),
     )
@@ -188,6 +195,12 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"  places {e.a} leads with {', '.join(e.places[0])}, {e.b} with "
             f"{', '.join(e.places[1])}, and neither names the other's: two countries, likely two "
             f"happenings; the similarity above is already x {cluster.PLACE_FACTOR:g} for it"
+        )
+    if all(e.regions) and not all(e.places):
+        lines.append(
+            f"  places {e.a} opens on {', '.join(e.regions[0])}, {e.b} on "
+            f"{', '.join(e.regions[1])}: two provinces, likely two happenings; the similarity "
+            f"above is already x {cluster.PLACE_FACTOR:g} for it"
         )
     conflict = conflicting_steps(*e.steps)
     if conflict is not None:

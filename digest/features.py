@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sys
 from array import array
 from collections import Counter
@@ -31,6 +32,7 @@ from digest.text import (
     POSSESSIVES,
     STOPWORDS,
     TERM_FOLDING,
+    data_lines,
     fold_words,
     name_tokens,
     number_tokens,
@@ -92,6 +94,10 @@ class Features:
     dateline_weekday: int | None = None
     """The weekday (0 = Monday) that goes with `month_day`: the dateline's own, else the
     one its lead's first sentence names (`yearless.YearlessDateline.weekday`)."""
+    lead_regions: frozenset[str] = frozenset()
+    """Provinces the headline and lead name (`text_regions`)."""
+    regions: frozenset[str] = frozenset()
+    """Provinces the article names anywhere."""
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -151,6 +157,10 @@ class ArticleTerms:
     """The steps of known sequences its opening names (`stages.report_steps`)."""
     dateline_weekday: int | None = None
     """The weekday of its year-less dateline (`Features.dateline_weekday`)."""
+    lead_regions: frozenset[str] = frozenset()
+    """`Features.lead_regions`."""
+    regions: frozenset[str] = frozenset()
+    """`Features.regions`."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -227,6 +237,7 @@ def read_article(article: Article) -> ArticleTerms:
         if index <= LEAD_NAME_PARAGRAPHS:
             lead_numbers.update(found)
     dateline = dateline_day(article)
+    texts = (article.title, *article.paragraphs)
     fields = {
         "lead": lead,
         "body": body,
@@ -242,6 +253,8 @@ def read_article(article: Article) -> ArticleTerms:
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
         "steps": report_steps(article.title, article.paragraphs),
+        "lead_regions": text_regions(texts[:2]),
+        "regions": text_regions(texts),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -557,6 +570,41 @@ names whose distinctive word is a country or a continent of its own ("South Kore
 Africa", "South Sudan") or a common word ("United States", "United Kingdom")."""
 
 
+def _region_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Return a pattern finding the forms of the "keys: form | form" lines of a data file
+    (whole words, case ignored, a space or hyphen between words, longest first), and each
+    form's keys (by the form's words joined by spaces, lower case)."""
+    keys: dict[str, str] = {}
+    for line in data_lines(name):
+        key, _, rest = line.partition(":")
+        for form in rest.split("|") if rest.strip() else ():
+            keys[" ".join(form.lower().split())] = key.strip()  # "south-papua papua"
+    forms = sorted(keys, key=lambda f: (-len(f), f))
+    alternatives = "|".join(r"[\s-]+".join(map(re.escape, f.split())) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), keys
+
+
+_REGION_PATTERN, _REGION_KEYS = _region_pattern("regions.txt")
+"""First-level regions (Indonesia's provinces): every way of writing one, and its key; "-"
+for a form that is no region ("Papua New Guinea")."""
+
+
+def text_regions(texts: Iterable[str]) -> frozenset[str]:
+    """Return the regions `texts` name.
+
+    >>> sorted(text_regions(["Gubernur Kalimantan Barat", "UMP Kalbar", "North Sumatra's"]))
+    ['north-sumatra', 'west-kalimantan']
+    >>> sorted(text_regions(["Papua New Guinea's", "Bangka-Belitung", "Papua Barat Daya"]))
+    ['bangka-belitung', 'southwest-papua']
+    """
+    found = set()
+    for text in texts:
+        for match in _REGION_PATTERN.findall(text):
+            found.update(_REGION_KEYS[" ".join(match.lower().replace("-", " ").split())].split())
+    found.discard("-")
+    return frozenset(found)
+
+
 def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]:
     """Return the countries among name tokens, possessives read as the country ("japan's" →
     "japan"), and with `adjectives`, adjectives too ("japanese" → "japan").
@@ -602,7 +650,9 @@ def place_conflict(a: Features, b: Features) -> bool:
     """Whether each article leads with a country the other never names ("Sugiono meets
     Japan's minister" against "Sugiono meets China's"): two visits, two quakes, two
     summits, not one."""
-    return bool(a.lead_places - b.places) and bool(b.lead_places - a.places)
+    return (bool(a.lead_places - b.places) and bool(b.lead_places - a.places)) or (
+        bool(a.lead_regions and b.lead_regions) and not a.lead_regions & b.lead_regions
+    )
 
 
 PLACE_BLOCK = 200_000
@@ -610,30 +660,53 @@ PLACE_BLOCK = 200_000
 
 
 def place_conflicts(features: Sequence[Features], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Return `place_conflict` of each pair (`i[k]`, `j[k]`) of `features`, all at once.
+    """Return `place_conflict` of each pair (`i[k]`, `j[k]`) of `features`, all at once."""
+    countries = _set_conflicts(
+        [f.lead_places for f in features], [f.places for f in features], i, j, False
+    )
+    regions = _set_conflicts(
+        [f.lead_regions for f in features], [f.regions for f in features], i, j, True
+    )
+    return countries | regions
 
-    Each article's countries become bits of a few 64-bit words (one bit a country that
-    some article names), so the set differences are bitwise ands over arrays."""
-    numbered = sorted(set().union(*(f.places | f.lead_places for f in features)))
-    bit = {country: k for k, country in enumerate(numbered)}
+
+def _set_conflicts(
+    leads: Sequence[frozenset[str]],
+    every: Sequence[frozenset[str]],
+    i: np.ndarray,
+    j: np.ndarray,
+    disjoint: bool,
+) -> np.ndarray:
+    """Return, for each pair (`i[k]`, `j[k]`), whether each one's `leads` set holds a place
+    the other's `every` set lacks; with `disjoint`, whether both `leads` sets hold places
+    and neither shares one with the other's `every` set.
+
+    Each article's places become bits of a few 64-bit words (one bit a place that some
+    article names), so the set differences are bitwise ands over arrays."""
+    numbered = sorted(set().union(*leads, *every))
+    bit = {place: k for k, place in enumerate(numbered)}
     words = max(1, -(-len(numbered) // 64))
 
     def masks(sets: Iterable[frozenset[str]]) -> np.ndarray:
-        table = np.zeros((len(features), words), dtype=np.uint64)
-        for row, countries in enumerate(sets):
-            for country in countries:
-                k = bit[country]
+        table = np.zeros((len(leads), words), dtype=np.uint64)
+        for row, places in enumerate(sets):
+            for place in places:
+                k = bit[place]
                 table[row, k // 64] |= np.uint64(1 << (k % 64))
         return table
 
-    lead = masks(f.lead_places for f in features)
-    every = masks(f.places for f in features)
+    lead, named = masks(leads), masks(every)
     result = np.empty(len(i), dtype=bool)
     for start in range(0, len(i), PLACE_BLOCK):  # the pairs' words, a block at a time
         a, b = i[start : start + PLACE_BLOCK], j[start : start + PLACE_BLOCK]
-        result[start : start + len(a)] = (lead[a] & ~every[b]).any(axis=1) & (
-            lead[b] & ~every[a]
-        ).any(axis=1)
+        if disjoint:
+            result[start : start + len(a)] = (
+                lead[a].any(axis=1) & lead[b].any(axis=1) & ~(lead[a] & lead[b]).any(axis=1)
+            )
+        else:
+            result[start : start + len(a)] = (lead[a] & ~named[b]).any(axis=1) & (
+                lead[b] & ~named[a]
+            ).any(axis=1)
     return result
 
 
@@ -997,6 +1070,8 @@ def featurize_corpus(
             t.language,
             t.steps,
             t.dateline_weekday,
+            t.lead_regions,
+            t.regions,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

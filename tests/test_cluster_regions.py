@@ -1,0 +1,96 @@
+"""Two reports whose openings name different provinces, and none in common, are likely two
+happenings: the same rule as for countries (`test_cluster_places.py`), one level down."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digest import cluster, evaluate, features
+from digest.config import ClusterParams
+from digest.features import Features, place_conflict, place_conflicts, text_regions
+
+BLIND12 = Path(__file__).parent / "corpora" / "blind12" / "articles"
+KALBAR, JAMBI = ("b12-035", "b12-062", "b12-064"), ("b12-055", "b12-057")
+"""blind12's minimum wages of West Kalimantan (Fri 21 Nov) and Jambi (Thu 20 Nov): told in
+the same words ("UMP 2026 naik ... persen"), a day apart."""
+
+
+def test_provinces_are_read_in_both_languages_and_by_their_short_forms() -> None:
+    assert text_regions(["Gubernur Kalimantan Barat menetapkan UMP Kalbar"]) == {"west-kalimantan"}
+    assert text_regions(["West Kalimantan's governor", "PONTIANAK, KALBAR -"]) == {
+        "west-kalimantan"
+    }
+    assert text_regions(["Sumatera Utara", "North Sumatra", "Sumut"]) == {"north-sumatra"}
+    # The longest form wins: a province whose name holds another's is not both.
+    assert text_regions(["Kepulauan Riau"]) == {"riau-islands"}
+    assert text_regions(["Maluku Utara"]) == {"north-maluku"}
+    assert text_regions(["Bangka-Belitung", "NTT"]) == {"bangka-belitung", "east-nusa-tenggara"}
+    # Papua's new provinces were carved out of it: naming one names Papua too.
+    assert text_regions(["Sorong, Papua Barat Daya"]) == {"southwest-papua", "papua"}
+    # A country is no province; a word inside another word is no name.
+    assert text_regions(["Papua New Guinea", "Papua Nugini"]) == frozenset()
+    assert text_regions(["membali", "Baliem", "Jambian"]) == frozenset()
+    assert text_regions(["Jakarta"]) == frozenset()  # every national dateline: left out
+
+
+def _report(lead: set[str], every: set[str]) -> Features:
+    body = {"upah": 0.6, "minimum": 0.8}
+    plain = Features("x", body, body, {"ump": 1.0}, frozenset({"ump"}), None)
+    return replace(plain, lead_regions=frozenset(lead), regions=frozenset(every | lead))
+
+
+def test_conflict_needs_both_openings_to_name_provinces_and_share_none() -> None:
+    kalbar, jambi = _report({"west-kalimantan"}, set()), _report({"jambi"}, set())
+    assert place_conflict(kalbar, jambi)
+    # A report that compares its province with another ("higher than Jambi's") further
+    # down still conflicts: only the openings are compared.
+    assert place_conflict(_report({"west-kalimantan"}, {"jambi"}), jambi)
+    # Openings sharing a province: no conflict, whatever else they name.
+    assert not place_conflict(_report({"west-kalimantan", "jambi"}, set()), jambi)
+    # One opening naming no province conflicts with nothing.
+    assert not place_conflict(_report(set(), {"west-kalimantan"}), jambi)
+
+
+def test_place_conflicts_of_many_pairs_at_once_is_place_conflict_of_each() -> None:
+    rng = random.Random(7)
+    provinces = sorted({k for line in features._REGION_KEYS.values() for k in line.split()})
+    provinces.remove("-")
+    articles = []
+    for _ in range(60):
+        lead = set(rng.sample(provinces, rng.randint(0, 2)))
+        articles.append(_report(lead, set(rng.sample(provinces, rng.randint(0, 2)))))
+    pairs = np.array([(a, b) for a in range(60) for b in range(a + 1, 60)])
+    found = place_conflicts(articles, pairs[:, 0], pairs[:, 1])
+    expected = [place_conflict(articles[a], articles[b]) for a, b in pairs.tolist()]
+    assert found.tolist() == expected
+    assert 0 < sum(expected) < len(expected)
+
+
+@pytest.mark.parametrize("read", [True, False])
+def test_two_provinces_minimum_wages_a_day_apart_are_two_events(
+    read: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without provinces read (`read` False), blind12's Kalbar and Jambi wages are one
+    event; with them, two."""
+    if not read:
+        monkeypatch.setattr(features, "text_regions", lambda texts: frozenset())
+    groups = cluster.cluster_articles(evaluate.load_articles(BLIND12), ClusterParams())
+    (kalbar,) = [set(g) for g in groups if KALBAR[0] in g]
+    assert set(KALBAR) <= kalbar
+    assert kalbar.isdisjoint(JAMBI) == read
+
+
+def test_explain_names_the_two_provinces() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", KALBAR[0], JAMBI[0], "--seeds", str(BLIND12)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("places")]
+    assert "west-kalimantan" in line and "jambi" in line and "two provinces" in line
