@@ -6,10 +6,11 @@ import random
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
-from digest import cluster
+from digest import cluster, evaluate
 from digest.config import ClusterParams
 from digest.features import Features, cosine
 from digest.model import DateSource, DateValue, Granularity
@@ -90,6 +91,39 @@ def test_two_tight_groups_held_by_weak_links_stay_apart() -> None:
     assert cluster.average_linkage(3, near, 0.14) == [[0, 1, 2]]
     weak = {(0, 1): 0.8, (0, 2): 0.2, (1, 2): 0.2}
     assert cluster.average_linkage(3, weak, 0.14) == [[0, 1], [2]]
+
+
+def test_copies_of_one_story_alone_are_not_a_tight_group() -> None:
+    """An Indonesian story carried by two outlets (0, 1) and an English one by two others
+    (2, 3): their copies score 1, a cross-language pair 0.3. As two tight groups they are
+    kept apart; as two stories told twice each, they are two reports alike enough."""
+    syndicated = {(0, 1): 1.0, (2, 3): 1.0}
+    cross = {(a, b): 0.3 for a in (0, 1) for b in (2, 3)}
+    assert cluster.average_linkage(4, syndicated | cross, 0.14) == [[0, 1], [2, 3]]
+    copies = {0: 0, 1: 0, 2: 1, 3: 1}
+    assert cluster.average_linkage(4, syndicated | cross, 0.14, copies=copies) == [[0, 1, 2, 3]]
+    # Once another report has joined the copies, their group is tight as before.
+    told = {(0, 1): 1.0, (0, 2): 0.9, (1, 2): 0.9, (3, 4): 0.8}
+    weak = {(a, b): 0.3 for a in (0, 1, 2) for b in (3, 4)}
+    for given in (None, {0: 0, 1: 0}):
+        assert cluster.average_linkage(5, told | weak, 0.14, copies=given) == [[0, 1, 2], [3, 4]]
+
+
+@pytest.mark.parametrize("copies", [True, False])
+def test_a_story_syndicated_in_two_languages_is_one_event(
+    copies: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """blind14's tourist boat sinking: an Indonesian wire republished by a second outlet, an
+    English one republished by a travel site. Without the copies given to the linkage
+    (`copies` False), the two pairs stay two events."""
+    if not copies:
+        linkage = cluster.average_linkage
+        monkeypatch.setattr(cluster, "average_linkage", lambda *args: linkage(*args[:5]))
+    folder = Path(__file__).parent / "corpora" / "blind14" / "articles"
+    groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
+    sinking = {"b14-009", "b14-029", "b14-016", "b14-043"}
+    (found,) = [set(g) for g in groups if "b14-009" in g]
+    assert (sinking <= found) == copies
 
 
 def test_average_linkage_merges_by_average_not_single_link() -> None:
