@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import TypeVar
 
 import numpy as np
@@ -36,7 +36,7 @@ from digest.features import (
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
-from digest.stages import ACTION, different_steps, step_conflicts, step_name
+from digest.stages import ACTION, DATED_STEPS, different_steps, step_conflicts, step_name
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -185,7 +185,7 @@ def similarity(
     weighted = evidence(lead, body, shared_names(a, b), params)
     if place_conflict(a, b):
         weighted *= PLACE_FACTOR
-    if different_steps(a.steps, b.steps):
+    if different_steps(a.steps, b.steps, (own_day(a), own_day(b))):
         weighted *= STEP_FACTOR
     if a.language and b.language and a.language != b.language:
         weighted = min(1.0, weighted * CROSS_LANGUAGE)
@@ -204,7 +204,8 @@ def evidence(lead: Number, body: Number, names: Number, params: ClusterParams) -
     return params.lead_share * lead + params.body_share * body + params.names_share * names
 
 
-def _day_number(f: Features) -> int | None:
+def own_day(f: Features) -> int | None:
+    """Return the day number of an article's own day-precise date, else None."""
     return f.date.value.toordinal() if f.date is not None and f.date.is_exact else None
 
 
@@ -224,7 +225,7 @@ def candidate_table(
     similarity is 0 anyway, and skipping them avoids comparing a corpus's years all-pairs.
     `leads`: the features' lead vectors as arrays, when the caller has them (faster).
     """
-    days = [_day_number(f) for f in features]
+    days = [own_day(f) for f in features]
     if leads is None:
         return posting_pairs([index_terms(f) for f in features], MAX_POSTING, days, max_gap_days)
     ids, owner = index_entries(leads, [f.lead_names for f in features], INDEX_TERMS)
@@ -269,7 +270,8 @@ def pair_similarities(
     placed = np.array([bool(f.lead_places or f.lead_regions) for f in features], dtype=bool)
     both = np.flatnonzero(placed[i] & placed[j])  # pairs both leading with a place
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
-    weighted[step_conflicts([f.steps for f in features], i, j)] *= STEP_FACTOR
+    own_days = np.array([own_day(f) or -1 for f in features], dtype=np.int64)
+    weighted[step_conflicts([f.steps for f in features], i, j, own_days)] *= STEP_FACTOR
     language = np.array([f.language or "" for f in features])
     known = language != ""  # an English and an Indonesian report: see CROSS_LANGUAGE
     cross = np.flatnonzero((language[i] != language[j]) & known[i] & known[j])
@@ -989,9 +991,17 @@ def _step_parts(
                 told[sequence][step].append(i)
     for sequence in sorted(told):
         parts = {step: own for step, own in told[sequence].items() if len(own) >= STEP_REPORTS}
-        if len(parts) >= 2:
+        if len(parts) >= 2 and (sequence not in DATED_STEPS or _days_in_order(parts, features)):
             return sequence, parts
     return None
+
+
+def _days_in_order(parts: Mapping[int, Sequence[int]], features: Sequence[Features]) -> bool:
+    """Whether each step's reports carry days of their own, each step's all before the next
+    step's (a `DATED_STEPS` sequence: an arrest the evening of the shooting is its event)."""
+    days = [[d for i in parts[step] if (d := own_day(features[i])) is not None]
+            for step in sorted(parts)]  # fmt: skip
+    return all(days) and all(max(a) < min(b) for a, b in pairwise(days))
 
 
 def split_steps(

@@ -59,6 +59,8 @@ class Explanation:
     (`cluster.CROSS_LANGUAGE`)."""
     steps: tuple[Steps, Steps] = ((), ())
     """The steps of known sequences each article's opening names (`stages.report_steps`)."""
+    days: tuple[int | None, int | None] = (None, None)
+    """Each article's own day (`cluster.own_day`): some steps differ only on two days."""
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -141,6 +143,7 @@ def explain_pair(
         else (tuple(sorted(fa.lead_regions)), tuple(sorted(fb.lead_regions))),
         languages=(fa.language, fb.language),
         steps=(fa.steps, fb.steps),
+        days=(cluster.own_day(fa), cluster.own_day(fb)),
     )
 
 
@@ -202,7 +205,7 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{', '.join(e.regions[1])}: two provinces, likely two happenings; the similarity "
             f"above is already x {cluster.PLACE_FACTOR:g} for it"
         )
-    conflict = conflicting_steps(*e.steps)
+    conflict = conflicting_steps(*e.steps, e.days)
     if conflict is not None:
         first, second = (step_name(*s) for s in conflict)
         lines.append(

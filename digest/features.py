@@ -595,7 +595,7 @@ def text_regions(texts: Iterable[str]) -> frozenset[str]:
     >>> sorted(text_regions(["Gubernur Kalimantan Barat", "UMP Kalbar", "North Sumatra's"]))
     ['north-sumatra', 'west-kalimantan']
     >>> sorted(text_regions(["Papua New Guinea's", "Bangka-Belitung", "Papua Barat Daya"]))
-    ['bangka-belitung', 'southwest-papua']
+    ['bangka-belitung', 'papua', 'southwest-papua']
     """
     found = set()
     for text in texts:

@@ -43,6 +43,9 @@ class StepSequence:
     apart_from: re.Pattern[str] | None = None
     """Words of a larger happening the steps are parts of (a summit's talks and the
     declaration signed at its close are one event): where they appear, no step is read."""
+    dated: bool = False
+    """Its steps are two happenings only on two different days: a shooting and the gunman's
+    arrest that evening are one event, the owner's arrest three days after a fire another."""
 
 
 def _words(forms: str) -> re.Pattern[str]:
@@ -145,7 +148,32 @@ SEQUENCES = (
             _words("sworn inaugurated inauguration dilantik melantik pelantikan"),
         ),
     ),
+    StepSequence(
+        "police",
+        _words(
+            "police polisi polda polres polsek polresta polrestabes kepolisian officers? "
+            "detectives? investigators? penyidik"
+        ),
+        ("deadly or criminal incident", "suspects' arrest"),
+        (
+            _words(
+                "killed kills killing dead died dies death deaths tewas meninggal menewaskan "
+                "injured injuring terluka fire blaze kebakaran terbakar explosion exploded "
+                "ledakan meledak collapse collapsed collapses longsor ambruk runtuh shooting "
+                "shootings shot penembakan ditembak tertembak stabbing stabbed penusukan "
+                "ditusuk stolen stole theft heist robbery robbed pencurian dicuri perampokan "
+                "dirampok"
+            ),
+            _words(
+                "arrest arrests arrested detain detains detained nab nabs nabbed custody "
+                "ditangkap menangkap tangkap dibekuk membekuk diringkus meringkus diamankan"
+            ),
+        ),
+        dated=True,
+    ),
 )
+DATED_STEPS = frozenset(s.name for s in SEQUENCES if s.dated)
+"""Sequences whose steps differ only between reports of different days (`StepSequence.dated`)."""
 
 
 MATCH = "match"
@@ -377,29 +405,46 @@ def step_name(sequence: str, step: int) -> str:
 Steps = tuple[tuple[str, int], ...]
 
 
-def conflicting_steps(a: Steps, b: Steps) -> tuple[tuple[str, int], tuple[str, int]] | None:
+def conflicting_steps(
+    a: Steps, b: Steps, days: tuple[int | None, int | None] = (None, None)
+) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Return a step of each of two reports that are different steps of one sequence, or
-    headlines naming kinds of happening with none in common (two happenings), or None."""
+    headlines naming kinds of happening with none in common (two happenings), or None.
+    `days`: each report's own day (a day number, or None); a `DATED_STEPS` sequence's
+    steps differ only where the report of the later step is of a later day (a report of the
+    shooting two days after the arrest's is later coverage of one event)."""
     for x in a:
         for y in b:
-            if x[0] != y[0]:
+            if x[0] != y[0] or (x[0] in DATED_STEPS and not _in_order(x[1], y[1], days)):
                 continue
             if (x[1] & y[1] == 0) if x[0] == ACTION else (x[1] != y[1]):
                 return x, y
     return None
 
 
-def different_steps(a: Steps, b: Steps) -> bool:
-    """Whether two reports are about different steps of one sequence."""
-    return bool(a) and bool(b) and conflicting_steps(a, b) is not None
+def _in_order(x: int, y: int, days: tuple[int | None, int | None]) -> bool:
+    """Whether the later of steps `x` and `y` was told on the later of `days` (both known)."""
+    first, second = days
+    return first is not None and second is not None and (x - y) * (first - second) > 0
 
 
-def step_conflicts(steps: Sequence[Steps], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Return `different_steps` of each pair (`steps[i[k]]`, `steps[j[k]]`), all at once.
+def different_steps(a: Steps, b: Steps, days: tuple[int | None, int | None] = (None, None)) -> bool:
+    """Whether two reports are about different steps of one sequence (`days`: see
+    `conflicting_steps`)."""
+    return bool(a) and bool(b) and conflicting_steps(a, b, days) is not None
+
+
+def step_conflicts(
+    steps: Sequence[Steps], i: np.ndarray, j: np.ndarray, days: np.ndarray | None = None
+) -> np.ndarray:
+    """Return `different_steps` of each pair (`steps[i[k]]`, `steps[j[k]]`), all at once
+    (`days`: each report's own day number, -1 where none; without it no `DATED_STEPS`
+    sequence's steps differ; see `conflicting_steps`).
 
     One array per kind of step: each report's value, -1 where it has none (the headline
     kinds as bits, 0 where none), so the pairs are compared as arrays, not one by one."""
     conflict = np.zeros(len(i), dtype=bool)
+    known = np.zeros(len(i), dtype=bool) if days is None else (days[i] >= 0) & (days[j] >= 0)
     kinds = sorted({kind for own in steps for kind, _ in own})
     for kind in kinds:
         empty = 0 if kind == ACTION else -1
@@ -411,6 +456,10 @@ def step_conflicts(steps: Sequence[Steps], i: np.ndarray, j: np.ndarray) -> np.n
         a, b = value[i], value[j]
         if kind == ACTION:
             conflict |= (a != 0) & (b != 0) & ((a & b) == 0)
+        elif kind in DATED_STEPS and days is not None:  # see `_in_order`
+            conflict |= (a >= 0) & (b >= 0) & known & ((a - b) * (days[i] - days[j]) > 0)
+        elif kind in DATED_STEPS:
+            continue
         else:
             conflict |= (a >= 0) & (b >= 0) & (a != b)
     return conflict

@@ -134,7 +134,7 @@ def test_candidate_pairs_made_in_chunks_are_all_pairs_at_once(
 ) -> None:
     fs, _, _ = features.featurize_corpus(articles, ClusterParams())
     keys = [cluster.index_terms(f) for f in fs]
-    days = [cluster._day_number(f) for f in fs]
+    days = [cluster.own_day(f) for f in fs]
     monkeypatch.setattr(pairwise, "PAIR_CHUNK", chunk)
     found = pairwise.posting_pairs(keys, cluster.MAX_POSTING, days, 3).tolist()
     assert found == reference_posting_pairs(keys, cluster.MAX_POSTING, days, 3)

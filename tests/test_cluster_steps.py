@@ -51,6 +51,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             "Kirana Pangan shares hit lower limit a day after the company's profit miss",
             ("company", 1),
         ),
+        # An incident the police work on, and an arrest (dated: see DATED_STEPS below).
+        ("Five killed as fire guts Bangkok hostel, police say", ("police", 0)),
+        ("Thai police arrest owner of hostel where fire killed six", ("police", 1)),
+        ("Polisi Tangkap Dua Pemodal Tambang Emas Ilegal yang Longsor", ("police", 1)),
+        ("Gold mine pit collapses, killing eight", None),  # no police: not this sequence
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
@@ -235,6 +240,46 @@ def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: i
     j = np.array([b for _, b in pairs], dtype=np.int64)
     found = stages.step_conflicts(steps, i, j).tolist()
     assert found == [stages.different_steps(steps[a], steps[b]) for a, b in pairs]
+    # With the reports' own days (some unknown), the dated police steps too.
+    steps = [rng.choice([*kinds, (("police", 0),), (("police", 1),)]) for _ in steps]
+    days = [rng.choice([None, 700_000, 700_001, 700_003]) for _ in steps]
+    given = np.array([-1 if d is None else d for d in days], dtype=np.int64)
+    found = stages.step_conflicts(steps, i, j, given).tolist()
+    assert found == [
+        stages.different_steps(steps[a], steps[b], (days[a], days[b])) for a, b in pairs
+    ]
+
+
+def test_an_incident_and_an_arrest_are_two_steps_only_on_two_days_in_order() -> None:
+    """An arrest the evening of the shooting is the shooting's event (ECB+'s office
+    shooting); the owner's arrest three days after the fire is its own. A report of the
+    incident dated after the arrest's is later coverage, not an earlier step."""
+    incident, arrest = (("police", 0),), (("police", 1),)
+    day = 739_000
+    assert stages.different_steps(incident, arrest, (day, day + 3))
+    assert not stages.different_steps(incident, arrest, (day, day))
+    assert not stages.different_steps(incident, arrest, (day + 2, day))
+    assert not stages.different_steps(incident, arrest, (day, None))
+    assert not stages.different_steps(incident, arrest)
+    assert stages.different_steps((("trial", 2),), (("trial", 3),))  # others need no days
+
+
+@pytest.mark.parametrize("police", [True, False])
+def test_a_fire_and_the_owners_arrest_three_days_later_are_cut_apart(
+    police: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """blind15's Bangkok hostel fire (Sat 16 May, reports dated 17 May) and its owner's
+    arrest (Tue 19 May): the arrest's reports retell the fire. Without the police sequence
+    they are one event."""
+    if not police:
+        kept = tuple(s for s in stages.SEQUENCES if s.name != "police")
+        monkeypatch.setattr(stages, "SEQUENCES", kept)
+    folder = CORPORA / "blind15" / "articles"
+    groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
+    fire, arrest = {"b15-036", "b15-049", "b15-057", "b15-060"}, {"b15-005", "b15-054"}
+    (found,) = [set(g) for g in groups if "b15-060" in g]
+    assert fire <= found
+    assert found.isdisjoint(arrest) == police
 
 
 # --- a group holding two steps, each told by several reports, is cut by step -----------------
