@@ -89,7 +89,7 @@ SEQUENCES = (
             _words(
                 "meets? met meeting talks bertemu pertemuan temui menemui bahas membahas "
                 "discuss discussed berbincang rakor rapat_koordinasi dialog dialogue "
-                "konsultasi consultations?"
+                "konsultasi consultations? agree agreed agrees sepakat bersepakat"
             ),
             _words(
                 "signs? signed signing teken meneken menandatangani ditandatangani "

@@ -41,6 +41,10 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Dialog Energi Menteri ESDM dan Menteri Singapura di Batam", ("talks", 0)),
         ("Prime ministers hold annual consultation in Putrajaya", ("talks", 0)),
         ("Two governors sign rice supply pact", ("talks", 1)),
+        # talks that end in an agreement, not yet signed; a signing names the later step
+        ("Indonesia, Pakistan agree to fast-track upgrade of trade pact", ("talks", 0)),
+        ("Menteri Perdagangan RI dan Pakistan sepakat percepat perundingan", ("talks", 0)),
+        ("Ministers agreed on the text and signed the protocol on Wednesday", ("talks", 1)),
         # A summit's talks and its closing declaration are one happening.
         ("Forum Pangan Ditutup, 21 Negara Teken Deklarasi Nusa Dua", None),
         ("Leaders meet on the second day of the summit", None),
@@ -262,6 +266,16 @@ def test_an_incident_and_an_arrest_are_two_steps_only_on_two_days_in_order() -> 
     assert not stages.different_steps(incident, arrest, (day, None))
     assert not stages.different_steps(incident, arrest)
     assert stages.different_steps((("trial", 2),), (("trial", 3),))  # others need no days
+
+
+def test_talks_agreeing_and_the_signing_that_evening_are_cut_apart() -> None:
+    """blind14's trade ministers agree in the morning (headlines "sepakat", "agree": no
+    meeting word) and sign a protocol that evening; the cut by step parts them."""
+    folder = CORPORA / "blind14" / "articles"
+    groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
+    talks, signing = {"b14-020", "b14-023", "b14-058"}, {"b14-006", "b14-010", "b14-012"}
+    (found,) = [set(g) for g in groups if "b14-058" in g]
+    assert talks <= found and found.isdisjoint(signing)
 
 
 @pytest.mark.parametrize("police", [True, False])
