@@ -756,12 +756,13 @@ def group_similarities(
     leads = Counter(t for lead in lead_of for t in lead)
     bodies = Counter(t for body in body_of for t in body)
     names = Counter(t for f in group for t in f.names)
+    weight = [idf(k, n) for k in range(n + 1)]  # by in how many members a term is
     scored = [
         replace(
             f,
-            lead=_reweighed(lead, leads, n),
-            body=_reweighed(body, bodies, n),
-            lead_names={t: idf(names[t], n) for t in f.lead_names},
+            lead=_reweighed(lead, leads, weight),
+            body=_reweighed(body, bodies, weight),
+            lead_names={t: weight[names[t]] for t in f.lead_names},
         )
         for f, lead, body in zip(group, lead_of, body_of, strict=True)
     ]
@@ -772,10 +773,12 @@ def group_similarities(
     return matrix
 
 
-def _reweighed(vector: Mapping[str, float], counts: Mapping[str, int], n: int) -> dict[str, float]:
-    """Return `vector` with each weight times its term's IDF among `n` (`counts`: in how
-    many of them each term is), at unit length again."""
-    weighed = {t: w * idf(counts[t], n) for t, w in vector.items()}
+def _reweighed(
+    vector: Mapping[str, float], counts: Mapping[str, int], weight: Sequence[float]
+) -> dict[str, float]:
+    """Return `vector` with each weight times its term's IDF in the group (`counts`: in how
+    many members each term is; `weight`: the IDF of each count), at unit length again."""
+    weighed = {t: w * weight[counts[t]] for t, w in vector.items()}
     length = math.sqrt(sum(w * w for w in weighed.values())) or 1.0
     return {t: w / length for t, w in weighed.items()}
 

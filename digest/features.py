@@ -238,6 +238,7 @@ def read_article(article: Article) -> ArticleTerms:
             lead_numbers.update(found)
     dateline = dateline_day(article)
     texts = (article.title, *article.paragraphs)
+    lead_regions = text_regions(texts[:2])  # the headline and first paragraph
     fields = {
         "lead": lead,
         "body": body,
@@ -253,8 +254,8 @@ def read_article(article: Article) -> ArticleTerms:
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
         "steps": report_steps(article.title, article.paragraphs),
-        "lead_regions": text_regions(texts[:2]),
-        "regions": text_regions(texts),
+        "lead_regions": lead_regions,
+        "regions": lead_regions | text_regions(texts[2:]),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -570,10 +571,11 @@ names whose distinctive word is a country or a continent of its own ("South Kore
 Africa", "South Sudan") or a common word ("United States", "United Kingdom")."""
 
 
-def _region_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Return a pattern finding the forms of the "keys: form | form" lines of a data file
-    (whole words, case ignored, a space or hyphen between words, longest first), and each
-    form's keys (by the form's words joined by spaces, lower case)."""
+def _region_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """Return a pattern finding the forms of the "keys: form | form" lines of a data file in
+    lower-case text (whole words, a space or hyphen between words, longest first), each
+    form's keys (by the form's words joined by spaces), and the words a form can start with
+    (a text without any has no form: most paragraphs are passed over without the pattern)."""
     keys: dict[str, str] = {}
     for line in data_lines(name):
         key, _, rest = line.partition(":")
@@ -581,26 +583,31 @@ def _region_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str]]:
             keys[" ".join(form.lower().split())] = key.strip()  # "south-papua papua"
     forms = sorted(keys, key=lambda f: (-len(f), f))
     alternatives = "|".join(r"[\s-]+".join(map(re.escape, f.split())) for f in forms)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), keys
+    starts = {f.split()[0] for f in forms} | {"-".join(f.split()) for f in forms}
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), keys, frozenset(starts)
 
 
-_REGION_PATTERN, _REGION_KEYS = _region_pattern("regions.txt")
-"""First-level regions (Indonesia's provinces): every way of writing one, and its key; "-"
-for a form that is no region ("Papua New Guinea")."""
+_REGION_PATTERN, _REGION_KEYS, _REGION_STARTS = _region_pattern("regions.txt")
+"""First-level regions (Indonesia's provinces): every way of writing one, its keys ("-" for
+a form that is no region: "Papua New Guinea"), and the words a form starts with."""
+_REGION_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
 def text_regions(texts: Iterable[str]) -> frozenset[str]:
-    """Return the regions `texts` name.
+    """Return the regions `texts` name (case ignored).
 
     >>> sorted(text_regions(["Gubernur Kalimantan Barat", "UMP Kalbar", "North Sumatra's"]))
     ['north-sumatra', 'west-kalimantan']
     >>> sorted(text_regions(["Papua New Guinea's", "Bangka-Belitung", "Papua Barat Daya"]))
     ['bangka-belitung', 'papua', 'southwest-papua']
     """
-    found = set()
+    found: set[str] = set()
     for text in texts:
-        for match in _REGION_PATTERN.findall(text):
-            found.update(_REGION_KEYS[" ".join(match.lower().replace("-", " ").split())].split())
+        lower = text.lower()
+        if _REGION_STARTS.isdisjoint(_REGION_WORD.findall(lower)):
+            continue
+        for match in _REGION_PATTERN.findall(lower):
+            found.update(_REGION_KEYS[" ".join(match.replace("-", " ").split())].split())
     found.discard("-")
     return frozenset(found)
 
