@@ -72,7 +72,9 @@ class Expression:
     it is -1 for "last Friday", +1 for "next Friday", 0 for "on Friday"; for MONTH and
     DAY_MONTH without a year it is the year offset ("tahun lalu": -1) or None for "the most
     recent one". `ahead`: a plain weekday of a plan ("will meet on Friday", "dijadwalkan
-    kembali pada Selasa"), the anchor's day or the next one on that weekday, not the last.
+    kembali pada Selasa"), the anchor's day or the next one on that weekday, not the last;
+    a day and month of a plan ("is scheduled for September 14") later in the anchor's year
+    than `FUTURE_SLACK_DAYS` allows is still that year's, not the year before's.
     """
 
     text: str
@@ -386,6 +388,8 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
     if stripped.endswith(")") and "(" not in stripped:
         stripped = stripped[:-1]
     lead = len(raw) - len(raw.lstrip())
+    if kind is Kind.DAY_MONTH and "ahead" not in more:
+        more["ahead"] = _is_planned(m.string, start)  # "is scheduled for September 14"
     return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
 
@@ -619,7 +623,7 @@ def _resolve_day_month(expression: Expression, anchor: DateValue) -> DateValue |
     else:
         limit = _period_end(anchor) + timedelta(days=FUTURE_SLACK_DAYS)
         d = _day(anchor.value.year, month, day)
-        if d is not None and d > limit:
+        if d is not None and d > limit and not expression.ahead:
             d = _day(anchor.value.year - 1, month, day)
     if d is None:
         return None

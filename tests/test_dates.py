@@ -179,6 +179,18 @@ def test_day_month_without_year_near_new_year() -> None:
     assert one("pada 10 Januari", january) == DateValue(date(2025, 1, 10), DAY, EXPLICIT)
 
 
+def test_a_planned_day_and_month_months_ahead_is_this_years() -> None:
+    """A day and month more than a month after the article is last year's, unless the clause
+    tells of a plan: "the next meeting is scheduled for September 14" in a July report."""
+    july = DateValue(date(2026, 7, 16), DAY, DateSource.DATELINE)
+    planned = "The MPC's next meeting is scheduled for September 14."
+    assert one(planned, july) == DateValue(date(2026, 9, 14), DAY, EXPLICIT)
+    assert one("Komando bersama akan beroperasi 1 September", july).value == date(2026, 9, 1)
+    assert one("The MPC met on September 14.", july).value == date(2025, 9, 14)
+    # A plan's date earlier in the year than the article stays this year's, as before.
+    assert one("The talks, scheduled for March 3, were put off.", july).value == date(2026, 3, 3)
+
+
 @pytest.mark.parametrize(
     "lines, expected",
     [
