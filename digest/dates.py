@@ -74,7 +74,8 @@ class Expression:
     recent one". `ahead`: a plain weekday of a plan ("will meet on Friday", "dijadwalkan
     kembali pada Selasa"), the anchor's day or the next one on that weekday, not the last;
     a day and month of a plan ("is scheduled for September 14") later in the anchor's year
-    than `FUTURE_SLACK_DAYS` allows is still that year's, not the year before's.
+    than `FUTURE_SLACK_DAYS` allows, or a month of one ("will assign ships in September")
+    after the anchor's, is still that year's, not the year before's.
     """
 
     text: str
@@ -388,7 +389,7 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
     if stripped.endswith(")") and "(" not in stripped:
         stripped = stripped[:-1]
     lead = len(raw) - len(raw.lstrip())
-    if kind is Kind.DAY_MONTH and "ahead" not in more:
+    if kind in (Kind.DAY_MONTH, Kind.MONTH) and year is None and more.get("shift") is None:
         more["ahead"] = _is_planned(m.string, start)  # "is scheduled for September 14"
     return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
@@ -641,8 +642,10 @@ def _resolve_month(expression: Expression, anchor: DateValue) -> DateValue | Non
         end = _period_end(anchor)
         strict = expression.text.lower().startswith("last")
         latest = (end.year, end.month)
-        if (year, month) > latest or (strict and (year, month) == latest):
-            year -= 1
+        if ((year, month) > latest and not expression.ahead) or (
+            strict and (year, month) == latest
+        ):
+            year -= 1  # (a month of a plan, "will assign ships in September", is this year's)
     d = _day(year, month, 1)
     if d is None:
         return None

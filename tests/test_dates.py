@@ -187,6 +187,8 @@ def test_a_planned_day_and_month_months_ahead_is_this_years() -> None:
     assert one(planned, july) == DateValue(date(2026, 9, 14), DAY, EXPLICIT)
     assert one("Komando bersama akan beroperasi 1 September", july).value == date(2026, 9, 1)
     assert one("The MPC met on September 14.", july).value == date(2025, 9, 14)
+    assert one("His navy would assign four ships in September.", july).value == date(2026, 9, 1)
+    assert one("His navy assigned four ships in September.", july).value == date(2025, 9, 1)
     # A plan's date earlier in the year than the article stays this year's, as before.
     assert one("The talks, scheduled for March 3, were put off.", july).value == date(2026, 3, 3)
 
