@@ -95,9 +95,7 @@ class Features:
     """The weekday (0 = Monday) that goes with `month_day`: the dateline's own, else the
     one its lead's first sentence names (`yearless.YearlessDateline.weekday`)."""
     lead_regions: frozenset[str] = frozenset()
-    """Provinces the headline and lead name (`text_regions`)."""
-    regions: frozenset[str] = frozenset()
-    """Provinces the article names anywhere."""
+    """Provinces the headline and first paragraph name (`text_regions`)."""
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -159,8 +157,6 @@ class ArticleTerms:
     """The weekday of its year-less dateline (`Features.dateline_weekday`)."""
     lead_regions: frozenset[str] = frozenset()
     """`Features.lead_regions`."""
-    regions: frozenset[str] = frozenset()
-    """`Features.regions`."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -237,8 +233,6 @@ def read_article(article: Article) -> ArticleTerms:
         if index <= LEAD_NAME_PARAGRAPHS:
             lead_numbers.update(found)
     dateline = dateline_day(article)
-    texts = (article.title, *article.paragraphs)
-    lead_regions = text_regions(texts[:2])  # the headline and first paragraph
     fields = {
         "lead": lead,
         "body": body,
@@ -254,8 +248,7 @@ def read_article(article: Article) -> ArticleTerms:
         "language": article_language(article),
         "people": tuple(sorted(people, key=sorted)),
         "steps": report_steps(article.title, article.paragraphs),
-        "lead_regions": lead_regions,
-        "regions": lead_regions | text_regions(texts[2:]),
+        "lead_regions": text_regions((article.title, *article.paragraphs[:1])),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -656,7 +649,8 @@ def lead_people(terms: ArticleTerms, names: frozenset[str]) -> tuple[frozenset[s
 def place_conflict(a: Features, b: Features) -> bool:
     """Whether each article leads with a country the other never names ("Sugiono meets
     Japan's minister" against "Sugiono meets China's"): two visits, two quakes, two
-    summits, not one."""
+    summits, not one; or whether both open on provinces (headline and first paragraph,
+    `text_regions`) and on none in common: two provinces' wages set a day apart."""
     return (bool(a.lead_places - b.places) and bool(b.lead_places - a.places)) or (
         bool(a.lead_regions and b.lead_regions) and not a.lead_regions & b.lead_regions
     )
@@ -667,54 +661,35 @@ PLACE_BLOCK = 200_000
 
 
 def place_conflicts(features: Sequence[Features], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Return `place_conflict` of each pair (`i[k]`, `j[k]`) of `features`, all at once."""
-    countries = _set_conflicts(
-        [f.lead_places for f in features], [f.places for f in features], i, j, False
-    )
-    regions = _set_conflicts(
-        [f.lead_regions for f in features], [f.regions for f in features], i, j, True
-    )
-    return countries | regions
-
-
-def _set_conflicts(
-    leads: Sequence[frozenset[str]],
-    every: Sequence[frozenset[str]],
-    i: np.ndarray,
-    j: np.ndarray,
-    disjoint: bool,
-) -> np.ndarray:
-    """Return, for each pair (`i[k]`, `j[k]`), whether each one's `leads` set holds a place
-    the other's `every` set lacks; with `disjoint`, whether both `leads` sets hold places
-    and neither shares one with the other's `every` set.
+    """Return `place_conflict` of each pair (`i[k]`, `j[k]`) of `features`, all at once.
 
     Each article's places become bits of a few 64-bit words (one bit a place that some
-    article names), so the set differences are bitwise ands over arrays."""
-    numbered = sorted(set().union(*leads, *every))
-    bit = {place: k for k, place in enumerate(numbered)}
-    words = max(1, -(-len(numbered) // 64))
-
-    def masks(sets: Iterable[frozenset[str]]) -> np.ndarray:
-        table = np.zeros((len(leads), words), dtype=np.uint64)
-        for row, places in enumerate(sets):
-            for place in places:
-                k = bit[place]
-                table[row, k // 64] |= np.uint64(1 << (k % 64))
-        return table
-
-    lead, named = masks(leads), masks(every)
+    article names), so the set tests are bitwise ands over arrays."""
+    lead = _place_bits([f.lead_places for f in features], [f.places for f in features])
+    named = _place_bits([f.places for f in features], [f.lead_places for f in features])
+    opens = _place_bits([f.lead_regions for f in features])
     result = np.empty(len(i), dtype=bool)
     for start in range(0, len(i), PLACE_BLOCK):  # the pairs' words, a block at a time
         a, b = i[start : start + PLACE_BLOCK], j[start : start + PLACE_BLOCK]
-        if disjoint:
-            result[start : start + len(a)] = (
-                lead[a].any(axis=1) & lead[b].any(axis=1) & ~(lead[a] & lead[b]).any(axis=1)
-            )
-        else:
-            result[start : start + len(a)] = (lead[a] & ~named[b]).any(axis=1) & (
-                lead[b] & ~named[a]
-            ).any(axis=1)
+        countries = (lead[a] & ~named[b]).any(axis=1) & (lead[b] & ~named[a]).any(axis=1)
+        regions = opens[a].any(axis=1) & opens[b].any(axis=1) & ~(opens[a] & opens[b]).any(axis=1)
+        result[start : start + len(a)] = countries | regions
     return result
+
+
+def _place_bits(
+    sets: Sequence[frozenset[str]], others: Sequence[frozenset[str]] = ()
+) -> np.ndarray:
+    """Return each of `sets` as the bits of a few 64-bit words, numbered over the places of
+    `sets` and `others` together (so that two tables of one numbering can be compared)."""
+    numbered = sorted(set().union(*sets, *others))
+    bit = {place: k for k, place in enumerate(numbered)}
+    table = np.zeros((len(sets), max(1, -(-len(numbered) // 64))), dtype=np.uint64)
+    for row, places in enumerate(sets):
+        for place in places:
+            k = bit[place]
+            table[row, k // 64] |= np.uint64(1 << (k % 64))
+    return table
 
 
 def document_frequencies(term_sets: Iterable[Iterable[str]]) -> Counter[str]:
@@ -1078,7 +1053,6 @@ def featurize_corpus(
             t.steps,
             t.dateline_weekday,
             t.lead_regions,
-            t.regions,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
