@@ -1,6 +1,7 @@
 """Which step of a known sequence of happenings a report is about: a trial's charges,
 hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
-signing of an agreement; an election's vote, its official result and the swearing-in;
+signing of an agreement; an election's vote, its official result and the swearing-in; an
+incident the police work on and the suspects' arrest on a later day;
 which game a sports report is about, by its final score and round; which session a market
 report is about, by its move; and what kind of happening a headline names.
 
@@ -444,7 +445,6 @@ def step_conflicts(
     One array per kind of step: each report's value, -1 where it has none (the headline
     kinds as bits, 0 where none), so the pairs are compared as arrays, not one by one."""
     conflict = np.zeros(len(i), dtype=bool)
-    known = np.zeros(len(i), dtype=bool) if days is None else (days[i] >= 0) & (days[j] >= 0)
     kinds = sorted({kind for own in steps for kind, _ in own})
     for kind in kinds:
         empty = 0 if kind == ACTION else -1
@@ -456,10 +456,10 @@ def step_conflicts(
         a, b = value[i], value[j]
         if kind == ACTION:
             conflict |= (a != 0) & (b != 0) & ((a & b) == 0)
-        elif kind in DATED_STEPS and days is not None:  # see `_in_order`
-            conflict |= (a >= 0) & (b >= 0) & known & ((a - b) * (days[i] - days[j]) > 0)
-        elif kind in DATED_STEPS:
-            continue
+        elif kind in DATED_STEPS:  # see `_in_order`; without days, no two steps differ
+            if days is not None:
+                known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)
+                conflict |= known & ((a - b) * (days[i] - days[j]) > 0)
         else:
             conflict |= (a >= 0) & (b >= 0) & (a != b)
     return conflict
