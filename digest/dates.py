@@ -880,15 +880,41 @@ def parse_dateline(
             value = dateline_date(opening.group(1), dayfirst)
             if value is not None:
                 return value
-        m = _DATELINE_NUMERIC.search(first_sentence)
-        if m:
-            first, second = int(m.group(1)), int(m.group(2))
-            day, month = (first, second) if dayfirst or second > 12 else (second, first)
-            d = _day(int(m.group(3)), month, day)
-            if d:
-                return DateValue(d, Granularity.DAY, DateSource.DATELINE)
+        d = _opening_sentence_date(first_sentence, dayfirst)
+        if d:
+            return DateValue(d, Granularity.DAY, DateSource.DATELINE)
     # Only when no line gives a dateline: a weekday-confirmed date further into the lead.
     return lead_date(lines, max_lines) if lead else None
+
+
+_RANGE_END = re.compile(r"(?:\b(?:hingga|sampai|until|s\.d\.?)\s*(?:\w+\s*){0,2}|[-–—]\s*)$", _I)
+"""What comes before a date that ends a span ("Minggu (7/9) malam hingga Senin (8/9)")."""
+
+
+def _opening_sentence_date(sentence: str, dayfirst: bool) -> date | None:
+    """Return the latest full numeric date of a story's opening sentence that is not in a
+    clause of a plan nor the end of a span, or None: "perampokan ... pada Jumat (8/5/2026)
+    dini hari, akhirnya ditangkap polisi, Rabu (13/5/2026)" is a report of the 13th (the
+    first date in it is the crime it retells); "Minggu (7/9/2025) malam hingga Senin
+    (8/9/2025) dini hari" of the 7th. With only such dates, the first, as before.
+
+    >>> _opening_sentence_date("Dirampok Jumat (8/5/2026), ditangkap Rabu (13/5/2026).", True)
+    datetime.date(2026, 5, 13)
+    >>> _opening_sentence_date("Sidang Senin (13/1/2025) akan lanjut Senin (20/1/2025).", True)
+    datetime.date(2025, 1, 13)
+    >>> _opening_sentence_date("Begadang Minggu (7/9/2025) malam hingga Senin (8/9/2025)", True)
+    datetime.date(2025, 9, 7)
+    """
+    found: list[tuple[bool, date]] = []
+    for m in _DATELINE_NUMERIC.finditer(sentence):
+        first, second = int(m.group(1)), int(m.group(2))
+        day, month = (first, second) if dayfirst or second > 12 else (second, first)
+        d = _day(int(m.group(3)), month, day)
+        if d:
+            before = sentence[: m.start()]
+            found.append((_is_planned(sentence, m.start()) or bool(_RANGE_END.search(before)), d))
+    past = [d for later, d in found if not later]
+    return max(past) if past else (found[0][1] if found else None)
 
 
 def lead_date(lines: Sequence[str], max_lines: int = 4) -> DateValue | None:

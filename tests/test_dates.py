@@ -238,6 +238,31 @@ def test_a_planned_day_and_month_months_ahead_is_this_years() -> None:
             ],
             date(2026, 3, 10),
         ),
+        # the opening sentence retells the crime, then dates the arrest: the latest is its own
+        (
+            [
+                "Empat Perampok Juragan Karet Ditangkap",
+                "PRINGSEWU - Empat pelaku perampokan pada Jumat (8/5/2026) dini hari "
+                "akhirnya ditangkap polisi, Rabu (13/5/2026).",
+            ],
+            date(2026, 5, 13),
+        ),
+        # ... but not the end of a span, nor a plan's date
+        (
+            [
+                "Ratusan Warga Saksikan Gerhana Bulan",
+                "Jakarta - Warga memadati planetarium, Minggu (7/9/2025) malam hingga Senin "
+                "(8/9/2025) dini hari.",
+            ],
+            date(2025, 9, 7),
+        ),
+        (
+            [
+                "Sidang Ditunda",
+                "MEDAN - Sidang yang digelar Senin (13/1/2025) akan dilanjutkan Senin (20/1/2025).",
+            ],
+            date(2025, 1, 13),
+        ),
         (
             [
                 "Reid checked herself in",
