@@ -312,15 +312,19 @@ class TermStore:
         return len(self._rows)
 
     def _numbers(self, words: Iterable[str]) -> list[int]:
-        """Return the number of each of `words` (distinct), numbering new ones."""
+        """Return the number of each of `words` (distinct), numbering new ones in order.
+
+        The known words are looked up in one pass in C (`map`); only a record's new words,
+        a few once the corpus's common words are in, are numbered one by one."""
         number = self._number
         words = list(words)
-        new = [w for w in words if w not in number]
-        if new:
-            first = len(self.words)
-            number.update(zip(new, range(first, first + len(new)), strict=True))
-            self.words += new
-        return list(map(number.__getitem__, words))
+        found: list = list(map(number.get, words))
+        if None in found:
+            for k, (word, known) in enumerate(zip(words, found, strict=True)):
+                if known is None:
+                    found[k] = number[word] = len(self.words)
+                    self.words.append(word)
+        return found  # every word numbered now
 
     def add_many(self, records: Iterable[tuple[str, ArticleTerms]]) -> None:
         """Add each (article id, record); an id added again replaces its record."""
