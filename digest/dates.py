@@ -73,9 +73,10 @@ class Expression:
     DAY_MONTH without a year it is the year offset ("tahun lalu": -1) or None for "the most
     recent one". `ahead`: a plain weekday of a plan ("will meet on Friday", "dijadwalkan
     kembali pada Selasa"), the anchor's day or the next one on that weekday, not the last;
-    a day and month of a plan ("is scheduled for September 14") later in the anchor's year
-    than `FUTURE_SLACK_DAYS` allows, or a month of one ("will assign ships in September")
-    after the anchor's, is still that year's, not the year before's.
+    a day and month of a plan ("is scheduled for September 14") or the end of a period
+    ("berlangsung hingga 10 September") later in the anchor's year than `FUTURE_SLACK_DAYS`
+    allows, or a month of one ("will assign ships in September") after the anchor's, is
+    still that year's, not the year before's.
     """
 
     text: str
@@ -390,7 +391,9 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
         stripped = stripped[:-1]
     lead = len(raw) - len(raw.lstrip())
     if kind in (Kind.DAY_MONTH, Kind.MONTH) and year is None and more.get("shift") is None:
-        more["ahead"] = _is_planned(m.string, start)  # "is scheduled for September 14"
+        # "is scheduled for September 14"; "berlangsung hingga 10 September" (a period that
+        # runs until then)
+        more["ahead"] = _is_planned(m.string, start) or bool(_UNTIL.search(m.string, 0, start))
     return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
 
@@ -459,6 +462,10 @@ _PLAN = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+_UNTIL = re.compile(r"\b(?:hingga|sampai|until|till|through)\s+(?:dengan\s+|tanggal\s+)?$", re.I)
+"""The words before a date that ends a period ("hingga 10 September", "until Sept. 30")."""
 
 
 def _is_planned(text: str, start: int) -> bool:

@@ -189,6 +189,10 @@ def test_a_planned_day_and_month_months_ahead_is_this_years() -> None:
     assert one("The MPC met on September 14.", july).value == date(2025, 9, 14)
     assert one("His navy would assign four ships in September.", july).value == date(2026, 9, 1)
     assert one("His navy assigned four ships in September.", july).value == date(2025, 9, 1)
+    # The end of a period that runs on after the report: this year's too.
+    assert one("Musim pendakian berlangsung hingga 10 September.", july).value == date(2026, 9, 10)
+    assert one("The filing deadline was extended until Sept. 30.", july).value == date(2026, 9, 30)
+    assert one("Dia ditahan hingga 10 Maret.", july).value == date(2026, 3, 10)
     # A plan's date earlier in the year than the article stays this year's, as before.
     assert one("The talks, scheduled for March 3, were put off.", july).value == date(2026, 3, 3)
 
