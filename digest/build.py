@@ -153,9 +153,9 @@ def dated_by_folder(
 ) -> dict[str, Article]:
     """Return the articles with the dates clustering took from the folder (a year-less
     dateline's day, an estimated month's year: `features.folder_dates`) as their own: an
-    article has one only when it had no
-    certain date of its own (none, or a month estimated from its text), so front matter, a
-    full dateline and a year-less one its story dates keep winning. The page, the event's
+    article has one only when it had no certain date of its own (none, or a month estimated
+    from its text), so front matter, a full dateline and a year-less one its story dates
+    keep winning. The page, the event's
     timeline and span, feeds and JSON then show the date clustering used.
 
     The date depends on the whole folder, not only on the article's file: the keys of what

@@ -588,6 +588,7 @@ _REGION_PATTERN, _REGION_KEYS, _REGION_STARTS = _region_pattern("regions.txt")
 """First-level regions (Indonesia's provinces): every way of writing one, its keys ("-" for
 a form that is no region: "Papua New Guinea"), and the words a form starts with."""
 _REGION_WORD = re.compile(r"[^\W\d_][\w-]*")
+"""A word as a form may start with it: "aceh's" gives "aceh" (`text.WORD` keeps the "'s")."""
 
 
 def text_regions(texts: Iterable[str]) -> frozenset[str]:
