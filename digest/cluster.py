@@ -58,6 +58,9 @@ STEP_FACTOR = 0.25
 verdict, talks and a signing, a ceasefire agreed and breached, a company's results and its
 shares' fall, an election's vote and result) or about games with different final scores
 keeps this share (`stages.report_steps`; 0.5 parted fewer of them: see README)."""
+WEEKDAY_FACTOR = 0.25
+"""A pair of a report with its own day and one without whose lead names a weekday two to
+five days from that day keeps this share (`weekday_conflict`; 0.5 gained less: README)."""
 SEPARATION = 0.45
 """Two clusters merge only when they are at least this share as similar to each other as
 each of several reports is inside (`linkage_merges`). Measured (README): 0.42 to 0.45 lose
@@ -187,6 +190,8 @@ def similarity(
         weighted *= PLACE_FACTOR
     if different_steps(a.steps, b.steps, (own_day(a), own_day(b))):
         weighted *= STEP_FACTOR
+    if weekday_conflict(a, b):
+        weighted *= WEEKDAY_FACTOR
     if a.language and b.language and a.language != b.language:
         weighted = min(1.0, weighted * CROSS_LANGUAGE)
     return weighted * date_factor(soft_gap_days(a, b), params.max_gap_days)
@@ -207,6 +212,38 @@ def evidence(lead: Number, body: Number, names: Number, params: ClusterParams) -
 def own_day(f: Features) -> int | None:
     """Return the day number of an article's own day-precise date, else None."""
     return f.date.value.toordinal() if f.date is not None and f.date.is_exact else None
+
+
+def weekday_conflict(a: Features, b: Features) -> bool:
+    """Whether one report has an own day and the other none but a lead weekday two to five
+    days from it: "erupted on Sunday" is not the eruption of a Wednesday, nor its report of
+    the next day (`weekday_conflicts`)."""
+    own = np.array([own_day(a) or -1, own_day(b) or -1])
+    weekdays = np.array([-1 if f.lead_weekday is None else f.lead_weekday for f in (a, b)])
+    return bool(weekday_conflicts(own, weekdays, np.array([0]), np.array([1]))[0])
+
+
+def weekday_conflicts(
+    own_days: np.ndarray, weekdays: np.ndarray, i: np.ndarray, j: np.ndarray
+) -> np.ndarray:
+    """Return `weekday_conflict` of each pair (`i[k]`, `j[k]`), all at once: `own_days` are
+    day numbers (-1: none), `weekdays` the lead weekdays (0 = Monday, -1: none).
+
+    A report with no own day often still says on which weekday its happening was ("on
+    Friday", "pada Minggu pagi"). Against a report of a known day, that weekday fits on the
+    day or one day either side of it (an evening's news told the next morning), or one
+    day either side of the weekday the dated report's own lead names (a report dated by
+    its page two days after "pada Kamis"); two to five days off both, the two reports
+    tell of different days."""
+    conflict = np.zeros(len(i), dtype=bool)
+    for undated, dated in ((i, j), (j, i)):
+        told = weekdays[undated]
+        known = (own_days[undated] < 0) & (told >= 0) & (own_days[dated] >= 0)
+        off_day = (told - (own_days[dated] - 1) % 7) % 7  # day number 1 was a Monday
+        off_lead = (told - weekdays[dated]) % 7
+        far_lead = (weekdays[dated] < 0) | ((off_lead >= 2) & (off_lead <= 5))
+        conflict |= known & (off_day >= 2) & (off_day <= 5) & far_lead
+    return conflict
 
 
 def index_terms(f: Features) -> list[str]:
@@ -272,6 +309,8 @@ def pair_similarities(
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
     own_days = np.array([own_day(f) or -1 for f in features], dtype=np.int64)
     weighted[step_conflicts([f.steps for f in features], i, j, own_days)] *= STEP_FACTOR
+    weekdays = np.array([-1 if f.lead_weekday is None else f.lead_weekday for f in features])
+    weighted[weekday_conflicts(own_days, weekdays, i, j)] *= WEEKDAY_FACTOR
     language = np.array([f.language or "" for f in features])
     known = language != ""  # an English and an Indonesian report: see CROSS_LANGUAGE
     cross = np.flatnonzero((language[i] != language[j]) & known[i] & known[j])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from digest import cluster
@@ -61,6 +62,14 @@ class Explanation:
     """The steps of known sequences each article's opening names (`stages.report_steps`)."""
     days: tuple[int | None, int | None] = (None, None)
     """Each article's own day (`cluster.own_day`): some steps differ only on two days."""
+    weekdays: tuple[int | None, int | None] = (None, None)
+    """The one weekday each lead's first sentence names (`Features.lead_weekday`)."""
+    weekday_conflict: bool = False
+    """One report has no own day and its lead's weekday does not fit the other's day
+    (`cluster.weekday_conflict`)."""
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -144,6 +153,8 @@ def explain_pair(
         languages=(fa.language, fb.language),
         steps=(fa.steps, fb.steps),
         days=(cluster.own_day(fa), cluster.own_day(fb)),
+        weekdays=(fa.lead_weekday, fb.lead_weekday),
+        weekday_conflict=cluster.weekday_conflict(fa, fb),
     )
 
 
@@ -212,6 +223,17 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"  steps  {e.a} opens on a {first}, {e.b} on a {second}: two steps of one "
             f"sequence, two happenings; the similarity above is already x "
             f"{cluster.STEP_FACTOR:g} for it"
+        )
+    if e.weekday_conflict:
+        undated = 0 if e.days[0] is None else 1
+        dated = 1 - undated
+        told = WEEKDAY_NAMES[e.weekdays[undated]]
+        own = date.fromordinal(e.days[dated])
+        lines.append(
+            f"  weekday {(e.a, e.b)[undated]} has no own day but its lead says {told}; "
+            f"{(e.a, e.b)[dated]} is of {WEEKDAY_NAMES[own.weekday()]} {own.isoformat()}: "
+            "two to five days apart, likely two "
+            f"happenings; the similarity above is already x {cluster.WEEKDAY_FACTOR:g} for it"
         )
     if all(e.languages) and e.languages[0] != e.languages[1]:
         lines.append(

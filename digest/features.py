@@ -45,6 +45,7 @@ from digest.views import article_language
 from digest.yearless import (
     YearlessDateline,
     find_yearless_dateline,
+    lead_weekday,
     month_from_folder,
     year_from_folder,
 )
@@ -96,6 +97,10 @@ class Features:
     one its lead's first sentence names (`yearless.YearlessDateline.weekday`)."""
     lead_regions: frozenset[str] = frozenset()
     """Provinces the headline and first paragraph name (`text_regions`)."""
+    lead_weekday: int | None = None
+    """The one weekday its lead's first sentence names ("arrived on Friday";
+    `yearless.lead_weekday`), else None: for a report with no own day, the day of the
+    week of what it reports (`cluster.weekday_conflicts`)."""
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -157,6 +162,8 @@ class ArticleTerms:
     """The weekday of its year-less dateline (`Features.dateline_weekday`)."""
     lead_regions: frozenset[str] = frozenset()
     """`Features.lead_regions`."""
+    lead_weekday: int | None = None
+    """`Features.lead_weekday`."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -249,6 +256,7 @@ def read_article(article: Article) -> ArticleTerms:
         "people": tuple(sorted(people, key=sorted)),
         "steps": report_steps(article.title, article.paragraphs),
         "lead_regions": text_regions((article.title, *article.paragraphs[:1])),
+        "lead_weekday": lead_weekday(article.paragraphs[0]) if article.paragraphs else None,
     }
     return ArticleTerms(**_interned(fields))
 
@@ -1058,6 +1066,7 @@ def featurize_corpus(
             t.steps,
             t.dateline_weekday,
             t.lead_regions,
+            t.lead_weekday,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

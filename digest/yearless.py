@@ -80,7 +80,7 @@ def _openings(line: str) -> Iterable[tuple[str, str]]:
         yield line[: m.start()], line[m.end() :]
 
 
-def _lead_weekday(lead: str) -> int | None:
+def lead_weekday(lead: str) -> int | None:
     """Return the one weekday the first sentence of `lead` names as is ("on Friday"), else None.
 
     "last Friday" or "next Friday" is not the dateline's day, and two weekdays are ambiguous.
@@ -155,7 +155,7 @@ def find_yearless_dateline(
             found = _from_dateline_text(opening, dayfirst)
             if found is not None and found.weekday is None:
                 lead = rest or (texts[index + 1] if index + 1 < len(texts) else "")
-                found = replace(found, weekday=_lead_weekday(lead))
+                found = replace(found, weekday=lead_weekday(lead))
             if found is not None:
                 return found
         found = _from_opening_sentence(line, dayfirst)

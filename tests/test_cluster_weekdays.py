@@ -1,0 +1,125 @@
+"""A report with no own day still often says on which weekday its happening was ("on
+Tuesday", "pada Minggu pagi"): against a report of a known day two to five days off that
+weekday, the two are likely two happenings (`cluster.weekday_conflicts`)."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digest import cluster, evaluate
+from digest.config import ClusterParams
+from digest.features import Features, read_article
+from digest.model import DateValue, Granularity
+from digest.yearless import lead_weekday
+
+BLIND15 = Path(__file__).parent / "corpora" / "blind15" / "articles"
+RESCUE, CLOSURE = ("b15-025", "b15-035"), ("b15-062", "b15-068")
+"""blind15's climbers rescued on Mount Fuji (Sun 26 Jul, both dated) and the typhoon's
+closure of its trails two days later (b15-068 says only "pada Selasa")."""
+
+SUNDAY = date(2026, 7, 26).toordinal()
+
+
+def _report(day: int | None = None, weekday: int | None = None) -> Features:
+    dated = None if day is None else DateValue(date.fromordinal(day), Granularity.DAY)
+    plain = Features("x", {"fuji": 1.0}, {"fuji": 1.0}, {"fuji": 1.0}, frozenset({"fuji"}), dated)
+    return replace(plain, lead_weekday=weekday)
+
+
+@pytest.mark.parametrize(
+    ("told", "conflict"),
+    [(6, False), (0, False), (5, False), (1, True), (2, True), (3, True), (4, True)],
+)
+def test_a_weekday_two_to_five_days_off_the_other_reports_day_conflicts(
+    told: int, conflict: bool
+) -> None:
+    """Against a Sunday report: Sunday, the Saturday before and the Monday after fit (an
+    evening's news told the next morning); Tuesday to Friday do not."""
+    dated, undated = _report(SUNDAY), _report(weekday=told)
+    assert cluster.weekday_conflict(dated, undated) == conflict
+    assert cluster.weekday_conflict(undated, dated) == conflict
+
+
+def test_no_conflict_without_one_own_day_and_one_lead_weekday() -> None:
+    tuesday = _report(weekday=1)
+    assert not cluster.weekday_conflict(tuesday, _report(weekday=6))  # neither has a day
+    assert not cluster.weekday_conflict(tuesday, _report())  # nothing to compare
+    # Both dated: their days decide (`date_gap_days`), not a weekday in a lead.
+    assert not cluster.weekday_conflict(_report(SUNDAY + 2, weekday=1), _report(SUNDAY))
+
+
+def test_the_dated_reports_own_lead_weekday_fits_too() -> None:
+    """A report dated by its page on Tuesday whose lead says "pada Minggu" is of Sunday's
+    happening: an undated "on Sunday" report fits it."""
+    page_dated = _report(SUNDAY + 2, weekday=6)
+    assert not cluster.weekday_conflict(page_dated, _report(weekday=6))
+    assert cluster.weekday_conflict(page_dated, _report(weekday=3))
+
+
+def test_weekday_conflicts_of_many_pairs_at_once_is_weekday_conflict_of_each() -> None:
+    rng = random.Random(11)
+    reports = [
+        _report(rng.choice([None, SUNDAY + rng.randint(-9, 9)]), rng.choice([None, *range(7)]))
+        for _ in range(50)
+    ]
+    own = np.array([cluster.own_day(f) or -1 for f in reports])
+    told = np.array([-1 if f.lead_weekday is None else f.lead_weekday for f in reports])
+    pairs = np.array([(a, b) for a in range(50) for b in range(a + 1, 50)])
+    found = cluster.weekday_conflicts(own, told, pairs[:, 0], pairs[:, 1])
+    expected = [cluster.weekday_conflict(reports[a], reports[b]) for a, b in pairs.tolist()]
+    assert found.tolist() == expected
+    assert 0 < sum(expected) < len(expected)
+
+
+def test_the_lead_weekday_is_the_one_weekday_of_the_first_sentence() -> None:
+    assert lead_weekday("Typhoon Kanmuri forced the closure on Tuesday. More on Friday.") == 1
+    assert lead_weekday("Gunung Raung meletus pada Minggu pagi, kata PVMBG.") == 6
+    # Two weekdays in one sentence are ambiguous; "last Friday" is no own weekday.
+    assert lead_weekday("The head visited on Tuesday the site of Sunday's landslide.") is None
+    assert lead_weekday("Police said last Friday's raid found nothing.") is None
+
+
+def test_read_from_an_article_file(tmp_path: Path) -> None:
+    path = tmp_path / "closure.txt"
+    path.write_text(
+        "Topan Mendekat, Jalur Pendakian Ditutup\n\n"
+        "Otoritas setempat menutup semua jalur pendakian pada Selasa karena topan mendekat.\n"
+        "Pendaki diminta turun sebelum malam.\n",
+        encoding="utf-8",
+    )
+    (article,) = evaluate.load_articles(tmp_path)
+    assert read_article(article).lead_weekday == 1
+
+
+@pytest.mark.parametrize("read", [True, False])
+def test_a_rescue_and_a_closure_two_days_later_are_two_events(
+    read: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the weekday read (`read` False), blind15's rescue and the typhoon closure
+    two days later, on the same mountain, are one event; with it, two."""
+    if not read:
+        monkeypatch.setattr(
+            cluster, "weekday_conflicts", lambda own, told, i, j: np.zeros(len(i), dtype=bool)
+        )
+        monkeypatch.setattr(cluster, "weekday_conflict", lambda a, b: False)
+    groups = cluster.cluster_articles(evaluate.load_articles(BLIND15), ClusterParams())
+    (rescue,) = [set(g) for g in groups if RESCUE[0] in g]
+    assert set(RESCUE) <= rescue
+    assert rescue.isdisjoint(CLOSURE) == read
+
+
+def test_explain_names_the_weekday_and_the_day() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", RESCUE[0], CLOSURE[1], "--seeds", str(BLIND15)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("weekday")]
+    assert "Tuesday" in line and "Sunday 2026-07-26" in line and "x 0.25" in line
