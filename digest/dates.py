@@ -746,8 +746,9 @@ def names_weekday(text: str) -> bool:
     return _A_WEEKDAY.search(text) is not None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-"""Where a sentence ends, roughly: enough to find a dateline's opening sentence."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?![—–-])")
+"""Where a sentence ends, roughly: enough to find a dateline's opening sentence. Not before
+a dash: "LA RONGE, Sask. — Residents ... on Tuesday, July 21, ..." is one sentence."""
 _DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
 """A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")

@@ -85,7 +85,7 @@ def lead_weekday(lead: str) -> int | None:
 
     "last Friday" or "next Friday" is not the dateline's day, and two weekdays are ambiguous.
     """
-    first_sentence = re.split(r"(?<=[.!?])\s+", lead.strip(), maxsplit=1)[0]
+    first_sentence = dates._SENTENCE_END.split(lead.strip(), maxsplit=1)[0]
     named = {
         e.weekday
         for e in dates.find_expressions(first_sentence)
