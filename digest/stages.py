@@ -314,7 +314,7 @@ ACTIONS = (
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
     ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
     ("visit", "kunjungi mengunjungi kunjungan berkunjung tiba visit visits visited arrives "
-     "arrived"),
+     "arrived tinjau meninjau"),
     ("exchange", "tukar pertukaran swap swaps exchange exchanged"),
     ("protest", "demo unjuk_rasa protest protests protesters berdemo"),
     ("evacuation", "evakuasi mengungsi dievakuasi evacuate evacuates evacuated evacuation"),
