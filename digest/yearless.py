@@ -74,10 +74,14 @@ def _from_dateline_text(text: str, dayfirst: bool) -> YearlessDateline | None:
 
 def _openings(line: str) -> Iterable[tuple[str, str]]:
     """Yield (opening, rest): the whole line, then each part before a dash in its first 80
-    characters with the text after that dash."""
+    characters with the text after that dash, then the part before its first full stop
+    there ("YEREVAN, APRIL 29, ARMENPRESS. Foreign Minister ...": state agencies' style)."""
     yield line, ""
     for m in _DASH.finditer(line[:80]):
         yield line[: m.start()], line[m.end() :]
+    stop = dates._SENTENCE_END.search(line[:80])
+    if stop is not None:
+        yield line[: stop.start() - 1], line[stop.end() :]
 
 
 def lead_weekday(lead: str) -> int | None:

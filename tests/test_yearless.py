@@ -141,6 +141,17 @@ def test_a_full_dateline_still_wins() -> None:
         ),
         ("JAKARTA - Talks that began on Monday, March 2, ended on Friday.", None),  # two weekdays
         ("The army moved in on Nov 29 after talks failed.", None),  # a happening, not a dateline
+        # a state agency's dateline ends with a full stop, not a dash
+        (
+            "YEREVAN, APRIL 29, ARMENPRESS. Foreign Minister Hakobyan paid a visit to Baku.",
+            yearless.YearlessDateline(4, 29, None),
+        ),
+        ("Talks ended. On April 29, the envoy left.", None),  # a sentence is no dateline
+        # an abbreviation before a dash ends no sentence: the date after it is read
+        (
+            "LA RONGE, Sask. — Residents began returning home on Tuesday, July 21, after a fire.",
+            yearless.YearlessDateline(7, 21, 1),
+        ),
     ],
 )
 def test_find_yearless_dateline(line: str, expected: yearless.YearlessDateline | None) -> None:
