@@ -217,10 +217,21 @@ def own_day(f: Features) -> int | None:
 def weekday_conflict(a: Features, b: Features) -> bool:
     """Whether one report has an own day and the other none but a lead weekday two to five
     days from it: "erupted on Sunday" is not the eruption of a Wednesday, nor its report of
-    the next day (`weekday_conflicts`)."""
-    own = np.array([own_day(a) or -1, own_day(b) or -1])
-    weekdays = np.array([-1 if f.lead_weekday is None else f.lead_weekday for f in (a, b)])
-    return bool(weekday_conflicts(own, weekdays, np.array([0]), np.array([1]))[0])
+    the next day (`weekday_conflicts` of many pairs at once; one pair here, without arrays:
+    `group_similarities` asks for every pair of a group)."""
+    for undated, dated in ((a, b), (b, a)):
+        told, day = undated.lead_weekday, own_day(dated)
+        if told is None or day is None or own_day(undated) is not None:
+            continue
+        lead = dated.lead_weekday
+        if _far(told - (day - 1) % 7) and (lead is None or _far(told - lead)):
+            return True
+    return False
+
+
+def _far(offset: int) -> bool:
+    """Whether weekdays `offset` days apart (mod 7) are two to five days apart."""
+    return 2 <= offset % 7 <= 5
 
 
 def weekday_conflicts(

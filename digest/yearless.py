@@ -79,9 +79,9 @@ def _openings(line: str) -> Iterable[tuple[str, str]]:
     yield line, ""
     for m in _DASH.finditer(line[:80]):
         yield line[: m.start()], line[m.end() :]
-    stop = dates._SENTENCE_END.search(line[:80])
+    stop = dates._SENTENCE_END.search(line[:80])  # matches the space after the full stop
     if stop is not None:
-        yield line[: stop.start() - 1], line[stop.end() :]
+        yield line[: stop.start()].rstrip(".!?"), line[stop.end() :]
 
 
 def lead_weekday(lead: str) -> int | None:
