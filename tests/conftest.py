@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 
 from digest.model import Article
@@ -46,6 +47,16 @@ def run_digest(
         check=False,
         env=None if env is None else {**os.environ, **env},
     )
+
+
+def without_weekday_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn the clusterer's weekday rule off (`cluster.weekday_conflict(s)`), both forms."""
+    from digest import cluster
+
+    monkeypatch.setattr(
+        cluster, "weekday_conflicts", lambda own, told, i, j: np.zeros(len(i), dtype=bool)
+    )
+    monkeypatch.setattr(cluster, "weekday_conflict", lambda a, b: False)
 
 
 def benchmark_module(name: str) -> ModuleType:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import without_weekday_rule
 
 from digest import cluster, evaluate, stages
 from digest.config import ClusterParams
@@ -233,8 +234,6 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
 def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: int) -> None:
     import random
 
-    import numpy as np
-
     rng = random.Random(seed)
     kinds = [(), (("trial", 1),), (("trial", 2),), (("match", 2001),), (("match", 1001),),
              (("action", 1),), (("action", 2),), (("action", 3),),
@@ -290,10 +289,7 @@ def test_a_fire_and_the_owners_arrest_three_days_later_are_cut_apart(
     if not police:
         kept = tuple(s for s in stages.SEQUENCES if s.name != "police")
         monkeypatch.setattr(stages, "SEQUENCES", kept)
-        monkeypatch.setattr(
-            cluster, "weekday_conflicts", lambda own, told, i, j: np.zeros(len(i), dtype=bool)
-        )
-        monkeypatch.setattr(cluster, "weekday_conflict", lambda a, b: False)
+        without_weekday_rule(monkeypatch)
     folder = CORPORA / "blind15" / "articles"
     groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
     fire, arrest = {"b15-036", "b15-049", "b15-057", "b15-060"}, {"b15-005", "b15-054"}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import without_weekday_rule
 
 from digest import cluster, evaluate
 from digest.config import ClusterParams
@@ -106,10 +107,7 @@ def test_a_rescue_and_a_closure_two_days_later_are_two_events(
     """Without the weekday read (`read` False), blind15's rescue and the typhoon closure
     two days later, on the same mountain, are one event; with it, two."""
     if not read:
-        monkeypatch.setattr(
-            cluster, "weekday_conflicts", lambda own, told, i, j: np.zeros(len(i), dtype=bool)
-        )
-        monkeypatch.setattr(cluster, "weekday_conflict", lambda a, b: False)
+        without_weekday_rule(monkeypatch)
     groups = cluster.cluster_articles(evaluate.load_articles(BLIND15), ClusterParams())
     (rescue,) = [set(g) for g in groups if RESCUE[0] in g]
     assert set(RESCUE) <= rescue
