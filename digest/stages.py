@@ -341,6 +341,26 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     return "\n".join([title, *sentences[:1]])
 
 
+_PLANNED = re.compile(
+    r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|will|"
+    r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
+    r"dijadwalkan|direncanakan|rencana|berencana)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that put a step still to come: "talks ahead of signing", "akan menandatangani",
+"agreed to sign", "will be signed", "jelang penandatanganan". A bare "to" is not one: "police
+use Taser to arrest suspect", "voters began to cast their ballots"."""
+
+
+def _named_as_done(step: re.Pattern[str], text: str) -> bool:
+    """Whether `text` names `step` as done, not only as still to come ("ministers discuss
+    power link ahead of signing" is a report of the talks)."""
+    return any(
+        _PLANNED.search(text, max(0, m.start() - 40), m.start()) is None
+        for m in step.finditer(text)
+    )
+
+
 def step_of(text: str) -> tuple[str, int] | None:
     """Return the sequence and the latest step of it that `text` names, or None.
 
@@ -356,7 +376,7 @@ def step_of(text: str) -> tuple[str, int] | None:
             continue
         if sequence.apart_from is not None and sequence.apart_from.search(text):
             continue
-        named = [k for k, step in enumerate(sequence.steps) if step.search(text)]
+        named = [k for k, step in enumerate(sequence.steps) if _named_as_done(step, text)]
         if named:
             return (sequence.name, named[-1])
     return None

@@ -88,6 +88,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind17", 0.94),
         ("blind18", 0.90),
         ("blind19", 0.94),
+        ("blind21", 0.95),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:

@@ -47,6 +47,15 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Indonesia, Pakistan agree to fast-track upgrade of trade pact", ("talks", 0)),
         ("Menteri Perdagangan RI dan Pakistan sepakat percepat perundingan", ("talks", 0)),
         ("Ministers agreed on the text and signed the protocol on Wednesday", ("talks", 1)),
+        # A step still to come is not the report's: talks ahead of a signing are talks.
+        ("Ministers discuss power link ahead of signing", ("talks", 0)),
+        ("Indonesia, Brazil agree to sign bioenergy pact next month", ("talks", 0)),
+        ("Menlu RI bertemu Menlu Malaysia, MoU akan ditandatangani Jumat", ("talks", 0)),
+        ("Menteri bahas kerja sama jelang penandatanganan MoU", ("talks", 0)),
+        ("Officials offer reward for information leading to an arrest in bank bombing", None),
+        # ...but a bare "to" is a purpose or a start, not a plan.
+        ("Police use Taser to arrest hit-and-run suspect", ("police", 1)),
+        ("Voters began to vote in parliamentary election", ("election", 0)),
         # A summit's talks and its closing declaration are one happening.
         ("Forum Pangan Ditutup, 21 Negara Teken Deklarasi Nusa Dua", None),
         ("Leaders meet on the second day of the summit", None),
