@@ -321,6 +321,10 @@ ACTIONS = (
     ("aid", "bantuan aid pledge pledges pledged"),
     ("award", "juara penghargaan award awards prize menang wins won"),
     ("opening", "dibuka pembukaan opens opening dibukanya"),
+    ("resignation", "mundur mengundurkan_diri resign resigns resigned resignation quit quits "
+     "step_down steps_down stepped_down"),
+    ("apology", "minta_maaf meminta_maaf apologise apologises apologised apologize apologizes "
+     "apologized apology"),
 )  # fmt: skip
 _ACTION_WORDS = tuple(_words(forms) for _, forms in ACTIONS)
 
@@ -332,7 +336,7 @@ def headline_actions(title: str) -> int:
     ...     "UN Security Council meets on Ukraine after deadly Kharkiv strike") >> k & 1]
     ['council meeting']
     """
-    return sum(1 << k for k, words in enumerate(_ACTION_WORDS) if words.search(title))
+    return sum(1 << k for k, words in enumerate(_ACTION_WORDS) if _named_as_done(words, title))
 
 
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -344,12 +348,15 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
 _PLANNED = re.compile(
     r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|will|"
     r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
-    r"dijadwalkan|direncanakan|rencana|berencana)\s+(?:\w+\s+)?$",
+    r"dijadwalkan|direncanakan|rencana|berencana|"
+    r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
+    r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"
+    r"tuntut|menuntut|tuntutan)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 """Words that put a step still to come: "talks ahead of signing", "akan menandatangani",
 "agreed to sign", "will be signed", "jelang penandatanganan". A bare "to" is not one: "police
-use Taser to arrest suspect", "voters began to cast their ballots"."""
+use Taser to arrest suspect", "voters began to vote"."""
 
 
 def _named_as_done(step: re.Pattern[str], text: str) -> bool:

@@ -220,6 +220,15 @@ def _actions(title: str) -> set[str]:
         ("Orbis PHK 4.000 Karyawan, Termasuk di Kantor Singapura", {"layoffs"}),
         ("Presiden Lantik Empat Menteri Baru di Istana Negara", {"swearing-in"}),
         ("Indonesian president replaces four ministers in cabinet shake-up", {"reshuffle"}),
+        ("Haldorsen quits as Norway's fisheries minister after share scandal", {"resignation"}),
+        ("Menhub Mundur Tiga Hari Setelah KPK Geledah Kementeriannya", {"resignation"}),
+        ("PLN Minta Maaf atas Blackout, Beri Kompensasi Diskon", {"apology"}),
+        # A kind refused, demanded or still to come is not what happened.
+        ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
+        ("Menteri Perikanan Norwegia Minta Maaf, Tolak Mundur", {"apology"}),
+        ("Ratusan Aktivis Demo di Kantor KLH, Tuntut Menteri Darmawan Mundur", {"protest"}),
+        ("Protesters demand resignation of environment minister", {"protest"}),
+        ("Textile maker will lay off staff next year, union says", set()),
         # A labour strike is no attack; a headline naming no kind of happening has none.
         ("Workers strike at the port for a second day", set()),
         ("Kim Jong Un dan Menhan Rusia Sepakat Tingkatkan Hubungan Militer", set()),
