@@ -437,11 +437,22 @@ def _expressions_month_year(text: str, cues: _Cues) -> list[Expression]:
     return found + (_expressions_year(text) if cues.year else [])
 
 
+_NUMBERED = re.compile(
+    r"\b(?:nomor|nomer|no\.?|uu|undang-undang|perppu|perpu|perpres|pp|perda|permen\w*|"
+    r"keppres|inpres)\s*\d+[a-z]?\s*$",
+    _I,
+)
+"""What comes before the year of a numbered law or regulation ("UU Nomor 32 Tahun 2009")."""
+
+
 def _expressions_year(text: str) -> list[Expression]:
+    """Return the years `text` names as a time ("pada tahun 2022", "since 2014"); the year
+    of a numbered law ("Undang-Undang Nomor 32 Tahun 2009") names no happening."""
     found: list[Expression] = []
     for m in YEAR.finditer(text):
         year = int(m.group(1) or m.group(2) or m.group(3))
-        if MIN_YEAR <= year <= MAX_YEAR:
+        numbered = _NUMBERED.search(text, max(0, m.start() - 40), m.start())
+        if MIN_YEAR <= year <= MAX_YEAR and numbered is None:
             found.append(_expr(m, Kind.YEAR, year, None, None))
     return found
 

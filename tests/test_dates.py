@@ -133,6 +133,11 @@ def test_phrase_resolves(text: str, value: date, granularity: Granularity, sourc
         "tahun 2022 orang",
         "lebih dari 2000 peserta hadir",
         "donations from 2000 residents",
+        # the year of a numbered law or regulation is no time of a happening
+        "dijerat Pasal 98 UU Nomor 32 Tahun 2009 tentang PPLH",
+        "Peraturan Bupati Nomor 41 Tahun 2025 tentang tarif",
+        "Perpres No. 12 tahun 2021",
+        "PP 28 Tahun 2024 tentang Kesehatan",
     ],
 )
 def test_non_dates_are_not_dates(text: str) -> None:
@@ -144,6 +149,11 @@ def test_non_dates_are_not_dates(text: str) -> None:
 )
 def test_year_ranges(text: str) -> None:
     assert [f.date.iso() for f in dates.find_dates(text, None)] == ["2019", "2024"]
+
+
+def test_a_law_numbers_year_is_dropped_and_other_years_in_its_sentence_are_kept() -> None:
+    text = "UU Nomor 32 Tahun 2009 disahkan dan sejak tahun 2010 berlaku."
+    assert [f.date.iso() for f in dates.find_dates(text, None)] == ["2010"]
 
 
 def test_dateline_and_weekday_are_one_expression() -> None:
