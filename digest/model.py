@@ -298,6 +298,9 @@ class TimelineEntry:
     is_background: bool = False
     weekday: int | None = None
     """The weekday (0 = Monday) the text names when the date is coarser than a day."""
+    is_planned: bool = False
+    """Every report naming it names a day after its own: announced or expected ("will
+    resume on Sept. 15", "dijadwalkan menuju Pretoria"), not yet reported as happened."""
 
 
 @dataclass(frozen=True)
@@ -310,6 +313,7 @@ class StoryEntry:
     is_background: bool
     events: tuple[str, ...]
     weekday: int | None = None
+    is_planned: bool = False
 
 
 @dataclass(frozen=True)

@@ -340,6 +340,7 @@ def _event_json(e: Event) -> dict[str, object]:
                 "certain": t.date.is_certain,
                 "provenance": t.date.source.value,
                 "background": t.is_background,
+                "planned": t.is_planned,
                 "weekday": i18n.weekday_name("en", t.weekday).lower()
                 if t.weekday is not None
                 else None,

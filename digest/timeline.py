@@ -325,6 +325,15 @@ class _Dated:
     phrase: str
     weekday: int | None
     context: str = ""
+    ahead: bool = False
+    """Its period starts after its report's own date (`_after`)."""
+
+
+def _after(value: DateValue, published: DateValue | None) -> bool:
+    """Whether the period of `value` starts after the last day of `published`: "next week",
+    "on Sept. 15" in a report of Sept. 8, "in 2027"; not "this month" nor "this year", which
+    hold the report's own day."""
+    return published is not None and value.value > dates.period_end(published)
 
 
 _ANAPHOR = re.compile(
@@ -377,8 +386,9 @@ def _dated_sentences(members: Sequence[Article]) -> list[_Dated]:
             words = _words(sentence)
             context = context_before(article, mention)
             found.append(
-                _Dated(mention.date, source, words, mention.text, _weekday(mention), context)
-            )
+                _Dated(mention.date, source, words, mention.text, _weekday(mention), context,
+                       _after(mention.date, article.published))
+            )  # fmt: skip
     return found
 
 
@@ -462,7 +472,10 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
             text = trim_text(best.source.sentence, best.phrase)
             if best.context:
                 text = f"{trim_text(best.context)} {text}"
-            entries.append(TimelineEntry(best.value, text, sources, background, best.weekday))
+            planned = not background and all(x.ahead for x in group)
+            entries.append(
+                TimelineEntry(best.value, text, sources, background, best.weekday, planned)
+            )
     # A stable sort keeps, within one period, the order built above: the period itself
     # ("awal bulan ini") before days known only by weekday, Monday before Tuesday, then
     # sources in article and paragraph order.
@@ -511,7 +524,7 @@ def story(events: Sequence[Event]) -> tuple[StoryEntry, ...]:
     for event in events:
         for entry in event.timeline:
             items.append(StoryEntry(entry.date, entry.text, entry.sources, entry.is_background,
-                                    (event.id,), entry.weekday))  # fmt: skip
+                                    (event.id,), entry.weekday, entry.is_planned))  # fmt: skip
     merged: list[StoryEntry] = []
     by_key: dict[tuple, list[StoryEntry]] = defaultdict(list)
     for item in items:

@@ -244,7 +244,10 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
             text = trim_text(best.source.sentence, best.phrase)
             if best.context:
                 text = f"{trim_text(best.context)} {text}"
-            entries.append(TimelineEntry(best.value, text, sources, background, best.weekday))
+            planned = not background and all(x.ahead for x in group)
+            entries.append(
+                TimelineEntry(best.value, text, sources, background, best.weekday, planned)
+            )
     # A stable sort keeps, within one period, the order built above: the period itself
     # ("awal bulan ini") before days known only by weekday, Monday before Tuesday, then
     # sources in article and paragraph order.

@@ -3,6 +3,7 @@ and on small articles written here."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -155,6 +156,46 @@ def test_same_happening_in_two_articles_merges() -> None:
     assert len(march_4) == 1
     assert [s.article for s in march_4[0].sources] == ["a", "b"]
     assert march_4[0].date.source is DateSource.EXPLICIT
+
+
+def _dated(id: str, body: str, day: date) -> Article:
+    published = DateValue(day, Granularity.DAY, DateSource.DATELINE)
+    return replace_mentions(make_article(id, body=body, published=published))
+
+
+def test_a_day_after_its_reports_own_is_expected_until_a_later_report_tells_it() -> None:
+    plan = _dated(
+        "a",
+        "Menlu tiba di Dakar, Selasa (3/11/2026).\n\n"
+        "Menlu dijadwalkan kembali ke Jakarta pada Rabu (4/11/2026).\n\n"
+        "Kedua menteri akan bertemu lagi pada 2027. Kunjungan ini yang kedua bulan ini.",
+        date(2026, 11, 3),
+    )
+    entries = {e.date.iso(): e for e in timeline.build_entries([plan])}
+    assert entries["2026-11-04"].is_planned and entries["2027"].is_planned
+    assert not entries["2026-11-03"].is_planned  # its own day
+    assert not entries["2026-11"].is_planned  # "this month" holds its own day
+    told = _dated("b", "Menlu tiba kembali di Jakarta pada Rabu (4/11/2026).", date(2026, 11, 5))
+    entries = {e.date.iso(): e for e in timeline.build_entries([plan, told])}
+    assert not entries["2026-11-04"].is_planned  # a later report tells it as done
+
+
+def test_expected_entries_are_tagged_on_the_page_and_in_events_json(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Menlu RI tiba di Dakar\n\nDAKAR - Menteri Luar Negeri tiba di Dakar, Selasa "
+        "(3/11/2026).\n\nIa dijadwalkan menuju Pretoria pada Rabu (18/11/2026).\n",
+        encoding="utf-8",
+    )
+    run_digest("build", "--seeds", str(seeds), "--out", str(tmp_path / "site"), "--quiet",
+               "--no-cache", cwd=tmp_path)  # fmt: skip
+    site = tmp_path / "site"
+    (event,) = json.loads((site / "events.json").read_text(encoding="utf-8"))["events"]
+    planned = {t["date"]: t["planned"] for t in event["timeline"]}
+    assert planned == {"2026-11-03": False, "2026-11-18": True}
+    (page,) = (site / "events").glob("*.html")
+    assert page.read_text(encoding="utf-8").count('class="tag planned"') == 1
 
 
 def test_different_happenings_in_one_month_stay_apart() -> None:
