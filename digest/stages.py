@@ -172,6 +172,19 @@ SEQUENCES = (
         ),
         dated=True,
     ),
+    StepSequence(
+        "prosecution",
+        _words(
+            "kejati kejari kejaksaan jaksa KPK prosecutors? prosecution attorney's "
+            "anti-graft antikorupsi"
+        ),
+        ("suspects named", "suspects detained"),
+        (
+            _words("tersangka tetapkan menetapkan ditetapkan named_suspects? named_as_suspects?"),
+            _words("ditahan tahan menahan penahanan detain detains detained custody"),
+        ),
+        dated=True,
+    ),
 )
 DATED_STEPS = frozenset(s.name for s in SEQUENCES if s.dated)
 """Sequences whose steps differ only between reports of different days (`StepSequence.dated`)."""

@@ -90,6 +90,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind19", 0.94),
         ("blind20", 0.94),
         ("blind21", 0.97),
+        ("blind22", 0.95),
+        ("blind23", 0.95),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:

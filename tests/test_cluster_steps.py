@@ -71,6 +71,14 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Thai police arrest owner of hostel where fire killed six", ("police", 1)),
         ("Polisi Tangkap Dua Pemodal Tambang Emas Ilegal yang Longsor", ("police", 1)),
         ("Gold mine pit collapses, killing eight", None),  # no police: not this sequence
+        # Suspects named by prosecutors or the KPK, and detained (dated, like the police's).
+        (
+            "Kejati Kalteng Tetapkan Mantan Kadis PUPR Katingan Tersangka Korupsi Jalan",
+            ("prosecution", 0),
+        ),
+        ("Kejati Kalteng tahan tiga tersangka korupsi jalan Katingan", ("prosecution", 1)),
+        ("Prosecutors detain ex-official, contractor over road graft", ("prosecution", 1)),
+        ("Hakim memvonis terdakwa 6 tahun, tersangka lain masih ditahan jaksa", ("trial", 3)),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
