@@ -226,6 +226,9 @@ def weekday_conflict(a: Features, b: Features) -> bool:
         lead = dated.lead_weekday
         if _far(told - (day - 1) % 7) and (lead is None or _far(told - lead)):
             return True
+    if own_day(a) is None and own_day(b) is None:  # neither has a day: their weekdays
+        x, y = a.lead_weekday, b.lead_weekday
+        return x is not None and y is not None and _far(x - y)
     return False
 
 
@@ -254,7 +257,9 @@ def weekday_conflicts(
         off_lead = (told - weekdays[dated]) % 7
         far_lead = (weekdays[dated] < 0) | ((off_lead >= 2) & (off_lead <= 5))
         conflict |= known & (off_day >= 2) & (off_day <= 5) & far_lead
-    return conflict
+    told = (own_days[i] < 0) & (own_days[j] < 0) & (weekdays[i] >= 0) & (weekdays[j] >= 0)
+    off = (weekdays[i] - weekdays[j]) % 7
+    return conflict | (told & (off >= 2) & (off <= 5))
 
 
 def index_terms(f: Features) -> list[str]:

@@ -228,10 +228,16 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         undated = 0 if e.days[0] is None else 1
         dated = 1 - undated
         told = WEEKDAY_NAMES[e.weekdays[undated]]
-        own = date.fromordinal(e.days[dated])
-        lines.append(
-            f"  weekday {(e.a, e.b)[undated]} has no own day but its lead says {told}; "
-            f"{(e.a, e.b)[dated]} is of {WEEKDAY_NAMES[own.weekday()]} {own.isoformat()}: "
+        if e.days[dated] is None:  # neither has a day: their leads' weekdays
+            other = f"{(e.a, e.b)[dated]}'s says {WEEKDAY_NAMES[e.weekdays[dated]]}"
+            lines.append(f"  weekday neither has an own day; {e.a}'s lead says {told}, {other}: ")
+        else:
+            own = date.fromordinal(e.days[dated])
+            lines.append(
+                f"  weekday {(e.a, e.b)[undated]} has no own day but its lead says {told}; "
+                f"{(e.a, e.b)[dated]} is of {WEEKDAY_NAMES[own.weekday()]} {own.isoformat()}: "
+            )
+        lines[-1] += (
             "two to five days apart, likely two "
             f"happenings; the similarity above is already x {cluster.WEEKDAY_FACTOR:g} for it"
         )

@@ -49,9 +49,23 @@ def test_a_weekday_two_to_five_days_off_the_other_reports_day_conflicts(
     assert cluster.weekday_conflict(undated, dated) == conflict
 
 
-def test_no_conflict_without_one_own_day_and_one_lead_weekday() -> None:
+@pytest.mark.parametrize(
+    ("other", "conflict"),
+    [(1, False), (0, False), (2, False), (3, True), (4, True), (5, True), (6, True)],
+)
+def test_two_reports_without_a_day_conflict_when_their_weekdays_are_two_to_five_apart(
+    other: int, conflict: bool
+) -> None:
+    """Neither report has a day of its own: "ran aground on Thursday" and "barred the ferry
+    on Tuesday" are two happenings (two or five days apart); the same weekday or the days
+    either side of it fit (an evening's news told the next morning)."""
+    tuesday, told = _report(weekday=1), _report(weekday=other)
+    assert cluster.weekday_conflict(tuesday, told) == conflict
+    assert cluster.weekday_conflict(told, tuesday) == conflict
+
+
+def test_no_conflict_without_weekdays_to_compare() -> None:
     tuesday = _report(weekday=1)
-    assert not cluster.weekday_conflict(tuesday, _report(weekday=6))  # neither has a day
     assert not cluster.weekday_conflict(tuesday, _report())  # nothing to compare
     # Both dated: their days decide (`date_gap_days`), not a weekday in a lead.
     assert not cluster.weekday_conflict(_report(SUNDAY + 2, weekday=1), _report(SUNDAY))
@@ -121,3 +135,14 @@ def test_explain_names_the_weekday_and_the_day() -> None:
     ).stdout  # fmt: skip
     (line,) = [x for x in out.splitlines() if x.strip().startswith("weekday")]
     assert "Tuesday" in line and "Sunday 2026-07-26" in line and "x 0.25" in line
+
+
+def test_explain_names_both_weekdays_when_neither_report_has_a_day() -> None:
+    """blind22's ferry aground "Kamis malam" and the harbour master's ban "on Tuesday"."""
+    folder = Path(__file__).parent / "corpora" / "blind22" / "articles"
+    out = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", "b22-037", "b22-057", "--seeds", str(folder)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("weekday")]
+    assert "neither has an own day" in line and "Thursday" in line and "Tuesday" in line
