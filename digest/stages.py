@@ -359,7 +359,7 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
 
 
 _PLANNED = re.compile(
-    r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|will|"
+    r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|segera|will|"
     r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
     r"dijadwalkan|direncanakan|rencana|berencana|"
     r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
@@ -367,9 +367,11 @@ _PLANNED = re.compile(
     r"tuntut|menuntut|tuntutan)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-"""Words that put a step still to come: "talks ahead of signing", "akan menandatangani",
-"agreed to sign", "will be signed", "jelang penandatanganan". A bare "to" is not one: "police
-use Taser to arrest suspect", "voters began to vote"."""
+"""Words before a step or a kind of happening (at most two words between) that say it has
+not happened: still to come ("talks ahead of signing", "akan menandatangani", "segera
+dilantik", "agreed to sign", "will be signed", "jelang penandatanganan"), refused ("tolak
+mundur", "rejects calls to quit") or demanded ("tuntut menteri mundur"). A bare "to" is not
+one: "police use Taser to arrest suspect", "voters began to vote"."""
 
 
 def _named_as_done(step: re.Pattern[str], text: str) -> bool:
