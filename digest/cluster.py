@@ -217,8 +217,10 @@ def own_day(f: Features) -> int | None:
 def weekday_conflict(a: Features, b: Features) -> bool:
     """Whether one report has an own day and the other none but a lead weekday two to five
     days from it: "erupted on Sunday" is not the eruption of a Wednesday, nor its report of
-    the next day (`weekday_conflicts` of many pairs at once; one pair here, without arrays:
-    `group_similarities` asks for every pair of a group)."""
+    the next day; or neither has a day and their leads' weekdays are two to five days apart
+    ("kandas Kamis malam", "barred the ferry on Tuesday"). `weekday_conflicts` of many pairs
+    at once; one pair here, without arrays: `group_similarities` asks for every pair of a
+    group."""
     for undated, dated in ((a, b), (b, a)):
         told, day = undated.lead_weekday, own_day(dated)
         if told is None or day is None or own_day(undated) is not None:
@@ -257,9 +259,10 @@ def weekday_conflicts(
         off_lead = (told - weekdays[dated]) % 7
         far_lead = (weekdays[dated] < 0) | ((off_lead >= 2) & (off_lead <= 5))
         conflict |= known & (off_day >= 2) & (off_day <= 5) & far_lead
-    told = (own_days[i] < 0) & (own_days[j] < 0) & (weekdays[i] >= 0) & (weekdays[j] >= 0)
+    # Neither has an own day: their leads' weekdays two to five days apart either way.
+    neither = (own_days[i] < 0) & (own_days[j] < 0) & (weekdays[i] >= 0) & (weekdays[j] >= 0)
     off = (weekdays[i] - weekdays[j]) % 7
-    return conflict | (told & (off >= 2) & (off <= 5))
+    return conflict | (neither & (off >= 2) & (off <= 5))
 
 
 def index_terms(f: Features) -> list[str]:

@@ -65,8 +65,8 @@ class Explanation:
     weekdays: tuple[int | None, int | None] = (None, None)
     """The one weekday each lead's first sentence names (`Features.lead_weekday`)."""
     weekday_conflict: bool = False
-    """One report has no own day and its lead's weekday does not fit the other's day
-    (`cluster.weekday_conflict`)."""
+    """One report has no own day and its lead's weekday does not fit the other's day, or
+    neither has one and their leads' weekdays do not fit (`cluster.weekday_conflict`)."""
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

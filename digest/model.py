@@ -314,6 +314,7 @@ class StoryEntry:
     events: tuple[str, ...]
     weekday: int | None = None
     is_planned: bool = False
+    """`TimelineEntry.is_planned` of the event's entry it shows."""
 
 
 @dataclass(frozen=True)

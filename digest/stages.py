@@ -358,7 +358,7 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     return "\n".join([title, *sentences[:1]])
 
 
-_PLANNED = re.compile(
+_NOT_DONE = re.compile(
     r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|segera|will|"
     r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
     r"dijadwalkan|direncanakan|rencana|berencana|"
@@ -375,10 +375,10 @@ one: "police use Taser to arrest suspect", "voters began to vote"."""
 
 
 def _named_as_done(step: re.Pattern[str], text: str) -> bool:
-    """Whether `text` names `step` as done, not only as still to come ("ministers discuss
-    power link ahead of signing" is a report of the talks)."""
+    """Whether `text` names `step` as done, not only as still to come, refused or demanded
+    (`_NOT_DONE`): "ministers discuss power link ahead of signing" is a report of the talks."""
     return any(
-        _PLANNED.search(text, max(0, m.start() - 40), m.start()) is None
+        _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None
         for m in step.finditer(text)
     )
 
