@@ -83,7 +83,8 @@ SEQUENCES = (
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
             "governors? gubernur pemprov "
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
-            "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman"
+            "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman "
+            "mergers? penggabungan akuisisi acquisitions? takeover"
         ),
         ("meeting", "signing"),
         (

@@ -47,6 +47,12 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Indonesia, Pakistan agree to fast-track upgrade of trade pact", ("talks", 0)),
         ("Menteri Perdagangan RI dan Pakistan sepakat percepat perundingan", ("talks", 0)),
         ("Ministers agreed on the text and signed the protocol on Wednesday", ("talks", 1)),
+        # Two companies' merger talks and the merger agreement signed that afternoon.
+        (
+            "Bos Elang Biru Air dan Kasuari Air Bertemu di Makassar, Bahas Skema Merger",
+            ("talks", 0),
+        ),
+        ("Airline signs share-swap merger deal with regional carrier", ("talks", 1)),
         # A step still to come is not the report's: talks ahead of a signing are talks.
         ("Ministers discuss power link ahead of signing", ("talks", 0)),
         ("Indonesia, Brazil agree to sign bioenergy pact next month", ("talks", 0)),
