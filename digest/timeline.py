@@ -102,7 +102,25 @@ def own_date(
     found = [d for d in (dates.lead_date(opening), resolved) if d is not None]
     if found:
         return max(found, key=lambda d: d.value)
+    closing = _closing_date(opening, dayfirst)
+    if closing is not None:
+        return closing
     return dates.estimate_published(story, captions)
+
+
+CLOSING_LINES = 3
+"""How many of an article's last lines may hold a page's date stamp."""
+
+
+def _closing_date(lines: Sequence[str], dayfirst: bool) -> DateValue | None:
+    """Return the date of a line that is only a date among an article's last few lines (a
+    page stamp a scrape leaves at the foot: "August 10, 2026", "Posted 4 Aug 2025"), or
+    None; only where nothing at the top dates the article."""
+    for line in reversed(lines[-CLOSING_LINES:]):
+        value = dates.dateline_date(line, dayfirst)
+        if value is not None:
+            return value
+    return None
 
 
 def story_sentences(paragraphs: Sequence[str]) -> list[str]:

@@ -292,3 +292,26 @@ def test_a_rebuild_follows_the_folders_year_for_an_estimate(
     assert [name for name in clean if incremental.get(name) != clean[name]] == []
     assert sorted(incremental) == sorted(clean)
     assert shown_date(root / "clean", "lithium") == "2026-01 ≈ Januari 2026"
+
+
+def test_a_date_stamp_at_the_foot_dates_an_article_nothing_at_the_top_dates(
+    tmp_path: Path,
+) -> None:
+    """A scrape that leaves the page's stamp at the foot ("August 10, 2026"): it is the
+    article's date where nothing at the top is; a dateline at the top still wins."""
+    body = (
+        "Houthi video shows armed men on seized ship\n\n"
+        "Yemen's Houthi rebels released video on Monday showing fighters on a bulk carrier.\n\n"
+        "The ship was seen anchored off the port of Ras Isa.\n\n"
+        "India said ten of the sailors were Indian.\n\n"
+        "Indonesia said seven were Indonesian.\n\n"
+        "Insurers raised war-risk premiums for the strait.\n\n"
+    )
+    top = body.replace("Yemen's", "SANAA, Aug 9, 2026 (AP) — Yemen's")
+    foot = DateValue(date(2026, 8, 10), Granularity.DAY, DateSource.DATELINE)
+    assert own_dates(tmp_path / "a", {"foot.txt": body + "August 10, 2026\n"}) == {"foot": foot}
+    found = own_dates(tmp_path / "b", {"top.txt": top + "August 10, 2026\n"})
+    assert found["top"].value == date(2026, 8, 9)
+    assert own_dates(tmp_path / "c", {"none.txt": body + "(Reporting by A. Writer)\n"}) == {
+        "none": None
+    }
