@@ -237,6 +237,18 @@ def _actions(title: str) -> set[str]:
         ("Haldorsen quits as Norway's fisheries minister after share scandal", {"resignation"}),
         ("Menhub Mundur Tiga Hari Setelah KPK Geledah Kementeriannya", {"resignation"}),
         ("PLN Minta Maaf atas Blackout, Beri Kompensasi Diskon", {"apology"}),
+        # A central bank's decision: a cut, a rise and a hold are three meetings' outcomes.
+        ("Romania's central bank unexpectedly cuts key rate to 6.00%, leu slides", {"rate cut"}),
+        ("BSP Pangkas Suku Bunga Acuan Jadi 4,25 Persen", {"rate cut"}),
+        ("Romania raises key rate to 7.00% in emergency move", {"rate rise"}),
+        ("Suku Bunga Acuan BI Naik ke 6,5 Persen", {"rate rise"}),
+        ("Thai central bank holds rate at 1.00% after surprise February cut", {"rate hold"}),
+        (
+            "RDG Oktober 2025: BI-Rate Tetap 4,75 Persen, Ruang Penurunan Masih Terbuka",
+            {"rate hold"},
+        ),
+        ("Fed expected to cut rates next week", set()),
+        ("Leu Rumania Ambruk ke Rekor Terendah Usai Peringkat Utang Dipangkas", set()),
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
         ("Menteri Perikanan Norwegia Minta Maaf, Tolak Mundur", {"apology"}),
