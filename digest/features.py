@@ -550,12 +550,15 @@ def english_forms(names: frozenset[str]) -> frozenset[str]:
 COUNTRIES = read_word_list("countries.txt")
 """One-word names of countries, English and Indonesian (`tools/make_countries.py`)."""
 PLACE_OF_ADJECTIVE = {
-    adjective: place[0]
+    form: place[0]
     for place, adjectives in DEMONYMS.items()
     if len(place) == 1
     for adjective in adjectives
+    for form in (adjective, f"{adjective}s")
 }
-"""English adjectives of one-word places → the place ("japanese" → "japan")."""
+"""English adjectives of one-word places, and their plurals as nouns for the people, → the
+place ("japanese" → "japan", "indians" → "india": "the crew, 10 Indians and seven
+Indonesians" names India)."""
 
 
 COUNTRY_PHRASES = (
@@ -624,7 +627,10 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
 
     Countries only: a report that leads with a province or a city ("Garut", "West Java")
     and one that leads with its country ("Indonesia") tell of one place, and no list here
-    says which place lies in which."""
+    says which place lies in which.
+    >>> sorted(place_forms(["japan's", "indians", "ukrainian"]))
+    ['india', 'japan', 'ukraine']
+    """
     found = set()
     bases = set()
     for name in names:
