@@ -323,7 +323,9 @@ def pair_similarities(
             lead, body = _cosines(vectors[0], leads, block), _cosines(vectors[1], bodies, block)
         weighted[start : start + len(block)] = evidence(lead, body, shares(block), params)
     i, j = table[:, 0], table[:, 1]
-    placed = np.array([bool(f.lead_places or f.lead_regions) for f in features], dtype=bool)
+    placed = np.array(
+        [bool(f.lead_places or f.lead_regions or f.title_places) for f in features], dtype=bool
+    )
     both = np.flatnonzero(placed[i] & placed[j])  # pairs both leading with a place
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
     own_days = np.array([own_day(f) or -1 for f in features], dtype=np.int64)

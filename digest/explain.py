@@ -51,6 +51,9 @@ class Explanation:
     places: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The countries each article leads with that the other never names (both non-empty: the
     pair's similarity was weakened, `features.place_conflict`)."""
+    headlines: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """The countries each headline names that the other article's headline and lead do not
+    (both non-empty: the pair's similarity was weakened, `features.place_conflict`)."""
     regions: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The provinces each article's headline and first paragraph name, when neither shares
     one with the other (both non-empty: the pair's similarity was weakened,
@@ -147,6 +150,10 @@ def explain_pair(
             tuple(sorted(fa.lead_places - fb.places)),
             tuple(sorted(fb.lead_places - fa.places)),
         ),
+        headlines=(
+            tuple(sorted(fa.title_places - fb.lead_places - fb.title_places)),
+            tuple(sorted(fb.title_places - fa.lead_places - fa.title_places)),
+        ),
         regions=((), ())
         if fa.lead_regions & fb.lead_regions
         else (tuple(sorted(fa.lead_regions)), tuple(sorted(fb.lead_regions))),
@@ -210,7 +217,14 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{', '.join(e.places[1])}, and neither names the other's: two countries, likely two "
             f"happenings; the similarity above is already x {cluster.PLACE_FACTOR:g} for it"
         )
-    if all(e.regions) and not all(e.places):
+    if all(e.headlines) and not all(e.places):
+        lines.append(
+            f"  places {e.a}'s headline names {', '.join(e.headlines[0])}, {e.b}'s "
+            f"{', '.join(e.headlines[1])}, and neither opens on the other's: two countries, "
+            f"likely two happenings; the similarity above is already x {cluster.PLACE_FACTOR:g}"
+            " for it"
+        )
+    if all(e.regions) and not all(e.places) and not all(e.headlines):
         lines.append(
             f"  places {e.a} opens on {', '.join(e.regions[0])}, {e.b} on "
             f"{', '.join(e.regions[1])}: two provinces, likely two happenings; the similarity "

@@ -101,6 +101,8 @@ class Features:
     """The one weekday its lead's first sentence names ("arrived on Friday";
     `yearless.lead_weekday`), else None: for a report with no own day, the day of the
     week of what it reports (`cluster.weekday_conflicts`)."""
+    title_places: frozenset[str] = frozenset()
+    """Countries the headline names (`headline_places`)."""
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -164,6 +166,8 @@ class ArticleTerms:
     """`Features.lead_regions`."""
     lead_weekday: int | None = None
     """`Features.lead_weekday`."""
+    title_places: frozenset[str] = frozenset()
+    """`Features.title_places`."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -257,6 +261,7 @@ def read_article(article: Article) -> ArticleTerms:
         "steps": report_steps(article.title, article.paragraphs),
         "lead_regions": text_regions((article.title, *article.paragraphs[:1])),
         "lead_weekday": lead_weekday(article.paragraphs[0]) if article.paragraphs else None,
+        "title_places": headline_places(article.title),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -644,6 +649,21 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
     return frozenset(found)
 
 
+_HEADLINE_WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
+"""A word of a headline as `place_forms` reads it: "RI-Mauritius" gives "ri", "mauritius"."""
+
+
+def headline_places(title: str) -> frozenset[str]:
+    """Return the countries a headline names (not adjectives, as for the lead).
+
+    >>> sorted(headline_places("Presiden Bertemu PM India di Sela KTT IORA, Rusia Hadir"))
+    ['india', 'russia']
+    >>> sorted(headline_places("RI-Mauritius Teken Perjanjian; Kenya's minister"))
+    ['kenya', 'mauritius']
+    """
+    return place_forms(fold_words(_HEADLINE_WORD.findall(title.lower())), adjectives=False)
+
+
 def possessed_countries(names: frozenset[str]) -> frozenset[str]:
     """Return the countries an English article names only in the possessive ("China's" →
     "china"), so that it confirms an Indonesian lead's "China" (Indonesian has no "'s").
@@ -670,8 +690,13 @@ def place_conflict(a: Features, b: Features) -> bool:
     Japan's minister" against "Sugiono meets China's"): two visits, two quakes, two
     summits, not one; or whether both open on provinces (headline and first paragraph,
     `text_regions`) and on none in common: two provinces' wages set a day apart."""
-    return (bool(a.lead_places - b.places) and bool(b.lead_places - a.places)) or (
-        bool(a.lead_regions and b.lead_regions) and not a.lead_regions & b.lead_regions
+    return (
+        (bool(a.lead_places - b.places) and bool(b.lead_places - a.places))
+        or (
+            bool(a.title_places - b.lead_places - b.title_places)
+            and bool(b.title_places - a.lead_places - a.title_places)
+        )
+        or (bool(a.lead_regions and b.lead_regions) and not a.lead_regions & b.lead_regions)
     )
 
 
@@ -687,10 +712,15 @@ def place_conflicts(features: Sequence[Features], i: np.ndarray, j: np.ndarray) 
     lead = _place_bits([f.lead_places for f in features], [f.places for f in features])
     named = _place_bits([f.places for f in features], [f.lead_places for f in features])
     opens = _place_bits([f.lead_regions for f in features])
+    title = _place_bits([f.title_places for f in features], [f.lead_places for f in features])
+    led = _place_bits(
+        [f.lead_places | f.title_places for f in features], [f.title_places for f in features]
+    )
     result = np.empty(len(i), dtype=bool)
     for start in range(0, len(i), PLACE_BLOCK):  # the pairs' words, a block at a time
         a, b = i[start : start + PLACE_BLOCK], j[start : start + PLACE_BLOCK]
         countries = (lead[a] & ~named[b]).any(axis=1) & (lead[b] & ~named[a]).any(axis=1)
+        countries |= (title[a] & ~led[b]).any(axis=1) & (title[b] & ~led[a]).any(axis=1)
         regions = opens[a].any(axis=1) & opens[b].any(axis=1) & ~(opens[a] & opens[b]).any(axis=1)
         result[start : start + len(a)] = countries | regions
     return result
@@ -1073,6 +1103,7 @@ def featurize_corpus(
             t.dateline_weekday,
             t.lead_regions,
             t.lead_weekday,
+            t.title_places,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import shutil
 import subprocess
@@ -35,12 +36,40 @@ def test_words_mostly_part_of_other_names_are_no_country() -> None:
     assert place_forms(["guinea-bissau", "mexico"]) == {"guinea-bissau", "mexico"}
 
 
-def _article(lead_places: set[str], places: set[str]) -> Features:
+def _article(lead_places: set[str], places: set[str], headline: set[str] = frozenset()) -> Features:
     body = {"minister": 0.6, "talks": 0.8}
-    return Features(
-        "x", body, body, {"sugiono": 1.0}, frozenset({"sugiono"}), None, None, None,
-        frozenset(lead_places), frozenset(places | lead_places),
+    return dataclasses.replace(
+        Features(
+            "x", body, body, {"sugiono": 1.0}, frozenset({"sugiono"}), None, None, None,
+            frozenset(lead_places), frozenset(places | lead_places | headline),
+        ),
+        title_places=frozenset(headline),
     )  # fmt: skip
+
+
+def test_headline_places_reads_indonesian_names_and_joined_pairs() -> None:
+    assert features.headline_places("Presiden Bertemu PM India di Sela KTT IORA") == {"india"}
+    assert features.headline_places("RI-Mauritius Teken Perjanjian Perikanan") == {"mauritius"}
+    assert features.headline_places("Kim Dukung Hak Rusia Melawan Ukraina") == {
+        "russia",
+        "ukraine",
+    }
+    assert features.headline_places("Indian Ocean leaders adopt declaration") == frozenset()
+
+
+def test_two_headlines_naming_countries_the_other_report_does_not_open_on_conflict() -> None:
+    """A summit's two bilateral meetings the same day: each report names the other meeting
+    in a later paragraph ("the President met India's prime minister the same day"), so the
+    countries of the leads are all named somewhere in both; the headlines still differ."""
+    kenya = _article({"indonesia", "kenya"}, {"india"}, headline={"kenya"})
+    india = _article({"indonesia", "india"}, {"kenya"}, headline={"india"})
+    assert not place_conflict(dataclasses.replace(kenya, title_places=frozenset()), india)
+    assert place_conflict(kenya, india)
+    # One report's headline names both: no conflict (the other side names nothing new).
+    both = _article({"indonesia"}, set(), headline={"india", "kenya"})
+    assert not place_conflict(kenya, both)
+    # A country only one headline names, but the other report opens on it: one happening.
+    assert not place_conflict(kenya, _article({"kenya", "india"}, set(), headline={"india"}))
 
 
 def test_conflict_needs_each_side_to_lead_with_a_place_the_other_never_names() -> None:
@@ -64,7 +93,8 @@ def test_place_conflicts_of_many_pairs_at_once_is_place_conflict_of_each() -> No
     articles = []
     for _ in range(60):
         lead = set(rng.sample(countries, rng.randint(0, 2)))
-        articles.append(_article(lead, set(rng.sample(countries, rng.randint(0, 3)))))
+        headline = set(rng.sample(countries, rng.randint(0, 2)))
+        articles.append(_article(lead, set(rng.sample(countries, rng.randint(0, 3))), headline))
     articles[1] = _article({"japan"}, set())  # a few pairs that surely conflict and surely not
     articles[2] = _article({"china"}, {"japan"})
     articles[3] = _article({"china"}, set())
