@@ -179,10 +179,14 @@ SEQUENCES = (
             "kejati kejari kejaksaan jaksa KPK prosecutors? prosecution attorney's "
             "anti-graft antikorupsi"
         ),
-        ("suspects named", "suspects detained"),
+        ("suspects named", "suspects detained", "pretrial ruling"),
         (
-            _words("tersangka tetapkan menetapkan ditetapkan named_suspects? named_as_suspects?"),
+            _words(
+                r"tersangka tetapkan menetapkan ditetapkan named_suspects? named_as_suspects? "
+                r"names?_(?:\w+_){0,3}suspects?"
+            ),
             _words("ditahan tahan menahan penahanan detain detains detained custody"),
+            _words("praperadilan pretrial pre-trial"),
         ),
         dated=True,
     ),
@@ -323,7 +327,11 @@ ACTIONS = (
     ("layoffs", "PHK layoffs lay_off cut_jobs job_cuts"),
     ("launch", "luncurkan meluncurkan meluncur peluncuran launch launches launched unveil "
      "unveils unveiled"),
-    ("swearing-in", "lantik dilantik melantik pelantikan sworn swears"),
+    ("swearing-in", r"lantik dilantik melantik pelantikan sworn swears sumpah_jabatan "
+     r"oath_of_office takes?_(?:the_)?oath took_(?:the_)?oath installs?_(?:\w+_){1,4}as "
+     r"installed_as"),
+    ("handover", "sertijab serah_terima_jabatan"),
+    ("vetting", "uji_kelayakan fit_and_proper vetting"),
     ("election of a leader", "terpilih elected"),
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
     ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
@@ -377,14 +385,16 @@ _NOT_DONE = re.compile(
     r"dijadwalkan|direncanakan|rencana|berencana|"
     r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
     r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"
-    r"tuntut|menuntut|tuntutan)\s+(?:\w+\s+){0,2}$",
+    r"tuntut|menuntut|tuntutan|tunggu|menunggu|awaits?|awaiting|pending)"
+    r"\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 """Words before a step or a kind of happening (at most two words between) that say it has
 not happened: still to come ("talks ahead of signing", "akan menandatangani", "segera
 dilantik", "agreed to sign", "will be signed", "jelang penandatanganan"), refused ("tolak
 mundur", "rejects calls to quit") or demanded ("tuntut menteri mundur"). A bare "to" is not
-one: "police use Taser to arrest suspect", "voters began to vote"."""
+one: "police use Taser to arrest suspect", "voters began to vote". Awaited is still to come:
+"Aryo Seno Tinggal Tunggu Pelantikan" (approved, the swearing-in to come)."""
 
 
 def _named_as_done(step: re.Pattern[str], text: str) -> bool:

@@ -84,6 +84,8 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ),
         ("Kejati Kalteng tahan tiga tersangka korupsi jalan Katingan", ("prosecution", 1)),
         ("Prosecutors detain ex-official, contractor over road graft", ("prosecution", 1)),
+        ("KPK Names Four Suspects in Salt Quota Bribery Case", ("prosecution", 0)),
+        ("Hakim PN Jaksel Kabulkan Praperadilan Tersangka KPK", ("prosecution", 2)),
         ("Hakim memvonis terdakwa 6 tahun, tersangka lain masih ditahan jaksa", ("trial", 3)),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
@@ -249,6 +251,17 @@ def _actions(title: str) -> set[str]:
         ),
         ("Fed expected to cut rates next week", set()),
         ("Leu Rumania Ambruk ke Rekor Terendah Usai Peringkat Utang Dipangkas", set()),
+        # Taking office: the oath, the handover at the ministry, the House's vetting.
+        ("Dua Menteri Baru Ucapkan Sumpah Jabatan", {"swearing-in"}),
+        (
+            "Indonesia's president installs air force chief as new military commander",
+            {"swearing-in"},
+        ),
+        ("Sertijab di Komdigi, Irwansyah Titip Revisi UU Penyiaran ke Meutia", {"handover"}),
+        ("Air force chief passes House vetting for military commander post", {"vetting"}),
+        ("Uji Kelayakan Calon Panglima TNI, KSAU Paparkan Visi", {"vetting"}),
+        ("Paripurna Ketok Palu, Aryo Seno Tinggal Tunggu Pelantikan", set()),
+        ("Factory installs solar panels on its roof", set()),
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
         ("Menteri Perikanan Norwegia Minta Maaf, Tolak Mundur", {"apology"}),
