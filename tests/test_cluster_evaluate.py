@@ -94,6 +94,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind23", 0.95),
         ("blind24", 0.88),
         ("blind25", 0.92),
+        ("blind26", 0.81),
+        ("blind27", 0.92),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
