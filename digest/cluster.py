@@ -27,6 +27,8 @@ from digest.features import (
     cosine,
     featurize_corpus,
     idf,
+    office_conflict,
+    office_conflicts,
     place_conflict,
     place_conflicts,
     read_once,
@@ -53,6 +55,9 @@ DATE_PENALTY = 0.5
 PLACE_FACTOR = 0.5
 """A pair whose articles each lead with a country the other never names keeps this share of
 its similarity (`features.place_conflict`)."""
+OFFICE_FACTOR = 0.5
+"""A pair whose headlines each name an office the other report does not open on keeps this
+share of its similarity (`features.office_conflict`)."""
 STEP_FACTOR = 0.25
 """A pair whose reports are about different steps of one sequence (a trial's demand and
 verdict, talks and a signing, a ceasefire agreed and breached, a company's results and its
@@ -188,6 +193,8 @@ def similarity(
     weighted = evidence(lead, body, shared_names(a, b), params)
     if place_conflict(a, b):
         weighted *= PLACE_FACTOR
+    if office_conflict(a, b):
+        weighted *= OFFICE_FACTOR
     if different_steps(a.steps, b.steps, (own_day(a), own_day(b))):
         weighted *= STEP_FACTOR
     if weekday_conflict(a, b):
@@ -328,6 +335,7 @@ def pair_similarities(
     )
     both = np.flatnonzero(placed[i] & placed[j])  # pairs both leading with a place
     weighted[both[place_conflicts(features, i[both], j[both])]] *= PLACE_FACTOR
+    weighted[office_conflicts(features, i, j)] *= OFFICE_FACTOR
     own_days = np.array([own_day(f) or -1 for f in features], dtype=np.int64)
     weighted[step_conflicts([f.steps for f in features], i, j, own_days)] *= STEP_FACTOR
     weekdays = np.array([-1 if f.lead_weekday is None else f.lead_weekday for f in features])

@@ -10,7 +10,7 @@ from pathlib import Path
 from digest import cluster
 from digest.config import ClusterParams
 from digest.errors import InputError
-from digest.features import Features, cosine, featurize, name_coverage, shared_names
+from digest.features import OFFICES, Features, cosine, featurize, name_coverage, shared_names
 from digest.model import Article
 from digest.stages import Steps, conflicting_steps, step_name
 
@@ -54,6 +54,9 @@ class Explanation:
     headlines: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The countries each headline names that the other article's headline and lead do not
     (both non-empty: the pair's similarity was weakened, `features.place_conflict`)."""
+    offices: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """The offices each headline names that the other report's opening does not (both
+    non-empty: the pair's similarity was weakened, `features.office_conflict`)."""
     regions: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     """The provinces each article's headline and first paragraph name, when neither shares
     one with the other (both non-empty: the pair's similarity was weakened,
@@ -154,6 +157,10 @@ def explain_pair(
             tuple(sorted(fa.title_places - fb.lead_places - fb.title_places)),
             tuple(sorted(fb.title_places - fa.lead_places - fa.title_places)),
         ),
+        offices=(
+            _offices(fa.title_offices & ~fb.lead_offices),
+            _offices(fb.title_offices & ~fa.lead_offices),
+        ),
         regions=((), ())
         if fa.lead_regions & fb.lead_regions
         else (tuple(sorted(fa.lead_regions)), tuple(sorted(fb.lead_regions))),
@@ -182,6 +189,11 @@ def _widest_gap(left: Sequence[Features], right: Sequence[Features]) -> int | No
     ]
     known = [g for g in gaps if g is not None]
     return max(known) if known else None
+
+
+def _offices(bits: int) -> tuple[str, ...]:
+    """The names of the offices in `bits` (`features.OFFICES`)."""
+    return tuple(name for k, (name, _) in enumerate(OFFICES) if bits >> k & 1)
 
 
 def _pct(value: float | None) -> str:
@@ -229,6 +241,13 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"  places {e.a} opens on {', '.join(e.regions[0])}, {e.b} on "
             f"{', '.join(e.regions[1])}: two provinces, likely two happenings; the similarity "
             f"above is already x {cluster.PLACE_FACTOR:g} for it"
+        )
+    if all(e.offices):
+        lines.append(
+            f"  people {e.a}'s headline names the {', '.join(e.offices[0])}, {e.b}'s the "
+            f"{', '.join(e.offices[1])}, and neither report opens on the other's: two people "
+            f"acting, likely two happenings; the similarity above is already x "
+            f"{cluster.OFFICE_FACTOR:g} for it"
         )
     conflict = conflicting_steps(*e.steps, e.days)
     if conflict is not None:

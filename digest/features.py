@@ -103,6 +103,10 @@ class Features:
     week of what it reports (`cluster.weekday_conflicts`)."""
     title_places: frozenset[str] = frozenset()
     """Countries the headline names (`headline_places`)."""
+    title_offices: int = 0
+    """The offices the headline names, as bits of `OFFICES` (`offices_named`)."""
+    lead_offices: int = 0
+    """The offices the headline and first two paragraphs name, as bits of `OFFICES`."""
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -168,6 +172,10 @@ class ArticleTerms:
     """`Features.lead_weekday`."""
     title_places: frozenset[str] = frozenset()
     """`Features.title_places`."""
+    title_offices: int = 0
+    """`Features.title_offices`."""
+    lead_offices: int = 0
+    """`Features.lead_offices`."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -262,6 +270,8 @@ def read_article(article: Article) -> ArticleTerms:
         "lead_regions": text_regions((article.title, *article.paragraphs[:1])),
         "lead_weekday": lead_weekday(article.paragraphs[0]) if article.paragraphs else None,
         "title_places": headline_places(article.title),
+        "title_offices": offices_named(article.title),
+        "lead_offices": offices_named(" ".join((article.title, *article.paragraphs[:2]))),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -647,6 +657,53 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
             found.add(PLACE_OF_ADJECTIVE[base])
     found.update(country for country, words in COUNTRY_PHRASES if bases.issuperset(words))
     return frozenset(found)
+
+
+OFFICES = (
+    ("defence minister", r"menhan|menteri\s+pertahanan|defen[cs]e\s+(?:minister|secretary|chief)|"
+     r"minister\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e|pentagon\s+chief"),
+    ("foreign minister", r"menlu|menteri\s+luar\s+negeri|foreign\s+(?:minister|secretary)|"
+     r"minister\s+of\s+foreign|secretary\s+of\s+state|top\s+diplomat"),
+    ("trade minister", r"mendag|menteri\s+perdagangan|trade\s+minister|commerce\s+minister"),
+    ("home minister", r"mendagri|menteri\s+dalam\s+negeri|home\s+(?:affairs\s+)?minister|"
+     r"interior\s+minister"),
+    ("finance minister", r"menkeu|menteri\s+keuangan|finance\s+minister|treasury\s+secretary"),
+    ("energy minister", r"menteri\s+esdm|menteri\s+energi|energy\s+minister"),
+    ("health minister", r"menkes|menteri\s+kesehatan|health\s+minister"),
+    ("transport minister", r"menhub|menteri\s+perhubungan|transport\s+minister"),
+    ("agriculture minister", r"mentan|menteri\s+pertanian|agriculture\s+minister"),
+    ("president", r"presiden|president"),
+    ("prime minister", r"perdana\s+menteri|prime\s+minister|pm"),
+    ("king", r"raja|king"),
+    ("governor", r"gubernur|governor"),
+)  # fmt: skip
+"""Offices a headline names by title, in English and Indonesian: who acted, where a report
+names the office and not the person ("Menhan Rusia", "Indonesian defence minister")."""
+_OFFICE_WORDS = tuple(re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for _, forms in OFFICES)
+
+
+def offices_named(text: str) -> int:
+    """Return the offices `text` names, as bits of `OFFICES` (0: none).
+
+    >>> [OFFICES[k][0] for k in range(len(OFFICES)) if offices_named(
+    ...     "Menhan Sudarmaji ke Praha, Temui Presiden Ceko") >> k & 1]
+    ['defence minister', 'president']
+    """
+    return sum(1 << k for k, words in enumerate(_OFFICE_WORDS) if words.search(text))
+
+
+def office_conflict(a: Features, b: Features) -> bool:
+    """Whether each headline names an office that the other report's headline and first
+    two paragraphs never name: the defence minister's visit and the foreign minister's
+    signing in one capital, the President's meeting and the governor's: two happenings."""
+    return bool(a.title_offices & ~b.lead_offices) and bool(b.title_offices & ~a.lead_offices)
+
+
+def office_conflicts(features: Sequence[Features], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return `office_conflict` of each pair (`i[k]`, `j[k]`) of `features`, all at once."""
+    title = np.array([f.title_offices for f in features], dtype=np.int64)
+    lead = np.array([f.lead_offices for f in features], dtype=np.int64)
+    return ((title[i] & ~lead[j]) != 0) & ((title[j] & ~lead[i]) != 0)
 
 
 _HEADLINE_WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
@@ -1104,6 +1161,8 @@ def featurize_corpus(
             t.lead_regions,
             t.lead_weekday,
             t.title_places,
+            t.title_offices,
+            t.lead_offices,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
