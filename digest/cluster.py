@@ -55,7 +55,7 @@ DATE_PENALTY = 0.5
 PLACE_FACTOR = 0.5
 """A pair whose articles each lead with a country the other never names keeps this share of
 its similarity (`features.place_conflict`)."""
-OFFICE_FACTOR = 0.5
+OFFICE_FACTOR = 0.25
 """A pair whose headlines each name an office the other report does not open on keeps this
 share of its similarity (`features.office_conflict`)."""
 STEP_FACTOR = 0.25
