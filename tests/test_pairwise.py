@@ -131,7 +131,7 @@ def test_nothing_to_pair() -> None:
 def test_an_english_and_an_indonesian_report_weigh_more_than_the_same_words_in_one_language() -> (
     None
 ):
-    def report(language: str | None, names: int = 4) -> Features:
+    def report(language: str | None, names: int = 10) -> Features:
         terms = {"w1": 0.6, "w2": 0.8}
         lead_names = {f"p{k}": 1.0 for k in range(names)}
         return Features("a", terms, terms, lead_names, frozenset({"p0"}), None,
