@@ -10,9 +10,17 @@ from pathlib import Path
 from digest import cluster
 from digest.config import ClusterParams
 from digest.errors import InputError
-from digest.features import OFFICES, Features, cosine, featurize, name_coverage, shared_names
+from digest.features import (
+    Features,
+    cosine,
+    featurize,
+    headline_place_sides,
+    name_coverage,
+    office_sides,
+    shared_names,
+)
 from digest.model import Article
-from digest.stages import Steps, conflicting_steps, step_name
+from digest.stages import OFFICES, Steps, conflicting_steps, kind_names, step_name
 
 TOP_TERMS = 8
 TOP_NAMES = 16
@@ -153,14 +161,8 @@ def explain_pair(
             tuple(sorted(fa.lead_places - fb.places)),
             tuple(sorted(fb.lead_places - fa.places)),
         ),
-        headlines=(
-            tuple(sorted(fa.title_places - fb.lead_places - fb.title_places)),
-            tuple(sorted(fb.title_places - fa.lead_places - fa.title_places)),
-        ),
-        offices=(
-            _offices(fa.title_offices & ~fb.lead_offices),
-            _offices(fb.title_offices & ~fa.lead_offices),
-        ),
+        headlines=tuple(tuple(sorted(side)) for side in headline_place_sides(fa, fb)),
+        offices=tuple(kind_names(OFFICES, side) for side in office_sides(fa, fb)),
         regions=((), ())
         if fa.lead_regions & fb.lead_regions
         else (tuple(sorted(fa.lead_regions)), tuple(sorted(fb.lead_regions))),
@@ -189,11 +191,6 @@ def _widest_gap(left: Sequence[Features], right: Sequence[Features]) -> int | No
     ]
     known = [g for g in gaps if g is not None]
     return max(known) if known else None
-
-
-def _offices(bits: int) -> tuple[str, ...]:
-    """The names of the offices in `bits` (`features.OFFICES`)."""
-    return tuple(name for k, (name, _) in enumerate(OFFICES) if bits >> k & 1)
 
 
 def _pct(value: float | None) -> str:

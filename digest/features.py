@@ -27,7 +27,7 @@ from digest.config import ClusterParams
 from digest.dates import is_month_first
 from digest.duplicates import Hashes, SpilledHashes, shingle_hashes
 from digest.model import Article, DateSource, DateValue, NameKind
-from digest.stages import report_steps
+from digest.stages import offices_named, report_steps
 from digest.text import (
     POSSESSIVES,
     STOPWORDS,
@@ -104,9 +104,9 @@ class Features:
     title_places: frozenset[str] = frozenset()
     """Countries the headline names (`headline_places`)."""
     title_offices: int = 0
-    """The offices the headline names, as bits of `OFFICES` (`offices_named`)."""
+    """The offices the headline names, as bits of `stages.OFFICES` (`offices_named`)."""
     lead_offices: int = 0
-    """The offices the headline and first two paragraphs name, as bits of `OFFICES`."""
+    """The offices the headline and first two paragraphs name, as bits of `stages.OFFICES`."""
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -270,8 +270,8 @@ def read_article(article: Article) -> ArticleTerms:
         "lead_regions": text_regions((article.title, *article.paragraphs[:1])),
         "lead_weekday": lead_weekday(article.paragraphs[0]) if article.paragraphs else None,
         "title_places": headline_places(article.title),
-        "title_offices": offices_named(article.title),
-        "lead_offices": offices_named(" ".join((article.title, *article.paragraphs[:2]))),
+        "title_offices": (title_offices := offices_named(article.title)),
+        "lead_offices": title_offices | offices_named(" ".join(article.paragraphs[:2])),
     }
     return ArticleTerms(**_interned(fields))
 
@@ -659,44 +659,17 @@ def place_forms(names: Iterable[str], adjectives: bool = True) -> frozenset[str]
     return frozenset(found)
 
 
-OFFICES = (
-    ("defence minister", r"menhan|menteri\s+pertahanan|defen[cs]e\s+(?:minister|secretary|chief)|"
-     r"minister\s+of\s+defen[cs]e|secretary\s+of\s+defen[cs]e|pentagon\s+chief"),
-    ("foreign minister", r"menlu|menteri\s+luar\s+negeri|foreign\s+(?:minister|secretary)|"
-     r"minister\s+of\s+foreign|secretary\s+of\s+state|top\s+diplomat"),
-    ("trade minister", r"mendag|menteri\s+perdagangan|trade\s+minister|commerce\s+minister"),
-    ("home minister", r"mendagri|menteri\s+dalam\s+negeri|home\s+(?:affairs\s+)?minister|"
-     r"interior\s+minister"),
-    ("finance minister", r"menkeu|menteri\s+keuangan|finance\s+minister|treasury\s+secretary"),
-    ("energy minister", r"menteri\s+esdm|menteri\s+energi|energy\s+minister"),
-    ("health minister", r"menkes|menteri\s+kesehatan|health\s+minister"),
-    ("transport minister", r"menhub|menteri\s+perhubungan|transport\s+minister"),
-    ("agriculture minister", r"mentan|menteri\s+pertanian|agriculture\s+minister"),
-    ("president", r"presiden|president"),
-    ("prime minister", r"perdana\s+menteri|prime\s+minister|pm"),
-    ("king", r"raja|king"),
-    ("governor", r"gubernur|governor"),
-)  # fmt: skip
-"""Offices a headline names by title, in English and Indonesian: who acted, where a report
-names the office and not the person ("Menhan Rusia", "Indonesian defence minister")."""
-_OFFICE_WORDS = tuple(re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for _, forms in OFFICES)
-
-
-def offices_named(text: str) -> int:
-    """Return the offices `text` names, as bits of `OFFICES` (0: none).
-
-    >>> [OFFICES[k][0] for k in range(len(OFFICES)) if offices_named(
-    ...     "Menhan Sudarmaji ke Praha, Temui Presiden Ceko") >> k & 1]
-    ['defence minister', 'president']
-    """
-    return sum(1 << k for k, words in enumerate(_OFFICE_WORDS) if words.search(text))
+def office_sides(a: Features, b: Features) -> tuple[int, int]:
+    """The offices each headline names that the other report's headline and first two
+    paragraphs never name, as bits of `stages.OFFICES`."""
+    return a.title_offices & ~b.lead_offices, b.title_offices & ~a.lead_offices
 
 
 def office_conflict(a: Features, b: Features) -> bool:
-    """Whether each headline names an office that the other report's headline and first
-    two paragraphs never name: the defence minister's visit and the foreign minister's
-    signing in one capital, the President's meeting and the governor's: two happenings."""
-    return bool(a.title_offices & ~b.lead_offices) and bool(b.title_offices & ~a.lead_offices)
+    """Whether each headline names an office that the other report's opening never names
+    (`office_sides`): the defence minister's visit and the foreign minister's signing in
+    one capital, the President's meeting and the governor's: two happenings."""
+    return all(office_sides(a, b))
 
 
 def office_conflicts(features: Sequence[Features], i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -719,6 +692,15 @@ def headline_places(title: str) -> frozenset[str]:
     ['kenya', 'mauritius']
     """
     return place_forms(fold_words(_HEADLINE_WORD.findall(title.lower())), adjectives=False)
+
+
+def headline_place_sides(a: Features, b: Features) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries each headline names that neither the other headline nor the other
+    lead names (`place_conflict` when both are non-empty)."""
+    return (
+        a.title_places - b.lead_places - b.title_places,
+        b.title_places - a.lead_places - a.title_places,
+    )
 
 
 def possessed_countries(names: frozenset[str]) -> frozenset[str]:
@@ -749,10 +731,7 @@ def place_conflict(a: Features, b: Features) -> bool:
     `text_regions`) and on none in common: two provinces' wages set a day apart."""
     return (
         (bool(a.lead_places - b.places) and bool(b.lead_places - a.places))
-        or (
-            bool(a.title_places - b.lead_places - b.title_places)
-            and bool(b.title_places - a.lead_places - a.title_places)
-        )
+        or all(headline_place_sides(a, b))
         or (bool(a.lead_regions and b.lead_regions) and not a.lead_regions & b.lead_regions)
     )
 

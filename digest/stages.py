@@ -363,6 +363,43 @@ ACTIONS = (
 _ACTION_WORDS = tuple(_words(forms) for _, forms in ACTIONS)
 
 
+def kind_names(table: Sequence[tuple[str, str]], bits: int) -> tuple[str, ...]:
+    """Return the names of the rows of `table` (`ACTIONS`, `OFFICES`) that `bits` holds."""
+    return tuple(name for k, (name, _) in enumerate(table) if bits >> k & 1)
+
+
+OFFICES = (
+    ("defence minister", r"menhan menteri_pertahanan defen[cs]e_(?:minister|secretary|chief) "
+     r"minister_of_defen[cs]e secretary_of_defen[cs]e pentagon_chief"),
+    ("foreign minister", r"menlu menteri_luar_negeri foreign_(?:minister|secretary) "
+     r"minister_of_foreign secretary_of_state top_diplomat"),
+    ("trade minister", "mendag menteri_perdagangan trade_minister commerce_minister"),
+    ("home minister", r"mendagri menteri_dalam_negeri home_(?:affairs_)?minister "
+     r"interior_minister"),
+    ("finance minister", "menkeu menteri_keuangan finance_minister treasury_secretary"),
+    ("energy minister", "menteri_esdm menteri_energi energy_minister"),
+    ("health minister", "menkes menteri_kesehatan health_minister"),
+    ("transport minister", "menhub menteri_perhubungan transport_minister"),
+    ("agriculture minister", "mentan menteri_pertanian agriculture_minister"),
+    ("president", "presiden president"),
+    ("prime minister", "perdana_menteri prime_minister pm"),
+    ("king", "raja king"),
+    ("governor", "gubernur governor"),
+)  # fmt: skip
+"""Offices a headline names by title, in English and Indonesian: who acted, where a report
+names the office and not the person ("Menhan Rusia", "Indonesian defence minister")."""
+_OFFICE_WORDS = tuple(_words(forms) for _, forms in OFFICES)
+
+
+def offices_named(text: str) -> int:
+    """Return the offices `text` names, as bits of `OFFICES` (0: none).
+
+    >>> kind_names(OFFICES, offices_named("Menhan Sudarmaji ke Praha, Temui Presiden Ceko"))
+    ('defence minister', 'president')
+    """
+    return sum(1 << k for k, words in enumerate(_OFFICE_WORDS) if words.search(text))
+
+
 def headline_actions(title: str) -> int:
     """Return the kinds of happening a headline names, as bits of `ACTIONS` (0: none).
 
@@ -460,7 +497,7 @@ def step_name(sequence: str, step: int) -> str:
     if sequence == MATCH:
         return f"match ending {step // 1000}-{step % 1000}"
     if sequence == ACTION:
-        return " or ".join(name for k, (name, _) in enumerate(ACTIONS) if step >> k & 1)
+        return " or ".join(kind_names(ACTIONS, step))
     if sequence == MARKET:
         return ("market report of a rise", "market report of a fall")[step]
     if sequence == ROUND:

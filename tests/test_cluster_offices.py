@@ -14,13 +14,10 @@ import pytest
 
 from digest import cluster
 from digest.config import ClusterParams
-from digest.features import OFFICES, Features, office_conflict, office_conflicts, offices_named
+from digest.features import Features, office_conflict, office_conflicts
+from digest.stages import OFFICES, kind_names, offices_named
 
 CORPORA = Path(__file__).parent / "corpora"
-
-
-def _names(bits: int) -> set[str]:
-    return {name for k, (name, _) in enumerate(OFFICES) if bits >> k & 1}
 
 
 @pytest.mark.parametrize(
@@ -36,7 +33,7 @@ def _names(bits: int) -> set[str]:
     ],
 )
 def test_offices_named_reads_titles_in_both_languages(text: str, offices: set[str]) -> None:
-    assert _names(offices_named(text)) == offices
+    assert set(kind_names(OFFICES, offices_named(text))) == offices
 
 
 def _article(title: int, lead: int) -> Features:

@@ -225,8 +225,7 @@ def test_explain_names_the_two_steps() -> None:
 
 
 def _actions(title: str) -> set[str]:
-    mask = stages.headline_actions(title)
-    return {name for k, (name, _) in enumerate(stages.ACTIONS) if mask >> k & 1}
+    return set(stages.kind_names(stages.ACTIONS, stages.headline_actions(title)))
 
 
 @pytest.mark.parametrize(
