@@ -177,7 +177,7 @@ SEQUENCES = (
         "prosecution",
         _words(
             "kejati kejari kejaksaan jaksa KPK prosecutors? prosecution attorney's "
-            "anti-graft antikorupsi"
+            "attorney_general anti-graft antikorupsi"
         ),
         ("suspects named", "suspects detained", "pretrial ruling"),
         (
@@ -186,7 +186,10 @@ SEQUENCES = (
                 r"names?_(?:\w+_){0,3}suspects?"
             ),
             _words("ditahan tahan menahan penahanan detain detains detained custody"),
-            _words("praperadilan pretrial pre-trial"),
+            _words(
+                r"(?:tolak|menolak|ditolak|rejects?|rejected|dismiss(?:es|ed)?)_(?:\w+_){0,3}"
+                r"(?:praperadilan|pretrial|pre-trial) praperadilan pretrial pre-trial"
+            ),
         ),
         dated=True,
     ),

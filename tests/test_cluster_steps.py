@@ -86,6 +86,13 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Prosecutors detain ex-official, contractor over road graft", ("prosecution", 1)),
         ("KPK Names Four Suspects in Salt Quota Bribery Case", ("prosecution", 0)),
         ("Hakim PN Jaksel Kabulkan Praperadilan Tersangka KPK", ("prosecution", 2)),
+        # A pretrial motion rejected is the ruling, not a step refused ("tolak mundur").
+        ("Hakim Tolak Praperadilan Tersangka Suap Kuota Garam KPK", ("prosecution", 2)),
+        (
+            "Court rejects bid / The judge rejected a pretrial motion by the Attorney General's "
+            "graft suspect",
+            ("prosecution", 2),
+        ),
         ("Hakim memvonis terdakwa 6 tahun, tersangka lain masih ditahan jaksa", ("trial", 3)),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
