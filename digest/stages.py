@@ -204,7 +204,10 @@ are two games ("Persija menang 2-1" a week before "ditahan imbang 1-1")."""
 _SPORT = _words(
     "match matches game games pertandingan laga derbi derby liga league menang kalah imbang "
     "draw drew beat beats won win wins defeat defeated tekuk menekuk taklukkan bungkam gol "
-    "goals? skor score scored kekalahan kemenangan tumbang poin points"
+    "goals? skor score scored kekalahan kemenangan tumbang poin points winning mengalahkan "
+    "kalahkan tumbangkan menumbangkan singkirkan menyingkirkan knocked_out knocks_out "
+    "tournament turnamen singles tunggal_putra tunggal_putri ganda_putra ganda_putri "
+    "ganda_campuran"
 )
 _SCORE = re.compile(
     r"(?<![\d/.,:–-])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d/:%–-]|[.,]\d)"
@@ -237,18 +240,27 @@ ROUND = "round"
 with the same team, the same venue and the same words."""
 _ROUNDS = (
     _words("quarter-finals? quarterfinals? quarter_finals? perempat_final perempatfinal"),
-    _words("semi-finals? semifinals? semi_finals? semifinal semi-final"),
+    _words("semi-finals? semifinals? semi_finals? semifinal semi-final semis"),
     re.compile(r"(?<![-\w])(?<!semi )(?<!perempat )finals?\b", re.IGNORECASE),  # not "semi-final"
 )
 _ONWARD = re.compile(
     r"\b(?:ke|menuju|tiket|lolos|melaju|into|to|reach|reached|reaches|for|set\s+up|face|faces|"
-    r"meet|meets|play|plays|menghadapi|bertemu|jumpa|menantang|melawan)"
-    r"(?:\s+(?:the|a|babak|laga|partai|[\w'’]+)){0,4}?\s+"
-    r"(?:semi[- ]?finals?|semifinal|perempat\s*final|final|finals)\b",
+    r"meet|meets|play|plays|menghadapi|bertemu|jumpa|menantang|melawan|advance|advances|"
+    r"advanced|progress|progressed)"
+    r"(?:\s+(?:the|a|babak|laga|partai|[\w'’]+)){0,5}?\s+"
+    r"(?P<to>semi[- ]?finals?|semifinal|semis|perempat\s*final|quarter[- ]?finals?|final|finals)\b",
     re.IGNORECASE,
 )
 """The round a team goes on to ("melaju ke final", "into the AFF Futsal final") is not the
-one the report is about."""
+one the report is about; where the report names no other, it is the round before it."""
+EARLIER_ROUND = len(_ROUNDS)
+"""A round before the quarter-finals: one a report names ("second round", "babak 16 besar"),
+or the one before the quarter-finals a team went on to."""
+_EARLY = re.compile(
+    r"\b(?:(?:first|second|third|opening)\s+round|round\s+of\s+(?:16|32|64)|"
+    r"babak\s+(?:pertama|kedua|ketiga|(?:16|32|64)\s+besar))\b",
+    re.IGNORECASE,
+)
 
 
 def round_of(text: str) -> int | None:
@@ -270,7 +282,15 @@ def round_of(text: str) -> int | None:
         return None
     played = _ONWARD.sub(" ", text)
     named = [k for k, words in enumerate(_ROUNDS) if words.search(played)]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    if _EARLY.search(played):
+        return EARLIER_ROUND
+    onward = _ONWARD.search(text)
+    if onward is None:
+        return None
+    to = next(k for k, words in enumerate(_ROUNDS) if words.fullmatch(onward["to"]))
+    return to - 1 if to else EARLIER_ROUND
 
 
 MARKET = "market"
@@ -504,7 +524,7 @@ def step_name(sequence: str, step: int) -> str:
     if sequence == MARKET:
         return ("market report of a rise", "market report of a fall")[step]
     if sequence == ROUND:
-        return ("quarter-final", "semi-final", "final")[step]
+        return ("quarter-final", "semi-final", "final", "round before the quarter-finals")[step]
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
 
 

@@ -134,12 +134,23 @@ def test_a_sports_report_is_about_the_game_its_final_score_names(title, lead, st
         ("Late strike sends Indonesia into AFF Futsal final", "They won the semi-finals.", 1),
         ("Indonesia retain futsal crown", "Indonesia beat Thailand 2-1 in the final.", 2),
         ("Pecahkan Rekor", "Sejarah tercipta. Timnas menang di laga final turnamen.", 2),
-        ("Timnas lolos ke perempat final", "Indonesia menang 2-0 di laga terakhir grup.", None),
+        # Where a report names only the round a team goes on to, it played the one before.
+        ("Timnas lolos ke perempat final", "Indonesia menang 2-0 di laga terakhir grup.", 3),
+        ("Rahma sees off top seed to reach Macau final", "She won 21-18, 21-15.", 1),
+        ("Rahma Tumbangkan Unggulan Kedua, Lolos Semifinal", "Rahma mengalahkan Lee.", 0),
+        ("Rahma knocks out Lee", "Rahma won in the second round on Thursday.", 3),
+        (
+            "Club edge past rivals",
+            "They won 2-0 to advance 3-2 on aggregate to the AFC Cup quarter-finals.",
+            3,
+        ),
         ("The summit's final day", "Leaders met.", None),
     ],
 )
 def test_a_tournament_report_is_about_the_round_it_played(title, lead, played) -> None:
-    """The round a team goes on to ("melaju ke final") is not the round it played."""
+    """The round a team goes on to ("melaju ke final") is not the round it played; named
+    alone, it says which one was ("to reach the final": the semi-final; 3, `EARLIER_ROUND`:
+    a round before the quarter-finals)."""
     found = [v for kind, v in stages.report_steps(title, [lead]) if kind == stages.ROUND]
     assert found == ([] if played is None else [played])
 
