@@ -28,6 +28,13 @@ _LABEL = (
 _ROLE = r"(?:penulis|editor|reporter|pewarta|penyunting)"
 """Who made a story, as an Indonesian page credits them: "Penulis X | Editor Y"."""
 
+_MENU_ITEM = r"[^\s|]+(?:[ \t]+[^\s|]+){0,3}"
+"""An item of a scraped menu bar, a share bar or a ticker: one to four words; three or more
+of them between "|" make the line ("Home | Jatim | Surabaya | Nganjuk | Sport | Video")."""
+_CRUMB = r"[^\W\d_][^\s>›»\d]*(?:[ \t]+[^\W\d_][^\s>›»\d]*){0,2}"
+"""A part of a breadcrumb trail ("Regional > Jawa Timur", "Home > News > Disaster"): one to
+three words, no digits."""
+
 # A line matching one of these is never story text. Each rule has a name kept on the record.
 # A rule searched for anywhere in the line may list "needles" after its pattern: lower-case
 # words of which a matching line must hold one (see `line_rule`).
@@ -56,7 +63,19 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"\s+by\s+[A-Z][^.]{0,160}$",
     ),
     ("byline", r"^\s*our standards\s*:"),
-    ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,60}$"),
+    ("promo", r"^\s*(sign up|subscribe|berlangganan)\b.{0,100}$"),
+    (
+        "cookie",
+        r"\bcookies?\b.{0,240}\b(accept(\s+all)?|settings|learn more|manage preferences|"
+        r"ok|got it|setuju|terima)\s*$",
+        "cookie",
+    ),
+    ("comment", r"^\s*(\d+\s+(comments?|komentar)\b|komentar\s*\(\d+\)).{0,40}$"),
+    ("share", r"^\s*(share|bagikan)\s+(on|ke|via)\s+[\w.]+\s*$"),
+    ("pager", r"^\s*(halaman|page)(\s+\d+)+(\s+(selanjutnya|berikutnya|next))?\s*[»›>]?\s*$"),
+    ("currency-note", r"^\s*\(\s*\$\s*1\s*=\s*[\d.,]+\s+[\w ]{2,30}\)\s*$"),
+    ("menu", rf"^\s*{_MENU_ITEM}(\s+\|\s+{_MENU_ITEM}){{2,}}\s*$"),
+    ("menu", rf"^\s*{_CRUMB}(\s+[>›»]\s+{_CRUMB})+\s*$"),
     ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
     ("promo", r"^\s*dapatkan\s+(update|informasi|berita)\b.{0,100}$"),
     ("promo", r"^\s*(klik di sini|click here)\b.{0,100}$"),
@@ -168,7 +187,7 @@ _CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only characters besides ASCII ones that an ASCII letter matches under re.I (İ, ı, ſ,
 Kelvin K): a line holding one is searched with every rule, needles or not."""
 
-ALWAYS_RULES = frozenset({"promo", "gallery", "syndication", "caption"})
+ALWAYS_RULES = frozenset({"promo", "gallery", "syndication", "caption", "cookie"})
 """Rules that drop a line even when it reads like story text (a long channel promotion, a
 photo gallery's caption: "Item 1 of 2 North Korean leader ... REUTERS/File Photo", "Artikel
 ini telah tayang di ... dengan judul ...")."""
@@ -180,7 +199,8 @@ END_MARKERS = re.compile(
     r"terpopuler|rekomendasi|populer|more on this story|related topics|related internet links|"
     r"suggested topics|related|most viewed|explore more on these topics|video rekomendasi|"
     r"baca berikutnya|more from(?:\s+[\w.&'’-]+){0,5}|read more|you may also like|lihat juga|"
-    r"simak juga|berita pilihan)"
+    r"simak juga|berita pilihan|berita populer|berita terbaru|latest news|latest stories|"
+    r"trending(?:\s+(?:in|di)(?:\s+[\w.&'’-]+){1,4})?)"
     r"\s*:?\s*$",
     re.I,
 )
@@ -507,18 +527,41 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
     )
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•*»·])\s+[^\d\s]")
+"""A list's numbered or bulleted line; not "5. 9 Earthquake Jolts Iran" (a magnitude)."""
+
+
+MIN_HEADLINE_LIST = 2
+"""List lines outside the story that make a list of headlines (`_without_furniture`)."""
+
+
+def _is_list_item(line: str) -> bool:
+    """A numbered or bulleted line of at most `LINK_ITEM_MAX_WORDS` words that ends no
+    sentence with a full stop: a headline in a "most read" or "related" list."""
+    return (
+        _LIST_ITEM.match(line) is not None
+        and len(line.split()) <= LINK_ITEM_MAX_WORDS
+        and not line.rstrip().endswith(".")
+    )
+
+
 def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Removed]) -> list[int]:
-    """Return `kept` without the short non-sentence lines above the story's first sentence
-    and below its last (see `_is_furniture`), adding them to `removed`. A text with no
-    sentence at all is left as it is."""
+    """Return `kept` without the short non-sentence lines (see `_is_furniture`) and the
+    lists of headlines (`_is_list_item`) above the story's first sentence and below its
+    last, adding them to `removed`. A text with no sentence at all is left as it is."""
     sentences = [i for i in kept if _is_sentence(texts[i])]
     if not sentences:
         return kept
     first, last = sentences[0], sentences[-1]
+    # One bulleted line after the story may be its last fact; a list of them is a block.
+    lists = [i for i in kept if (i < first or i > last) and _is_list_item(texts[i])]
+    lists = lists if len(lists) >= MIN_HEADLINE_LIST else []
     out = []
     for i in kept:
         if (i < first or i > last) and _is_furniture(texts[i]):
             removed.append(Removed(texts[i], "furniture"))
+        elif i in lists:
+            removed.append(Removed(texts[i], "headline-list"))
         else:
             out.append(i)
     return out

@@ -160,6 +160,20 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "This article was originally published on Example News.",
         "Reuse this content",
         "Privacy Policy",
+        # A scraped page's bars: menus, breadcrumbs, cookies, comments, pagers, tickers.
+        "Beranda | Nasional | Daerah | Ekonomi | Bola | Video",
+        "The Example Times | World | Politics | Business | Sign In | Subscribe",
+        "Share: Facebook | X | LinkedIn | Copy link",
+        "Regional > Jawa Tengah",
+        "Home > News > Asia Pacific",
+        "We use cookies to give you the best experience. By browsing on, you accept our use of "
+        "cookies. Accept all | Manage preferences",
+        "27 comments",
+        "Komentar (12)",
+        "Share on X",
+        "Halaman 1 2 3 Selanjutnya",
+        "($1 = 16,250 rupiah)",
+        "Sign up for our Evening Digest newsletter. Your email address | Subscribe",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -187,6 +201,9 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "latihan bersama pada tahun depan, kata juru bicara kementerian.",
         "Gabung dengan partai koalisi, politisi itu kini memimpin grup kerja parlemen.",
         "Klik, bunyi kamera terdengar saat menteri itu tiba di bandara pada Jumat pagi.",
+        "The regulator said sites that set cookies must let visitors refuse them as easily as "
+        "they accept, and fined two retailers on Monday.",
+        "Skor akhir 2-1 | gol Rifqi menit 23 | kartu merah menit 80 untuk bek tamu.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
@@ -497,6 +514,31 @@ def test_a_page_counter_is_a_label_not_the_end_of_the_story() -> None:
     second = "Keduanya juga membahas latihan bersama, kata kantor berita KCNA pada Sabtu."
     item = cleaned(f"Judul\n{first}\n{first} Lagi.\nHalaman 1 dari 2\n{second}\nHalaman 2 dari 2\n")
     assert item.paragraphs == (first, f"{first} Lagi.", second)
+
+
+def test_headline_lists_below_the_story_are_dropped_and_lists_inside_it_kept() -> None:
+    """A "most read" block under any heading: numbered or bulleted headlines after the
+    story's last sentence. A list between the story's sentences, and a numbered figure
+    ("1. 386 kasus"), stay."""
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    inside = ["1. Tiga kelurahan terparah", "2. Fogging serentak akhir pekan"]
+    page = "\n".join(
+        ["Headline", story, *inside, f"{story} Again.", "PALING DIBACA",
+         "1. Harga Beras di Pasar Induk Naik Lagi", "2. Jadwal Kereta yang Terlambat Akibat Banjir",
+         "- Timnas U-23 Umumkan Skuad", "1. 386 kasus dalam 18 hari"]
+    )  # fmt: skip
+    item = cleaned(page)
+    assert item.paragraphs == (story, *inside, f"{story} Again.", "1. 386 kasus dalam 18 hari")
+    assert removed_rules(item)["- Timnas U-23 Umumkan Skuad"] == "headline-list"
+
+
+@pytest.mark.parametrize("marker", ["BERITA POPULER", "Trending in Asia Tech", "Latest news"])
+def test_popularity_headings_end_the_story(marker: str) -> None:
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    other = "Floods kill three in Sumatra as rivers burst their banks after heavy rain."
+    item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
+    assert item.paragraphs == (story, f"{story} Again.")
+    assert removed_rules(item)[marker] == "end-marker"
 
 
 @pytest.mark.parametrize(
