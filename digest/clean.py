@@ -21,7 +21,11 @@ _LABEL = (
     r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page|"
     r"halaman \d+ dari \d+|page \d+ of \d+|lihat foto|video rekomendasi|baca berikutnya|"
     r"scroll untuk melanjutkan|most viewed|reuse this content|"
-    r"explore more on these topics|terms of use|privacy policy)"
+    r"explore more on these topics|terms of use|privacy policy|"
+    r"story continues below(?: (?:the )?advertisement)?|continue reading (?:the )?main story|"
+    r"skip to (?:main )?content|listen to (?:this )?article|dengarkan (?:berita|artikel) ini|"
+    r"(?:reading time|waktu baca|estimasi baca)\s*:?\s*\d+\s*(?:min(?:utes?)?|menit)|"
+    r"\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))"
 )
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
@@ -71,6 +75,21 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         "cookie",
     ),
     ("comment", r"^\s*(\d+\s+(comments?|komentar)\b|komentar\s*\(\d+\)).{0,40}$"),
+    (
+        "cookie",
+        r"^\s*(we|this (web)?site|our (web)?site|situs ini)\s+(uses?|menggunakan)\s+"
+        r"cookies?\b.{0,240}$",
+    ),
+    (
+        "cookie",
+        r"^\s*by (using|continuing to (use|browse))\b.{0,160}\b(cookies?|privacy policy|"
+        r"terms)\b.{0,80}$",
+    ),
+    (
+        "promo",
+        r"^\s*(already a subscriber\b|this (content|article|story) is (only )?(for|available to) "
+        r"subscribers\b|subscribe (now )?to (read|continue|unlock)\b).{0,100}$",
+    ),
     ("share", r"^\s*(share|bagikan)\s+(on|ke|via)\s+[\w.]+\s*$"),
     ("pager", r"^\s*(halaman|page)(\s+\d+)+(\s+(selanjutnya|berikutnya|next))?\s*[»›>]?\s*$"),
     ("currency-note", r"^\s*\(\s*\$\s*1\s*=\s*[\d.,]+\s+[\w ]{2,30}\)\s*$"),
@@ -200,7 +219,9 @@ END_MARKERS = re.compile(
     r"suggested topics|related|most viewed|explore more on these topics|video rekomendasi|"
     r"baca berikutnya|more from(?:\s+[\w.&'’-]+){0,5}|read more|you may also like|lihat juga|"
     r"simak juga|berita pilihan|berita populer|berita terbaru|latest news|latest stories|"
-    r"trending(?:\s+(?:in|di)(?:\s+[\w.&'’-]+){1,4})?)"
+    r"trending(?:\s+now|\s+(?:in|di)(?:\s+[\w.&'’-]+){1,4})?|recommended for you|"
+    r"rekomendasi untuk anda|editor'?s picks?|pilihan redaksi|berita terkini|terkini|popular|"
+    r"populer hari ini|load more|show comments|lihat semua)"
     r"\s*:?\s*$",
     re.I,
 )

@@ -174,6 +174,14 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Halaman 1 2 3 Selanjutnya",
         "($1 = 16,250 rupiah)",
         "Sign up for our Evening Digest newsletter. Your email address | Subscribe",
+        "Story continues below advertisement",
+        "Continue reading the main story",
+        "Listen to this article",
+        "Waktu baca: 4 menit",
+        "5 min read",
+        "This website uses cookies to improve your experience.",
+        "By continuing to browse you agree to our use of cookies and our privacy policy.",
+        "Already a subscriber? Sign in",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -532,7 +540,19 @@ def test_headline_lists_below_the_story_are_dropped_and_lists_inside_it_kept() -
     assert removed_rules(item)["- Timnas U-23 Umumkan Skuad"] == "headline-list"
 
 
-@pytest.mark.parametrize("marker", ["BERITA POPULER", "Trending in Asia Tech", "Latest news"])
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "BERITA POPULER",
+        "Trending in Asia Tech",
+        "Trending now",
+        "Latest news",
+        "Recommended for you",
+        "Rekomendasi untuk Anda",
+        "Editor's Picks",
+        "Berita Terkini",
+    ],
+)
 def test_popularity_headings_end_the_story(marker: str) -> None:
     story = "The minister met the leader in the capital on Friday to discuss ties."
     other = "Floods kill three in Sumatra as rivers burst their banks after heavy rain."
