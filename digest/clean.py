@@ -221,7 +221,9 @@ END_MARKERS = re.compile(
     r"simak juga|berita pilihan|berita populer|berita terbaru|latest news|latest stories|"
     r"trending(?:\s+now|\s+(?:in|di)(?:\s+[\w.&'’-]+){1,4})?|recommended for you|"
     r"rekomendasi untuk anda|editor'?s picks?|pilihan redaksi|berita terkini|terkini|popular|"
-    r"populer hari ini|load more|show comments|lihat semua)"
+    r"populer hari ini|load more|show comments|lihat semua|"
+    r"(?:\d+\s+)?(?:comments?|komentar)(?:\s*\(\d+\))?|(?:leave|post) a comment|"
+    r"(?:tinggalkan|tulis) komentar)"
     r"\s*:?\s*$",
     re.I,
 )

@@ -551,9 +551,12 @@ def test_headline_lists_below_the_story_are_dropped_and_lists_inside_it_kept() -
         "Rekomendasi untuk Anda",
         "Editor's Picks",
         "Berita Terkini",
+        "Komentar (3)",
+        "12 comments",
     ],
 )
 def test_popularity_headings_end_the_story(marker: str) -> None:
+    """Lists of other stories, or readers' comments, follow these."""
     story = "The minister met the leader in the capital on Friday to discuss ties."
     other = "Floods kill three in Sumatra as rivers burst their banks after heavy rain."
     item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
