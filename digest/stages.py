@@ -357,6 +357,9 @@ ACTIONS = (
     ("vetting", "uji_kelayakan fit_and_proper vetting"),
     ("election of a leader", "terpilih elected"),
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
+    ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan"),
+    ("appointment", r"appoint appoints appointed appointment tunjuk menunjuk ditunjuk penunjukan "
+     r"names?_(?:\w+_){1,3}as_(?:new_)?(?:manager|coach|head_coach|chief|ceo)"),
     ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
     ("visit", "kunjungi mengunjungi kunjungan berkunjung tiba visit visits visited arrives "
      "arrived tinjau meninjau"),

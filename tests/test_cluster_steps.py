@@ -280,6 +280,13 @@ def _actions(title: str) -> set[str]:
         ("Air force chief passes House vetting for military commander post", {"vetting"}),
         ("Uji Kelayakan Calon Panglima TNI, KSAU Paparkan Visi", {"vetting"}),
         ("Paripurna Ketok Palu, Aryo Seno Tinggal Tunggu Pelantikan", set()),
+        # A coach or an official let go, and a successor appointed, are two happenings.
+        ("Rovers sack manager after five straight defeats", {"dismissal"}),
+        ("Persiba Resmi Pecat Pelatih Usai Kalah Lima Kali Beruntun", {"dismissal"}),
+        ("Rovers appoint former Burnley boss as manager", {"appointment"}),
+        ("Persiba Tunjuk Pelatih Asal Belanda Jadi Nakhoda Baru", {"appointment"}),
+        ("Club names assistant as new head coach", {"appointment"}),
+        ("Fans demand club sack the coach", set()),
         ("Factory installs solar panels on its roof", set()),
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
