@@ -358,6 +358,9 @@ ACTIONS = (
     ("election of a leader", "terpilih elected"),
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
     ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan"),
+    ("crash", "crash crashes crashed crash-lands crash-landed"),
+    ("grounding", "grounds grounded grounding kandangkan dikandangkan larang_terbang "
+     "dilarang_terbang"),
     ("appointment", r"appoint appoints appointed appointment tunjuk menunjuk ditunjuk penunjukan "
      r"names?_(?:\w+_){1,3}as_(?:new_)?(?:manager|coach|head_coach|chief|ceo)"),
     ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
@@ -433,7 +436,27 @@ def headline_actions(title: str) -> int:
     ...     "UN Security Council meets on Ukraine after deadly Kharkiv strike") >> k & 1]
     ['council meeting']
     """
-    return sum(1 << k for k, words in enumerate(_ACTION_WORDS) if _named_as_done(words, title))
+    return sum(1 << k for k, words in enumerate(_ACTION_WORDS) if _named_as_news(words, title))
+
+
+_BEFORE = re.compile(
+    r"\b(?:after|following|usai|seusai|setelah|sesudah|pasca|pascaa?|in\s+the\s+wake\s+of)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Words before a kind of happening (at most three words between) that make it what came
+before the news: "grounds fleet after deadly crash", "sack coach a day after semi-final
+exit", "Polisi Tangkap Pelaku usai Penembakan"."""
+
+
+def _named_as_news(words: re.Pattern[str], title: str) -> bool:
+    """Whether `title` names a kind as its news: done (`_named_as_done`), and not only as
+    what came before it (`_BEFORE`)."""
+    return any(
+        _NOT_DONE.search(title, max(0, m.start() - 40), m.start()) is None
+        and _BEFORE.search(title, max(0, m.start() - 40), m.start()) is None
+        for m in words.finditer(title)
+    )
 
 
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:

@@ -287,6 +287,11 @@ def _actions(title: str) -> set[str]:
         ("Persiba Tunjuk Pelatih Asal Belanda Jadi Nakhoda Baru", {"appointment"}),
         ("Club names assistant as new head coach", {"appointment"}),
         ("Fans demand club sack the coach", set()),
+        # What came before the news is not its kind: the grounding is, the crash is not.
+        ("Airline turboprop crashes short of runway, four dead", {"crash"}),
+        ("Ministry grounds airline's ATR fleet after deadly crash", {"grounding"}),
+        ("Kemenhub Kandangkan Sembilan Pesawat Usai Kecelakaan", {"grounding"}),
+        ("Water boss quits after record fine over sewage spills", {"resignation"}),
         ("Factory installs solar panels on its roof", set()),
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
@@ -307,11 +312,15 @@ def test_a_headline_names_the_kind_of_happening(title: str, kinds: set[str]) -> 
 def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not() -> None:
     attack = (("action", stages.headline_actions("Drone attack on Kharkiv kills nine")),)
     council = (("action", stages.headline_actions("Security Council holds emergency meeting")),)
-    both = (("action", stages.headline_actions("Security Council meets after drone attack")),)
+    both = (("action", stages.headline_actions("Security Council meets as drone attack kills 9")),)
+    after = (("action", stages.headline_actions("Security Council meets after drone attack")),)
     assert stages.different_steps(attack, council)
     assert not stages.different_steps(attack, both) and not stages.different_steps(council, both)
     assert stages.step_name(*attack[0]) == "attack"
     assert stages.step_name(*both[0]) == "attack or council meeting"
+    # The attack came before the news: the meeting's report is not the attack's.
+    assert stages.step_name(*after[0]) == "council meeting"
+    assert stages.different_steps(attack, after)
 
 
 @pytest.mark.parametrize("seed", range(20))
