@@ -471,15 +471,17 @@ _NOT_DONE = re.compile(
     r"dijadwalkan|direncanakan|rencana|berencana|"
     r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
     r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"
-    r"tuntut|menuntut|tuntutan|tunggu|menunggu|awaits?|awaiting|pending)"
+    r"tuntut|menuntut|tuntutan|tunggu|menunggu|awaits?|awaiting|pending|"
+    r"minta|meminta|asks?|asked|requests?|requested)"
     r"\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 """Words before a step or a kind of happening (at most two words between) that say it has
 not happened: still to come ("talks ahead of signing", "akan menandatangani", "segera
 dilantik", "agreed to sign", "will be signed", "jelang penandatanganan"), refused ("tolak
-mundur", "rejects calls to quit") or demanded ("tuntut menteri mundur"). A bare "to" is not
-one: "police use Taser to arrest suspect", "voters began to vote". Awaited is still to come:
+mundur", "rejects calls to quit"), demanded ("tuntut menteri mundur") or asked for ("minta
+bantuan", "asks for aid"). A bare "to" is not one: "police use Taser to arrest suspect",
+"voters began to vote". Awaited is still to come:
 "Aryo Seno Tinggal Tunggu Pelantikan" (approved, the swearing-in to come)."""
 
 

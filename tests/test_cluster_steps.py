@@ -299,6 +299,8 @@ def _actions(title: str) -> set[str]:
         ("Ratusan Aktivis Demo di Kantor KLH, Tuntut Menteri Darmawan Mundur", {"protest"}),
         ("Protesters demand resignation of environment minister", {"protest"}),
         ("Textile maker will lay off staff next year, union says", set()),
+        ("Portugal Minta Bantuan Pesawat Pemadam dari Uni Eropa", set()),  # asked, not given
+        ("Flood-hit city asks EU for aid", set()),
         ("PTUN Semarang Tolak Gugatan Cakades, Wahyudi Segera Dilantik", set()),
         # A labour strike is no attack; a headline naming no kind of happening has none.
         ("Workers strike at the port for a second day", set()),
