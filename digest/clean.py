@@ -520,6 +520,8 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             removed.append(Removed(line, "end-marker"))
             continue
         rule = _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
+        if rule == "menu" and raw.is_markdown:
+            rule = None  # "Kota | Korban | Pengungsi": a Markdown table's row, written for us
         if rule is not None:
             removed.append(Removed(line, rule))
             links = rule == "read-also" and len(line.split()) <= BARE_MARKER_WORDS

@@ -575,3 +575,13 @@ def test_list_headings_after_the_story_end_it(marker: str) -> None:
     item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
     assert item.paragraphs == (story, f"{story} Again.")
     assert removed_rules(item)[marker] == "end-marker"
+
+
+def test_a_markdown_line_shaped_like_a_menu_bar_stays() -> None:
+    """A scraped page's "Home | News | Sport" bar is furniture; Markdown is written for us,
+    and a line of short items between bars there is the story's (a table's row)."""
+    story = "The minister met the leader in the capital on Friday to discuss ties."
+    row = "Garut | Tasikmalaya | Ciamis | Banjar"
+    page = f"---\ntitle: Headline\n---\n\n{story}\n\n{row}\n\n{story} Again.\n"
+    assert row in cleaned(page, "a.md").paragraphs
+    assert row not in cleaned(f"Headline\n{story}\n{row}\n{story} Again.\n").paragraphs
