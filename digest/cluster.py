@@ -38,7 +38,15 @@ from digest.features import (
 from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
-from digest.stages import ACTION, DATED_STEPS, different_steps, step_conflicts, step_name
+from digest.stages import (
+    ACTION,
+    DATED_STEPS,
+    MARKET,
+    SESSION,
+    different_steps,
+    step_conflicts,
+    step_name,
+)
 
 MAX_POSTING = 100
 """Terms in more articles than this are not used to find candidate pairs (too common)."""
@@ -1056,7 +1064,17 @@ def _step_parts(
     members: Sequence[int], features: Sequence[Features]
 ) -> tuple[str, dict[int, list[int]]] | None:
     """Return the first sequence (by name) of which `members` hold two or more steps, each
-    told by `STEP_REPORTS` reports or more, and those reports by step; else None."""
+    told by `STEP_REPORTS` reports or more, and those reports by step; else None. Before
+    any, market sessions (`stages.SESSION`): market reports with days of their own on two
+    days or more are two sessions or more, however few report each (the days say it)."""
+    sessions: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        if any(sequence == MARKET for sequence, _ in features[i].steps):
+            day = own_day(features[i])
+            if day is not None:
+                sessions[day].append(i)
+    if len(sessions) >= 2:
+        return SESSION, dict(sessions)
     told: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i in members:
         for sequence, step in features[i].steps:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -167,8 +168,8 @@ SEQUENCES = (
                 "dirampok"
             ),
             _words(
-                "arrest arrests arrested detain detains detained nab nabs nabbed custody "
-                "ditangkap menangkap tangkap dibekuk membekuk diringkus meringkus diamankan"
+                r"arrest arrests arrested detain detains detained nab nabs nabbed custody "
+                r"ditangkap menangkap tangkap dibekuk membekuk diringkus meringkus diamankan"
             ),
         ),
         dated=True,
@@ -336,6 +337,11 @@ def market_move(title: str) -> int | None:
     return 0 if found.group("up") else 1
 
 
+SESSION = "market session"
+"""The day a dated market report is about: one group's market reports of different days are
+as many sessions (`cluster.split_steps`); the step is the day's number (`date.toordinal`)."""
+
+
 ACTION = "action"
 """What a headline says happened, by kind: an attack, a fine, a launch, a swearing-in. Two
 reports whose headlines name kinds of happening and no kind in common are two happenings:
@@ -388,8 +394,12 @@ ACTIONS = (
      r"(?:tetap|tidak_berubah|ditahan)"),
     ("apology", "minta_maaf meminta_maaf apologise apologises apologised apologize apologizes "
      "apologized apology"),
+    ("market report", r"(?!)"),  # no words: a headline's market move (`market_move`) sets it
 )  # fmt: skip
 _ACTION_WORDS = tuple(_words(forms) for _, forms in ACTIONS)
+MARKET_REPORT = 1 << next(k for k, (name, _) in enumerate(ACTIONS) if name == "market report")
+"""The kind of a headline that says how a market moved: a session's report is not the rate
+cut that moved it ("Rupiah slides to two-month low after surprise rate cut")."""
 
 
 def kind_names(table: Sequence[tuple[str, str]], bits: int) -> tuple[str, ...]:
@@ -537,7 +547,7 @@ def report_steps(
     score = final_score(lead)
     if score is not None:
         found.append((MATCH, score))
-    actions = headline_actions(title)
+    actions = headline_actions(title) | (MARKET_REPORT if move is not None else 0)
     if actions:
         found.append((ACTION, actions))
     return tuple(found)
@@ -551,6 +561,8 @@ def step_name(sequence: str, step: int) -> str:
         return " or ".join(kind_names(ACTIONS, step))
     if sequence == MARKET:
         return ("market report of a rise", "market report of a fall")[step]
+    if sequence == SESSION:
+        return f"market session of {date.fromordinal(step).isoformat()}"
     if sequence == ROUND:
         return ("quarter-final", "semi-final", "final", "round before the quarter-finals")[step]
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
@@ -571,6 +583,8 @@ def conflicting_steps(
         for y in b:
             if x[0] != y[0] or (x[0] in DATED_STEPS and not _in_order(x[1], y[1], days)):
                 continue
+            if x[0] == MARKET and None not in days and days[0] != days[1]:
+                return x, y  # two sessions: each market report is about its own day's
             if (x[1] & y[1] == 0) if x[0] == ACTION else (x[1] != y[1]):
                 return x, y
     return None
@@ -615,4 +629,7 @@ def step_conflicts(
                 conflict |= known & ((a - b) * (days[i] - days[j]) > 0)
         else:
             conflict |= (a >= 0) & (b >= 0) & (a != b)
+            if kind == MARKET and days is not None:  # two sessions (`conflicting_steps`)
+                known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)
+                conflict |= known & (days[i] != days[j])
     return conflict

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -340,7 +341,10 @@ def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: i
     found = stages.step_conflicts(steps, i, j).tolist()
     assert found == [stages.different_steps(steps[a], steps[b]) for a, b in pairs]
     # With the reports' own days (some unknown), the dated police steps too.
-    steps = [rng.choice([*kinds, (("police", 0),), (("police", 1),)]) for _ in steps]
+    steps = [
+        rng.choice([*kinds, (("police", 0),), (("police", 1),), (("market", 0),), (("market", 1),)])
+        for _ in steps
+    ]
     days = [rng.choice([None, 700_000, 700_001, 700_003]) for _ in steps]
     given = np.array([-1 if d is None else d for d in days], dtype=np.int64)
     found = stages.step_conflicts(steps, i, j, given).tolist()
@@ -361,6 +365,40 @@ def test_an_incident_and_an_arrest_are_two_steps_only_on_two_days_in_order() -> 
     assert not stages.different_steps(incident, arrest, (day, None))
     assert not stages.different_steps(incident, arrest)
     assert stages.different_steps((("trial", 2),), (("trial", 3),))  # others need no days
+
+
+def test_two_market_reports_of_two_days_are_two_sessions() -> None:
+    """ "Rupiah ditutup melemah" on Tuesday and again on Wednesday: one template, one
+    direction, two sessions. Of one day, or a day unknown, the direction alone decides."""
+    falls, rises = (("market", 1),), (("market", 0),)
+    day = 739_000
+    assert stages.different_steps(falls, falls, (day, day + 1))
+    assert not stages.different_steps(falls, falls, (day, day))
+    assert not stages.different_steps(falls, falls, (day, None))
+    assert stages.different_steps(falls, rises, (day, day))
+    assert stages.step_name(stages.SESSION, day) == "market session of 2024-04-24"
+    # A market report is its own kind of news beside the rate cut that moved it.
+    (kinds,) = [v for k, v in stages.report_steps("Rupiah slides after surprise rate cut", [""])
+                if k == stages.ACTION]  # fmt: skip
+    assert stages.kind_names(stages.ACTIONS, kinds) == ("market report",)
+
+
+def test_a_group_with_market_reports_of_several_days_is_cut_by_session() -> None:
+    """Each dated market report's day is a session, however few report it; a report
+    without a day joins the session it is most like."""
+    from digest.dates import DateValue, Granularity
+
+    day = 739_000
+    features = _reports([(("market", 1),)] * 4 + [()])
+    dated = [day, day + 1, day + 1, None, day]
+    features = [
+        replace(f, date=None if d is None else DateValue(date.fromordinal(d), Granularity.DAY))
+        for f, d in zip(features, dated, strict=True)
+    ]
+    sims = {(0, 3): 0.6, (1, 3): 0.2, (2, 3): 0.2, (0, 4): 0.1, (1, 4): 0.5}
+    groups, splits = cluster.split_steps([[0, 1, 2, 3, 4]], features, sims)
+    assert groups == [[0, 3], [1, 2, 4]]
+    assert splits[0].names == ("market session of 2024-04-24", "market session of 2024-04-25")
 
 
 def test_talks_agreeing_and_the_signing_that_evening_are_cut_apart() -> None:
