@@ -157,7 +157,7 @@ SEQUENCES = (
             "police polisi polda polres polsek polresta polrestabes kepolisian officers? "
             "detectives? investigators? penyidik"
         ),
-        ("deadly or criminal incident", "suspects' arrest"),
+        ("deadly or criminal incident", "suspects' arrest or naming"),
         (
             _words(
                 "killed kills killing dead died dies death deaths tewas meninggal menewaskan "
@@ -169,7 +169,9 @@ SEQUENCES = (
             ),
             _words(
                 r"arrest arrests arrested detain detains detained nab nabs nabbed custody "
-                r"ditangkap menangkap tangkap dibekuk membekuk diringkus meringkus diamankan"
+                r"ditangkap menangkap tangkap dibekuk membekuk diringkus meringkus diamankan "
+                r"named_(?:[\w-]+_){0,8}suspects? names?_(?:[\w-]+_){0,8}suspects? jadi_tersangka "
+                r"(?:tetapkan|menetapkan|ditetapkan)_(?:[\w-]+_){0,4}tersangka"
             ),
         ),
         dated=True,
@@ -472,7 +474,14 @@ def _named_as_news(words: re.Pattern[str], title: str) -> bool:
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Return the text a report's step is read from: its headline and first sentence."""
     sentences = split_sentences(paragraphs[0]) if paragraphs else []
-    return "\n".join([title, *sentences[:1]])
+    # A dateline cut off as a sentence of its own ("Jakarta. Police on Thursday named ...")
+    # is no opening: the sentence after it is.
+    first = 2 if sentences and len(sentences[0].split()) <= DATELINE_WORDS else 1
+    return "\n".join([title, *sentences[:first]])
+
+
+DATELINE_WORDS = 2
+"""A first "sentence" this short is a dateline ("Jakarta.", "Kuala Lumpur.")."""
 
 
 _NOT_DONE = re.compile(

@@ -78,6 +78,9 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Thai police arrest owner of hostel where fire killed six", ("police", 1)),
         ("Polisi Tangkap Dua Pemodal Tambang Emas Ilegal yang Longsor", ("police", 1)),
         ("Gold mine pit collapses, killing eight", None),  # no police: not this sequence
+        # Naming a suspect is the police's next step, as an arrest is.
+        ("Polres Tetapkan Sopir Truk Jadi Tersangka Kecelakaan Maut Tol", ("police", 1)),
+        ("Police name bus driver suspect in deadly level-crossing crash", ("police", 1)),
         # Suspects named by prosecutors or the KPK, and detained (dated, like the police's).
         (
             "Kejati Kalteng Tetapkan Mantan Kadis PUPR Katingan Tersangka Korupsi Jalan",
@@ -180,6 +183,15 @@ def test_a_report_may_name_several_steps_and_one_conflict_parts_a_pair() -> None
     assert stages.conflicting_steps(final, semi) == (("round", 2), ("round", 1))
     assert stages.different_steps(final, (("match", 2001),)) is False  # one game, one score
     assert stages.different_steps(final, ()) is False
+
+
+def test_a_dateline_cut_off_as_a_sentence_is_not_the_opening() -> None:
+    """ "Jakarta. Police in Central Java on Thursday named ...": the sentence after it is."""
+    lead = ("Jakarta. Police in Central Java on Thursday named the driver of a cement truck a "
+            "suspect in a crash that killed four. He faces six years in prison.")  # fmt: skip
+    text = stages.opening("Truck driver faces charges", [lead])
+    assert "named the driver" in text and "six years" not in text
+    assert stages.step_of(text) == ("police", 1)
 
 
 def test_the_step_is_read_from_the_headline_and_first_sentence_only() -> None:
