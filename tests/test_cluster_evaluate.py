@@ -98,6 +98,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind27", 0.96),
         ("blind28", 0.99),
         ("blind29", 0.99),
+        ("blind30", 0.95),
+        ("blind31", 0.95),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
