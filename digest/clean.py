@@ -79,11 +79,13 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         "cookie",
         r"^\s*(we|this (web)?site|our (web)?site|situs ini)\s+(uses?|menggunakan)\s+"
         r"cookies?\b.{0,240}$",
+        "cookie",
     ),
     (
         "cookie",
         r"^\s*by (using|continuing to (use|browse))\b.{0,160}\b(cookies?|privacy policy|"
         r"terms)\b.{0,80}$",
+        *("cookie", "privacy", "terms"),
     ),
     (
         "promo",
@@ -93,8 +95,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("share", r"^\s*(share|bagikan)\s+(on|ke|via)\s+[\w.]+\s*$"),
     ("pager", r"^\s*(halaman|page)(\s+\d+)+(\s+(selanjutnya|berikutnya|next))?\s*[»›>]?\s*$"),
     ("currency-note", r"^\s*\(\s*\$\s*1\s*=\s*[\d.,]+\s+[\w ]{2,30}\)\s*$"),
-    ("menu", rf"^\s*{_MENU_ITEM}(\s+\|\s+{_MENU_ITEM}){{2,}}\s*$"),
-    ("menu", rf"^\s*{_CRUMB}(\s+[>›»]\s+{_CRUMB})+\s*$"),
+    ("menu", rf"^\s*{_MENU_ITEM}( +\| +{_MENU_ITEM}){{2,}}\s*$", " | "),
+    ("menu", rf"^\s*{_CRUMB}( +[>›»] +{_CRUMB})+\s*$", " > ", " › ", " » "),
     ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
     ("promo", r"^\s*dapatkan\s+(update|informasi|berita)\b.{0,100}$"),
     ("promo", r"^\s*(klik di sini|click here)\b.{0,100}$"),
@@ -520,8 +522,8 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             removed.append(Removed(line, "end-marker"))
             continue
         rule = _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
-        if rule == "menu" and raw.is_markdown:
-            rule = None  # "Kota | Korban | Pengungsi": a Markdown table's row, written for us
+        if rule == "menu" and raw.markdown and "\n" in raw.markdown[index]:
+            rule = None  # a Markdown table: its rows are one block, a bar is one line
         if rule is not None:
             removed.append(Removed(line, rule))
             links = rule == "read-also" and len(line.split()) <= BARE_MARKER_WORDS
