@@ -543,6 +543,10 @@ def test_headline_lists_below_the_story_are_dropped_and_lists_inside_it_kept() -
 @pytest.mark.parametrize(
     "marker",
     [
+        "Most viewed",
+        "Explore more on these topics",
+        "Video Rekomendasi",
+        "Baca berikutnya",
         "BERITA POPULER",
         "Trending in Asia Tech",
         "Trending now",
@@ -555,21 +559,9 @@ def test_headline_lists_below_the_story_are_dropped_and_lists_inside_it_kept() -
         "12 comments",
     ],
 )
-def test_popularity_headings_end_the_story(marker: str) -> None:
-    """Lists of other stories, or readers' comments, follow these."""
-    story = "The minister met the leader in the capital on Friday to discuss ties."
-    other = "Floods kill three in Sumatra as rivers burst their banks after heavy rain."
-    item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
-    assert item.paragraphs == (story, f"{story} Again.")
-    assert removed_rules(item)[marker] == "end-marker"
-
-
-@pytest.mark.parametrize(
-    "marker",
-    ["Most viewed", "Explore more on these topics", "Video Rekomendasi", "Baca berikutnya"],
-)
 def test_list_headings_after_the_story_end_it(marker: str) -> None:
-    """What follows such a heading is other stories' headlines, not this story."""
+    """What follows such a heading is other stories' headlines (or readers' comments), not
+    this story."""
     story = "The minister met the leader in the capital on Friday to discuss ties."
     other = "Floods kill three in Sumatra as rivers burst their banks after heavy rain."
     item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
