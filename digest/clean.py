@@ -573,15 +573,17 @@ def _is_list_item(line: str) -> bool:
 
 
 def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Removed]) -> list[int]:
-    """Return `kept` without the short non-sentence lines (see `_is_furniture`) and the
-    lists of headlines (`_is_list_item`) above the story's first sentence and below its
-    last, adding them to `removed`. A text with no sentence at all is left as it is."""
+    """Return `kept` without the short non-sentence lines (see `_is_furniture`) above the
+    story's first sentence and below its last, and the lists of headlines below its last
+    (`_is_list_item`), adding them to `removed`. A text with no sentence at all is left as
+    it is."""
     sentences = [i for i in kept if _is_sentence(texts[i])]
     if not sentences:
         return kept
     first, last = sentences[0], sentences[-1]
     # One bulleted line after the story may be its last fact; a list of them is a block.
-    lists = [i for i in kept if (i < first or i > last) and _is_list_item(texts[i])]
+    # (Above the story, a list is more often its key points: "• Both sides agree ...".)
+    lists = [i for i in kept if i > last and _is_list_item(texts[i])]
     lists = lists if len(lists) >= MIN_HEADLINE_LIST else []
     out = []
     for i in kept:
