@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.model import NameKind
-from digest.text import extract_names, name_kind, split_place_prefix
+from digest.text import extract_names, name_kind, name_tokens, split_place_prefix
 
 
 @pytest.mark.parametrize(
@@ -460,3 +460,19 @@ def test_an_organisations_word_opening_a_sentence_stays_in_its_name() -> None:
     assert found.get("Museum Nasional Indonesia") is NameKind.ORGANISATION
     assert "Nasional Indonesia" not in found
     assert "Bandung" in found and "Warga Bandung" not in found  # an ordinary word still goes
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Kecamatan Tarik", ["tarik"]),
+        ("Kepala Pelaksana BPBD Kerinci", ["kerinci"]),
+        ("Polres Nganjuk", ["nganjuk"]),
+        ("Semarang Regency", ["semarang"]),
+        ("Leicester City", ["leicester"]),
+    ],
+)
+def test_name_tokens_leave_out_the_units_and_offices_every_region_has(name, tokens) -> None:
+    """Two regencies' floods both name "Kecamatan ..." and "BPBD": only the units' own
+    names tell them apart, so only those are compared."""
+    assert name_tokens(name) == tokens
