@@ -197,7 +197,7 @@ def similarity(
     them (`features.bulk_cosines`, the same bits).
     """
     gap = date_gap_days(a, b)
-    if gap is not None and gap > params.max_gap_days:
+    if (gap is not None and gap > params.max_gap_days) or a.roundup or b.roundup:
         return 0.0
     lead, body = cosines or (cosine(a.lead, b.lead), cosine(a.body, b.body))
     weighted = evidence(lead, body, shared_names(a, b), params)
@@ -371,6 +371,8 @@ def pair_similarities(
     factors = np.array([date_factor(k, g) for k in range(g + 2)])  # g + 1 on: all the same
     soft_gap = np.minimum(np.abs(day[i] - day[j]), g + 1)
     factor = np.where(has_day[i] & has_day[j], factors[soft_gap], 1.0)
+    roundup = np.array([f.roundup for f in features], dtype=bool)
+    apart |= roundup[i] | roundup[j]  # an opinion or a round-up joins no event
     sims = np.where(apart, 0.0, weighted * factor)
     kept = np.flatnonzero(sims > 0)
     return dict(zip(map(tuple, table[kept].tolist()), sims[kept].tolist(), strict=True))

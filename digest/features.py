@@ -107,6 +107,36 @@ class Features:
     """The offices the headline names, as bits of `stages.OFFICES` (`offices_named`)."""
     lead_offices: int = 0
     """The offices the headline and first two paragraphs name, as bits of `stages.OFFICES`."""
+    roundup: bool = False
+    """Its headline labels it an opinion column or a round-up of several happenings
+    (`is_roundup`): it reports no one happening, so it joins none."""
+
+
+ROUNDUP = re.compile(
+    r"^\W*(?:\d+\s+)?(?:opinion|opini|editorial|tajuk(?:\s+rencana)?|kolom|column|"
+    r"commentary|(?:the\s+)?(?:morning|evening|daily|weekly)\s+(?:brief(?:ing)?|wrap)|"
+    r"newsletter|week\s+in\s+review|rangkuman(?:\s+(?:sepekan|pekan\s+ini|hari\s+ini))?|"
+    r"berita\s+terpopuler(?:\s+hari\s+ini)?|top\s+stories|timeline|linimasa)"
+    r"\s*[:|–—-]\s"
+    r"|^\W*(?:prakiraan\s+cuaca|weather\s+forecast)\b",
+    re.IGNORECASE,
+)
+"""Headline labels of what reports no one happening: an opinion ("OPINION: ...", "KOLOM:
+..."), a round-up ("The Morning Brief: ...", "5 Berita Terpopuler Hari Ini: ...", "Week in
+review: ...", "Rangkuman Sepekan: ...", "Timeline: how two banks became one"), a weather
+outlook. An analysis or an explainer is about one happening and is not one of these, nor is
+a "Kronologi" (Indonesian outlets tell one crash's minutes so)."""
+
+
+def is_roundup(title: str) -> bool:
+    """Whether a headline labels its article an opinion or a round-up (`ROUNDUP`).
+
+    >>> is_roundup("OPINION: The deadline needs a runway"), is_roundup("Rangkuman Sepekan: X")
+    (True, True)
+    >>> is_roundup("Analysis: Why the bank blinked"), is_roundup("Sepekan Diburu, Buaya Tertangkap")
+    (False, False)
+    """
+    return ROUNDUP.search(title) is not None
 
 
 def dateline_day(article: Article) -> YearlessDateline | None:
@@ -1142,6 +1172,7 @@ def featurize_corpus(
             t.title_places,
             t.title_offices,
             t.lead_offices,
+            is_roundup(article.title),
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True
