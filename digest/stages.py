@@ -380,7 +380,8 @@ ACTIONS = (
     ("aid", "bantuan aid pledge pledges pledged"),
     ("award", "juara penghargaan award awards prize menang wins won"),
     ("opening", "dibuka pembukaan opens opening dibukanya"),
-    ("resignation", "mundur mengundurkan_diri resign resigns resigned resignation quit quits "
+    ("resignation", "mundur mengundurkan_diri pengunduran_diri resign resigns resigned "
+     "resignation quit quits "
      "step_down steps_down stepped_down"),
     ("rate cut", r"rate_cuts? (?:cuts?|lowers?|lowered|trims?|trimmed|slashe?s?|slashed)_"
      r"(?:\w+_){0,2}(?:rates?|suku_bunga) "

@@ -305,6 +305,7 @@ def _actions(title: str) -> set[str]:
         ("Ministry grounds airline's ATR fleet after deadly crash", {"grounding"}),
         ("Kemenhub Kandangkan Sembilan Pesawat Usai Kecelakaan", {"grounding"}),
         ("Water boss quits after record fine over sewage spills", {"resignation"}),
+        ("Presiden Terima Pengunduran Diri Menpora", {"resignation"}),
         ("Factory installs solar panels on its roof", set()),
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
