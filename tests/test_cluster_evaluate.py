@@ -102,6 +102,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind31", 0.95),
         ("blind32", 0.99),
         ("blind33", 0.86),
+        ("blind34", 0.88),
+        ("blind35", 0.92),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
