@@ -20,7 +20,7 @@ from digest.features import (
     shared_names,
 )
 from digest.model import Article
-from digest.stages import OFFICES, Steps, conflicting_steps, kind_names, step_name
+from digest.stages import MARKET, OFFICES, Steps, conflicting_steps, kind_names, step_name
 
 TOP_TERMS = 8
 TOP_NAMES = 16
@@ -81,6 +81,8 @@ class Explanation:
     weekday_conflict: bool = False
     """One report has no own day and its lead's weekday does not fit the other's day, or
     neither has one and their leads' weekdays do not fit (`cluster.weekday_conflict`)."""
+    roundups: tuple[bool, bool] = (False, False)
+    """Whether each headline labels an opinion or a round-up (`features.is_roundup`)."""
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -171,6 +173,7 @@ def explain_pair(
         days=(cluster.own_day(fa), cluster.own_day(fb)),
         weekdays=(fa.lead_weekday, fb.lead_weekday),
         weekday_conflict=cluster.weekday_conflict(fa, fb),
+        roundups=(fa.roundup, fb.roundup),
     )
 
 
@@ -246,8 +249,19 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"acting, likely two happenings; the similarity above is already x "
             f"{cluster.OFFICE_FACTOR:g} for it"
         )
+    if any(e.roundups):
+        labelled = e.a if e.roundups[0] else e.b
+        lines.append(
+            f"  genre  {labelled}'s headline labels it an opinion or a round-up of several "
+            "happenings: it reports no one happening and joins no event (similarity 0)"
+        )
     conflict = conflicting_steps(*e.steps, e.days)
-    if conflict is not None:
+    if conflict is not None and conflict[0] == conflict[1] and conflict[0][0] == MARKET:
+        lines.append(
+            f"  steps  {e.a} and {e.b} are market reports of two different days: two "
+            f"sessions; the similarity above is already x {cluster.STEP_FACTOR:g} for it"
+        )
+    elif conflict is not None:
         first, second = (step_name(*s) for s in conflict)
         lines.append(
             f"  steps  {e.a} opens on a {first}, {e.b} on a {second}: two steps of one "
@@ -303,6 +317,17 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"{second!r}, whom it never names; scored among the group alone it is "
             f"{e.split.split.between:.3f} similar to them against {e.split.split.within:.3f} "
             "among them: cut out as another event"
+        )
+    elif (
+        e.split is not None
+        and e.split.split.stepped
+        and e.split.split.names[0].startswith("market session")
+    ):
+        first, second = e.split.split.names
+        lines.append(
+            f"  split  linkage put them in one group, but it holds market reports of two days, "
+            f"the {first} and the {second} (a report without a day joins the part it is most "
+            "like): cut apart"
         )
     elif e.split is not None and e.split.split.stepped:
         first, second = e.split.split.names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,13 @@ def test_the_same_text_as_a_report_joins_its_event(tmp_path: Path) -> None:
     """Without the label the round-up's opening is the flood's, and it joins the flood."""
     groups = _groups(tmp_path, "Detik-detik")
     assert {"a", "b", "c"} in groups
+
+
+def test_explain_says_a_roundup_joins_no_event(tmp_path: Path) -> None:
+    _groups(tmp_path, "Rangkuman Sepekan:")
+    out = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", "a", "c", "--seeds", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "DIFFERENT events" in out.splitlines()[0]
+    assert any(x.strip().startswith("genre  c's headline") for x in out.splitlines())

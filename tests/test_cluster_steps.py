@@ -255,6 +255,18 @@ def test_explain_names_the_two_steps() -> None:
     assert f"x {cluster.STEP_FACTOR:g}" in line
 
 
+def test_explain_names_two_market_sessions() -> None:
+    """blind31's rupiah closes of Tuesday and Wednesday, one template, one direction."""
+    out = subprocess.run(
+        [sys.executable, "-m", "digest", "explain", "b31-010", "b31-011",
+         "--seeds", str(CORPORA / "blind31" / "articles")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    (line,) = [x for x in out.splitlines() if x.strip().startswith("steps")]
+    assert "two different days" in line
+    assert "DIFFERENT events" in out.splitlines()[0]
+
+
 def _actions(title: str) -> set[str]:
     return set(stages.kind_names(stages.ACTIONS, stages.headline_actions(title)))
 
