@@ -49,6 +49,22 @@ def run_digest(
     )
 
 
+def explain_cli(a: str, b: str, seeds: Path) -> str:
+    """Return what `digest explain A B --seeds SEEDS` prints, run as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "digest", "explain", a, b, "--seeds", str(seeds)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def explain_line(out: str, label: str) -> str:
+    """Return the one line of `explain_cli`'s output that starts with `label`."""
+    (line,) = [x for x in out.splitlines() if x.strip().startswith(label)]
+    return line
+
+
 def without_weekday_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     """Turn the clusterer's weekday rule off (`cluster.weekday_conflict(s)`), both forms."""
     from digest import cluster

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import explain_cli, explain_line
 
 from digest import cluster, contrast, evaluate
 from digest.config import ClusterParams
@@ -139,14 +138,9 @@ def test_explain_names_the_split(tmp_path: Path) -> None:
     for topic in ("5", "7", "12"):
         for path in sorted((ECB / "articles").glob(f"{topic}_*")):
             shutil.copy(path, seeds / path.name)
-    result = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "7_1ecb", "7_1ecbplus", "--seeds", str(seeds)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "DIFFERENT events" in result.stdout
-    (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("split")]
+    out = explain_cli("7_1ecb", "7_1ecbplus", seeds)
+    assert "DIFFERENT events" in out
+    line = explain_line(out, "split")
     assert "'rahman'" in line and "cut in two" in line
 
 

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import explain_cli, explain_line
 
 from digest import cluster, evaluate
 from digest.config import ClusterParams
@@ -105,13 +104,9 @@ def test_on_labelled_corpora_local_cuts_bring_reports_closer_to_the_gold_events(
     ],
 )
 def test_explain_says_the_group_was_scored_alone(corpus: str, a: str, b: str, says: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", a, b,
-         "--seeds", str(CORPORA / corpus / "articles")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert "DIFFERENT events" in result.stdout
-    (line,) = [x for x in result.stdout.splitlines() if x.strip().startswith("split")]
+    out = explain_cli(a, b, CORPORA / corpus / "articles")
+    assert "DIFFERENT events" in out
+    line = explain_line(out, "split")
     assert "scored among that group alone" in line and says in line
 
 

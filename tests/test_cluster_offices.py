@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import explain_cli, explain_line
 
 from digest import cluster
 from digest.config import ClusterParams
@@ -73,11 +72,7 @@ def test_similarity_keeps_the_office_factor_share() -> None:
 
 
 def test_explain_names_the_two_offices() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "b26-006", "b26-007",
-         "--seeds", str(CORPORA / "blind26" / "articles")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("people")]
+    out = explain_cli("b26-006", "b26-007", CORPORA / "blind26" / "articles")
+    line = explain_line(out, "people")
     assert "foreign minister" in line and "prime minister" in line
     assert f"x {cluster.OFFICE_FACTOR:g}" in line

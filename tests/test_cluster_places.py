@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import explain_cli, explain_line
 
 from digest import cluster, evaluate, features
 from digest.config import ClusterParams
@@ -131,21 +130,18 @@ def test_one_report_of_a_second_visit_stays_apart(
 
 def explain_hardcases(a: str, b: str) -> str:
     """Return what `digest explain` prints for two hardcases articles, run as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "digest", "explain", a, b, "--seeds", str(HARDCASES / "articles")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    return explain_cli(a, b, HARDCASES / "articles")
 
 
 def test_explain_names_the_two_countries() -> None:
     out = explain_hardcases("menlu-beijing-id1", "menlu-tokyo-id1")
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("places")]
+    line = explain_line(out, "places")
     assert "leads with china" in line and "with japan" in line
 
 
 def test_explain_says_an_english_and_an_indonesian_report_are_scored_up() -> None:
     out = explain_hardcases("menlu-tokyo-en1", "menlu-tokyo-id1")
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("languages")]
+    line = explain_line(out, "languages")
     assert "en and id" in line and f"x {cluster.CROSS_LANGUAGE:g}" in line
     assert "languages" not in explain_hardcases("menlu-tokyo-id1", "menlu-beijing-id1")
 

@@ -4,13 +4,12 @@ happenings: the same rule as for countries (`test_cluster_places.py`), one level
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import explain_cli, explain_line
 
 from digest import cluster, evaluate, features
 from digest.config import ClusterParams
@@ -92,9 +91,6 @@ def test_two_provinces_minimum_wages_a_day_apart_are_two_events(
 
 
 def test_explain_names_the_two_provinces() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", KALBAR[0], JAMBI[0], "--seeds", str(BLIND12)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("places")]
+    out = explain_cli(KALBAR[0], JAMBI[0], BLIND12)
+    line = explain_line(out, "places")
     assert "west-kalimantan" in line and "jambi" in line and "two provinces" in line

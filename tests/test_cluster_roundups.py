@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import explain_cli
 
 from digest import cluster, evaluate
 from digest.config import ClusterParams
@@ -54,9 +53,6 @@ def test_the_same_text_as_a_report_joins_its_event(tmp_path: Path) -> None:
 
 def test_explain_says_a_roundup_joins_no_event(tmp_path: Path) -> None:
     _groups(tmp_path, "Rangkuman Sepekan:")
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "a", "c", "--seeds", str(tmp_path)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    out = explain_cli("a", "c", tmp_path)
     assert "DIFFERENT events" in out.splitlines()[0]
     assert any(x.strip().startswith("genre  c's headline") for x in out.splitlines())

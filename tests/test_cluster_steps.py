@@ -3,15 +3,13 @@ its official result) are two happenings, even undated and sharing every name."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import without_weekday_rule
+from conftest import explain_cli, explain_line, without_weekday_rule
 
 from digest import cluster, evaluate, stages
 from digest.config import ClusterParams
@@ -245,24 +243,16 @@ def test_the_blind_set_scores_higher_with_the_rule(
 
 
 def test_explain_names_the_two_steps() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "tipikor-tuntutan-en1", "tipikor-vonis-en1",
-         "--seeds", str(BLIND / "articles")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("steps")]
+    out = explain_cli("tipikor-tuntutan-en1", "tipikor-vonis-en1", BLIND / "articles")
+    line = explain_line(out, "steps")
     assert "trial's demand" in line and "trial's verdict" in line
     assert f"x {cluster.STEP_FACTOR:g}" in line
 
 
 def test_explain_names_two_market_sessions() -> None:
     """blind31's rupiah closes of Tuesday and Wednesday, one template, one direction."""
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "b31-010", "b31-011",
-         "--seeds", str(CORPORA / "blind31" / "articles")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("steps")]
+    out = explain_cli("b31-010", "b31-011", CORPORA / "blind31" / "articles")
+    line = explain_line(out, "steps")
     assert "two different days" in line
     assert "DIFFERENT events" in out.splitlines()[0]
 

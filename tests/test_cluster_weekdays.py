@@ -5,15 +5,13 @@ weekday, the two are likely two happenings (`cluster.weekday_conflicts`)."""
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import without_weekday_rule
+from conftest import explain_cli, explain_line, without_weekday_rule
 
 from digest import cluster, evaluate
 from digest.config import ClusterParams
@@ -129,20 +127,14 @@ def test_a_rescue_and_a_closure_two_days_later_are_two_events(
 
 
 def test_explain_names_the_weekday_and_the_day() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", RESCUE[0], CLOSURE[1], "--seeds", str(BLIND15)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("weekday")]
+    out = explain_cli(RESCUE[0], CLOSURE[1], BLIND15)
+    line = explain_line(out, "weekday")
     assert "Tuesday" in line and "Sunday 2026-07-26" in line and "x 0.25" in line
 
 
 def test_explain_names_both_weekdays_when_neither_report_has_a_day() -> None:
     """blind22's ferry aground "Kamis malam" and the harbour master's ban "on Tuesday"."""
     folder = Path(__file__).parent / "corpora" / "blind22" / "articles"
-    out = subprocess.run(
-        [sys.executable, "-m", "digest", "explain", "b22-037", "b22-057", "--seeds", str(folder)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    (line,) = [x for x in out.splitlines() if x.strip().startswith("weekday")]
+    out = explain_cli("b22-037", "b22-057", folder)
+    line = explain_line(out, "weekday")
     assert "neither has an own day" in line and "Thursday" in line and "Tuesday" in line
