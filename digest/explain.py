@@ -20,7 +20,15 @@ from digest.features import (
     shared_names,
 )
 from digest.model import Article
-from digest.stages import MARKET, OFFICES, Steps, conflicting_steps, kind_names, step_name
+from digest.stages import (
+    MARKET,
+    OFFICES,
+    SESSION,
+    Steps,
+    conflicting_steps,
+    kind_names,
+    step_name,
+)
 
 TOP_TERMS = 8
 TOP_NAMES = 16
@@ -319,9 +327,7 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             "among them: cut out as another event"
         )
     elif (
-        e.split is not None
-        and e.split.split.stepped
-        and e.split.split.names[0].startswith("market session")
+        e.split is not None and e.split.split.stepped and e.split.split.names[0].startswith(SESSION)
     ):
         first, second = e.split.split.names
         lines.append(

@@ -449,27 +449,13 @@ def headline_actions(title: str) -> int:
     ...     "UN Security Council meets on Ukraine after deadly Kharkiv strike") >> k & 1]
     ['council meeting']
     """
-    return sum(1 << k for k, words in enumerate(_ACTION_WORDS) if _named_as_news(words, title))
-
-
-_BEFORE = re.compile(
-    r"\b(?:after|following|usai|seusai|setelah|sesudah|pasca|pascaa?|in\s+the\s+wake\s+of)"
-    r"\s+(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-"""Words before a kind of happening (at most three words between) that make it what came
-before the news: "grounds fleet after deadly crash", "sack coach a day after semi-final
-exit", "Polisi Tangkap Pelaku usai Penembakan"."""
-
-
-def _named_as_news(words: re.Pattern[str], title: str) -> bool:
-    """Whether `title` names a kind as its news: done (`_named_as_done`), and not only as
-    what came before it (`_BEFORE`)."""
-    return any(
-        _NOT_DONE.search(title, max(0, m.start() - 40), m.start()) is None
-        and _BEFORE.search(title, max(0, m.start() - 40), m.start()) is None
-        for m in words.finditer(title)
+    return sum(
+        1 << k for k, words in enumerate(_ACTION_WORDS) if _named_as_done(words, title, _NOT_NEWS)
     )
+
+
+DATELINE_WORDS = 2
+"""A first "sentence" this short is a dateline ("Jakarta.", "Kuala Lumpur.")."""
 
 
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -479,10 +465,6 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     # is no opening: the sentence after it is.
     first = 2 if sentences and len(sentences[0].split()) <= DATELINE_WORDS else 1
     return "\n".join([title, *sentences[:first]])
-
-
-DATELINE_WORDS = 2
-"""A first "sentence" this short is a dateline ("Jakarta.", "Kuala Lumpur.")."""
 
 
 _NOT_DONE = re.compile(
@@ -505,11 +487,26 @@ bantuan", "asks for aid"). A bare "to" is not one: "police use Taser to arrest s
 "Aryo Seno Tinggal Tunggu Pelantikan" (approved, the swearing-in to come)."""
 
 
-def _named_as_done(step: re.Pattern[str], text: str) -> bool:
+_BEFORE = re.compile(
+    r"\b(?:after|following|usai|seusai|setelah|sesudah|pasca|in\s+the\s+wake\s+of)"
+    r"\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Words before a kind of happening (at most three words between) that make it what came
+before the news: "grounds fleet after deadly crash", "sack coach a day after semi-final
+exit", "Polisi Tangkap Pelaku usai Penembakan"."""
+
+
+_NOT_NEWS = re.compile(f"(?:{_NOT_DONE.pattern})|(?:{_BEFORE.pattern})", re.IGNORECASE)
+"""What a headline names that is not its news: not done (`_NOT_DONE`), or what came before
+it (`_BEFORE`)."""
+
+
+def _named_as_done(step: re.Pattern[str], text: str, not_done: re.Pattern[str] = _NOT_DONE) -> bool:
     """Whether `text` names `step` as done, not only as still to come, refused or demanded
-    (`_NOT_DONE`): "ministers discuss power link ahead of signing" is a report of the talks."""
+    (`not_done`): "ministers discuss power link ahead of signing" is a report of the talks."""
     return any(
-        _NOT_DONE.search(text, max(0, m.start() - 40), m.start()) is None
+        not_done.search(text, max(0, m.start() - 40), m.start()) is None
         for m in step.finditer(text)
     )
 
