@@ -39,8 +39,8 @@ from digest.load import slugify
 from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
 from digest.stages import (
-    ACTION,
     DATED_STEPS,
+    KIND_TABLES,
     MARKET,
     SESSION,
     different_steps,
@@ -1080,7 +1080,7 @@ def _step_parts(
     told: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i in members:
         for sequence, step in features[i].steps:
-            if sequence != ACTION:  # headline kinds are sets of kinds, not steps in order
+            if sequence not in KIND_TABLES:  # headline kinds are sets of kinds, not steps
                 told[sequence][step].append(i)
     for sequence in sorted(told):
         parts = {step: own for step, own in told[sequence].items() if len(own) >= STEP_REPORTS}

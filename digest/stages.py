@@ -48,6 +48,10 @@ class StepSequence:
     dated: bool = False
     """Its steps are two happenings only on two different days: a shooting and the gunman's
     arrest that evening are one event, the owner's arrest three days after a fire another."""
+    in_headline: bool = False
+    """Its setting counts only in the headline: a suspension lifted is the news only where
+    the headline says so, not where a report of a shooting says the gunman "had been
+    suspended"."""
 
 
 def _words(forms: str) -> re.Pattern[str]:
@@ -119,6 +123,28 @@ SEQUENCES = (
                 "menyerang penembakan collapse collapsed runtuh"
             ),
         ),
+    ),
+    StepSequence(
+        "suspension",
+        _words(
+            "suspensi disuspensi suspend suspends suspension halt halts halted trading_halt "
+            "larangan ban bans moratorium jam_malam curfew lockdown embargo"
+        ),
+        ("suspension or ban", "suspension or ban lifted"),
+        (
+            _words(
+                "suspensi disuspensi menyuspensi suspend suspends suspended suspension halt "
+                "halts halted hentikan dihentikan menghentikan larang dilarang melarang ban "
+                "bans banned imposes imposed berlakukan memberlakukan diberlakukan blokir "
+                "diblokir memblokir blocks blocked"
+            ),
+            _words(
+                "cabut dicabut mencabut pencabutan lift lifts lifted lifting resume resumes "
+                "resumed kembali_diperdagangkan dibuka_kembali dibuka_lagi reopen reopens "
+                "reopened unblocked ends_(?:\\w+_){0,2}(?:ban|suspension|curfew|lockdown)"
+            ),
+        ),
+        in_headline=True,
     ),
     StepSequence(
         "company",
@@ -405,6 +431,27 @@ MARKET_REPORT = 1 << next(k for k, (name, _) in enumerate(ACTIONS) if name == "m
 cut that moved it ("Rupiah slides to two-month low after surprise rate cut")."""
 
 
+DISASTER = "disaster"
+"""What kind of disaster a headline names: a fire, a flood, a quake. Two reports whose
+headlines name disasters and none in common are two happenings: a house fire and the flood
+that hits the same street a month later share the street, the residents and the officials.
+Apart from `ACTIONS`: a flood's report and its evacuation's are one happening."""
+DISASTERS = (
+    ("fire", r"kebakaran terbakar hangus ludes dilalap_api blaze ablaze gutted "
+     r"(?<!under\s)(?<!opened\s)(?<!open\s)fire"),
+    ("flood", "banjir meluap terendam merendam flood floods flooded flooding floodwaters"),
+    ("earthquake", "gempa earthquake earthquakes quake quakes"),
+    ("landslide", "longsor landslide landslides mudslide mudslides"),
+    ("eruption", "erupsi meletus letusan erupts erupted eruption"),
+    ("poisoning", "keracunan poisoning poisoned"),
+)  # fmt: skip
+_DISASTER_WORDS = tuple(_words(forms) for _, forms in DISASTERS)
+
+KIND_TABLES = {ACTION: ACTIONS, DISASTER: DISASTERS}
+"""The steps that are sets of kinds a headline names, as bits of a table: two reports
+differ when both name kinds of one table and none in common."""
+
+
 def kind_names(table: Sequence[tuple[str, str]], bits: int) -> tuple[str, ...]:
     """Return the names of the rows of `table` (`ACTIONS`, `OFFICES`) that `bits` holds."""
     return tuple(name for k, (name, _) in enumerate(table) if bits >> k & 1)
@@ -449,9 +496,21 @@ def headline_actions(title: str) -> int:
     ...     "UN Security Council meets on Ukraine after deadly Kharkiv strike") >> k & 1]
     ['council meeting']
     """
-    return sum(
-        1 << k for k, words in enumerate(_ACTION_WORDS) if _named_as_done(words, title, _NOT_NEWS)
-    )
+    return _headline_kinds(_ACTION_WORDS, title)
+
+
+def headline_disasters(title: str) -> int:
+    """Return the kinds of disaster a headline names, as bits of `DISASTERS` (0: none).
+
+    >>> kind_names(DISASTERS, headline_disasters("Kebakaran Pasar Kotabaru, Ratusan Kios Ludes"))
+    ('fire',)
+    """
+    return _headline_kinds(_DISASTER_WORDS, title)
+
+
+def _headline_kinds(table: tuple[re.Pattern[str], ...], title: str) -> int:
+    """Return the rows of `table` a headline names as its news (`_NOT_NEWS`), as bits."""
+    return sum(1 << k for k, words in enumerate(table) if _named_as_done(words, title, _NOT_NEWS))
 
 
 DATELINE_WORDS = 2
@@ -522,7 +581,7 @@ def step_of(text: str) -> tuple[str, int] | None:
     True
     """
     for sequence in SEQUENCES:
-        if not sequence.setting.search(text):
+        if not sequence.setting.search(text.partition("\n")[0] if sequence.in_headline else text):
             continue
         if sequence.apart_from is not None and sequence.apart_from.search(text):
             continue
@@ -557,6 +616,9 @@ def report_steps(
     actions = headline_actions(title) | (MARKET_REPORT if move is not None else 0)
     if actions:
         found.append((ACTION, actions))
+    disasters = headline_disasters(title)
+    if disasters:
+        found.append((DISASTER, disasters))
     return tuple(found)
 
 
@@ -564,8 +626,8 @@ def step_name(sequence: str, step: int) -> str:
     """Return how `explain` names a step: "trial's verdict", "match ending 2-1"."""
     if sequence == MATCH:
         return f"match ending {step // 1000}-{step % 1000}"
-    if sequence == ACTION:
-        return " or ".join(kind_names(ACTIONS, step))
+    if sequence in KIND_TABLES:
+        return " or ".join(kind_names(KIND_TABLES[sequence], step))
     if sequence == MARKET:
         return ("market report of a rise", "market report of a fall")[step]
     if sequence == SESSION:
@@ -592,7 +654,7 @@ def conflicting_steps(
                 continue
             if x[0] == MARKET and None not in days and days[0] != days[1]:
                 return x, y  # two sessions: each market report is about its own day's
-            if (x[1] & y[1] == 0) if x[0] == ACTION else (x[1] != y[1]):
+            if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
     return None
 
@@ -621,14 +683,14 @@ def step_conflicts(
     conflict = np.zeros(len(i), dtype=bool)
     kinds = sorted({kind for own in steps for kind, _ in own})
     for kind in kinds:
-        empty = 0 if kind == ACTION else -1
+        empty = 0 if kind in KIND_TABLES else -1
         value = np.full(len(steps), empty, dtype=np.int64)
         for row, own in enumerate(steps):
             for name, v in own:
                 if name == kind:
                     value[row] = v
         a, b = value[i], value[j]
-        if kind == ACTION:
+        if kind in KIND_TABLES:
             conflict |= (a != 0) & (b != 0) & ((a & b) == 0)
         elif kind in DATED_STEPS:  # see `_in_order`; without days, no two steps differ
             if days is not None:

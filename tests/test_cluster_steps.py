@@ -96,6 +96,20 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             ("prosecution", 2),
         ),
         ("Hakim memvonis terdakwa 6 tahun, tersangka lain masih ditahan jaksa", ("trial", 3)),
+        # A suspension or a ban, and its lifting, are two happenings: read from the headline.
+        ("BEI Suspensi Saham WGSP Usai Naik 247%", ("suspension", 0)),
+        ("IDX halts trading in plastics maker after 247% rally", ("suspension", 0)),
+        ("Suspensi Dicabut, Saham WGSP Langsung Ambles ke ARB", ("suspension", 1)),
+        ("Mendag Cabut Larangan Ekspor Kelapa Bulat, Diganti Pungutan", ("suspension", 1)),
+        ("Quarantine agency lifts ban on beef from four Australian plants", ("suspension", 1)),
+        ("Government will lift the curfew next week", None),  # still to come
+        # ...not from a report of something else that names one below its headline.
+        (
+            "Worker kills two in factory shooting, police say\nThe gunman had been given a "
+            "suspension and was escorted out; the plant halted production",
+            ("police", 0),
+        ),
+        ("Suspended worker kills two in factory shooting, police say", ("police", 0)),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
@@ -339,6 +353,41 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
     # The attack came before the news: the meeting's report is not the attack's.
     assert stages.step_name(*after[0]) == "council meeting"
     assert stages.different_steps(attack, after)
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Dini Hari Mencekam, Lansia Tewas dalam Kebakaran Empat Rumah", {"fire"}),
+        ("Fire guts Martapura market, 300 stalls lost", {"fire"}),
+        ("Komering Meluap, Warga Kotabaru Selatan Kembali Jadi Korban", {"flood"}),
+        ("Gempa M5,6 Guncang Tarutung, Puluhan Rumah Rusak", {"earthquake"}),
+        ("Longsor Timbun 7 Rumah di Pandanarum", {"landslide"}),
+        ("112 Siswa Keracunan Makan Bergizi Gratis di Belitang", {"poisoning"}),
+        # What came before the news, and figures of speech, are no disaster.
+        ("Dapur MBG Disetop Usai 112 Siswa Keracunan", set()),
+        ("Minister under fire over graft claims", set()),
+        ("Police opened fire on the crowd", set()),
+        ("Ceasefire holds for a second day", set()),
+    ],
+)
+def test_a_headline_names_the_kind_of_disaster(title: str, kinds: set[str]) -> None:
+    assert set(stages.kind_names(stages.DISASTERS, stages.headline_disasters(title))) == kinds
+
+
+def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_another() -> None:
+    def steps(title: str) -> stages.Steps:
+        return stages.report_steps(title, ["Warga di lokasi."])
+
+    fire = steps("Kebakaran Empat Rumah di Kotabaru Selatan, Lansia Tewas")
+    flood = steps("Komering Meluap, Warga Kotabaru Selatan Kembali Jadi Korban")
+    evacuated = steps("Banjir Rendam Kotabaru, Ratusan Warga Dievakuasi")
+    assert stages.different_steps(fire, flood)
+    assert stages.conflicting_steps(fire, flood) == (("disaster", 1), ("disaster", 2))
+    assert stages.step_name("disaster", 2) == "flood"
+    # A flood's report and its evacuation's are one happening: the kinds are apart from
+    # the happenings' (`ACTIONS`), so the evacuation's kind does not part them.
+    assert not stages.different_steps(flood, evacuated)
 
 
 @pytest.mark.parametrize("seed", range(20))
