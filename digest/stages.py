@@ -61,6 +61,17 @@ def _words(forms: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+_SEIZED = _words(
+    "ditahan(?!_imbang) disandera menyandera diculik menculik seized seizes detained detains "
+    "captured kidnapped abducted held_(?:by|over|in|captive|hostage)"
+)
+_FREED = _words(
+    r"dibebaskan membebaskan bebaskan bebas_dari_tahanan freed frees free(?=\s+\d) walk_free"
+)
+_CUSTODY = re.compile(f"{_SEIZED.pattern}|{_FREED.pattern}", re.IGNORECASE)
+"""A crew or hostages seized or detained, and their release, are two happenings: weeks
+apart, with the same people, the same captors and the same background."""
+
 SEQUENCES = (
     StepSequence(
         "trial",
@@ -221,6 +232,13 @@ SEQUENCES = (
             ),
         ),
         dated=True,
+    ),
+    StepSequence(
+        "custody",
+        _CUSTODY,
+        ("seizure or detention", "release"),
+        (_SEIZED, _FREED),
+        in_headline=True,
     ),
 )
 DATED_STEPS = frozenset(s.name for s in SEQUENCES if s.dated)

@@ -110,6 +110,12 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             ("police", 0),
         ),
         ("Suspended worker kills two in factory shooting, police say", ("police", 0)),
+        # A crew seized or detained, and its release weeks later.
+        ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
+        ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
+        ("Sembilan ABK WNI yang Ditahan Ghedra Akhirnya Dibebaskan", ("custody", 1)),
+        ("Houthis free 21 crew of seized ship after Omani mediation", ("custody", 1)),
+        ("Film's release moved to May; free tickets for members", None),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
