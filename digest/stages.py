@@ -416,6 +416,8 @@ ACTIONS = (
     ("appointment", r"appoint appoints appointed appointment tunjuk menunjuk ditunjuk penunjukan "
      r"names?_(?:\w+_){1,3}as_(?:new_)?(?:manager|coach|head_coach|chief|ceo)"),
     ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
+    ("phone call", "telepon ditelepon menelepon bertelepon sambungan_telepon phone_call "
+     "phone_calls phone_talks phoned telephone_call telephoned"),
     ("visit", "kunjungi mengunjungi kunjungan berkunjung tiba visit visits visited arrives "
      "arrived tinjau meninjau"),
     ("exchange", "tukar pertukaran swap swaps exchange exchanged"),

@@ -338,6 +338,10 @@ def _actions(title: str) -> set[str]:
         ("Portugal Minta Bantuan Pesawat Pemadam dari Uni Eropa", set()),  # asked, not given
         ("Flood-hit city asks EU for aid", set()),
         ("PTUN Semarang Tolak Gugatan Cakades, Wahyudi Segera Dilantik", set()),
+        # A minister's phone call is not the evacuation or the detention it was about.
+        ("Menlu RI Telepon Menlu Talmera, Minta Jaminan Keamanan Konvoi WNI", {"phone call"}),
+        ("Indonesian FM presses Ghedra on detained fishermen in phone call", {"phone call"}),
+        ("212 WNI Dievakuasi Lewat Jalur Darat dari Talmera ke Djibouti", {"evacuation"}),
         # A labour strike is no attack; a headline naming no kind of happening has none.
         ("Workers strike at the port for a second day", set()),
         ("Kim Jong Un dan Menhan Rusia Sepakat Tingkatkan Hubungan Militer", set()),
