@@ -122,11 +122,15 @@ SEQUENCES = (
     StepSequence(
         "ceasefire",
         _words("ceasefire cease-fire truce gencatan_senjata jeda_kemanusiaan"),
-        ("ceasefire's agreement", "ceasefire's breach"),
+        ("ceasefire's agreement", "ceasefire's signing", "ceasefire's breach"),
         (
             _words(
                 "agree agreed agrees agreement deal reached sepakat sepakati disepakati "
                 "menyepakati kesepakatan tercapai"
+            ),
+            _words(
+                "sign signs signed signing teken diteken meneken menandatangani "
+                "ditandatangani penandatanganan tandatangani"
             ),
             _words(
                 "breach breached breaches violation violations violated violate pelanggaran "

@@ -65,7 +65,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Forum Pangan Ditutup, 21 Negara Teken Deklarasi Nusa Dua", None),
         ("Leaders meet on the second day of the summit", None),
         ("Sudan's warring sides agree seven-day truce around El Fasher", ("ceasefire", 0)),
-        ("Shelling of Darfur camp market kills 11, threatening days-old truce", ("ceasefire", 1)),
+        ("Shelling of Darfur camp market kills 11, threatening days-old truce", ("ceasefire", 2)),
+        # A ceasefire agreed at talks and signed by the presidents two days later.
+        ("Talmera, Ghedra agree on ceasefire in second round of Addis talks", ("ceasefire", 0)),
+        ("Talmera, Ghedra presidents sign ceasefire at AU headquarters", ("ceasefire", 1)),
+        ("Presiden Talmera dan Ghedra Teken Deklarasi Gencatan Senjata", ("ceasefire", 1)),
         ("Laba PT Kirana Pangan Anjlok 38 Persen di Kuartal III", ("company", 0)),
         (
             "Kirana Pangan shares hit lower limit a day after the company's profit miss",
