@@ -117,6 +117,37 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+_NAMED_WEEKDAY = re.compile(r"([^\W\d_][\w'’]*)\W{0,3}$")
+
+
+def _numeric_date(first: int, second: int, year: int, dayfirst: bool, before: str) -> date | None:
+    """Return the day of a numeric date "first/second/year": day first where `dayfirst`
+    (numbers above 12 settle it either way), unless the weekday named just before it fits
+    only the other reading: "Sunday (4/10/2026)" in an English translation of an
+    Indonesian report is 4 October (a Sunday), not 10 April (a Friday). A weekday with the
+    date in brackets after it is the Indonesian press's way ("Sabtu (7/11/2026)"): day
+    first there, where the weekday fits both readings.
+
+    >>> _numeric_date(4, 10, 2026, False, "on Sunday (")
+    datetime.date(2026, 10, 4)
+    >>> _numeric_date(7, 11, 2026, False, "Saturday (")
+    datetime.date(2026, 11, 7)
+    >>> _numeric_date(4, 10, 2026, False, "on ")
+    datetime.date(2026, 4, 10)
+    """
+    named = _NAMED_WEEKDAY.search(before[-16:])
+    weekday = WEEKDAYS.get(named.group(1).lower()) if named else None
+    dayfirst = dayfirst or (weekday is not None and before.rstrip().endswith("("))
+    day, month = (first, second) if dayfirst or second > 12 else (second, first)
+    if month > 12:
+        day, month = month, day
+    read = _day(year, month, day)
+    if weekday is None or (read is not None and read.weekday() == weekday):
+        return read
+    other = _day(year, day, month)
+    return other if other is not None and other.weekday() == weekday else read
+
+
 def _full_year(text: str) -> int:
     value = int(text)
     return value + 2000 if value < 100 else value
@@ -347,10 +378,7 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
             found.append(Expression(m.group(0), m.start(), Kind.DATE, d.year, d.month, d.day))
     for m in NUMERIC_FULL.finditer(text) if cues.numbers >= 3 else ():
         first, second = int(m.group(1)), int(m.group(3))
-        day, month = (first, second) if dayfirst or second > 12 else (second, first)
-        if month > 12:
-            day, month = month, day
-        d = _day(_full_year(m.group(4)), month, day)
+        d = _numeric_date(first, second, _full_year(m.group(4)), dayfirst, text[: m.start()])
         if d and (m.group(2) != "." or len(m.group(4)) == 4):
             found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
     for m in DAY_MONTH.finditer(text) if cues.month else ():
@@ -927,8 +955,7 @@ def _opening_sentence_date(sentence: str, dayfirst: bool) -> date | None:
     found: list[tuple[bool, date]] = []
     for m in _DATELINE_NUMERIC.finditer(sentence):
         first, second = int(m.group(1)), int(m.group(2))
-        day, month = (first, second) if dayfirst or second > 12 else (second, first)
-        d = _day(int(m.group(3)), month, day)
+        d = _numeric_date(first, second, int(m.group(3)), dayfirst, sentence[: m.start(1)])
         if d:
             before = sentence[: m.start()]
             found.append((_is_planned(sentence, m.start()) or bool(_RANGE_END.search(before)), d))

@@ -407,6 +407,25 @@ def test_month_first_follows_language() -> None:
     assert dates.find_dates("pada 11/12/2024", None)[0].date.value == date(2024, 12, 11)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An English translation of an Indonesian report keeps its day-first dates: the
+        # weekday named before the date settles which reading it is.
+        ("shook North Tapanuli on Sunday (4/10/2026) at 02.17", date(2026, 10, 4)),
+        ("shook North Tapanuli on Sunday, 4/10/2026, at 02.17", date(2026, 10, 4)),
+        # Both readings are Saturdays: the weekday with the date in brackets after it is
+        # the Indonesian press's way, day first.
+        ("killed three people on Saturday (7/11/2026) ago", date(2026, 11, 7)),
+        # No weekday, or one that fits the month-first reading: month first, as before.
+        ("the meeting on 4/10/2026 in Washington", date(2026, 4, 10)),
+        ("on Friday, 4/10/2026, in Washington", date(2026, 4, 10)),
+    ],
+)
+def test_a_weekday_settles_a_numeric_dates_order(text: str, expected: date) -> None:
+    assert dates.find_dates(text, None, dayfirst=False)[0].date.value == expected
+
+
 _PIECES = [
     "Jumat", "(29/11/2024)", "pada", "hari", "Selasa", "(12/11)", "6", "November", "Nov.",
     "2024", "bulan", "Juni", "tahun", "lalu", "ini", "pekan", "minggu", "Minggu", "kemarin",
