@@ -193,6 +193,25 @@ SEQUENCES = (
         ),
     ),
     StepSequence(
+        "drugs",
+        _words(
+            "sabu sabu-sabu narkoba narkotika meth methamphetamine metamfetamina syabu ganja "
+            "cannabis marijuana cocaine kokain heroin ekstasi ecstasy drugs narcotics"
+        ),
+        ("drugs seized", "seized drugs destroyed"),
+        (
+            _words(
+                "seize seizes seized seizure sita disita menyita gagalkan digagalkan "
+                "menggagalkan ditangkap tangkap menangkap arrest arrested arrests bust busted "
+                "intercept intercepted diamankan diringkus dibekuk ungkap mengungkap"
+            ),
+            _words(
+                "musnahkan memusnahkan dimusnahkan pemusnahan destroy destroys destroyed "
+                "incinerate incinerates incinerated"
+            ),
+        ),
+    ),
+    StepSequence(
         "police",
         _words(
             "police polisi polda polres polsek polresta polrestabes kepolisian officers? "

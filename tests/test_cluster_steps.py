@@ -114,6 +114,13 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             ("police", 0),
         ),
         ("Suspended worker kills two in factory shooting, police say", ("police", 0)),
+        # Drugs seized, and destroyed by the same police a week later.
+        (
+            "Satresnarkoba Polres OKU Gagalkan Peredaran 1,2 Kg Sabu, Dua Kurir Diringkus",
+            ("drugs", 0),
+        ),
+        ("Polres OKU Musnahkan 1,18 Kg Sabu dan 3 Kg Ganja", ("drugs", 1)),
+        ("BNN incinerates more than a tonne of seized meth in East Jakarta", ("drugs", 1)),
         # A crew seized or detained, and its release weeks later.
         ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
         ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
