@@ -375,8 +375,8 @@ _DIRECTION = re.compile(
     r"\b(?:(?P<up>naik|menguat|melonjak|melesat|meroket|rebound|berbalik_menguat|jump|jumps|"
     r"jumped|rise|rises|rose|gain|gains|gained|climb|climbs|climbed|rally|rallies|rallied|"
     r"rebounds|rebounded|strengthens|strengthened|firms|firmed|up)"
-    r"|(?P<down>turun|melemah|terkoreksi|anjlok|ambles|merosot|tergelincir|slip|slips|slipped|"
-    r"fall|falls|fell|drop|drops|dropped|decline|declines|declined|weakens|weakened|weaker|"
+    r"|(?P<down>turun|melemah|terkoreksi|anjlok|ambles|merosot|tergelincir|terjun|slip|slips|"
+    r"slipped|fall|falls|fell|drop|drops|dropped|decline|declines|declined|weakens|weakened|weaker|"
     r"slide|slides|slid|tumble|tumbles|tumbled|sink|sinks|sank|lost|loses|down))\b".replace(
         "_", r"\s+"
     ),

@@ -194,6 +194,7 @@ def test_a_tournament_report_is_about_the_round_it_played(title, lead, played) -
         ("IHSG Ditutup Menguat 1,2 Persen, Saham Perbankan Jadi Penopang", 0),
         ("Indonesian stocks slip 0.8% on profit-taking after Monday rally", 1),
         ("Rupiah Berbalik Menguat 0,5 Persen", 0),
+        ("Baru Dibuka dari Suspensi, Saham WGSP Terjun 15%", 1),
         ("Rupiah weakens past 16,500 per dollar as greenback firms", 1),
         ("Kirana Pangan profit falls 38% on wheat costs, weak rupiah", None),
         ("Harga cabai naik jelang Lebaran", None),
