@@ -104,6 +104,11 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind33", 0.86),
         ("blind34", 0.88),
         ("blind35", 0.92),
+        ("blind36", 0.95),
+        ("blind37", 0.89),
+        ("blind38", 0.96),
+        ("blind39", 0.87),
+        ("blind40", 0.98),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
