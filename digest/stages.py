@@ -487,8 +487,29 @@ DISASTERS = (
     ("landslide", "longsor landslide landslides mudslide mudslides"),
     ("eruption", "erupsi meletus letusan erupts erupted eruption"),
     ("poisoning", "keracunan poisoning poisoned"),
+    ("emergency declared", r"tanggap_darurat status_darurat status_keadaan_darurat "
+     r"(?:state|status)_of_(?:[\w-]+_)?emergency declares?_(?:[\w-]+_){0,3}emergency "
+     r"declared_(?:[\w-]+_){0,3}emergency (?:[\w-]+_)?emergency_declared"),
+    ("search ended", r"(?:pencarian|operasi_sar|operasi_pencarian)_(?:\w+_){0,4}"
+     r"(?:dihentikan|ditutup|diakhiri|berakhir) (?:hentikan|tutup|akhiri)_"
+     r"(?:operasi_sar|pencarian|operasi_pencarian) (?:ends?|ended|calls?_off|called_off|halts?|"
+     r"halted|suspends?|suspended)_(?:\w+_){0,3}search search_(?:\w+_){0,2}(?:called_off|"
+     r"ends|ended|halted|suspended) penutupan_operasi_(?:sar|pencarian)"),
+    ("alert changed", r"status_(?:\w+_){0,4}(?:awas|siaga|waspada) level_(?:i{1,3}|iv|[1-4]) "
+     r"alert_(?:\w+_){0,2}(?:raised|lowered) (?:raises?|raised|lowers?|lowered)_(?:\w+_){0,3}"
+     r"alert (?:naikkan|turunkan|menaikkan|menurunkan|dinaikkan|diturunkan)_(?:\w+_){0,2}status"),
 )  # fmt: skip
 _DISASTER_WORDS = tuple(_words(forms) for _, forms in DISASTERS)
+_RESPONSES = sum(
+    1 << k
+    for k, (name, _) in enumerate(DISASTERS)
+    if name in ("emergency declared", "search ended", "alert changed")
+)
+"""Decisions about a disaster, each a happening of its own on a later day: where a headline
+names one, the disaster it names is its background ("Bupati Tetapkan Status Tanggap Darurat
+Banjir" is the declaration, not the flood). On the disaster's own day they are part of it
+("Gunung Raung Erupsi, Status Naik ke Siaga"): such kinds differ only where both reports
+have days of their own, different ones (`conflicting_steps`)."""
 
 KIND_TABLES = {ACTION: ACTIONS, DISASTER: DISASTERS}
 """The steps that are sets of kinds a headline names, as bits of a table: two reports
@@ -548,7 +569,8 @@ def headline_disasters(title: str) -> int:
     >>> kind_names(DISASTERS, headline_disasters("Kebakaran Pasar Kotabaru, Ratusan Kios Ludes"))
     ('fire',)
     """
-    return _headline_kinds(_DISASTER_WORDS, title)
+    kinds = _headline_kinds(_DISASTER_WORDS, title)
+    return kinds & _RESPONSES or kinds
 
 
 def _headline_kinds(table: tuple[re.Pattern[str], ...], title: str) -> int:
@@ -697,9 +719,16 @@ def conflicting_steps(
                 continue
             if x[0] == MARKET and None not in days and days[0] != days[1]:
                 return x, y  # two sessions: each market report is about its own day's
+            if x[0] == DISASTER and (x[1] | y[1]) & _RESPONSES and not _two_days(days):
+                continue  # a decision on the disaster's own day is part of it
             if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
     return None
+
+
+def _two_days(days: tuple[int | None, int | None]) -> bool:
+    """Whether both reports have days of their own, different ones."""
+    return None not in days and days[0] != days[1]
 
 
 def _in_order(x: int, y: int, days: tuple[int | None, int | None]) -> bool:
@@ -734,7 +763,15 @@ def step_conflicts(
                     value[row] = v
         a, b = value[i], value[j]
         if kind in KIND_TABLES:
-            conflict |= (a != 0) & (b != 0) & ((a & b) == 0)
+            found = (a != 0) & (b != 0) & ((a & b) == 0)
+            if kind == DISASTER:  # decisions only on another day (`_RESPONSES`)
+                two_days = (
+                    (days[i] >= 0) & (days[j] >= 0) & (days[i] != days[j])
+                    if days is not None
+                    else np.zeros(len(i), dtype=bool)
+                )
+                found &= (((a | b) & _RESPONSES) == 0) | two_days
+            conflict |= found
         elif kind in DATED_STEPS:  # see `_in_order`; without days, no two steps differ
             if days is not None:
                 known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)

@@ -386,6 +386,19 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
         ("Gempa M5,6 Guncang Tarutung, Puluhan Rumah Rusak", {"earthquake"}),
         ("Longsor Timbun 7 Rumah di Pandanarum", {"landslide"}),
         ("112 Siswa Keracunan Makan Bergizi Gratis di Belitang", {"poisoning"}),
+        # A decision about a disaster: the disaster it names is its background.
+        (
+            "Bupati Kapuas Hulu Tetapkan Status Tanggap Darurat Banjir 14 Hari",
+            {"emergency declared"},
+        ),
+        ("Kapuas Hulu declares 14-day flood emergency as waters spread", {"emergency declared"}),
+        (
+            "Operasi SAR Longsor Gayo Lues Resmi Ditutup, Tiga Korban Tak Ditemukan",
+            {"search ended"},
+        ),
+        ("Search ends for Enrekang landslide victims; one still missing", {"search ended"}),
+        ("Semeru alert raised to highest level as hot ash flows travel farther", {"alert changed"}),
+        ("Status Gunung Semeru Turun ke Siaga", {"alert changed"}),
         # What came before the news, and figures of speech, are no disaster.
         ("Dapur MBG Disetop Usai 112 Siswa Keracunan", set()),
         ("Minister under fire over graft claims", set()),
@@ -410,6 +423,23 @@ def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_anot
     # A flood's report and its evacuation's are one happening: the kinds are apart from
     # the happenings' (`ACTIONS`), so the evacuation's kind does not part them.
     assert not stages.different_steps(flood, evacuated)
+
+
+def test_a_decision_about_a_disaster_is_another_happening_only_on_another_day() -> None:
+    def steps(title: str) -> stages.Steps:
+        return stages.report_steps(title, ["Warga di lokasi."])
+
+    flood = steps("Sungai Kapuas Meluap, 14 Desa di Putussibau Terendam Banjir")
+    declared = steps("Bupati Kapuas Hulu Tetapkan Status Tanggap Darurat Banjir 14 Hari")
+    day = 740000
+    assert stages.different_steps(flood, declared, (day, day + 2))
+    # The same day ("Gunung Raung Erupsi, Status Naik ke Siaga"), or a day unknown: one.
+    assert not stages.different_steps(flood, declared, (day, day))
+    assert not stages.different_steps(flood, declared, (day, None))
+    i, j = np.array([0, 0, 0]), np.array([1, 2, 3])
+    days = np.array([day, day + 2, day, -1])
+    found = stages.step_conflicts([flood, declared, declared, declared], i, j, days)
+    assert found.tolist() == [True, False, False]
 
 
 @pytest.mark.parametrize("seed", range(20))
