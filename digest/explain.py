@@ -21,6 +21,7 @@ from digest.features import (
 )
 from digest.model import Article
 from digest.stages import (
+    KIND_TABLES,
     MARKET,
     OFFICES,
     SESSION,
@@ -94,6 +95,11 @@ class Explanation:
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _with_article(name: str) -> str:
+    """Return `name` after "a" or "an": "an emergency declared", "a dismissal"."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def find_article(articles: Sequence[Article], ref: str) -> int:
@@ -270,11 +276,12 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"sessions; the similarity above is already x {cluster.STEP_FACTOR:g} for it"
         )
     elif conflict is not None:
-        first, second = (step_name(*s) for s in conflict)
+        first, second = (_with_article(step_name(*s)) for s in conflict)
+        kinds = conflict[0][0] != conflict[1][0] or conflict[0][0] in KIND_TABLES
+        what = "two kinds of happening" if kinds else "two steps of one sequence"
         lines.append(
-            f"  steps  {e.a} opens on a {first}, {e.b} on a {second}: two steps of one "
-            f"sequence, two happenings; the similarity above is already x "
-            f"{cluster.STEP_FACTOR:g} for it"
+            f"  steps  {e.a} opens on {first}, {e.b} on {second}: {what}, two happenings; "
+            f"the similarity above is already x {cluster.STEP_FACTOR:g} for it"
         )
     if e.weekday_conflict:
         undated = 0 if e.days[0] is None else 1

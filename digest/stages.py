@@ -432,7 +432,8 @@ ACTIONS = (
     ("vetting", "uji_kelayakan fit_and_proper vetting"),
     ("election of a leader", "terpilih elected"),
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
-    ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan"),
+    ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan depak didepak "
+     "mendepak"),
     ("crash", "crash crashes crashed crash-lands crash-landed"),
     ("grounding", "grounds grounded grounding kandangkan dikandangkan larang_terbang "
      "dilarang_terbang"),
@@ -723,7 +724,26 @@ def conflicting_steps(
                 continue  # a decision on the disaster's own day is part of it
             if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
+    own = [(dict(steps).get(ACTION, 0), dict(steps).get(MATCH, -1)) for steps in (a, b)]
+    if _personnel_not_match(*own[0], *own[1]):
+        return (ACTION, own[0][0]), (MATCH, own[1][1])
+    if _personnel_not_match(*own[1], *own[0]):
+        return (MATCH, own[0][1]), (ACTION, own[1][0])
     return None
+
+
+PERSONNEL = frozenset({"appointment", "dismissal", "resignation"})
+"""Kinds of news about who holds a post: a coach sacked or appointed is not the match (its
+final score) that led to it or followed it (`_personnel_not_match`)."""
+_PERSONNEL = sum(1 << k for k, (name, _) in enumerate(ACTIONS) if name in PERSONNEL)
+
+
+def _personnel_not_match(action_a, match_a, action_b, match_b):  # ints or arrays of them
+    """Whether report a's headline names a coach's (or an official's) sacking, appointment
+    or resignation, and report b gives a game's final score (`MATCH`, >= 0) and names no
+    such change: "Bontang Etam name Andreas Wenas as head coach" and "Debut Manis Andreas
+    Wenas, Bontang Etam Tundukkan Luwu Raya 2-1" are two happenings."""
+    return ((action_a & _PERSONNEL) != 0) & (match_b >= 0) & ((action_b & _PERSONNEL) == 0)
 
 
 def _two_days(days: tuple[int | None, int | None]) -> bool:
@@ -781,4 +801,12 @@ def step_conflicts(
             if kind == MARKET and days is not None:  # two sessions (`conflicting_steps`)
                 known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)
                 conflict |= known & (days[i] != days[j])
+    actions, scores = _bits(steps, ACTION), _bits(steps, MATCH, -1)
+    conflict |= _personnel_not_match(actions[i], scores[i], actions[j], scores[j])
+    conflict |= _personnel_not_match(actions[j], scores[j], actions[i], scores[i])
     return conflict
+
+
+def _bits(steps: Sequence[Steps], kind: str, empty: int = 0) -> np.ndarray:
+    """Return each report's value of `kind`, `empty` where it has none."""
+    return np.array([dict(own).get(kind, empty) for own in steps], dtype=np.int64)

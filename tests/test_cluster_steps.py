@@ -278,7 +278,16 @@ def test_explain_names_the_two_steps() -> None:
     out = explain_cli("tipikor-tuntutan-en1", "tipikor-vonis-en1", BLIND / "articles")
     line = explain_line(out, "steps")
     assert "trial's demand" in line and "trial's verdict" in line
+    assert "two steps of one sequence" in line
     assert f"x {cluster.STEP_FACTOR:g}" in line
+
+
+def test_explain_names_two_kinds_of_happening() -> None:
+    # blind42: a regent's flood emergency two days after the flood's reports
+    out = explain_cli("b42-026", "b42-037", CORPORA / "blind42" / "articles")
+    line = explain_line(out, "steps")
+    assert "opens on an emergency declared" in line and "on a flood" in line
+    assert "two kinds of happening" in line
 
 
 def test_explain_names_two_market_sessions() -> None:
@@ -333,6 +342,7 @@ def _actions(title: str) -> set[str]:
         ("Rovers appoint former Burnley boss as manager", {"appointment"}),
         ("Persiba Tunjuk Pelatih Asal Belanda Jadi Nakhoda Baru", {"appointment"}),
         ("Club names assistant as new head coach", {"appointment"}),
+        ("Marcos Ferreira Lima Didepak Madura United", {"dismissal"}),
         ("Fans demand club sack the coach", set()),
         # What came before the news is not its kind: the grounding is, the crash is not.
         ("Airline turboprop crashes short of runway, four dead", {"crash"}),
@@ -423,6 +433,25 @@ def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_anot
     # A flood's report and its evacuation's are one happening: the kinds are apart from
     # the happenings' (`ACTIONS`), so the evacuation's kind does not part them.
     assert not stages.different_steps(flood, evacuated)
+
+
+def test_a_coach_sacked_or_appointed_is_not_the_match_that_led_to_it() -> None:
+    def steps(title: str, lead: str) -> stages.Steps:
+        return stages.report_steps(title, [lead])
+
+    match = steps("Fikri double sinks Bontang", "Tidar Raya beat Bontang Etam 3-1 on Saturday.")
+    sacked = steps(
+        "Bontang Etam sack Portuguese coach Serrao after Magelang defeat",
+        "The club let Nuno Serrao go two days after the 3-1 loss in Magelang.",
+    )
+    named = steps("Bontang Etam name Andreas Wenas as head coach", "The club named Wenas.")
+    assert stages.different_steps(match, sacked) and stages.different_steps(sacked, match)
+    assert stages.different_steps(match, named)
+    # Two reports of the sacking, one giving the score, are one happening.
+    assert not stages.different_steps(sacked, steps("Serrao sacked by Bontang", "Sacked."))
+    i, j = np.array([0, 0, 1]), np.array([1, 2, 2])
+    found = stages.step_conflicts([match, sacked, named], i, j)
+    assert found.tolist() == [True, True, True]
 
 
 def test_a_decision_about_a_disaster_is_another_happening_only_on_another_day() -> None:
