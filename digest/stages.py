@@ -724,25 +724,40 @@ def conflicting_steps(
                 continue  # a decision on the disaster's own day is part of it
             if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
-    own = [(dict(steps).get(ACTION, 0), dict(steps).get(MATCH, -1)) for steps in (a, b)]
-    if _personnel_not_match(*own[0], *own[1]):
-        return (ACTION, own[0][0]), (MATCH, own[1][1])
-    if _personnel_not_match(*own[1], *own[0]):
-        return (MATCH, own[0][1]), (ACTION, own[1][0])
+    own = [(dict(steps).get(ACTION, 0), _procedure(steps)) for steps in (a, b)]
+    for x, y in ((0, 1), (1, 0)):
+        step = own[y][1]
+        if step is not None and _personnel_not_match(own[x][0], 0, own[y][0], step[1]):
+            found = ((ACTION, own[x][0]), step)
+            return found if x == 0 else found[::-1]
     return None
 
 
+PROCEDURES = (MATCH, "trial", "prosecution", "police")
+"""Steps of a game or a case: a coach sacked or an official resigning is not the match, the
+hearing, the suspects named or the arrest that led to it (`_personnel_not_match`)."""
+
+
+def _procedure(steps: Steps) -> tuple[str, int] | None:
+    """Return the report's step of a game or a case (`PROCEDURES`), or None."""
+    return next((s for s in steps if s[0] in PROCEDURES), None)
+
+
 PERSONNEL = frozenset({"appointment", "dismissal", "resignation"})
-"""Kinds of news about who holds a post: a coach sacked or appointed is not the match (its
-final score) that led to it or followed it (`_personnel_not_match`)."""
+"""Kinds of news about who holds a post: a coach sacked or appointed is not the match that
+led to it or followed it, a minister's resignation not the suspects named in his ministry
+(`_personnel_not_match`)."""
 _PERSONNEL = sum(1 << k for k, (name, _) in enumerate(ACTIONS) if name in PERSONNEL)
 
 
 def _personnel_not_match(action_a, match_a, action_b, match_b):  # ints or arrays of them
     """Whether report a's headline names a coach's (or an official's) sacking, appointment
-    or resignation, and report b gives a game's final score (`MATCH`, >= 0) and names no
-    such change: "Bontang Etam name Andreas Wenas as head coach" and "Debut Manis Andreas
-    Wenas, Bontang Etam Tundukkan Luwu Raya 2-1" are two happenings."""
+    or resignation, and report b is about a step of a game or a case (`PROCEDURES`; its
+    value >= 0: a final score, a trial's, the prosecution's or the police's step) and names
+    no such change: "Bontang Etam name Andreas Wenas as head coach" and "Debut Manis
+    Andreas Wenas, Bontang Etam Tundukkan Luwu Raya 2-1" are two happenings, as are
+    "Indonesian transport minister quits after graft raid" and "KPK names transport
+    ministry official as graft suspect". (`match_a` is not read: the call is symmetric.)"""
     return ((action_a & _PERSONNEL) != 0) & (match_b >= 0) & ((action_b & _PERSONNEL) == 0)
 
 
@@ -801,7 +816,8 @@ def step_conflicts(
             if kind == MARKET and days is not None:  # two sessions (`conflicting_steps`)
                 known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)
                 conflict |= known & (days[i] != days[j])
-    actions, scores = _bits(steps, ACTION), _bits(steps, MATCH, -1)
+    actions = _bits(steps, ACTION)
+    scores = np.array([-1 if _procedure(own) is None else 0 for own in steps], dtype=np.int64)
     conflict |= _personnel_not_match(actions[i], scores[i], actions[j], scores[j])
     conflict |= _personnel_not_match(actions[j], scores[j], actions[i], scores[i])
     return conflict

@@ -435,7 +435,7 @@ def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_anot
     assert not stages.different_steps(flood, evacuated)
 
 
-def test_a_coach_sacked_or_appointed_is_not_the_match_that_led_to_it() -> None:
+def test_a_coach_sacked_or_a_minister_resigning_is_not_the_match_or_case_before() -> None:
     def steps(title: str, lead: str) -> stages.Steps:
         return stages.report_steps(title, [lead])
 
@@ -447,6 +447,13 @@ def test_a_coach_sacked_or_appointed_is_not_the_match_that_led_to_it() -> None:
     named = steps("Bontang Etam name Andreas Wenas as head coach", "The club named Wenas.")
     assert stages.different_steps(match, sacked) and stages.different_steps(sacked, match)
     assert stages.different_steps(match, named)
+    # A minister's resignation is not the suspects named in his ministry.
+    quits = steps("Indonesian transport minister quits after graft raid", "He resigned.")
+    named_suspects = steps(
+        "KPK Tetapkan Dirjen Hubla dan Dua Bos Galangan Kapal Jadi Tersangka",
+        "KPK menetapkan tiga tersangka pada Senin.",
+    )
+    assert stages.different_steps(quits, named_suspects)
     # Two reports of the sacking, one giving the score, are one happening.
     assert not stages.different_steps(sacked, steps("Serrao sacked by Bontang", "Sacked."))
     i, j = np.array([0, 0, 1]), np.array([1, 2, 2])
