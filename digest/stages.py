@@ -187,7 +187,8 @@ SEQUENCES = (
             ),
             _words(
                 "declared certified official_results? rekapitulasi tetapkan ditetapkan "
-                "menetapkan penetapan pleno"
+                "menetapkan penetapan pleno final_results? final_(?:vote_)?count final_tally "
+                "seat_count hasil_akhir hasil_resmi"
             ),
             _words("sworn inaugurated inauguration dilantik melantik pelantikan"),
         ),
@@ -311,7 +312,12 @@ with the same team, the same venue and the same words."""
 _ROUNDS = (
     _words("quarter-finals? quarterfinals? quarter_finals? perempat_final perempatfinal"),
     _words("semi-finals? semifinals? semi_finals? semifinal semi-final semis"),
-    re.compile(r"(?<![-\w])(?<!semi )(?<!perempat )finals?\b", re.IGNORECASE),  # not "semi-final"
+    re.compile(  # not "semi-final", nor an election's "final results" or a summit's "final day"
+        r"(?<![-\w])(?<!semi )(?<!perempat )finals?\b(?!\s+(?:results?|count|tally|votes?|"
+        r"elections?|day|report|decision|ruling|hearing|verdict|warning|figures?|list|deadline|"
+        r"approval)\b)",
+        re.IGNORECASE,
+    ),
 )
 _ONWARD = re.compile(
     r"\b(?:ke|menuju|tiket|lolos|melaju|into|to|reach|reached|reaches|for|set\s+up|face|faces|"

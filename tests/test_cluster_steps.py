@@ -33,6 +33,7 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Warga Lombok Timur mencoblos ulang dalam PSU Pilkada", ("election", 0)),
         ("KPU tetapkan hasil PSU Lombok Timur", ("election", 1)),
         ("Zainul Hadi declared winner of East Lombok election rerun", ("election", 1)),
+        ("Election commission publishes final vote count", ("election", 1)),
         ("Bupati terpilih dilantik gubernur, tiga bulan setelah pilkada", ("election", 2)),
         ("Indonesia-Malaysia Teken MoU Penempatan Pekerja Rumah Tangga", ("talks", 1)),
         ("Menlu Sugiono Bertemu Wang Yi di Beijing, Bahas Investasi", ("talks", 0)),
@@ -178,6 +179,8 @@ def test_a_sports_report_is_about_the_game_its_final_score_names(title, lead, st
             3,
         ),
         ("The summit's final day", "Leaders met.", None),
+        # An election's "final results" is no final, though its party "won" by "points".
+        ("Final election results shut out People's Will", "GERB won by 0.03 points.", None),
     ],
 )
 def test_a_tournament_report_is_about_the_round_it_played(title, lead, played) -> None:
