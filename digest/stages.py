@@ -143,7 +143,8 @@ SEQUENCES = (
         "suspension",
         _words(
             "suspensi disuspensi suspend suspends suspension halt halts halted trading_halt "
-            "larangan ban bans moratorium jam_malam curfew lockdown embargo"
+            "larangan ban bans moratorium jam_malam curfew lockdown embargo block blokir "
+            "blokiran pemblokiran akses"
         ),
         ("suspension or ban", "suspension or ban lifted"),
         (
@@ -156,7 +157,9 @@ SEQUENCES = (
             _words(
                 "cabut dicabut mencabut pencabutan lift lifts lifted lifting resume resumes "
                 "resumed kembali_diperdagangkan dibuka_kembali dibuka_lagi reopen reopens "
-                "reopened unblocked ends_(?:\\w+_){0,2}(?:ban|suspension|curfew|lockdown)"
+                "reopened unblocked ends_(?:\\w+_){0,2}(?:ban|suspension|curfew|lockdown) "
+                "buka_blokir membuka_blokir dibuka_blokirnya diakses_(?:lagi|kembali) "
+                "normalisasi_akses akses_dipulihkan pulihkan_akses"
             ),
         ),
         in_headline=True,
@@ -600,7 +603,8 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
 
 _NOT_DONE = re.compile(
     r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|segera|will|"
-    r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
+    r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are|bid|"
+    r"seeks?|seeking|aims?|aiming|tries|trying|hopes?|hoping)\s+to|"
     r"dijadwalkan|direncanakan|rencana|berencana|"
     r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
     r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"

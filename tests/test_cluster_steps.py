@@ -108,6 +108,8 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Mendag Cabut Larangan Ekspor Kelapa Bulat, Diganti Pungutan", ("suspension", 1)),
         ("Quarantine agency lifts ban on beef from four Australian plants", ("suspension", 1)),
         ("Government will lift the curfew next week", None),  # still to come
+        ("Indonesia lifts block on livestreaming app after it registers", ("suspension", 1)),
+        ("Komdigi normalisasi akses Kuvo setelah pendaftaran terverifikasi", ("suspension", 1)),
         # ...not from a report of something else that names one below its headline.
         (
             "Worker kills two in factory shooting, police say\nThe gunman had been given a "
@@ -347,6 +349,7 @@ def _actions(title: str) -> set[str]:
         ("Club names assistant as new head coach", {"appointment"}),
         ("Marcos Ferreira Lima Didepak Madura United", {"dismissal"}),
         ("Fans demand club sack the coach", set()),
+        ("Board seeks to sack the coach after five defeats", set()),  # sought, not done
         # What came before the news is not its kind: the grounding is, the crash is not.
         ("Airline turboprop crashes short of runway, four dead", {"crash"}),
         ("Ministry grounds airline's ATR fleet after deadly crash", {"grounding"}),
