@@ -112,6 +112,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind41", 0.88),
         ("blind42", 0.92),
         ("blind43", 0.90),
+        ("blind44", 0.95),
+        ("blind45", 0.96),
+        ("blind46", 0.99),
+        ("blind47", 0.94),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
