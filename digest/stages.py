@@ -623,13 +623,14 @@ bantuan", "asks for aid"). A bare "to" is not one: "police use Taser to arrest s
 
 
 _BEFORE = re.compile(
-    r"\b(?:after|following|usai|seusai|setelah|sesudah|pasca|in\s+the\s+wake\s+of)"
+    r"\b(?:after|following|usai|seusai|setelah|sesudah|pasca|buntut|imbas|"
+    r"in\s+the\s+wake\s+of)"
     r"\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """Words before a kind of happening (at most three words between) that make it what came
 before the news: "grounds fleet after deadly crash", "sack coach a day after semi-final
-exit", "Polisi Tangkap Pelaku usai Penembakan"."""
+exit", "Polisi Tangkap Pelaku usai Penembakan", "Buntut Kericuhan, ..." (its aftermath)."""
 
 
 _NOT_NEWS = re.compile(f"(?:{_NOT_DONE.pattern})|(?:{_BEFORE.pattern})", re.IGNORECASE)

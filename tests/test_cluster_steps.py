@@ -354,6 +354,7 @@ def _actions(title: str) -> set[str]:
         ("Airline turboprop crashes short of runway, four dead", {"crash"}),
         ("Ministry grounds airline's ATR fleet after deadly crash", {"grounding"}),
         ("Kemenhub Kandangkan Sembilan Pesawat Usai Kecelakaan", {"grounding"}),
+        ("Buntut Kecelakaan, Kemenhub Kandangkan Sembilan Pesawat", {"grounding"}),
         ("Water boss quits after record fine over sewage spills", {"resignation"}),
         ("Presiden Terima Pengunduran Diri Menpora", {"resignation"}),
         ("Factory installs solar panels on its roof", set()),
