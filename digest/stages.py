@@ -1,9 +1,11 @@
 """Which step of a known sequence of happenings a report is about: a trial's charges,
 hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
 signing of an agreement; an election's vote, its official result and the swearing-in; an
-incident the police work on and the suspects' arrest on a later day;
-which game a sports report is about, by its final score and round; which session a market
-report is about, by its move; and what kind of happening a headline names.
+incident the police work on and the suspects' arrest on a later day; a ceasefire agreed,
+signed and breached; a suspension or ban and its lifting; drugs seized and destroyed; a
+crew detained and freed; which game a sports report is about, by its final score and
+round; which session a market report is about, by its move; and what kind of happening
+(`ACTIONS`) or disaster (`DISASTERS`) a headline names.
 
 Each step is a separate happening with the same actors, the same place and much the same
 words: a verdict's report repeats the demand, a result's report repeats the vote. When the
