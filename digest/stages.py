@@ -269,6 +269,48 @@ SEQUENCES = (
         (_SEIZED, _FREED),
         in_headline=True,
     ),
+    StepSequence(
+        "bill",
+        _words(
+            r"RUU UU undang-undang bills? law laws legislation legislative panja paripurna "
+            r"plenary"
+        ),
+        ("bill's deliberation", "bill's committee approval", "bill's passage"),
+        (
+            _words(
+                r"DIM daftar_inventarisasi_masalah bentuk_panja membentuk_panja RDPU "
+                r"rapat_dengar_pendapat dengar_pendapat hearing hearings deliberat\w*"
+            ),
+            _words(
+                r"tingkat_(?:I|1|satu) dibawa_ke_paripurna committee_(?:\w+_){0,2}"
+                r"(?:clears|cleared|approves|approved|endorses|endorsed) "
+                r"(?:panja|komisi_(?:\w+_){0,2})(?:setujui|menyetujui|sepakati|ketok_palu) "
+                r"ketok_palu_di_komisi"
+            ),
+            _words(
+                r"sahkan disahkan mengesahkan pengesahan passes passed diundangkan "
+                r"jadi_(?:undang-undang|UU) becomes?_law became_law new_law aklamasi"
+            ),
+        ),
+    ),
+    StepSequence(
+        "appointment",
+        _words(
+            r"fit_and_proper uji_kelayakan deputy_governor deputi_gubernur DGBI nominee nominees"
+        ),
+        ("nominee's vetting", "committee's vote", "plenary's approval"),
+        (
+            _words(
+                r"fit_and_proper uji_kelayakan dicecar hearing vetting jalani_(?:\w+_){0,2}test"
+            ),
+            _words(r"voting pilih memilih terpilih picks? picked elects? elected vote votes"),
+            _words(
+                r"paripurna_(?:\w+_){0,2}(?:setujui|menyetujui|tetapkan|sahkan) "
+                r"(?:house|parliament|plenary)_(?:\w+_){0,2}(?:endorses|endorsed|approves|"
+                r"approved|confirms|confirmed)"
+            ),
+        ),
+    ),
 )
 DATED_STEPS = frozenset(s.name for s in SEQUENCES if s.dated)
 """Sequences whose steps differ only between reports of different days (`StepSequence.dated`)."""

@@ -124,6 +124,16 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ),
         ("Polres OKU Musnahkan 1,18 Kg Sabu dan 3 Kg Ganja", ("drugs", 1)),
         ("BNN incinerates more than a tonne of seized meth in East Jakarta", ("drugs", 1)),
+        # A bill's deliberation, its committee approval and its passage in plenary.
+        ("Pemerintah serahkan 412 DIM RUU Pelindungan Bahasa Daerah ke Komisi X", ("bill", 0)),
+        ("House committee clears regional languages bill", ("bill", 1)),
+        ("DPR sahkan UU Pelindungan Bahasa Daerah secara aklamasi", ("bill", 2)),
+        # A nominee's vetting, the committee's vote and the plenary's approval.
+        ("Wulan Jalani Fit and Proper Test Calon Deputi Gubernur BI", ("appointment", 0)),
+        ("Lewat Voting, Komisi XI Pilih Wulan Jadi Deputi Gubernur BI", ("appointment", 1)),
+        ("House endorses Wulan as Bank Indonesia deputy governor", ("appointment", 2)),
+        # An election's vote stays the election's, though it names candidates and votes.
+        ("Voters cast their votes as candidates vie for governor", ("election", 0)),
         # A crew seized or detained, and its release weeks later.
         ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
         ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
