@@ -116,6 +116,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind45", 0.96),
         ("blind46", 0.99),
         ("blind47", 0.94),
+        ("blind48", 0.86),
+        ("blind49", 0.96),
+        ("blind50", 0.89),
+        ("blind51", 0.88),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
