@@ -193,7 +193,8 @@ SEQUENCES = (
             _words(
                 "declared certified official_results? rekapitulasi tetapkan ditetapkan "
                 "menetapkan penetapan pleno final_results? final_(?:vote_)?count final_tally "
-                "seat_count hasil_akhir hasil_resmi"
+                "seat_count hasil_akhir hasil_resmi results?_confirmed "
+                "confirms_(?:\\w+_){0,2}results?"
             ),
             _words("sworn inaugurated inauguration dilantik melantik pelantikan"),
         ),
@@ -552,12 +553,16 @@ DISASTERS = (
     ("alert changed", r"status_(?:\w+_){0,4}(?:awas|siaga|waspada) level_(?:i{1,3}|iv|[1-4]) "
      r"alert_(?:\w+_){0,2}(?:raised|lowered) (?:raises?|raised|lowers?|lowered)_(?:\w+_){0,3}"
      r"alert (?:naikkan|turunkan|menaikkan|menurunkan|dinaikkan|diturunkan)_(?:\w+_){0,2}status"),
+    ("cause found", r"(?:ungkap|mengungkap|terungkap|temukan|menemukan)_(?:\w+_){0,2}penyebab "
+     r"penyebab_(?:\w+_){0,4}(?:terungkap|diketahui|ditemukan) cause_of_(?:[\w-]+_){0,4}"
+     r"(?:revealed|found|determined|identified) (?:reveals?|revealed|finds?|found|determines?|"
+     r"determined|identifies|identified|blames?|blamed)_(?:\w+_){0,2}cause"),
 )  # fmt: skip
 _DISASTER_WORDS = tuple(_words(forms) for _, forms in DISASTERS)
 _RESPONSES = sum(
     1 << k
     for k, (name, _) in enumerate(DISASTERS)
-    if name in ("emergency declared", "search ended", "alert changed")
+    if name in ("emergency declared", "search ended", "alert changed", "cause found")
 )
 """Decisions about a disaster, each a happening of its own on a later day: where a headline
 names one, the disaster it names is its background ("Bupati Tetapkan Status Tanggap Darurat

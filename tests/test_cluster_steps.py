@@ -34,6 +34,7 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("KPU tetapkan hasil PSU Lombok Timur", ("election", 1)),
         ("Zainul Hadi declared winner of East Lombok election rerun", ("election", 1)),
         ("Election commission publishes final vote count", ("election", 1)),
+        ("Election result confirmed: hung parliament", ("election", 1)),
         ("Bupati terpilih dilantik gubernur, tiga bulan setelah pilkada", ("election", 2)),
         ("Indonesia-Malaysia Teken MoU Penempatan Pekerja Rumah Tangga", ("talks", 1)),
         ("Menlu Sugiono Bertemu Wang Yi di Beijing, Bahas Investasi", ("talks", 0)),
@@ -426,6 +427,8 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
         ("Search ends for Enrekang landslide victims; one still missing", {"search ended"}),
         ("Semeru alert raised to highest level as hot ash flows travel farther", {"alert changed"}),
         ("Status Gunung Semeru Turun ke Siaga", {"alert changed"}),
+        ("Polisi Ungkap Penyebab Kebakaran RSUD: Korsleting di Lemari UPS", {"cause found"}),
+        ("Investigators reveal cause of hospital fire", {"cause found"}),
         # What came before the news, and figures of speech, are no disaster.
         ("Dapur MBG Disetop Usai 112 Siswa Keracunan", set()),
         ("Minister under fire over graft claims", set()),
