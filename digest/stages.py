@@ -787,7 +787,7 @@ def conflicting_steps(
     own = [(dict(steps).get(ACTION, 0), _procedure(steps)) for steps in (a, b)]
     for x, y in ((0, 1), (1, 0)):
         step = own[y][1]
-        if step is not None and _personnel_not_match(own[x][0], 0, own[y][0], step[1]):
+        if step is not None and _post_change_apart(own[x][0], own[y][0], step[1]):
             found = ((ACTION, own[x][0]), step)
             return found if x == 0 else found[::-1]
     return None
@@ -795,7 +795,7 @@ def conflicting_steps(
 
 PROCEDURES = (MATCH, "trial", "prosecution", "police")
 """Steps of a game or a case: a coach sacked or an official resigning is not the match, the
-hearing, the suspects named or the arrest that led to it (`_personnel_not_match`)."""
+hearing, the suspects named or the arrest that led to it (`_post_change_apart`)."""
 
 
 def _procedure(steps: Steps) -> tuple[str, int] | None:
@@ -806,19 +806,19 @@ def _procedure(steps: Steps) -> tuple[str, int] | None:
 PERSONNEL = frozenset({"appointment", "dismissal", "resignation"})
 """Kinds of news about who holds a post: a coach sacked or appointed is not the match that
 led to it or followed it, a minister's resignation not the suspects named in his ministry
-(`_personnel_not_match`)."""
+(`_post_change_apart`)."""
 _PERSONNEL = sum(1 << k for k, (name, _) in enumerate(ACTIONS) if name in PERSONNEL)
 
 
-def _personnel_not_match(action_a, match_a, action_b, match_b):  # ints or arrays of them
+def _post_change_apart(action_a, action_b, procedure_b):  # ints or arrays of them
     """Whether report a's headline names a coach's (or an official's) sacking, appointment
-    or resignation, and report b is about a step of a game or a case (`PROCEDURES`; its
-    value >= 0: a final score, a trial's, the prosecution's or the police's step) and names
-    no such change: "Bontang Etam name Andreas Wenas as head coach" and "Debut Manis
-    Andreas Wenas, Bontang Etam Tundukkan Luwu Raya 2-1" are two happenings, as are
-    "Indonesian transport minister quits after graft raid" and "KPK names transport
-    ministry official as graft suspect". (`match_a` is not read: the call is symmetric.)"""
-    return ((action_a & _PERSONNEL) != 0) & (match_b >= 0) & ((action_b & _PERSONNEL) == 0)
+    or resignation, and report b is about a step of a game or a case (`PROCEDURES`;
+    `procedure_b` >= 0: a final score, a trial's, the prosecution's or the police's step,
+    -1 for none) and names no such change: "Bontang Etam name Andreas Wenas as head coach"
+    and "Debut Manis Andreas Wenas, Bontang Etam Tundukkan Luwu Raya 2-1" are two
+    happenings, as are "Indonesian transport minister quits after graft raid" and "KPK
+    names transport ministry official as graft suspect"."""
+    return ((action_a & _PERSONNEL) != 0) & (procedure_b >= 0) & ((action_b & _PERSONNEL) == 0)
 
 
 def _two_days(days: tuple[int | None, int | None]) -> bool:
@@ -848,38 +848,30 @@ def step_conflicts(
     One array per kind of step: each report's value, -1 where it has none (the headline
     kinds as bits, 0 where none), so the pairs are compared as arrays, not one by one."""
     conflict = np.zeros(len(i), dtype=bool)
+    both_dated = (
+        (days[i] >= 0) & (days[j] >= 0) if days is not None else np.zeros(len(i), dtype=bool)
+    )
+    two_days = both_dated & (days[i] != days[j]) if days is not None else both_dated
     kinds = sorted({kind for own in steps for kind, _ in own})
     for kind in kinds:
-        empty = 0 if kind in KIND_TABLES else -1
-        value = np.full(len(steps), empty, dtype=np.int64)
-        for row, own in enumerate(steps):
-            for name, v in own:
-                if name == kind:
-                    value[row] = v
+        value = _bits(steps, kind, 0 if kind in KIND_TABLES else -1)
         a, b = value[i], value[j]
         if kind in KIND_TABLES:
             found = (a != 0) & (b != 0) & ((a & b) == 0)
             if kind == DISASTER:  # decisions only on another day (`_RESPONSES`)
-                two_days = (
-                    (days[i] >= 0) & (days[j] >= 0) & (days[i] != days[j])
-                    if days is not None
-                    else np.zeros(len(i), dtype=bool)
-                )
                 found &= (((a | b) & _RESPONSES) == 0) | two_days
             conflict |= found
         elif kind in DATED_STEPS:  # see `_in_order`; without days, no two steps differ
             if days is not None:
-                known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)
-                conflict |= known & ((a - b) * (days[i] - days[j]) > 0)
+                conflict |= (a >= 0) & (b >= 0) & both_dated & ((a - b) * (days[i] - days[j]) > 0)
         else:
             conflict |= (a >= 0) & (b >= 0) & (a != b)
-            if kind == MARKET and days is not None:  # two sessions (`conflicting_steps`)
-                known = (a >= 0) & (b >= 0) & (days[i] >= 0) & (days[j] >= 0)
-                conflict |= known & (days[i] != days[j])
+            if kind == MARKET:  # two sessions (`conflicting_steps`)
+                conflict |= (a >= 0) & (b >= 0) & two_days
     actions = _bits(steps, ACTION)
-    scores = np.array([-1 if _procedure(own) is None else 0 for own in steps], dtype=np.int64)
-    conflict |= _personnel_not_match(actions[i], scores[i], actions[j], scores[j])
-    conflict |= _personnel_not_match(actions[j], scores[j], actions[i], scores[i])
+    procedures = np.array([-1 if _procedure(own) is None else 0 for own in steps])
+    conflict |= _post_change_apart(actions[i], actions[j], procedures[j])
+    conflict |= _post_change_apart(actions[j], actions[i], procedures[i])
     return conflict
 
 
