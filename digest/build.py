@@ -410,7 +410,7 @@ def attach_events(
         for event, members in items
     ]
     results = cached_map(helpers.cache, "event", _attach_event, items, keys,
-                         Workers(1), helpers.progress)  # fmt: skip
+                         helpers.workers, helpers.progress)  # fmt: skip
     if event_keys is not None:
         event_keys.update((e.id, k) for (e, _), k in zip(results, keys, strict=True))
     articles = dict(by_id)
