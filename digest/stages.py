@@ -79,16 +79,37 @@ SEQUENCES = (
         "trial",
         _words(
             "court courts judges? prosecutors? prosecution defendant trial pengadilan "
-            "hakim jaksa JPU penuntut terdakwa sidang persidangan majelis tipikor"
+            "hakim jaksa JPU penuntut terdakwa sidang persidangan majelis tipikor jury juri"
         ),
-        ("trial's charges", "trial's hearing of witnesses", "trial's demand", "trial's verdict"),
+        (
+            "trial's charges",
+            "trial's exception",
+            "trial's interlocutory ruling",
+            "trial's hearing of witnesses",
+            "trial's demand",
+            "trial's defence plea",
+            "trial's replies",
+            "trial's jury verdict",
+            "trial's verdict",
+        ),
         (
             _words(
                 "charged indicted indictment arraigned didakwa dakwaan mendakwa dakwa "
                 "sidang_perdana first_hearing opening_hearing"
             ),
+            _words("eksepsi nota_keberatan"),
+            _words("putusan_sela interlocutory"),
             _words("testified testimony witness witnesses saksi kesaksian"),
             _words("seeks? sought demands? demanded tuntut dituntut menuntut tuntutan"),
+            _words(
+                "pledoi pleidoi nota_pembelaan (?:menyampaikan|sampaikan|membacakan|bacakan|"
+                "isi)_(?:\\w+_){0,2}pembelaan closing_arguments"
+            ),
+            _words("replik duplik"),
+            _words(
+                "jury_(?:\\w+_){0,4}(?:guilty|convicted|convicts|acquitted|acquits|verdict) "
+                "juri_(?:\\w+_){0,8}bersalah guilty_verdict"
+            ),
             _words(
                 "sentenced jails jailed convicted convicts acquitted acquits verdict "
                 "vonis divonis memvonis dihukum menghukum dibebaskan membebaskan"
@@ -652,17 +673,20 @@ def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
 
 _NOT_DONE = re.compile(
     r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|segera|will|"
-    r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are|bid|"
-    r"seeks?|seeking|aims?|aiming|tries|trying|hopes?|hoping)\s+to|"
+    r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
     r"dijadwalkan|direncanakan|rencana|berencana|"
     r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
     r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"
     r"tuntut|menuntut|tuntutan|tunggu|menunggu|awaits?|awaiting|pending|"
     r"minta|meminta|asks?|asked|requests?|requested)"
-    r"\s+(?:\w+\s+){0,2}$",
+    r"\s+(?:\w+\s+){0,2}$|"
+    r"(?<!\bwins\s)(?<!\bwon\s)"
+    r"\b(?:bids?|seeks?|seeking|aims?|aiming|tries|trying|wants?|hopes?|hoping)\s+to\s+"
+    r"(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-"""Words before a step or a kind of happening (at most two words between) that say it has
+"""Words before a step or a kind of happening (at most two words between; six after a
+purpose, "seeks to have a ban on its app lifted", but not "wins bid to") that say it has
 not happened: still to come ("talks ahead of signing", "akan menandatangani", "segera
 dilantik", "agreed to sign", "will be signed", "jelang penandatanganan"), refused ("tolak
 mundur", "rejects calls to quit"), demanded ("tuntut menteri mundur") or asked for ("minta
@@ -700,9 +724,9 @@ def step_of(text: str) -> tuple[str, int] | None:
     """Return the sequence and the latest step of it that `text` names, or None.
 
     >>> step_of("Court jails ex-official for six years, less than prosecutors sought")
-    ('trial', 3)
+    ('trial', 8)
     >>> step_of("KPK Tuntut Hendra Wiratama 8,5 Tahun Penjara di Pengadilan Tipikor")
-    ('trial', 2)
+    ('trial', 4)
     >>> step_of("Persija Ditahan Imbang PSM Makassar") is None
     True
     """

@@ -23,13 +23,29 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
 @pytest.mark.parametrize(
     ("text", "step"),
     [
-        ("Prosecutors seek 8.5 years for West Java official in road graft case", ("trial", 2)),
-        ("Court jails ex-official for six years, less than prosecutors sought", ("trial", 3)),
-        ("Mantan Kadis PUPR Dituntut 8,5 Tahun Penjara di Pengadilan Tipikor", ("trial", 2)),
-        ("Hakim memvonis terdakwa 6 tahun, lebih ringan dari tuntutan jaksa", ("trial", 3)),
-        ("Saksi ahli dihadirkan dalam sidang kasus korupsi jalan", ("trial", 1)),
+        ("Prosecutors seek 8.5 years for West Java official in road graft case", ("trial", 4)),
+        ("Court jails ex-official for six years, less than prosecutors sought", ("trial", 8)),
+        ("Mantan Kadis PUPR Dituntut 8,5 Tahun Penjara di Pengadilan Tipikor", ("trial", 4)),
+        ("Hakim memvonis terdakwa 6 tahun, lebih ringan dari tuntutan jaksa", ("trial", 8)),
+        ("Saksi ahli dihadirkan dalam sidang kasus korupsi jalan", ("trial", 3)),
         ("Former mayor charged with bribery, appears in court", ("trial", 0)),
         ("Sidang Perdana Kasus KSP SAM, Nasabah Histeris di PN Medan", ("trial", 0)),
+        # The sessions between: exception, interlocutory ruling, plea, replies; a jury's
+        # verdict weeks before the judge's sentence (a sentence report may recall it).
+        ("Terdakwa Korupsi Meteran Air Ajukan Eksepsi, Sebut Dakwaan Kabur", ("trial", 1)),
+        ("Hakim Bacakan Putusan Sela, Tolak Eksepsi Terdakwa Kasus Meteran Air", ("trial", 2)),
+        ("Terdakwa Pembunuhan Bacakan Pleidoi: Saya Menyesal", ("trial", 5)),
+        (
+            '"Saya Gelap Mata"\nTerdakwa menyampaikan pembelaan di hadapan majelis hakim.',
+            ("trial", 5),
+        ),
+        ("Jaksa Bacakan Replik, Tetap pada Tuntutan 10 Tahun", ("trial", 6)),
+        ("Jury finds skipper guilty of people smuggling", ("trial", 7)),
+        ("Juri Pengadilan Perth Nyatakan Nelayan Rote Bersalah", ("trial", 7)),
+        (
+            "Skipper jailed for five years\nA judge jailed him after a jury found him guilty.",
+            ("trial", 8),
+        ),
         ("Warga Lombok Timur mencoblos ulang dalam PSU Pilkada", ("election", 0)),
         ("KPU tetapkan hasil PSU Lombok Timur", ("election", 1)),
         ("Zainul Hadi declared winner of East Lombok election rerun", ("election", 1)),
@@ -101,13 +117,16 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             "graft suspect",
             ("prosecution", 2),
         ),
-        ("Hakim memvonis terdakwa 6 tahun, tersangka lain masih ditahan jaksa", ("trial", 3)),
+        ("Hakim memvonis terdakwa 6 tahun, tersangka lain masih ditahan jaksa", ("trial", 8)),
         # A suspension or a ban, and its lifting, are two happenings: read from the headline.
         ("BEI Suspensi Saham WGSP Usai Naik 247%", ("suspension", 0)),
         ("IDX halts trading in plastics maker after 247% rally", ("suspension", 0)),
         ("Suspensi Dicabut, Saham WGSP Langsung Ambles ke ARB", ("suspension", 1)),
         ("Mendag Cabut Larangan Ekspor Kelapa Bulat, Diganti Pungutan", ("suspension", 1)),
         ("Quarantine agency lifts ban on beef from four Australian plants", ("suspension", 1)),
+        # A lifting sought is not done, however far the purpose stands; a bid won is.
+        ("Streaming firm seeks to have a ban on its app lifted", None),
+        ("Streaming firm wins bid to have ban lifted", ("suspension", 1)),
         ("Government will lift the curfew next week", None),  # still to come
         ("Indonesia lifts block on livestreaming app after it registers", ("suspension", 1)),
         ("Komdigi normalisasi akses Kuvo setelah pendaftaran terverifikasi", ("suspension", 1)),
@@ -245,7 +264,7 @@ def test_the_step_is_read_from_the_headline_and_first_sentence_only() -> None:
         "Sidang korupsi jalan dilanjutkan",
         ["Jaksa menghadirkan tiga saksi. Vonis dijadwalkan bulan depan, kata hakim."],
     )
-    assert stages.step_of(text) == ("trial", 1)
+    assert stages.step_of(text) == ("trial", 3)
 
 
 def _blind_features(*stems: str):
@@ -262,7 +281,7 @@ def test_a_demand_and_a_verdict_keep_the_step_factor_share(demand: str, verdict:
     """The blind set's demand and verdict a week apart, same court, judge and defendant."""
     features = _blind_features(demand, verdict)
     a, b = features[demand], features[verdict]
-    assert (a.steps, b.steps) == ((("trial", 2),), (("trial", 3),))
+    assert (a.steps, b.steps) == ((("trial", 4),), (("trial", 8),))
     params = ClusterParams()
     plain = cluster.similarity(a, replace(b, steps=()), params)
     assert cluster.similarity(a, b, params) == pytest.approx(plain * cluster.STEP_FACTOR)
