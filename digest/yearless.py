@@ -98,6 +98,11 @@ def lead_weekday(lead: str) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
+_PLACE_ONLY = re.compile(r"[A-Z][\w'’-]*\.?(?:,?\s+[A-Z][\w'’-]*\.?){0,3}\s*\Z")
+"""A "sentence" of one to four capitalised words: a place as the dateline ("Jakarta.",
+"Batu Bara, North Sumatra.")."""
+
+
 def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:
     """Return the first day and month of a line's first sentence written right after their
     weekday, as a year-less dateline, else None: "..., Jumat (29/11).", "... agreed on
@@ -110,6 +115,11 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     YearlessDateline(month=3, day=5, weekday=3)
     >>> _from_opening_sentence("KL — Two were sworn in on Friday (Feb. 20), filling posts.", True)
     YearlessDateline(month=2, day=20, weekday=4)
+
+    A place standing as a sentence of its own before the story is its dateline, and the
+    sentence after it is the first:
+    >>> _from_opening_sentence("Medan, North Sumatra. He broke ground on Friday (Sept. 25).", True)
+    YearlessDateline(month=9, day=25, weekday=4)
     """
     text = line.strip()
     if not dates.names_weekday(text):
@@ -125,6 +135,8 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
         for m in dates._SENTENCE_END.finditer(text)
         if not any(m.start() in span for span in inside)
     ]
+    if ends and _PLACE_ONLY.match(text[: ends[0]]):
+        ends = ends[1:]  # "Batu Bara, North Sumatra. Minister X broke ground on Thursday ..."
     first_end = ends[0] if ends else len(text)
     if len(_weekdays_in(text[:first_end])) > 1:
         return None  # two weekdays: nothing to trust

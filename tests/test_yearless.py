@@ -152,6 +152,17 @@ def test_a_full_dateline_still_wins() -> None:
             "LA RONGE, Sask. — Residents began returning home on Tuesday, July 21, after a fire.",
             yearless.YearlessDateline(7, 21, 1),
         ),
+        # a place standing as a sentence before the story (Jakarta Globe style)
+        (
+            "Batu Bara, North Sumatra. The minister broke ground on Thursday (Sept. 24) on a mill.",
+            yearless.YearlessDateline(9, 24, 3),
+        ),
+        (
+            "Jakarta. The KPK on Thursday, March 5, named and detained four suspects.",
+            yearless.YearlessDateline(3, 5, 3),
+        ),
+        # a short sentence that is not a place is still the first sentence
+        ("Talks ended. On Thursday, March 5, the envoy left.", None),
     ],
 )
 def test_find_yearless_dateline(line: str, expected: yearless.YearlessDateline | None) -> None:
