@@ -79,7 +79,9 @@ SEQUENCES = (
         "trial",
         _words(
             "court courts judges? prosecutors? prosecution defendant trial pengadilan "
-            "hakim jaksa JPU penuntut terdakwa sidang persidangan majelis tipikor jury juri"
+            "hakim jaksa JPU penuntut terdakwa sidang persidangan majelis tipikor jury juri "
+            "didakwa dakwaan eksepsi pledoi pleidoi replik duplik vonis divonis memvonis bersaksi "
+            "verdict sentenced"
         ),
         (
             "trial's charges",
@@ -91,6 +93,7 @@ SEQUENCES = (
             "trial's replies",
             "trial's jury verdict",
             "trial's verdict",
+            "trial's appeal",
         ),
         (
             _words(
@@ -98,8 +101,15 @@ SEQUENCES = (
                 "sidang_perdana first_hearing opening_hearing"
             ),
             _words("eksepsi nota_keberatan"),
-            _words("putusan_sela interlocutory"),
-            _words("testified testimony witness witnesses saksi kesaksian"),
+            _words(
+                "putusan_sela interlocutory (?:tolak|menolak|terima|menerima|kabulkan|"
+                "mengabulkan)_(?:\\w+_){0,3}eksepsi eksepsi_(?:\\w+_){0,3}(?:ditolak|diterima|"
+                "dikabulkan)"
+            ),
+            _words(
+                "testified testify testifies testifying testimony witness witnesses saksi "
+                "kesaksian bersaksi"
+            ),
             _words("seeks? sought demands? demanded tuntut dituntut menuntut tuntutan"),
             _words(
                 "pledoi pleidoi nota_pembelaan (?:menyampaikan|sampaikan|membacakan|bacakan|"
@@ -113,6 +123,11 @@ SEQUENCES = (
             _words(
                 "sentenced jails jailed convicted convicts acquitted acquits verdict "
                 "vonis divonis memvonis dihukum menghukum dibebaskan membebaskan"
+            ),
+            _words(
+                "banding kasasi appealed (?:files?|filed|lodges?|lodged|launch(?:es|ed)?)_"
+                "(?:an_)?appeal appeals?_(?:against_)?(?:the_)?(?:verdict|sentence|ruling|"
+                "conviction)"
             ),
         ),
     ),
@@ -182,7 +197,8 @@ SEQUENCES = (
                 "resumed kembali_diperdagangkan dibuka_kembali dibuka_lagi reopen reopens "
                 "reopened unblocked ends_(?:\\w+_){0,2}(?:ban|suspension|curfew|lockdown) "
                 "buka_blokir membuka_blokir dibuka_blokirnya diakses_(?:lagi|kembali) "
-                "normalisasi_akses akses_dipulihkan pulihkan_akses"
+                "normalisasi_akses akses_dipulihkan pulihkan_akses dibuka_dari_suspensi "
+                "suspensi_(?:\\w+_){0,3}dibuka"
             ),
         ),
         in_headline=True,
@@ -678,11 +694,13 @@ _NOT_DONE = re.compile(
     r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
     r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"
     r"tuntut|menuntut|tuntutan|tunggu|menunggu|awaits?|awaiting|pending|"
+    r"siapkan|menyiapkan|disiapkan|prepares?|preparing|"
     r"minta|meminta|asks?|asked|requests?|requested)"
     r"\s+(?:\w+\s+){0,2}$|"
     r"(?<!\bwins\s)(?<!\bwon\s)"
     r"\b(?:bids?|seeks?|seeking|aims?|aiming|tries|trying|wants?|hopes?|hoping)\s+to\s+"
-    r"(?:[\w'’-]+\s+){0,6}$",
+    r"(?:[\w'’-]+\s+){0,6}$|"
+    r"\b(?:agar|supaya)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 """Words before a step or a kind of happening (at most two words between; six after a
@@ -721,7 +739,10 @@ def _named_as_done(step: re.Pattern[str], text: str, not_done: re.Pattern[str] =
 
 
 def step_of(text: str) -> tuple[str, int] | None:
-    """Return the sequence and the latest step of it that `text` names, or None.
+    """Return the sequence and the latest step of it that `text` (a headline, then the
+    first sentence) names, or None. Where the headline names steps, the latest of those: it
+    says what the news is, and a later step in the sentence is what was asked for ("KPK
+    Tuntut ... / Jaksa menuntut mantan direktur, Heru ..., dihukum 10 tahun") or recalled.
 
     >>> step_of("Court jails ex-official for six years, less than prosecutors sought")
     ('trial', 8)
@@ -737,7 +758,9 @@ def step_of(text: str) -> tuple[str, int] | None:
             continue
         named = [k for k, step in enumerate(sequence.steps) if _named_as_done(step, text)]
         if named:
-            return (sequence.name, named[-1])
+            headline = text.partition("\n")[0]
+            in_headline = [k for k in named if _named_as_done(sequence.steps[k], headline)]
+            return (sequence.name, (in_headline or named)[-1])
     return None
 
 

@@ -40,6 +40,25 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             ("trial", 5),
         ),
         ("Jaksa Bacakan Replik, Tetap pada Tuntutan 10 Tahun", ("trial", 6)),
+        ("Eksepsi Ditolak, Sidang Korupsi Meter Air Berlanjut", ("trial", 2)),
+        # witnesses the prosecutors prepare are still to come
+        ("Hakim Tolak Eksepsi Wahyu, Jaksa Siapkan Lima Saksi", ("trial", 2)),
+        ("Buyers testify at Bali villa fraud trial", ("trial", 3)),
+        ("Warga Bersaksi Namanya Dipakai untuk Kredit Fiktif", ("trial", 3)),
+        # the sentence demanded ("agar ... vonis") is no verdict
+        (
+            "KPK Tuntut Eks Direktur 10,5 Tahun\nJaksa menuntut agar majelis hakim menjatuhkan "
+            "vonis 10,5 tahun penjara.",
+            ("trial", 4),
+        ),
+        # the headline's step is the news; the sentence's later one was asked for
+        (
+            "KPK Tuntut Eks Direktur Kementan 10,5 Tahun Penjara\nJaksa KPK menuntut mantan "
+            "Direktur Sayuran Kementerian Pertanian, Heru Kartadilaga, dihukum 10 tahun.",
+            ("trial", 4),
+        ),
+        ("KPK Ajukan Banding atas Vonis 8 Tahun Eks Direktur", ("trial", 9)),
+        ("KPK appeals verdict against ex-agriculture official", ("trial", 9)),
         ("Jury finds skipper guilty of people smuggling", ("trial", 7)),
         ("Juri Pengadilan Perth Nyatakan Nelayan Rote Bersalah", ("trial", 7)),
         (
@@ -122,6 +141,7 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("BEI Suspensi Saham WGSP Usai Naik 247%", ("suspension", 0)),
         ("IDX halts trading in plastics maker after 247% rally", ("suspension", 0)),
         ("Suspensi Dicabut, Saham WGSP Langsung Ambles ke ARB", ("suspension", 1)),
+        ("Baru Dibuka dari Suspensi, Saham WGSP Terjun 15%", ("suspension", 1)),
         ("Mendag Cabut Larangan Ekspor Kelapa Bulat, Diganti Pungutan", ("suspension", 1)),
         ("Quarantine agency lifts ban on beef from four Australian plants", ("suspension", 1)),
         # A lifting sought is not done, however far the purpose stands; a bid won is.
