@@ -90,6 +90,8 @@ def lead_weekday(lead: str) -> int | None:
     "last Friday" or "next Friday" is not the dateline's day, and two weekdays are ambiguous.
     """
     first_sentence = dates._SENTENCE_END.split(lead.strip(), maxsplit=1)[0]
+    if not dates.names_weekday(first_sentence):
+        return None
     named = {
         e.weekday
         for e in dates.find_expressions(first_sentence)
