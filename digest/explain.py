@@ -21,6 +21,7 @@ from digest.features import (
 )
 from digest.model import Article
 from digest.stages import (
+    AGAIN,
     KIND_TABLES,
     MARKET,
     OFFICES,
@@ -274,6 +275,13 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         lines.append(
             f"  steps  {e.a} and {e.b} are market reports of two different days: two "
             f"sessions; the similarity above is already x {cluster.STEP_FACTOR:g} for it"
+        )
+    elif conflict is not None and conflict[0][0] == AGAIN:
+        again, earlier = (e.a, e.b) if conflict[0][1] else (e.b, e.a)
+        lines.append(
+            f"  steps  {again}'s headline says its happening came again, and {earlier}'s own "
+            f"day is {abs(e.days[0] - e.days[1])} days before its: two happenings; the "  # type: ignore[operator]
+            f"similarity above is already x {cluster.STEP_FACTOR:g} for it"
         )
     elif conflict is not None:
         first, second = (_with_article(step_name(*s)) for s in conflict)

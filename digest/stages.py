@@ -783,13 +783,46 @@ def step_of(text: str) -> tuple[str, int] | None:
     return None
 
 
+AGAIN = "again"
+"""A headline that says its happening came again ("Banjir Bandang Kembali Landa
+Mojokerto", "Merapi erupts again", "Another quake strikes Cianjur"): the report is about
+a repeat, so a report of an earlier own day is about an earlier happening, whatever it
+shares with it (`conflicting_steps`)."""
+AGAIN_DAYS = 2
+"""The least gap between the repeat's own day and the earlier report's: a page stamped the
+morning after is a day late (a second batch of jets landing on the 12th, one report of it
+stamped the 13th, the other dated the 12th, is one happening)."""
+_AGAIN = re.compile(
+    r"\bkembali\s+(?!(?:dibuka|beroperasi|diperdagangkan|normal|aktif|bertugas|bekerja|"
+    r"berlaga|bermain|tampil|pulih|masuk|bersekolah|sekolah)\b)(?:me|di|ter|ber)\w+"
+    r"|\bkembali\s+(?:terjadi|naik|turun|landa|guncang|rendam|terjang|tetapkan|tangkap|"
+    r"periksa|panggil|gelar|pecah|serang|mogok|demo|bentrok|ricuh|erupsi|meletus|banjir|"
+    r"longsor|gempa)\b"
+    r"|\bagain\b|\banother\s+(?:(?:deadly|strong|powerful|major)\s+)?(?:quake|earthquake|"
+    r"flood|flash\s+flood|landslide|eruption|blast|explosion|fire|attack|strike|shooting)s?\b",
+    re.IGNORECASE,
+)
+
+
+def says_again(title: str) -> bool:
+    """Whether a headline says its happening came again (`AGAIN`).
+
+    >>> says_again("Banjir Bandang Kembali Landa Mojokerto"), says_again("Merapi erupts again")
+    (True, True)
+    >>> says_again("Presiden Kembali ke Jakarta"), says_again("Pasar Kembali Dibuka")
+    (False, False)
+    """
+    return _AGAIN.search(title) is not None
+
+
 def report_steps(
     title: str, paragraphs: tuple[str, ...] | list[str]
 ) -> tuple[tuple[str, int], ...]:
     """Return the steps a report is about: of a sequence, from its headline and first
     sentence (`step_of`); a tournament's round (`round_of`) and its game's final score, from
     its headline and first paragraph (a match report may open with the mood and give the
-    round and the score a sentence later)."""
+    round and the score a sentence later); the kinds of happening its headline names; and
+    whether the headline says it happened again (`AGAIN`)."""
     text = opening(title, paragraphs)
     lead = "\n".join([title, *paragraphs[:1]])
     found = []
@@ -811,6 +844,8 @@ def report_steps(
     disasters = headline_disasters(title)
     if disasters:
         found.append((DISASTER, disasters))
+    if says_again(title):
+        found.append((AGAIN, 1))
     return tuple(found)
 
 
@@ -824,6 +859,8 @@ def step_name(sequence: str, step: int) -> str:
         return ("market report of a rise", "market report of a fall")[step]
     if sequence == SESSION:
         return f"market session of {date.fromordinal(step).isoformat()}"
+    if sequence == AGAIN:
+        return ("earlier day's report", "headline saying it happened again")[step]
     if sequence == ROUND:
         return ("quarter-final", "semi-final", "final", "round before the quarter-finals")[step]
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
@@ -836,12 +873,20 @@ def conflicting_steps(
     a: Steps, b: Steps, days: tuple[int | None, int | None] = (None, None)
 ) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Return a step of each of two reports that are different steps of one sequence, or
-    headlines naming kinds of happening with none in common (two happenings), or None.
-    `days`: each report's own day (a day number, or None); a `DATED_STEPS` sequence's
-    steps differ only where the report of the later step is of a later day (a report of the
-    shooting two days after the arrest's is later coverage of one event)."""
+    headlines naming kinds of happening with none in common (two happenings), or a report
+    saying its happening came again and one of `AGAIN_DAYS` or more before it (`AGAIN`),
+    or None. `days`: each report's own day (a day number, or None); a `DATED_STEPS`
+    sequence's steps differ only where the report of the later step is of a later day (a
+    report of the shooting two days after the arrest's is later coverage of one event)."""
+    if None not in days and abs(days[0] - days[1]) >= AGAIN_DAYS:  # type: ignore[operator]
+        for second, flip in ((b, False), (a, True)):
+            if (AGAIN, 1) in second and ((days[1] > days[0]) != flip):  # type: ignore[operator]
+                pair = ((AGAIN, 0), (AGAIN, 1))
+                return pair[::-1] if flip else pair
     for x in a:
         for y in b:
+            if x[0] == AGAIN or y[0] == AGAIN:
+                continue
             if x[0] != y[0] or (x[0] in DATED_STEPS and not _in_order(x[1], y[1], days)):
                 continue
             if x[0] == MARKET and None not in days and days[0] != days[1]:
@@ -901,7 +946,7 @@ def _in_order(x: int, y: int, days: tuple[int | None, int | None]) -> bool:
 def different_steps(a: Steps, b: Steps, days: tuple[int | None, int | None] = (None, None)) -> bool:
     """Whether two reports are about different steps of one sequence (`days`: see
     `conflicting_steps`)."""
-    return bool(a) and bool(b) and conflicting_steps(a, b, days) is not None
+    return (bool(a) or bool(b)) and conflicting_steps(a, b, days) is not None
 
 
 def step_conflicts(
@@ -918,7 +963,13 @@ def step_conflicts(
         (days[i] >= 0) & (days[j] >= 0) if days is not None else np.zeros(len(i), dtype=bool)
     )
     two_days = both_dated & (days[i] != days[j]) if days is not None else both_dated
-    kinds = sorted({kind for own in steps for kind, _ in own})
+    kinds = sorted({kind for own in steps for kind, _ in own} - {AGAIN})
+    again = _bits(steps, AGAIN)
+    if days is not None:
+        conflict |= both_dated & (
+            ((again[j] == 1) & (days[j] - days[i] >= AGAIN_DAYS))
+            | ((again[i] == 1) & (days[i] - days[j] >= AGAIN_DAYS))
+        )
     for kind in kinds:
         value = _bits(steps, kind, 0 if kind in KIND_TABLES else -1)
         a, b = value[i], value[j]

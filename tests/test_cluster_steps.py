@@ -537,6 +537,67 @@ def test_a_decision_about_a_disaster_is_another_happening_only_on_another_day() 
     assert found.tolist() == [True, False, False]
 
 
+@pytest.mark.parametrize(
+    ("title", "again"),
+    [
+        ("Banjir Bandang Kembali Landa Mojokerto, Kali Ini Terjang Ngoro", True),
+        ("KPK Kembali Tetapkan Dua Tersangka Kasus Kuota Garam", True),
+        ("Enam F-16 Kembali Mendarat di Argentina", True),
+        ("Merapi erupts again, sending ash 3 km high", True),
+        ("Another strong quake strikes Cianjur", True),
+        # a return, a reopening, back to normal: not a repeat
+        ("Presiden Kembali ke Jakarta Usai Lawatan", False),
+        ("Pasar Kotabaru Kembali Dibuka", False),
+        ("Arus Lalu Lintas Kembali Normal", False),
+        ("Bulgaria heads for fresh coalition struggle", False),
+        ("Another long coalition struggle looms", False),
+    ],
+)
+def test_a_headline_says_its_happening_came_again(title: str, again: bool) -> None:
+    assert stages.says_again(title) is again
+    assert ((stages.AGAIN, 1) in stages.report_steps(title, ["Warga di lokasi."])) is again
+
+
+def test_a_repeat_and_a_report_of_an_earlier_day_are_two_happenings() -> None:
+    """blind56: a flash flood in one district, and four days later "Banjir Bandang Kembali
+    Landa Mojokerto" in another; a report stamped the morning after (a day late) is no
+    earlier day (blind23: a second batch of jets landing, one report of it a day later)."""
+    first = stages.report_steps("Banjir Bandang Terjang Jatirejo, Tiga Warga Tewas", ["x"])
+    again = stages.report_steps("Banjir Bandang Kembali Landa Mojokerto", ["x"])
+    day = 740000
+    assert stages.different_steps(first, again, (day, day + 3))
+    assert stages.different_steps(again, first, (day + 3, day))
+    assert not stages.different_steps(first, again, (day, day + 1))  # a page a day late
+    assert not stages.different_steps(first, again, (day + 3, day))  # the repeat is earlier
+    assert not stages.different_steps(first, again, (day, None))
+    assert stages.different_steps((), again, (day, day + 2))  # the other names no kind
+    i, j = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2])
+    days = np.array([day, day + 3, day + 1, -1])
+    found = stages.step_conflicts([(), again, again, again], i, j, days)
+    # (0, 2): a day apart; (0, 3): a day unknown; (1, 2): a repeat two days after a report
+    assert found.tolist() == [True, False, False, True]
+
+
+def test_explain_says_the_headline_tells_of_a_repeat(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "first.md").write_text(
+        "---\ntitle: Banjir Bandang Terjang Jatirejo, Tiga Warga Tewas\ndate: 2026-11-24\n---\n"
+        "Banjir bandang menerjang Desa Lebakjabung, Kecamatan Jatirejo, Kabupaten Mojokerto, "
+        "Selasa (24/11/2026). Tiga warga tewas dan puluhan rumah rusak.\n",
+        encoding="utf-8",
+    )
+    (seeds / "again.md").write_text(
+        "---\ntitle: Banjir Bandang Kembali Landa Mojokerto\ndate: 2026-11-28\n---\n"
+        "Banjir bandang kembali melanda Kabupaten Mojokerto, Sabtu (28/11/2026), empat hari "
+        "setelah banjir bandang serupa menewaskan tiga warga Jatirejo.\n",
+        encoding="utf-8",
+    )
+    line = explain_line(explain_cli("first", "again", seeds), "steps")
+    assert "again's headline says its happening came again" in line
+    assert "first's own day is 4 days before its" in line
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: int) -> None:
     import random
@@ -553,9 +614,10 @@ def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: i
     assert found == [stages.different_steps(steps[a], steps[b]) for a, b in pairs]
     # With the reports' own days (some unknown), the dated police steps too.
     steps = [
-        rng.choice([*kinds, (("police", 0),), (("police", 1),), (("market", 0),), (("market", 1),)])
+        rng.choice([*kinds, (("police", 0),), (("police", 1),), (("market", 0),), (("market", 1),),
+                    (("again", 1),), (("trial", 2), ("again", 1))])
         for _ in steps
-    ]
+    ]  # fmt: skip
     days = [rng.choice([None, 700_000, 700_001, 700_003]) for _ in steps]
     given = np.array([-1 if d is None else d for d in days], dtype=np.int64)
     found = stages.step_conflicts(steps, i, j, given).tolist()
