@@ -710,7 +710,9 @@ _NOT_DONE = re.compile(
     r"\b(?:ahead\s+of|before|prior\s+to|jelang|menjelang|sebelum|akan|bakal|segera|will|"
     r"(?:agreed?|agrees|set|due|expected|plans?|planned|poised|ready|leading|is|are)\s+to|"
     r"dijadwalkan|direncanakan|rencana|berencana|"
-    r"tolak|menolak|enggan|tidak|refuses?|refused|rejects?|rejected|resists?|not|won't|"
+    r"tolak|menolak|enggan|tidak|tak|refuses?|refused|rejects?|rejected|resists?|not|no|"
+    r"won't|(?:lanjut|berlanjut)\s+ke|langsung\s+masuk|"
+    r"(?:moves?|proceeds?)\s+(?:straight\s+)?to|"
     r"calls?\s+(?:for\s+)?|urges?|urged|demands?|demanded|desak|desakan|didesak|mendesak|"
     r"tuntut|menuntut|tuntutan|tunggu|menunggu|awaits?|awaiting|pending|"
     r"siapkan|menyiapkan|disiapkan|prepares?|preparing|"
@@ -726,10 +728,12 @@ _NOT_DONE = re.compile(
 purpose, "seeks to have a ban on its app lifted", but not "wins bid to") that say it has
 not happened: still to come ("talks ahead of signing", "akan menandatangani", "segera
 dilantik", "agreed to sign", "will be signed", "jelang penandatanganan"), refused ("tolak
-mundur", "rejects calls to quit"), demanded ("tuntut menteri mundur") or asked for ("minta
-bantuan", "asks for aid"). A bare "to" is not one: "police use Taser to arrest suspect",
-"voters began to vote". Awaited is still to come:
-"Aryo Seno Tinggal Tunggu Pelantikan" (approved, the swearing-in to come)."""
+mundur", "rejects calls to quit", "Tak Ajukan Eksepsi", "no eksepsi"), demanded ("tuntut
+menteri mundur"), asked for ("minta bantuan", "asks for aid"), or the stage a case goes on
+to ("Sidang Lanjut ke Saksi", "Langsung Masuk Saksi", "trial moves straight to
+witnesses"). A bare "to" is not one: "police use Taser to arrest suspect", "voters began to
+vote". Awaited is still to come: "Aryo Seno Tinggal Tunggu Pelantikan" (approved, the
+swearing-in to come)."""
 
 
 _BEFORE = re.compile(

@@ -44,6 +44,14 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         # witnesses the prosecutors prepare are still to come
         ("Hakim Tolak Eksepsi Wahyu, Jaksa Siapkan Lima Saksi", ("trial", 2)),
         ("Buyers testify at Bali villa fraud trial", ("trial", 3)),
+        # the stage a trial goes on to is still to come; an exception not filed is none
+        ("Hakim Tolak Eksepsi Wahyu, Sidang Lanjut ke Saksi", ("trial", 2)),
+        (
+            "Lilik Tak Ajukan Eksepsi, Sidang Langsung Masuk Saksi\nJaksa membacakan dakwaan "
+            "di Pengadilan Tipikor Surabaya.",
+            ("trial", 0),
+        ),
+        ("Villa boss in court: no eksepsi, trial moves straight to witnesses", None),
         ("Warga Bersaksi Namanya Dipakai untuk Kredit Fiktif", ("trial", 3)),
         # the sentence demanded ("agar ... vonis") is no verdict
         (
