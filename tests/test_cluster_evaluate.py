@@ -128,6 +128,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind57", 0.92),
         ("blind58", 0.82),
         ("blind59", 0.83),
+        ("blind60", 0.86),
+        ("blind61", 0.96),
+        ("blind62", 0.95),
+        ("blind63", 0.89),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
