@@ -883,10 +883,9 @@ def conflicting_steps(
     sequence's steps differ only where the report of the later step is of a later day (a
     report of the shooting two days after the arrest's is later coverage of one event)."""
     if None not in days and abs(days[0] - days[1]) >= AGAIN_DAYS:  # type: ignore[operator]
-        for second, flip in ((b, False), (a, True)):
-            if (AGAIN, 1) in second and ((days[1] > days[0]) != flip):  # type: ignore[operator]
-                pair = ((AGAIN, 0), (AGAIN, 1))
-                return pair[::-1] if flip else pair
+        later = int(days[1] > days[0])  # type: ignore[operator]
+        if (AGAIN, 1) in (a, b)[later]:  # the later report says its happening came again
+            return ((AGAIN, 0), (AGAIN, 1)) if later else ((AGAIN, 1), (AGAIN, 0))
     for x in a:
         for y in b:
             if x[0] == AGAIN or y[0] == AGAIN:
@@ -974,8 +973,9 @@ def step_conflicts(
             ((again[j] == 1) & (days[j] - days[i] >= AGAIN_DAYS))
             | ((again[i] == 1) & (days[i] - days[j] >= AGAIN_DAYS))
         )
+    actions = _bits(steps, ACTION)  # read by the kinds and by the post-change rule
     for kind in kinds:
-        value = _bits(steps, kind, 0 if kind in KIND_TABLES else -1)
+        value = actions if kind == ACTION else _bits(steps, kind, 0 if kind in KIND_TABLES else -1)
         a, b = value[i], value[j]
         if kind in KIND_TABLES:
             found = (a != 0) & (b != 0) & ((a & b) == 0)
@@ -989,7 +989,6 @@ def step_conflicts(
             conflict |= (a >= 0) & (b >= 0) & (a != b)
             if kind == MARKET:  # two sessions (`conflicting_steps`)
                 conflict |= (a >= 0) & (b >= 0) & two_days
-    actions = _bits(steps, ACTION)
     procedures = np.array([-1 if _procedure(own) is None else 0 for own in steps])
     conflict |= _post_change_apart(actions[i], actions[j], procedures[j])
     conflict |= _post_change_apart(actions[j], actions[i], procedures[i])
