@@ -409,9 +409,10 @@ def attach_events(
         )
         for event, members in items
     ]
-    # On one process: run on the build's --jobs workers (kept for the whole build) it saved
-    # about 1 s of a 10,000-article build and raised its peak memory 359 -> 530 MB, which
-    # the workers then held through render (README, "Twelfth session").
+    # On this process: the workers are ended after features (`assemble`); starting them
+    # again here forked a process that holds the corpus and its clusters, kept the new pool
+    # to the end of the build, and raised a 10,000-article build's peak memory 359 -> 530 MB
+    # to save about 1 s (README, "Twelfth session").
     results = cached_map(helpers.cache, "event", _attach_event, items, keys,
                          Workers(1), helpers.progress)  # fmt: skip
     if event_keys is not None:
