@@ -409,12 +409,10 @@ def attach_events(
         )
         for event, members in items
     ]
-    # On this process: the workers are ended after features (`assemble`); starting them
-    # again here forked a process that holds the corpus and its clusters, kept the new pool
-    # to the end of the build, and raised a 10,000-article build's peak memory 359 -> 530 MB
-    # to save about 1 s (README, "Twelfth session").
+    # In this process: the workers are retired after features (`assemble`, README
+    # "Twelfth session").
     results = cached_map(helpers.cache, "event", _attach_event, items, keys,
-                         Workers(1), helpers.progress)  # fmt: skip
+                         helpers.workers, helpers.progress)  # fmt: skip
     if event_keys is not None:
         event_keys.update((e.id, k) for (e, _), k in zip(results, keys, strict=True))
     articles = dict(by_id)
@@ -442,7 +440,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     with _timed(report, "features", helpers, len(articles)):
         known = read_for_clustering(articles, article_keys, helpers)
     # Nothing after this runs in the workers: end them so their memory is free.
-    helpers.workers.close()
+    helpers.workers.retire()
     release_memory()
     for item in sorted([*skipped, *thin, *remarks], key=lambda s: s.path):
         (report.warn if item.is_warning else report.note)(item.path, item.reason)

@@ -77,3 +77,15 @@ def test_no_worker_survives_a_killed_build(tmp_path: Path) -> None:
         for pid, started in workers.items():
             if start_time(pid) == started:
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_retired_workers_run_later_work_in_this_process() -> None:
+    items = list(range(4 * MIN_ITEMS_PER_JOB))
+    with Workers(2) as workers:
+        before = {pid for pid, _ in workers.map(death_signal, items)}
+        workers.retire()
+        after = {pid for pid, _ in workers.map(death_signal, items)}
+        assert workers.pool is None, "a retired pool was started again"
+        assert workers.jobs == 2, "the job count still sizes other work (Pagefind)"
+    assert os.getpid() not in before, "the work ran in this process before: nothing was tested"
+    assert after == {os.getpid()}
