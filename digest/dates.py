@@ -785,9 +785,11 @@ def names_weekday(text: str) -> bool:
     return _A_WEEKDAY.search(text) is not None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?![—–-])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)\s+(?![—–-])")
 """Where a sentence ends, roughly: enough to find a dateline's opening sentence. Not before
-a dash: "LA RONGE, Sask. — Residents ... on Tuesday, July 21, ..." is one sentence."""
+a dash: "LA RONGE, Sask. — Residents ... on Tuesday, July 21, ..." is one sentence; nor
+after an initial or a two-letter abbreviation ("Ma. Consuelo Villaruz", "Dr. Siti", "Jl.
+Sudirman", "J. Smith")."""
 _DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
 """A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")

@@ -117,6 +117,8 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     YearlessDateline(month=3, day=5, weekday=3)
     >>> _from_opening_sentence("KL — Two were sworn in on Friday (Feb. 20), filling posts.", True)
     YearlessDateline(month=2, day=20, weekday=4)
+    >>> _from_opening_sentence("CAIRNS — Ma. Consuelo Reyes and he met on Thursday (Nov. 5).", True)
+    YearlessDateline(month=11, day=5, weekday=3)
 
     A place standing as a sentence of its own before the story is its dateline, and the
     sentence after it is the first:
