@@ -21,7 +21,7 @@ class ClusterParams:
     min_similarity: float = 0.14
     """Two groups of articles join one event when their average similarity is at least this
     (0..1). Chosen by sweeping every labelled corpus in tests/corpora (see README)."""
-    max_gap_days: int = 5
+    max_gap_days: int = 3
     """Articles whose own dates are further apart than this are never one event."""
     lead_share: float = 0.2
     """Share of the similarity that comes from headline-and-lead terms."""

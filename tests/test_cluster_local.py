@@ -100,7 +100,7 @@ def test_on_labelled_corpora_local_cuts_bring_reports_closer_to_the_gold_events(
     ("corpus", "a", "b", "says"),
     [
         ("blind9", "b9-014", "b9-023", "cut in two"),  # two halves (`try_local`)
-        ("blind7", "b7-006", "b7-026", "dates before all of"),  # dated parts
+        ("blind5", "b5-029", "b5-026", "dates before all of"),  # dated parts
     ],
 )
 def test_explain_says_the_group_was_scored_alone(corpus: str, a: str, b: str, says: str) -> None:

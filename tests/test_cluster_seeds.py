@@ -77,7 +77,7 @@ def test_explain_names_the_date_rule_that_keeps_two_events_apart(seed_articles) 
     found = explain.explain_pair(seed_articles, "000", "003", params)
     lines = "\n".join(explain.format_explanation(found, params))
     assert "DIFFERENT events" in lines
-    assert "gap 17 days; limit 5 days" in lines
+    assert "gap 17 days; limit 3 days" in lines
     assert "dated 17 days apart" in lines
 
 
