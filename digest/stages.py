@@ -274,6 +274,7 @@ SEQUENCES = (
             _words(
                 r"arrest arrests arrested detain detains detained nab nabs nabbed custody "
                 r"ditangkap menangkap tangkap dibekuk membekuk diringkus meringkus diamankan "
+                r"ditahan(?!_imbang) sebagai_tersangka "
                 r"named_(?:[\w-]+_){0,8}suspects? names?_(?:[\w-]+_){0,8}suspects? jadi_tersangka "
                 r"(?:tetapkan|menetapkan|ditetapkan)_(?:[\w-]+_){0,4}tersangka"
             ),

@@ -128,6 +128,13 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         # Naming a suspect is the police's next step, as an arrest is.
         ("Polres Tetapkan Sopir Truk Jadi Tersangka Kecelakaan Maut Tol", ("police", 1)),
         ("Police name bus driver suspect in deadly level-crossing crash", ("police", 1)),
+        # Detained, or named "as a suspect" however many words name him first.
+        ("Sopir Bus Maut Tol Cipali Resmi Ditahan Polresta Cirebon", ("police", 1)),
+        (
+            "Polresta Cirebon menetapkan sopir bus berinisial AS (43) sebagai tersangka "
+            "kecelakaan yang menewaskan lima orang",
+            ("police", 1),
+        ),
         # Suspects named by prosecutors or the KPK, and detained (dated, like the police's).
         (
             "Kejati Kalteng Tetapkan Mantan Kadis PUPR Katingan Tersangka Korupsi Jalan",
