@@ -1039,7 +1039,13 @@ def parse_standalone(text: str) -> DateValue | None:
     return DateValue(d) if d else None
 
 
-_FUTURE = re.compile(r"\b(akan|will|dijadwalkan|scheduled|planned|rencananya|mendatang)\b", _I)
+_FUTURE = re.compile(
+    r"\b(akan|bakal|will|dijadwalkan|direncanakan|berencana|scheduled|planned|plans?\s+to|"
+    r"(?:is|are)\s+(?:due|expected|set)\s+to|rencananya|mendatang|menargetkan|ditargetkan)\b",
+    _I,
+)
+"""Words of a text about what is still to come: its dates are no happening of the past
+("pemerintah menargetkan IEU-CEPA berlaku efektif pada 1 Januari 2027")."""
 
 
 def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> DateValue | None:
@@ -1049,7 +1055,10 @@ def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> 
     full date (day, month and year) gives its month. A day and month without a year count when
     some text of the article names a year (`year_texts` may add captions for that). Years
     alone and months of past years are too weak ("since 2022") and give None. Marked
-    ESTIMATED, never a day.
+    ESTIMATED, never a day. A text that tells of a plan or a target has no past dates:
+    >>> estimate_published(["Perjanjian itu diteken pada 12 Oktober 2026."]).value
+    datetime.date(2026, 10, 1)
+    >>> estimate_published(["Pemerintah menargetkan IEU-CEPA berlaku pada 1 Januari 2027."])
     """
     per_text = [(t, find_expressions(t)) for t in texts]
     expressions = [e for t, found in per_text if not _FUTURE.search(t) for e in found]
