@@ -123,6 +123,12 @@ kemenag = religious affairs ministry
 kemnaker = manpower ministry
 kemenaker = manpower ministry
 kemensos = social affairs ministry
+# One country's two English names ('Türkiye' in one English report, 'Turkey' or 'Turki' in another)
+türkiye = turkey
+turkiye = turkey
+czechia = czech republic
+burma = myanmar
+swaziland = eswatini
 """
 
 # Indonesian places named by their part of a larger one ("Jawa Barat", "Lombok Timur"), which
