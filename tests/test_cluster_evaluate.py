@@ -136,6 +136,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind65", 0.87),
         ("blind66", 0.95),
         ("blind67", 0.86),
+        ("blind68", 0.99),
+        ("blind69", 0.93),
+        ("blind70", 0.97),
+        ("blind71", 0.94),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
