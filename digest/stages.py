@@ -634,6 +634,7 @@ OFFICES = (
     ("president", "presiden president"),
     ("prime minister", "perdana_menteri prime_minister pm"),
     ("king", "raja king"),
+    ("emir", "emir"),
     ("governor", "gubernur governor"),
 )  # fmt: skip
 """Offices a headline names by title, in English and Indonesian: who acted, where a report

@@ -27,6 +27,7 @@ CORPORA = Path(__file__).parent / "corpora"
         ("Menteri Luar Negeri RI Temui Menlu Kenya di Port Louis", {"foreign minister"}),
         ("Presiden Bertemu PM India di Sela KTT", {"president", "prime minister"}),
         ("Gubernur Sulbar Tetapkan Status Tanggap Darurat", {"governor"}),
+        ("President, Qatar's Emir discuss investment platform", {"president", "emir"}),
         ("Harga Cabai Naik Jelang Lebaran", set()),
         ("Kingdom of Tonga's vanilla growers", set()),  # a word, not a part of one
     ],
