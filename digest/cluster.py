@@ -1106,8 +1106,10 @@ def split_steps(
     """Return `groups` with each that holds two or more steps of one sequence, each told by
     several reports (`_step_parts`: a meeting's reports and the signing's that followed it
     the same afternoon), cut into one part per step; a report that names no step of it joins
-    the part it is most like on average (`sims`: the folder's pair similarities). Not where
-    copies of one story would be parted. The splits record each two parts.
+    the one part told on its own day, if only one is (a crash's report that names no police
+    goes with the crash, not with the driver named two days later), else the part it is most
+    like on average (`sims`: the folder's pair similarities). Not where copies of one story
+    would be parted. The splits record each two parts.
 
     Pairs of reports about different steps are already weighed down (`STEP_FACTOR`), but a
     report that names no step ("... asked his counterpart on Sunday to confirm ...") is like
@@ -1130,11 +1132,18 @@ def split_steps(
         if len(placed) != sum(map(len, told.values())):  # a report told as two steps
             done.append(members)
             continue
+        told_days = {step: {own_day(features[j]) for j in told[step]} - {None} for step in steps}
         for i in members:
             if i not in placed:
-                best = max(
-                    steps,
-                    key=lambda step: (_mean_or_zero(sims, ((i, j) for j in told[step])), -step),
+                day = own_day(features[i])
+                same_day = [step for step in steps if day is not None and day in told_days[step]]
+                best = (
+                    same_day[0]
+                    if len(same_day) == 1
+                    else max(
+                        steps,
+                        key=lambda step: (_mean_or_zero(sims, ((i, j) for j in told[step])), -step),
+                    )
                 )
                 parts[best].append(i)
         owner = {i: step for step, part in parts.items() for i in part}

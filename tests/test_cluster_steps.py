@@ -744,6 +744,25 @@ def test_a_group_with_two_steps_told_twice_each_is_cut_by_step() -> None:
     ]
 
 
+def test_a_report_naming_no_step_joins_the_only_part_told_on_its_own_day() -> None:
+    # r0, r1: a crash on the 21st; r2, r3: the driver named on the 23rd; r4, of the 21st,
+    # names neither and is more like the naming's reports; r5, undated, goes by likeness
+    from dataclasses import replace
+
+    from digest.model import DateValue, Granularity
+
+    crash, named = (("police", 0),), (("police", 1),)
+    days = [21, 21, 23, 23, 21, None]
+    features = [
+        replace(f, date=DateValue(date(2025, 12, d), Granularity.DAY) if d else None)
+        for f, d in zip(_reports([crash, crash, named, named, (), ()]), days, strict=True)
+    ]
+    sims = {(0, 1): 0.5, (2, 3): 0.5, (0, 4): 0.2, (1, 4): 0.2, (2, 4): 0.4, (3, 4): 0.4,
+            (0, 5): 0.2, (1, 5): 0.2, (2, 5): 0.4, (3, 5): 0.4}  # fmt: skip
+    groups, _ = cluster.split_steps([[0, 1, 2, 3, 4, 5]], features, sims)
+    assert groups == [[0, 1, 4], [2, 3, 5]]
+
+
 @pytest.mark.parametrize(
     "steps",
     [
