@@ -673,7 +673,8 @@ def test_two_market_reports_of_two_days_are_two_sessions() -> None:
 
 def test_a_group_with_market_reports_of_several_days_is_cut_by_session() -> None:
     """Each dated market report's day is a session, however few report it; a report
-    without a day joins the session it is most like."""
+    without a day joins the session it is most like (r3), one that names no move joins the
+    session of its own day (r4), however like the other it is."""
     from digest.dates import DateValue, Granularity
 
     day = 739_000
@@ -685,7 +686,7 @@ def test_a_group_with_market_reports_of_several_days_is_cut_by_session() -> None
     ]
     sims = {(0, 3): 0.6, (1, 3): 0.2, (2, 3): 0.2, (0, 4): 0.1, (1, 4): 0.5}
     groups, splits = cluster.split_steps([[0, 1, 2, 3, 4]], features, sims)
-    assert groups == [[0, 3], [1, 2, 4]]
+    assert groups == [[0, 3, 4], [1, 2]]
     assert splits[0].names == ("market session of 2024-04-24", "market session of 2024-04-25")
 
 
