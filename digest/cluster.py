@@ -963,9 +963,10 @@ def dated_parts(
 ) -> tuple[list[list[int]], list[Split]] | None:
     """Return `members` cut into the happenings they fall into among themselves (`sims`
     and `parts`: `local_parts`), where `try_local`'s two halves are too narrow a rule: two
-    or more parts of several reports each, each lone report joined to the part it is most
-    like on average. Only when every two of those parts keep apart as `try_local` asks
-    (under `SEPARATION` of each one's average inside) and the dates tell them apart too:
+    or more parts of several reports each, each lone report joined to the one part whose
+    dates hold its own, else to the part it is most like on average. Only when every two of
+    those parts keep apart as `try_local` asks (under `SEPARATION` of each one's average
+    inside) and the dates tell them apart too:
     each part holds a report with a date of its own (`spans`: each article's `date_span`,
     by index), and every two parts' dates do not overlap or interleave (all of one part's
     before all of the other's). Else None. The splits record each two parts.
@@ -997,7 +998,17 @@ def dated_parts(
     for part in parts:
         if len(part) == 1:
             (r,) = part
-            nearest = max(range(len(several)), key=lambda k: (_between(sims, [r], several[k]), -k))
+            own = spans[members[r]]
+            inside_range = [
+                k
+                for k, (lo, hi) in enumerate(ranges)
+                if own is not None and lo <= own[0] <= own[1] <= hi
+            ]
+            nearest = (
+                inside_range[0]
+                if len(inside_range) == 1
+                else max(range(len(several)), key=lambda k: (_between(sims, [r], several[k]), -k))
+            )
             several[nearest] = sorted([*several[nearest], r])
     cut = [[members[r] for r in part] for part in several]
     splits = [  # the figures the parts were cut on, before lone reports joined them

@@ -172,6 +172,25 @@ def test_a_lone_report_joins_the_part_it_is_most_like() -> None:
     assert (split.first, split.second, split.parts, split.dated) == ((0, 1), (2, 3, 4), 2, True)
 
 
+def test_a_lone_report_dated_inside_one_parts_days_joins_that_part() -> None:
+    """The same parts, the lone report closer to part 1 but dated on part 0's day: its date
+    says which happening it tells of (undated, likeness decides: the test above)."""
+
+    def local(members: Sequence[int]) -> np.ndarray:
+        owner = [0, 0, 1, 1, 2]
+        near = {(0, 0): 0.4, (1, 1): 0.4, (1, 2): 0.1, (2, 1): 0.1}
+        return np.array(
+            [
+                [0.0 if a == b else near.get((owner[a], owner[b]), 0.03) for b in range(5)]
+                for a in range(5)
+            ]
+        )
+
+    spans = _dated([10, 10, 14, None, 10])
+    groups, _ = cluster.split_local([[0, 1, 2, 3, 4]], local, THRESHOLD, spans=spans)
+    assert groups == [[0, 1, 4], [2, 3]]
+
+
 @pytest.mark.parametrize(
     "days",
     [
