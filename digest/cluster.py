@@ -563,7 +563,8 @@ def attach_strays(
 ) -> list[list[int]]:
     """Return `groups` with each stray (a group of at most `STRAY_SIZE` articles) moved into
     the larger group holding its most similar article, when that pair reaches `threshold`
-    and the dates allow it.
+    and the dates allow it; a stray of one day that so matches several groups, only one of
+    them holding a report of that day, joins that one.
 
     Average linkage asks a lone report to match a whole event on average; a big event's
     reports cover different angles, so a report matching one of them well can still fall
@@ -585,6 +586,10 @@ def attach_strays(
             (-s, group_of[j]) for i in members for s, j in neighbours[i] if group_of[j] in large
         )
         own = _bounds_of(members, spans)
+        if own is not None:  # the one candidate event with a report of its own day first
+            on_day = {t for _, t in choices if _holds_day(groups[t], spans, own)}
+            if len(on_day) == 1:
+                choices.sort(key=lambda c: c[1] not in on_day)
         for _, target in choices:
             if not _too_far(bounds[target], own, max_gap_days):
                 bounds[target] = _joined_bounds(bounds[target], own)
@@ -592,6 +597,13 @@ def attach_strays(
                 result[g] = []
                 break
     return sorted((sorted(m) for m in result if m), key=lambda m: m[0])
+
+
+def _holds_day(
+    members: Sequence[int], spans: Sequence[tuple[int, int] | None], own: tuple[int, int]
+) -> bool:
+    """Whether a member's own day-precise date falls on the day `own` spans (one day)."""
+    return own[0] == own[1] and any(spans[i] == own for i in members)
 
 
 AMBIGUOUS_RATIO = 0.9

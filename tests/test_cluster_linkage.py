@@ -256,6 +256,17 @@ def test_a_stray_picks_the_event_of_its_best_match() -> None:
     assert cluster.attach_strays(linked, sims, 0.14, [None] * 5, 5) == [[0, 1], [2, 3, 4]]
 
 
+def test_a_dated_stray_picks_the_one_event_told_on_its_own_day() -> None:
+    """The same strays, dated: the event with a report of its day comes before likeness,
+    when only one of the events it matches has one."""
+    sims = {(0, 1): 0.9, (2, 3): 0.9, (1, 4): 0.2, (3, 4): 0.25}
+    linked = [[0, 1], [2, 3], [4]]
+    on_day = [(10, 10), (10, 10), (12, 12), (12, 12), (10, 10)]
+    assert cluster.attach_strays(linked, sims, 0.14, on_day, 5) == [[0, 1, 4], [2, 3]]
+    both = [(10, 10), (12, 12), (10, 10), (12, 12), (10, 10)]  # both events: likeness decides
+    assert cluster.attach_strays(linked, sims, 0.14, both, 5) == [[0, 1], [2, 3, 4]]
+
+
 def named(i: int, lead: dict[str, float], names: set[str]) -> Features:
     return Features(f"a{i}", {}, {}, lead, frozenset(names), None)
 
