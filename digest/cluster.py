@@ -231,6 +231,35 @@ def own_day(f: Features) -> int | None:
     return f.date.value.toordinal() if f.date is not None and f.date.is_exact else None
 
 
+HAPPENING_DAYS_BACK = 2
+"""How many days before a report's own day its lead's weekday may name the day of what it
+tells (a page stamped the morning after, or two)."""
+
+
+def happening_day(f: Features) -> int | None:
+    """Return the day of what a report tells: its own day, or where its lead names another
+    weekday, that weekday at most `HAPPENING_DAYS_BACK` days before it ("Tangerang, Thu, July
+    16: ... opened a fair on Wednesday" tells of the 15th); None where the lead's weekday is
+    none of those days. Only for the rules that let a day go first (the step split, dated
+    parts, strays), not for the date limit.
+    >>> from dataclasses import replace
+    >>> from datetime import date
+    >>> stamp = DateValue(date(2026, 7, 16), Granularity.DAY)
+    >>> thursday = Features("a", {}, {}, {}, frozenset(), stamp)
+    >>> [happening_day(replace(thursday, lead_weekday=w)) - 739813 for w in (None, 3, 2)]
+    [0, 0, -1]
+    >>> happening_day(replace(thursday, lead_weekday=5)) is None  # Saturday: not in 2 days
+    True
+    """
+    day = own_day(f)
+    if day is None or f.lead_weekday is None:
+        return day
+    for back in range(HAPPENING_DAYS_BACK + 1):
+        if (day - back - 1) % 7 == f.lead_weekday:  # ordinal 1 is a Monday
+            return day - back
+    return None
+
+
 def weekday_conflict(a: Features, b: Features) -> bool:
     """Whether one report has an own day and the other none but a lead weekday two to five
     days from it: "erupted on Sunday" is not the eruption of a Wednesday, nor its report of
@@ -560,11 +589,13 @@ def attach_strays(
     threshold: float,
     spans: Sequence[tuple[int, int] | None],
     max_gap_days: int,
+    days: Sequence[int | None] | None = None,
 ) -> list[list[int]]:
     """Return `groups` with each stray (a group of at most `STRAY_SIZE` articles) moved into
     the larger group holding its most similar article, when that pair reaches `threshold`
     and the dates allow it; a stray of one day that so matches several groups, only one of
-    them holding a report of that day, joins that one.
+    them holding a report of that day, joins that one (`days`: each article's
+    `happening_day`; without them, the days of `spans`).
 
     Average linkage asks a lone report to match a whole event on average; a big event's
     reports cover different angles, so a report matching one of them well can still fall
@@ -586,8 +617,11 @@ def attach_strays(
             (-s, group_of[j]) for i in members for s, j in neighbours[i] if group_of[j] in large
         )
         own = _bounds_of(members, spans)
-        if own is not None:  # the one candidate event with a report of its own day first
-            on_day = {t for _, t in choices if _holds_day(groups[t], spans, own)}
+        day = _day_of(members, spans, days)
+        if day is not None:  # the one candidate event with a report of its own day first
+            on_day = {
+                t for _, t in choices if any(_day_of([j], spans, days) == day for j in groups[t])
+            }
             if len(on_day) == 1:
                 choices.sort(key=lambda c: c[1] not in on_day)
         for _, target in choices:
@@ -599,11 +633,19 @@ def attach_strays(
     return sorted((sorted(m) for m in result if m), key=lambda m: m[0])
 
 
-def _holds_day(
-    members: Sequence[int], spans: Sequence[tuple[int, int] | None], own: tuple[int, int]
-) -> bool:
-    """Whether a member's own day-precise date falls on the day `own` spans (one day)."""
-    return own[0] == own[1] and any(spans[i] == own for i in members)
+def _day_of(
+    members: Sequence[int],
+    spans: Sequence[tuple[int, int] | None],
+    days: Sequence[int | None] | None,
+) -> int | None:
+    """Return the one day `members` tell of (`days`, else their spans when of one day), or
+    None where they tell of none or of several."""
+    found = {days[i] if days is not None else _one_day(spans[i]) for i in members}
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_day(span: tuple[int, int] | None) -> int | None:
+    return span[0] if span is not None and span[0] == span[1] else None
 
 
 AMBIGUOUS_RATIO = 0.9
@@ -972,11 +1014,13 @@ def dated_parts(
     parts: Sequence[Sequence[int]],
     spans: Sequence[tuple[int, int] | None],
     languages: Sequence[str | None] | None = None,
+    days: Sequence[int | None] | None = None,
 ) -> tuple[list[list[int]], list[Split]] | None:
     """Return `members` cut into the happenings they fall into among themselves (`sims`
     and `parts`: `local_parts`), where `try_local`'s two halves are too narrow a rule: two
     or more parts of several reports each, each lone report joined to the one part whose
-    dates hold its own, else to the part it is most like on average. Only when every two of
+    dates hold its day (`days`: each article's `happening_day`; without them, its span's
+    one day), else to the part it is most like on average. Only when every two of
     those parts keep apart as `try_local` asks (under `SEPARATION` of each one's average
     inside) and the dates tell them apart too:
     each part holds a report with a date of its own (`spans`: each article's `date_span`,
@@ -1010,11 +1054,9 @@ def dated_parts(
     for part in parts:
         if len(part) == 1:
             (r,) = part
-            own = spans[members[r]]
+            own = _day_of([members[r]], spans, days)
             inside_range = [
-                k
-                for k, (lo, hi) in enumerate(ranges)
-                if own is not None and lo <= own[0] <= own[1] <= hi
+                k for k, (lo, hi) in enumerate(ranges) if own is not None and lo <= own <= hi
             ]
             nearest = (
                 inside_range[0]
@@ -1051,6 +1093,7 @@ def split_local(
     copies: Sequence[Sequence[int]] = (),
     languages: Sequence[str | None] | None = None,
     spans: Sequence[tuple[int, int] | None] | None = None,
+    days: Sequence[int | None] | None = None,
 ) -> tuple[list[list[int]], list[Split]]:
     """Return `groups` with each that falls into two happenings among itself cut in two
     (`try_local`; once: the halves are not tried again), or, failing that and given each
@@ -1072,7 +1115,7 @@ def split_local(
             splits.append(split)
             done += [list(split.first), list(split.second)]
             continue
-        found = None if spans is None else dated_parts(members, *scored, spans, languages)
+        found = None if spans is None else dated_parts(members, *scored, spans, languages, days)
         if found is None:
             done.append(members)
             continue
@@ -1155,10 +1198,12 @@ def split_steps(
         if len(placed) != sum(map(len, told.values())):  # a report told as two steps
             done.append(members)
             continue
-        told_days = {step: {own_day(features[j]) for j in told[step]} - {None} for step in steps}
+        told_days = {
+            step: {happening_day(features[j]) for j in told[step]} - {None} for step in steps
+        }
         for i in members:
             if i not in placed:
-                day = own_day(features[i])
+                day = happening_day(features[i])
                 same_day = [step for step in steps if day is not None and day in told_days[step]]
                 best = (
                     same_day[0]
@@ -1236,7 +1281,8 @@ def cluster_events(
     groups = average_linkage(
         len(ordered), sims, params.min_similarity, spans, params.max_gap_days, copy_of
     )
-    groups = attach_strays(groups, sims, params.min_similarity, spans, params.max_gap_days)
+    days = [happening_day(f) for f in features]
+    groups = attach_strays(groups, sims, params.min_similarity, spans, params.max_gap_days, days)
     copied = frozenset(i for members in copy_groups if len(members) > 1 for i in members)
     groups, released = release_ambiguous(groups, sims, features, spans, params.max_gap_days, copied)
     groups, splits = split_blended(
@@ -1246,7 +1292,9 @@ def cluster_events(
     groups, cuts = split_odd(groups, features, languages, params.max_gap_days, local, copy_groups)
     splits += cuts
     within = functools.partial(group_similarities, features, params)
-    groups, cuts = split_local(groups, within, params.min_similarity, copy_groups, languages, spans)
+    groups, cuts = split_local(
+        groups, within, params.min_similarity, copy_groups, languages, spans, days
+    )
     splits += cuts
     groups, cuts = split_steps(groups, features, sims, copy_groups)
     splits += cuts
