@@ -364,7 +364,7 @@ _SPORT = _words(
     "goals? skor score scored kekalahan kemenangan tumbang poin points winning mengalahkan "
     "kalahkan tumbangkan menumbangkan singkirkan menyingkirkan knocked_out knocks_out "
     "tournament turnamen singles tunggal_putra tunggal_putri ganda_putra ganda_putri "
-    "ganda_campuran"
+    "ganda_campuran doubles badminton bulutangkis bulu_tangkis seeds seeded unggulan beating"
 )
 _SCORE = re.compile(
     r"(?<![\d/.,:–-])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d/:%–-]|[.,]\d)"
@@ -406,7 +406,8 @@ _ROUNDS = (
     ),
 )
 _ONWARD = re.compile(
-    r"\b(?:ke|menuju|tiket|lolos|melaju|into|to|reach|reached|reaches|for|set\s+up|face|faces|"
+    r"\b(?:ke|menuju|tiket|tempat|lolos|melaju|tembus|menembus|into|to|reach|reached|reaches|"
+    r"for|set\s+up|face|faces|"
     r"meet|meets|play|plays|menghadapi|bertemu|jumpa|menantang|melawan|advance|advances|"
     r"advanced|progress|progressed)"
     r"(?:\s+(?:the|a|babak|laga|partai|[\w'’]+)){0,5}?\s+"

@@ -240,6 +240,10 @@ def test_a_sports_report_is_about_the_game_its_final_score_names(title, lead, st
         ("Rahma sees off top seed to reach Macau final", "She won 21-18, 21-15.", 1),
         ("Rahma Tumbangkan Unggulan Kedua, Lolos Semifinal", "Rahma mengalahkan Lee.", 0),
         ("Rahma knocks out Lee", "Rahma won in the second round on Thursday.", 3),
+        # A badminton report with no score, and a place secured or broken into, are onward.
+        ("Pair stun third seeds to reach Open semifinals", "The doubles pair advanced.", 0),
+        ("Bayu/Reza ke Final", "Ganda putra memastikan tempat di partai final.", 1),
+        ("Singkirkan Unggulan Ketiga, Tembus Semifinal", "Ganda putra melangkah.", 0),
         (
             "Club edge past rivals",
             "They won 2-0 to advance 3-2 on aggregate to the AFC Cup quarter-finals.",
