@@ -610,6 +610,7 @@ def attach_strays(
             neighbours[i].append((s, j))
             neighbours[j].append((s, i))
     result = [list(members) for members in groups]
+    told = [{_day_of([j], spans, days) for j in members} for members in groups]
     for g, members in enumerate(groups):
         if g in large:
             continue
@@ -619,9 +620,7 @@ def attach_strays(
         own = _bounds_of(members, spans)
         day = _day_of(members, spans, days)
         if day is not None:  # the one candidate event with a report of its own day first
-            on_day = {
-                t for _, t in choices if any(_day_of([j], spans, days) == day for j in groups[t])
-            }
+            on_day = {t for _, t in choices if day in told[t]}
             if len(on_day) == 1:
                 choices.sort(key=lambda c: c[1] not in on_day)
         for _, target in choices:
@@ -646,6 +645,14 @@ def _day_of(
 
 def _one_day(span: tuple[int, int] | None) -> int | None:
     return span[0] if span is not None and span[0] == span[1] else None
+
+
+def _day_first(on_day: Sequence[int], likeliest: int) -> int:
+    """Return the one option told on a report's own day (`on_day`: the options that are),
+    if only one is, else the `likeliest` by its words: where the dates say which happening
+    a report tells of, they go before its words (`split_steps`, `dated_parts`;
+    `attach_strays` orders its choices so)."""
+    return on_day[0] if len(on_day) == 1 else likeliest
 
 
 AMBIGUOUS_RATIO = 0.9
@@ -1055,13 +1062,9 @@ def dated_parts(
         if len(part) == 1:
             (r,) = part
             own = _day_of([members[r]], spans, days)
-            inside_range = [
-                k for k, (lo, hi) in enumerate(ranges) if own is not None and lo <= own <= hi
-            ]
-            nearest = (
-                inside_range[0]
-                if len(inside_range) == 1
-                else max(range(len(several)), key=lambda k: (_between(sims, [r], several[k]), -k))
+            nearest = _day_first(
+                [k for k, (lo, hi) in enumerate(ranges) if own is not None and lo <= own <= hi],
+                max(range(len(several)), key=lambda k: (_between(sims, [r], several[k]), -k)),
             )
             several[nearest] = sorted([*several[nearest], r])
     cut = [[members[r] for r in part] for part in several]
@@ -1204,14 +1207,12 @@ def split_steps(
         for i in members:
             if i not in placed:
                 day = happening_day(features[i])
-                same_day = [step for step in steps if day is not None and day in told_days[step]]
-                best = (
-                    same_day[0]
-                    if len(same_day) == 1
-                    else max(
+                best = _day_first(
+                    [step for step in steps if day is not None and day in told_days[step]],
+                    max(
                         steps,
                         key=lambda step: (_mean_or_zero(sims, ((i, j) for j in told[step])), -step),
-                    )
+                    ),
                 )
                 parts[best].append(i)
         owner = {i: step for step, part in parts.items() for i in part}
