@@ -132,6 +132,35 @@ SEQUENCES = (
         ),
     ),
     StepSequence(
+        "diplomatic protest",
+        _words(
+            r"nota_protes nota_diplomatik protest_note diplomatic_protest diplomatic_note "
+            r"(?:summons|summoned|summoning)_(?:\w+_){0,3}(?:envoy|ambassador|charg\w+) "
+            r"(?:panggil|memanggil|dipanggil)_(?:\w+_){0,3}(?:dubes|duta_besar|kuasa_usaha) "
+            r"(?:lodges?|lodged|lodging)_(?:\w+_){0,2}protest "
+            r"(?:tolak|menolak|ditolak|rejects?|rejected|rejecting|reply|replies|replied|"
+            r"response|responds?|responded)_(?:\w+_){0,4}(?:nota_)?(?:protes|protest)"
+        ),
+        ("protest lodged", "protest answered"),
+        (
+            _words(
+                r"summons summoned summoning panggil memanggil dipanggil "
+                r"(?:lodges?|lodged|hands?|handed|delivers?|delivered|sends?|sent|files?|filed)_"
+                r"(?:\w+_){0,3}(?:protest|note) (?:layangkan|melayangkan|serahkan|menyerahkan|"
+                r"sampaikan|menyampaikan|kirim|mengirim|kirimkan|mengirimkan)_(?:\w+_){0,3}"
+                r"nota_(?:protes|diplomatik)"
+            ),
+            _words(
+                r"(?:tolak|menolak|ditolak|rejects?|rejected|rejecting|dismiss(?:es|ed|ing)?)_"
+                r"(?:\w+_){0,4}(?:nota_)?(?:protes|protest|protests|note) "
+                r"(?:reply|replies|replied|replying|response|responds?|responded|answers?|"
+                r"answered)_(?:\w+_){0,4}(?:protes|protest|note) "
+                r"(?:balas|membalas|tanggapi|menanggapi|jawab|menjawab)_(?:\w+_){0,3}"
+                r"(?:nota_)?protes nota_balasan"
+            ),
+        ),
+    ),
+    StepSequence(
         "talks",
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
