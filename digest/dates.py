@@ -930,6 +930,12 @@ def parse_dateline(
             if value is not None:
                 return value
         d = _opening_sentence_date(first_sentence, dayfirst)
+        if d is None and len(first_sentence) < len(line.strip()):
+            # The story's first paragraph, opening with a sentence of no date ("Kabar duka
+            # datang dari Tanah Suci. Seorang jemaah ... wafat di Makkah, Rabu (6/5/2026)."):
+            # its weekday-confirmed date is the news, not the next paragraph's first date
+            # ("... yang berangkat ... pada Sabtu (25/4/2026)").
+            d = _lead_weekday_date(line)
         if d:
             return DateValue(d, Granularity.DAY, DateSource.DATELINE)
     # Only when no line gives a dateline: a weekday-confirmed date further into the lead.
@@ -1041,11 +1047,15 @@ def parse_standalone(text: str) -> DateValue | None:
 
 _FUTURE = re.compile(
     r"\b(akan|bakal|will|dijadwalkan|direncanakan|berencana|scheduled|planned|plans?\s+to|"
-    r"(?:is|are)\s+(?:due|expected|set)\s+to|rencananya|mendatang|menargetkan|ditargetkan)\b",
+    r"(?:is|are)\s+(?:due|expected|set)\s+to|rencananya|mendatang|menargetkan|ditargetkan|"
+    r"mulai\s+berlaku|berlaku\s+(?:mulai|pada)|jatuh\s+pada|takes?\s+effect|"
+    r"effective\s+(?:from|on)|falls?\s+on)\b",
     _I,
 )
 """Words of a text about what is still to come: its dates are no happening of the past
-("pemerintah menargetkan IEU-CEPA berlaku efektif pada 1 Januari 2027")."""
+("pemerintah menargetkan IEU-CEPA berlaku efektif pada 1 Januari 2027"), or what a rule or
+a calendar fixes for a later day ("Aturan itu mulai berlaku pada Minggu, 1 Maret 2026",
+"Idul Adha jatuh pada Rabu, 27 Mei 2026")."""
 
 
 def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> DateValue | None:
