@@ -917,6 +917,8 @@ def parse_dateline(
     '2024-11-29'
     >>> parse_dateline(["2024-11-29T08:00:00+07:00"]).iso()
     '2024-11-29'
+    >>> parse_dateline(["Duka. Wafat, Rabu (6/5/2026).", "Berangkat Sabtu (25/4/2026)."]).iso()
+    '2026-05-06'
     """
     opening_lines = [line for line in lines if line.strip()][:max_lines]
     for line in opening_lines:

@@ -195,6 +195,25 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Sembilan ABK WNI yang Ditahan Ghedra Akhirnya Dibebaskan", ("custody", 1)),
         ("Houthis free 21 crew of seized ship after Omani mediation", ("custody", 1)),
         ("Film's release moved to May; free tickets for members", None),
+        # A diplomatic protest lodged, and the other side's answer days later (written for
+        # this test; the names are invented).
+        (
+            "Kemlu Panggil Dubes Veloria, Serahkan Nota Protes soal Insiden Kapal",
+            ("diplomatic protest", 0),
+        ),
+        (
+            "Jakarta summons Veloria's envoy, lodges protest over coast guard incursion",
+            ("diplomatic protest", 0),
+        ),
+        (
+            "Veloria Tolak Nota Protes Indonesia, Sebut Kapalnya Patroli Biasa",
+            ("diplomatic protest", 1),
+        ),
+        (
+            "Veloria blames rebels for border shooting in reply to Thai protest",
+            ("diplomatic protest", 1),
+        ),
+        ("Warga protes jalan rusak, datangi kantor bupati", None),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
