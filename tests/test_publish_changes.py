@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import make_article
 
-from digest import changes
+from digest import changes, cli
 from digest.model import BuildReport, Event
 
 BUILT = "2026-11-21T10:00:00Z"
@@ -148,3 +148,22 @@ def test_an_unreadable_change_entry_is_left_out_but_ids_still_come_through() -> 
     parsed = changes.parse_previous(text, "events.json")
     assert parsed.log == (good,)
     assert parsed.assignments == {"a": "v"}
+
+
+def test_a_built_sites_events_json_is_read_as_whole_but_keeps_only_what_it_needs(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """The previous build is read with each object cut to the keys a build reads: the same
+    assignments, events and log as reading the whole file, and nothing else kept."""
+    site = tmp_path / "site"
+    cli.main(["build", "--seeds", str(seeds_dir), "--out", str(site), "--no-cache", "--quiet"])
+    text = (site / "events.json").read_text(encoding="utf-8")
+    whole = json.loads(text)
+    assert any("timeline" in e for e in whole["events"])  # what reading it whole would hold
+    parsed = changes.parse_previous(text, "site/events.json")
+    assert parsed.assignments == {a["id"]: a["event"] for a in whole["articles"]}
+    assert parsed.events == {e["id"]: tuple(e["articles"]) for e in whole["events"]}
+    assert parsed.log == changes._log_from_json(whole["changes"])
+    assert len(parsed.events) == 3
+    slim = json.loads(text, object_hook=changes._read_keys_only)
+    assert all(set(e) <= {"id", "title", "articles"} for e in slim["events"])
