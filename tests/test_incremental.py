@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import corpus_module, snapshot
 
-from digest import cli
+from digest import cli, render
 from digest.render import builtin_templates_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -131,3 +131,22 @@ def test_only_changed_pages_are_written(built: Path, tmp_path: Path, capsys) -> 
     assert changed and kept
     assert kept == set(after) - changed - {".digest-site"}
     assert f"({len(changed)} changed)" in printed
+
+
+def test_cached_pages_read_a_few_at_a_time_give_the_same_site(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The rebuild reads cached pages `GET_BATCH` at a time, not all at once: with batches
+    of three it reuses just as many records and writes the clean build's bytes."""
+    reused, default = {}, render.GET_BATCH
+    for batch in (default, 3):
+        monkeypatch.setattr(render, "GET_BATCH", batch)
+        root = copy_project(built, tmp_path / str(batch))
+        shutil.copytree(root / "site", root / "clean")  # the same previous build
+        add_file(root)
+        capsys.readouterr()
+        printed = build(root, "site", capsys=capsys)
+        reused[batch] = int(re.search(r"cache: (\d+) records reused", printed).group(1))
+        build(root, "clean", "--no-cache")
+        assert snapshot(root / "site") == snapshot(root / "clean")
+    assert reused[3] == reused[default] > 3 * 3
