@@ -148,6 +148,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind77", 0.96),
         ("blind78", 0.99),
         ("blind79", 0.89),
+        ("blind80", 0.95),
+        ("blind81", 0.93),
+        ("blind82", 0.91),
+        ("blind83", 0.90),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
