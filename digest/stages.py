@@ -589,6 +589,12 @@ ACTIONS = (
      r"(?:tetap|tidak_berubah|ditahan)"),
     ("apology", "minta_maaf meminta_maaf apologise apologises apologised apologize apologizes "
      "apologized apology"),
+    ("reconciliation", "islah berdamai deklarasi_damai ikrar_damai reconcile reconciles "
+     "reconciled reconciliation"),
+    ("demolition", "pembongkaran dibongkar_paksa gusur digusur menggusur penggusuran "
+     "dirobohkan merobohkan demolish demolishes demolished demolition razed"),
+    ("rehearsal", "gladi gladi_bersih gladi_resik rehearsal rehearsals"),
+    ("funeral", "dimakamkan pemakaman dikebumikan funeral laid_to_rest"),
     ("market report", r"(?!)"),  # no words: a headline's market move (`market_move`) sets it
 )  # fmt: skip
 _ACTION_WORDS = tuple(_words(forms) for _, forms in ACTIONS)

@@ -446,6 +446,13 @@ def _actions(title: str) -> set[str]:
         ("Water boss quits after record fine over sewage spills", {"resignation"}),
         ("Presiden Terima Pengunduran Diri Menpora", {"resignation"}),
         ("Factory installs solar panels on its roof", set()),
+        # A reconciliation, a rehearsal, a funeral, an eviction: each a happening of its own
+        # (written for this test).
+        ("Usai Tawuran, Warga Dua Kampung Teken Deklarasi Damai", {"reconciliation"}),
+        ("Gladi Bersih Upacara HUT Kota, Ribuan Warga Padati Lapangan", {"rehearsal"}),
+        ("Instruktur Pesawat Latih yang Gugur Dimakamkan di TMP", {"funeral"}),
+        ("Satpol PP Gusur 40 Lapak di Bantaran Sungai", {"demolition"}),
+        ("Polisi Bongkar Sindikat Uang Palsu", set()),  # a ring uncovered, nothing demolished
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
         ("Menteri Perikanan Norwegia Minta Maaf, Tolak Mundur", {"apology"}),
