@@ -144,7 +144,8 @@ SEQUENCES = (
         ("protest lodged", "protest answered"),
         (
             _words(
-                r"summons summoned summoning panggil memanggil dipanggil "
+                r"(?:summons|summoned|summoning)_(?:\w+_){0,3}(?:envoy|ambassador|charg\w+) "
+                r"(?:panggil|memanggil|dipanggil)_(?:\w+_){0,3}(?:dubes|duta_besar|kuasa_usaha) "
                 r"(?:lodges?|lodged|hands?|handed|delivers?|delivered|sends?|sent|files?|filed)_"
                 r"(?:\w+_){0,3}(?:protest|note) (?:layangkan|melayangkan|serahkan|menyerahkan|"
                 r"sampaikan|menyampaikan|kirim|mengirim|kirimkan|mengirimkan)_(?:\w+_){0,3}"
