@@ -968,7 +968,8 @@ def _opening_sentence_date(sentence: str, dayfirst: bool) -> date | None:
         d = _numeric_date(first, second, int(m.group(3)), dayfirst, sentence[: m.start(1)])
         if d:
             before = sentence[: m.start()]
-            found.append((_is_planned(sentence, m.start()) or bool(_RANGE_END.search(before)), d))
+            later = _is_planned(sentence, m.start()) or _takes_effect(sentence, m.start())
+            found.append((later or bool(_RANGE_END.search(before)), d))
     past = [d for later, d in found if not later]
     return max(past) if past else (found[0][1] if found else None)
 
@@ -1012,7 +1013,7 @@ def _lead_weekday_date(paragraph: str) -> date | None:
         # its sentence: a full stop inside the date ("Oct. 28") does not end it
         start = max((x for x in ends if x < e.start), default=0)
         end = min((x for x in ends if x >= e.end), default=len(paragraph))
-        if _FUTURE.search(paragraph, start, end):
+        if _FUTURE.search(paragraph, start, end) or _takes_effect(paragraph, e.start):
             continue
         d = _day(e.year, e.month, e.day)
         if d is not None and d.weekday() == weekday:
@@ -1049,15 +1050,38 @@ def parse_standalone(text: str) -> DateValue | None:
 
 _FUTURE = re.compile(
     r"\b(akan|bakal|will|dijadwalkan|direncanakan|berencana|scheduled|planned|plans?\s+to|"
-    r"(?:is|are)\s+(?:due|expected|set)\s+to|rencananya|mendatang|menargetkan|ditargetkan|"
-    r"mulai\s+berlaku|berlaku\s+(?:mulai|pada)|jatuh\s+pada|takes?\s+effect|"
-    r"effective\s+(?:from|on)|falls?\s+on)\b",
+    r"(?:is|are)\s+(?:due|expected|set)\s+to|rencananya|mendatang|menargetkan|ditargetkan)\b",
     _I,
 )
 """Words of a text about what is still to come: its dates are no happening of the past
-("pemerintah menargetkan IEU-CEPA berlaku efektif pada 1 Januari 2027"), or what a rule or
-a calendar fixes for a later day ("Aturan itu mulai berlaku pada Minggu, 1 Maret 2026",
-"Idul Adha jatuh pada Rabu, 27 Mei 2026")."""
+("pemerintah menargetkan IEU-CEPA berlaku efektif pada 1 Januari 2027")."""
+_TAKES_EFFECT = re.compile(
+    r"\b(?:mulai\s+berlaku|berlaku\s+(?:mulai|pada|efektif)|jatuh\s+pada|takes?\s+effect|"
+    r"(?:effective|efektif)\s+(?:from|on|pada|mulai)|falls?\s+on)\b",
+    _I,
+)
+"""Words before a day a rule takes effect or a holiday falls on ("Aturan itu mulai berlaku
+pada Minggu, 1 Maret 2026", "Idul Adha jatuh pada Rabu, 27 Mei 2026"): no happening of the
+past. Read in the date's own clause only: "diumumkan pada Senin (2/11/2026) dan berlaku
+mulai 16 November 2026" was announced on the 2nd."""
+
+
+def _takes_effect(text: str, start: int) -> bool:
+    """Whether the clause before `start` names the day a rule takes effect or a holiday
+    falls on (`_TAKES_EFFECT`).
+
+    >>> text = "Diumumkan Senin (2/11/2026) dan berlaku mulai 16 November 2026."
+    >>> _takes_effect(text, text.index("Senin")), _takes_effect(text, text.index("16"))
+    (False, True)
+    >>> text = "Aturan itu mulai berlaku pada Minggu, 1 Maret 2026."
+    >>> _takes_effect(text, text.index("1 Maret")), _takes_effect(text, text.index("Minggu"))
+    (True, True)
+    """
+    clauses = _CLAUSE_END.split(text[:start])
+    clause = clauses[-1]
+    if len(clauses) > 1 and clause.strip().lower() in ("", *WEEKDAYS):
+        clause = clauses[-2] + " " + clause  # "berlaku pada Minggu, 1 Maret": the weekday's
+    return _TAKES_EFFECT.search(clause) is not None
 
 
 def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> DateValue | None:
@@ -1073,7 +1097,13 @@ def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> 
     >>> estimate_published(["Pemerintah menargetkan IEU-CEPA berlaku pada 1 Januari 2027."])
     """
     per_text = [(t, find_expressions(t)) for t in texts]
-    expressions = [e for t, found in per_text if not _FUTURE.search(t) for e in found]
+    expressions = [
+        e
+        for t, found in per_text
+        if not _FUTURE.search(t)
+        for e in found
+        if not _takes_effect(t, e.start)
+    ]
     years = [e.year for _, found in per_text for e in found if e.year]
     years += [e.year for t in year_texts for e in find_expressions(t) if e.year]
     latest: date | None = None
