@@ -152,6 +152,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind81", 0.93),
         ("blind82", 0.91),
         ("blind83", 0.90),
+        ("blind84", 0.89),
+        ("blind85", 0.95),
+        ("blind86", 0.91),
+        ("blind87", 0.87),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
