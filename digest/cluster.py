@@ -1171,6 +1171,7 @@ def split_steps(
     features: Sequence[Features],
     sims: Mapping[tuple[int, int], float],
     copies: Sequence[Sequence[int]] = (),
+    days: Sequence[int | None] | None = None,
 ) -> tuple[list[list[int]], list[Split]]:
     """Return `groups` with each that holds two or more steps of one sequence, each told by
     several reports (`_step_parts`: a meeting's reports and the signing's that followed it
@@ -1178,7 +1179,8 @@ def split_steps(
     the one part told on its own day, if only one is (a crash's report that names no police
     goes with the crash, not with the driver named two days later), else the part it is most
     like on average (`sims`: the folder's pair similarities). Not where copies of one story
-    would be parted. The splits record each two parts.
+    would be parted. The splits record each two parts. `days`: each report's
+    `happening_day`, where the caller has them.
 
     Pairs of reports about different steps are already weighed down (`STEP_FACTOR`), but a
     report that names no step ("... asked his counterpart on Sunday to confirm ...") is like
@@ -1186,6 +1188,8 @@ def split_steps(
     both happenings took place.
     """
     copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
+    if days is None:
+        days = [happening_day(f) for f in features]
     done: list[list[int]] = []
     splits: list[Split] = []
     for group in groups:
@@ -1201,12 +1205,10 @@ def split_steps(
         if len(placed) != sum(map(len, told.values())):  # a report told as two steps
             done.append(members)
             continue
-        told_days = {
-            step: {happening_day(features[j]) for j in told[step]} - {None} for step in steps
-        }
+        told_days = {step: {days[j] for j in told[step]} - {None} for step in steps}
         for i in members:
             if i not in placed:
-                day = happening_day(features[i])
+                day = days[i]
                 best = _day_first(
                     [step for step in steps if day is not None and day in told_days[step]],
                     max(
@@ -1297,7 +1299,7 @@ def cluster_events(
         groups, within, params.min_similarity, copy_groups, languages, spans, days
     )
     splits += cuts
-    groups, cuts = split_steps(groups, features, sims, copy_groups)
+    groups, cuts = split_steps(groups, features, sims, copy_groups, days)
     splits += cuts
     return Clustering(
         [[ordered[i].id for i in group] for group in groups],

@@ -1077,6 +1077,8 @@ def _takes_effect(text: str, start: int) -> bool:
     >>> _takes_effect(text, text.index("1 Maret")), _takes_effect(text, text.index("Minggu"))
     (True, True)
     """
+    if _TAKES_EFFECT.search(text, 0, start) is None:  # most texts: no clause to split
+        return False
     clauses = _CLAUSE_END.split(text[:start])
     clause = clauses[-1]
     if len(clauses) > 1 and clause.strip().lower() in ("", *WEEKDAYS):

@@ -665,6 +665,7 @@ def render_pages(
     }
     pending = list(keys.values())  # in page order: read GET_BATCH at a time, as needed
     asked: set[str] = set()
+    read = 0  # how many of `pending` are asked
     found: dict[str, object] = {}
     tables = Tables(
         {name: common[name] for name in TRACKED if isinstance(common.get(name), Mapping)}
@@ -676,8 +677,9 @@ def render_pages(
     while todo:
         plan = todo.pop()
         key = keys.get(plan.path)
-        while key is not None and key not in asked and pending:
-            batch, pending = pending[:GET_BATCH], pending[GET_BATCH:]
+        while key is not None and key not in asked and read < len(pending):
+            batch = pending[read : read + GET_BATCH]
+            read += len(batch)
             asked.update(batch)
             found.update(cache.get_many(PAGE_KIND, batch))
         record = found.pop(key, None) if key else None  # each page's record read once

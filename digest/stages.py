@@ -74,6 +74,13 @@ _CUSTODY = re.compile(f"{_SEIZED.pattern}|{_FREED.pattern}", re.IGNORECASE)
 """A crew or hostages seized or detained, and their release, are two happenings: weeks
 apart, with the same people, the same captors and the same background."""
 
+_ENVOY_SUMMONED = (
+    r"(?:summons|summoned|summoning)_(?:\w+_){0,3}(?:envoy|ambassador|charg\w+) "
+    r"(?:panggil|memanggil|dipanggil)_(?:\w+_){0,3}(?:dubes|duta_besar|kuasa_usaha)"
+)
+"""An envoy summoned (`_words` forms): a diplomatic protest's setting and its first step."""
+
+
 SEQUENCES = (
     StepSequence(
         "trial",
@@ -135,21 +142,17 @@ SEQUENCES = (
         "diplomatic protest",
         _words(
             r"nota_protes nota_diplomatik protest_note diplomatic_protest diplomatic_note "
-            r"(?:summons|summoned|summoning)_(?:\w+_){0,3}(?:envoy|ambassador|charg\w+) "
-            r"(?:panggil|memanggil|dipanggil)_(?:\w+_){0,3}(?:dubes|duta_besar|kuasa_usaha) "
-            r"(?:lodges?|lodged|lodging)_(?:\w+_){0,2}protest "
+            rf"{_ENVOY_SUMMONED} (?:lodges?|lodged|lodging)_(?:\w+_){{0,2}}protest "
             r"(?:tolak|menolak|ditolak|rejects?|rejected|rejecting|reply|replies|replied|"
             r"response|responds?|responded)_(?:\w+_){0,4}(?:nota_)?(?:protes|protest)"
         ),
         ("protest lodged", "protest answered"),
         (
             _words(
-                r"(?:summons|summoned|summoning)_(?:\w+_){0,3}(?:envoy|ambassador|charg\w+) "
-                r"(?:panggil|memanggil|dipanggil)_(?:\w+_){0,3}(?:dubes|duta_besar|kuasa_usaha) "
-                r"(?:lodges?|lodged|hands?|handed|delivers?|delivered|sends?|sent|files?|filed)_"
-                r"(?:\w+_){0,3}(?:protest|note) (?:layangkan|melayangkan|serahkan|menyerahkan|"
-                r"sampaikan|menyampaikan|kirim|mengirim|kirimkan|mengirimkan)_(?:\w+_){0,3}"
-                r"nota_(?:protes|diplomatik)"
+                rf"{_ENVOY_SUMMONED} (?:lodges?|lodged|hands?|handed|delivers?|delivered|sends?|"
+                r"sent|files?|filed)_(?:\w+_){0,3}(?:protest|note) (?:layangkan|melayangkan|"
+                r"serahkan|menyerahkan|sampaikan|menyampaikan|kirim|mengirim|kirimkan|"
+                r"mengirimkan)_(?:\w+_){0,3}nota_(?:protes|diplomatik)"
             ),
             _words(
                 r"(?:tolak|menolak|ditolak|rejects?|rejected|rejecting|dismiss(?:es|ed|ing)?)_"
