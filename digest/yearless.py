@@ -88,8 +88,15 @@ def lead_weekday(lead: str) -> int | None:
     """Return the one weekday the first sentence of `lead` names as is ("on Friday"), else None.
 
     "last Friday" or "next Friday" is not the dateline's day, and two weekdays are ambiguous.
+    A place standing as a sentence of its own is the dateline, and the sentence after it is
+    the first ("Denpasar. A man was arrested on Saturday ...").
+    >>> lead_weekday("Denpasar. Customs officers found 340 grams on Saturday. He came Friday.")
+    5
     """
-    first_sentence = dates._SENTENCE_END.split(lead.strip(), maxsplit=1)[0]
+    sentences = dates._SENTENCE_END.split(lead.strip(), maxsplit=2)
+    if len(sentences) > 1 and _PLACE_ONLY.match(sentences[0]):
+        sentences = sentences[1:]
+    first_sentence = sentences[0]
     if not dates.names_weekday(first_sentence):
         return None
     named = {

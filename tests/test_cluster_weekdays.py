@@ -100,6 +100,18 @@ def test_the_lead_weekday_is_the_one_weekday_of_the_first_sentence() -> None:
     assert lead_weekday("Police said last Friday's raid found nothing.") is None
 
 
+def test_a_place_standing_as_the_first_sentence_is_the_dateline_not_the_lead() -> None:
+    """ "Denpasar. A tourist was arrested on Saturday ..." (the Jakarta Globe's style) and a
+    wire dateline cut at its abbreviation ("MEMPHIS, Tenn. (AP) — ... on Tuesday") name
+    their weekday in the sentence after the place; a first sentence of more than a place
+    is still read alone."""
+    assert lead_weekday("Denpasar. A tourist was arrested at the airport on Saturday.") == 5
+    assert lead_weekday("MEMPHIS, Tenn. (AP) — Police on Tuesday arrested a man.") == 1
+    assert lead_weekday("SEOUL, Sept. 21 (Yonhap) -- Marines began a drill on Monday.") == 0
+    assert lead_weekday("Police in Bali arrested a tourist. He had flown in on Saturday.") is None
+    assert lead_weekday("Denpasar. A man was arrested. He had flown in on Saturday.") is None
+
+
 def test_read_from_an_article_file(tmp_path: Path) -> None:
     path = tmp_path / "closure.txt"
     path.write_text(
