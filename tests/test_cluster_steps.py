@@ -539,6 +539,43 @@ def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_anot
     assert not stages.different_steps(flood, evacuated)
 
 
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        # Written for this test.
+        ("Polda Metro Bongkar Pabrik Ekstasi Rumahan di Pagedangan", {"ecstasy"}),
+        ("Polisi Gerebek Home Industry Tembakau Sintetis di Kembangan", {"synthetic cannabinoids"}),
+        ("Customs foil cocaine smuggling at Bali airport", {"cocaine"}),
+        ("British tourist arrested in Bali with hashish", {"hashish"}),
+        ("BNN Sita 212 Kg Sabu dari Kapal Nelayan di Peureulak", {"methamphetamine"}),
+        (
+            "Police seize 40 kg of crystal meth and 10,000 ecstasy pills",
+            {"methamphetamine", "ecstasy"},
+        ),
+        ("Jelang Tahun Baru, Polisi Musnahkan 2 Ton Ganja", {"cannabis"}),  # named at all
+        ("Tujuh Tewas Usai Tenggak Miras Oplosan di Subang", {"liquor"}),
+        ("Polisi Tangkap Tiga Pengedar di Medan", set()),
+        ("Methodist church opens in Medan", set()),  # a word, not "meth"
+    ],
+)
+def test_a_headline_names_the_drug_or_contraband(title: str, kinds: set[str]) -> None:
+    assert set(stages.kind_names(stages.SUBSTANCES, stages.headline_substances(title))) == kinds
+
+
+def test_two_goods_are_two_seizures_and_a_seizures_goods_named_again_are_one() -> None:
+    def steps(title: str) -> stages.Steps:
+        return stages.report_steps(title, ["Petugas menunjukkan barang bukti."])
+
+    ecstasy = steps("Polda Metro Bongkar Pabrik Ekstasi Rumahan di Pagedangan")
+    tobacco = steps("Polisi Gerebek Home Industry Tembakau Sintetis di Kembangan")
+    lab = steps("Police bust home ecstasy lab near Jakarta, seize 11,400 pills")
+    both = steps("Polda Metro Pamerkan Ekstasi dan Tembakau Sintetis Hasil Dua Penggerebekan")
+    assert stages.different_steps(ecstasy, tobacco)
+    assert stages.step_name("substance", dict(tobacco)["substance"]) == "synthetic cannabinoids"
+    assert not stages.different_steps(ecstasy, lab)
+    assert not stages.different_steps(ecstasy, both) and not stages.different_steps(tobacco, both)
+
+
 def test_a_coach_sacked_or_a_minister_resigning_is_not_the_match_or_case_before() -> None:
     def steps(title: str, lead: str) -> stages.Steps:
         return stages.report_steps(title, [lead])
