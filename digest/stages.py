@@ -614,7 +614,8 @@ that hits the same street a month later share the street, the residents and the 
 Apart from `ACTIONS`: a flood's report and its evacuation's are one happening."""
 DISASTERS = (
     ("fire", r"kebakaran terbakar hangus ludes dilalap_api blaze ablaze gutted "
-     r"(?<!under\s)(?<!opened\s)(?<!open\s)fire"),
+     r"(?<!under\s)(?<!opened\s)(?<!open\s)(?<!drawing\s)(?<!draws\s)(?<!drew\s)"
+     r"(?<!mortar\s)(?<!stray\s)(?<!gunmen\s)fire(?!_(?:tear|water|rubber|warning|shots)\b)"),
     ("flood", "banjir meluap terendam merendam flood floods flooded flooding floodwaters"),
     ("earthquake", "gempa earthquake earthquakes quake quakes"),
     ("landslide", "longsor landslide landslides mudslide mudslides"),

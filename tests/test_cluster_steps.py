@@ -517,6 +517,10 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
         ("Dapur MBG Disetop Usai 112 Siswa Keracunan", set()),
         ("Minister under fire over graft claims", set()),
         ("Police opened fire on the crowd", set()),
+        ("Government to earmark village funds, drawing fire from village heads", set()),
+        ("Police fire tear gas as protest turns violent", set()),
+        ("Mortar fire kills two in first deaths since truce", set()),
+        ("Fire at hospital forces evacuation of 146 patients", {"fire"}),
         ("Ceasefire holds for a second day", set()),
     ],
 )
