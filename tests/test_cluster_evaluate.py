@@ -160,6 +160,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind89", 0.95),
         ("blind90", 0.90),
         ("blind91", 0.92),
+        ("blind92", 0.89),
+        ("blind93", 0.99),
+        ("blind94", 0.94),
+        ("blind95", 0.92),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
