@@ -26,6 +26,7 @@ from digest.stages import (
     MARKET,
     OFFICES,
     SESSION,
+    SUBSTANCE,
     Steps,
     conflicting_steps,
     kind_names,
@@ -282,6 +283,13 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"  steps  {again}'s headline says its happening came again, and {earlier}'s own "
             f"day is {abs(e.days[0] - e.days[1])} days before its: two happenings; the "  # type: ignore[operator]
             f"similarity above is already x {cluster.STEP_FACTOR:g} for it"
+        )
+    elif conflict is not None and conflict[0][0] == SUBSTANCE:
+        first, second = (step_name(*s) for s in conflict)
+        lines.append(
+            f"  steps  {e.a}'s headline names {first}, {e.b}'s {second}: two kinds of goods, "
+            f"two seizures or cases; the similarity above is already x {cluster.STEP_FACTOR:g} "
+            "for it"
         )
     elif conflict is not None:
         first, second = (_with_article(step_name(*s)) for s in conflict)

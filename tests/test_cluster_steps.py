@@ -383,6 +383,16 @@ def test_explain_names_two_kinds_of_happening() -> None:
     assert "two kinds of happening" in line
 
 
+def test_explain_names_two_kinds_of_goods() -> None:
+    """blind88: one police unit's ecstasy-lab raid and its synthetic-tobacco raid three
+    days later."""
+    out = explain_cli("b88-051", "b88-023", CORPORA / "blind88" / "articles")
+    line = explain_line(out, "steps")
+    assert "names ecstasy" in line and "synthetic cannabinoids" in line
+    assert "two kinds of goods" in line
+    assert "DIFFERENT events" in out.splitlines()[0]
+
+
 def test_explain_names_two_market_sessions() -> None:
     """blind31's rupiah closes of Tuesday and Wednesday, one template, one direction."""
     out = explain_cli("b31-010", "b31-011", CORPORA / "blind31" / "articles")
