@@ -164,6 +164,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind93", 0.99),
         ("blind94", 0.94),
         ("blind95", 0.92),
+        ("blind96", 0.91),
+        ("blind97", 0.83),
+        ("blind98", 0.92),
+        ("blind99", 0.95),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
