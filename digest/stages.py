@@ -544,8 +544,9 @@ a drone strike on a city and the Security Council's emergency meeting about it, 
 EU fine and its layoffs, a reshuffle and the new ministers' swearing-in, share the actors,
 the place and the background, and only the headline's verb tells them apart."""
 ACTIONS = (
-    ("attack", "serang serangan menyerang hantam menghantam gempur bombardir attack attacks "
-     "attacked drone_strike missile_strike air_strike airstrike shelling bombing"),
+    ("attack", r"serang serangan menyerang gempur bombardir attack attacks attacked drone_strike "
+     r"missile_strike air_strike airstrike shelling bombing (?:drone|rudal|misil|mortir|"
+     r"artileri|roket|bom)_(?:[\w-]+_){0,2}(?:hantam|menghantam)"),
     ("council meeting", "rapat_darurat security_council dewan_keamanan"),
     ("fine", "denda didenda mendenda fine fines fined"),
     ("layoffs", "PHK layoffs lay_off cut_jobs job_cuts"),

@@ -409,6 +409,10 @@ def _actions(title: str) -> set[str]:
     ("title", "kinds"),
     [
         ("Serangan Drone Rusia Hantam Kharkiv, Sembilan Orang Tewas", {"attack"}),
+        ("Rudal Rusia Menghantam Kyiv Dini Hari", {"attack"}),
+        # "Hantam" (hit) alone is a crash or a storm, not an attack (written for this test).
+        ("Detik-detik Truk Semen Hantam Elf di Cikidang", set()),
+        ("Siklon Veloma Hantam Madagaskar, 11 Orang Tewas", set()),
         ("UN Security Council meets on Ukraine after deadly Kharkiv strike", {"council meeting"}),
         ("EU fines Orbis 1.8 billion euros for breaching digital markets rules", {"fine"}),
         ("Orbis PHK 4.000 Karyawan, Termasuk di Kantor Singapura", {"layoffs"}),
