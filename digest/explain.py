@@ -284,20 +284,18 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"day is {abs(e.days[0] - e.days[1])} days before its: two happenings; the "  # type: ignore[operator]
             f"similarity above is already x {cluster.STEP_FACTOR:g} for it"
         )
-    elif conflict is not None and conflict[0][0] == SUBSTANCE:
-        first, second = (step_name(*s) for s in conflict)
-        lines.append(
-            f"  steps  {e.a}'s headline names {first}, {e.b}'s {second}: two kinds of goods, "
-            f"two seizures or cases; the similarity above is already x {cluster.STEP_FACTOR:g} "
-            "for it"
-        )
     elif conflict is not None:
-        first, second = (_with_article(step_name(*s)) for s in conflict)
-        kinds = conflict[0][0] != conflict[1][0] or conflict[0][0] in KIND_TABLES
-        what = "two kinds of happening" if kinds else "two steps of one sequence"
+        if conflict[0][0] == SUBSTANCE:
+            first, second = (step_name(*s) for s in conflict)
+            told = f"{e.a}'s headline names {first}, {e.b}'s {second}: two kinds of goods, "
+            told += "two seizures or cases"
+        else:
+            first, second = (_with_article(step_name(*s)) for s in conflict)
+            kinds = conflict[0][0] != conflict[1][0] or conflict[0][0] in KIND_TABLES
+            what = "two kinds of happening" if kinds else "two steps of one sequence"
+            told = f"{e.a} opens on {first}, {e.b} on {second}: {what}, two happenings"
         lines.append(
-            f"  steps  {e.a} opens on {first}, {e.b} on {second}: {what}, two happenings; "
-            f"the similarity above is already x {cluster.STEP_FACTOR:g} for it"
+            f"  steps  {told}; the similarity above is already x {cluster.STEP_FACTOR:g} for it"
         )
     if e.weekday_conflict:
         undated = 0 if e.days[0] is None else 1

@@ -655,8 +655,9 @@ SUBSTANCE = "substance"
 liquor. Two reports whose headlines name such goods and none in common are two happenings:
 the same police unit's ecstasy lab raid and its synthetic-tobacco raid three days later, or
 the same airport's cocaine and hashish catches, share the unit, its director, the place and
-every word of the trade but the goods. Of the 1,598 pairs of labelled headlines that both
-name goods (113 headlines of the 94 folders), the 76 of one event all share one."""
+every word of the trade but the goods. Of the 1,674 pairs of labelled headlines that both
+name goods (113 headlines of the 94 folders), the 76 of one event all share one; 874 of the
+1,598 of two events share none."""
 SUBSTANCES = (
     ("methamphetamine", "sabu sabu-sabu shabu methamphetamine meth crystal_meth"),
     ("ecstasy", "ekstasi ecstasy"),
@@ -680,9 +681,7 @@ def headline_substances(title: str) -> int:
     >>> kind_names(SUBSTANCES, headline_substances("Bea Cukai Gagalkan Sabu dan Ekstasi"))
     ('methamphetamine', 'ecstasy')
     """
-    if _ANY_SUBSTANCE.search(title) is None:
-        return 0
-    return sum(1 << k for k, words in enumerate(_SUBSTANCE_WORDS) if words.search(title))
+    return _rows_named(_SUBSTANCE_WORDS, _ANY_SUBSTANCE, title)
 
 
 KIND_TABLES = {ACTION: ACTIONS, DISASTER: DISASTERS, SUBSTANCE: SUBSTANCES}
@@ -734,9 +733,15 @@ def offices_named(text: str) -> int:
     >>> kind_names(OFFICES, offices_named("Menhan Sudarmaji ke Praha, Temui Presiden Ceko"))
     ('defence minister', 'president')
     """
-    if _ANY_OFFICE.search(text) is None:
+    return _rows_named(_OFFICE_WORDS, _ANY_OFFICE, text)
+
+
+def _rows_named(table: tuple[re.Pattern[str], ...], any_row: re.Pattern[str], text: str) -> int:
+    """Return the rows of `table` whose words `text` names anywhere, as bits (`any_row`:
+    `_any_of(table)`, one search that finds nothing spares searching each row)."""
+    if any_row.search(text) is None:
         return 0
-    return sum(1 << k for k, words in enumerate(_OFFICE_WORDS) if words.search(text))
+    return sum(1 << k for k, words in enumerate(table) if words.search(text))
 
 
 def headline_actions(title: str) -> int:

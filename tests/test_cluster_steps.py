@@ -503,6 +503,11 @@ def test_headlines_with_no_kind_in_common_part_a_pair_and_one_in_common_does_not
     assert stages.different_steps(attack, after)
 
 
+def _headline_steps(title: str) -> stages.Steps:
+    """The steps of a report whose first paragraph says nothing of its own."""
+    return stages.report_steps(title, ["Warga di lokasi."])
+
+
 @pytest.mark.parametrize(
     ("title", "kinds"),
     [
@@ -543,9 +548,7 @@ def test_a_headline_names_the_kind_of_disaster(title: str, kinds: set[str]) -> N
 
 
 def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_another() -> None:
-    def steps(title: str) -> stages.Steps:
-        return stages.report_steps(title, ["Warga di lokasi."])
-
+    steps = _headline_steps
     fire = steps("Kebakaran Empat Rumah di Kotabaru Selatan, Lansia Tewas")
     flood = steps("Komering Meluap, Warga Kotabaru Selatan Kembali Jadi Korban")
     evacuated = steps("Banjir Rendam Kotabaru, Ratusan Warga Dievakuasi")
@@ -581,9 +584,7 @@ def test_a_headline_names_the_drug_or_contraband(title: str, kinds: set[str]) ->
 
 
 def test_two_goods_are_two_seizures_and_a_seizures_goods_named_again_are_one() -> None:
-    def steps(title: str) -> stages.Steps:
-        return stages.report_steps(title, ["Petugas menunjukkan barang bukti."])
-
+    steps = _headline_steps
     ecstasy = steps("Polda Metro Bongkar Pabrik Ekstasi Rumahan di Pagedangan")
     tobacco = steps("Polisi Gerebek Home Industry Tembakau Sintetis di Kembangan")
     lab = steps("Police bust home ecstasy lab near Jakarta, seize 11,400 pills")
@@ -621,9 +622,7 @@ def test_a_coach_sacked_or_a_minister_resigning_is_not_the_match_or_case_before(
 
 
 def test_a_decision_about_a_disaster_is_another_happening_only_on_another_day() -> None:
-    def steps(title: str) -> stages.Steps:
-        return stages.report_steps(title, ["Warga di lokasi."])
-
+    steps = _headline_steps
     flood = steps("Sungai Kapuas Meluap, 14 Desa di Putussibau Terendam Banjir")
     declared = steps("Bupati Kapuas Hulu Tetapkan Status Tanggap Darurat Banjir 14 Hari")
     day = 740000
