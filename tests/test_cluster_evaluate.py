@@ -168,6 +168,12 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind97", 0.83),
         ("blind98", 0.92),
         ("blind99", 0.95),
+        ("blind100", 0.96),
+        ("blind101", 0.84),
+        ("blind102", 0.96),
+        ("blind103", 0.97),
+        ("blind104", 0.84),
+        ("blind105", 0.85),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
