@@ -18,7 +18,7 @@ UI_LANGUAGES = ("en", "id")
 class ClusterParams:
     """What the clusterer needs."""
 
-    min_similarity: float = 0.14
+    min_similarity: float = 0.13
     """Two groups of articles join one event when their average similarity is at least this
     (0..1). Chosen by sweeping every labelled corpus in tests/corpora (see README)."""
     max_gap_days: int = 3
