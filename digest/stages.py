@@ -557,7 +557,8 @@ ACTIONS = (
      r"installed_as"),
     ("handover", "sertijab serah_terima_jabatan"),
     ("vetting", "uji_kelayakan fit_and_proper vetting"),
-    ("election of a leader", "terpilih elected"),
+    ("election of a leader", r"terpilih elected (?:wins?|won)_(?:[\w-]+_){0,2}(?:seats?|vote|"
+     r"election|re-election|poll)"),
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
     ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan depak didepak "
      "mendepak"),

@@ -460,6 +460,18 @@ def _actions(title: str) -> set[str]:
         ("Water boss quits after record fine over sewage spills", {"resignation"}),
         ("Presiden Terima Pengunduran Diri Menpora", {"resignation"}),
         ("Factory installs solar panels on its roof", set()),
+        # A seat won is an election, as "terpilih" is (blind105: one election, an English and
+        # an Indonesian headline); a race won is still a prize.
+        (
+            "Indonesian law professor wins seat on UN's International Law Commission",
+            {"election of a leader", "award"},
+        ),
+        (
+            "Guru Besar Unpad Terpilih Jadi Anggota Komisi Hukum Internasional PBB",
+            {"election of a leader"},
+        ),
+        ("Opposition wins snap election", {"election of a leader", "award"}),
+        ("Kenya's Kiprono wins Borobudur Marathon", {"award"}),
         # A reconciliation, a rehearsal, a funeral, an eviction: each a happening of its own
         # (written for this test).
         ("Usai Tawuran, Warga Dua Kampung Teken Deklarasi Damai", {"reconciliation"}),
