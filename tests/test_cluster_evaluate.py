@@ -176,6 +176,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind105", 0.89),
         ("blind106", 0.92),
         ("blind107", 0.86),
+        ("blind108", 0.89),
+        ("blind109", 0.92),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
