@@ -178,6 +178,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind107", 0.86),
         ("blind108", 0.89),
         ("blind109", 0.92),
+        ("blind110", 0.87),
+        ("blind111", 0.94),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
