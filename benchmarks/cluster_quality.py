@@ -37,16 +37,7 @@ def main() -> None:
     parser.add_argument("--subsets", type=int, default=0, metavar="N")
     parser.add_argument("--events", type=int, nargs="+", default=[10, 20, 40])
     args = parser.parse_args()
-    corpora = {}
-    for gold_path in sorted(args.corpora.glob("*/gold.json")):
-        started = time.perf_counter()
-        articles = evaluate.load_articles(evaluate.default_articles_dir(gold_path))
-        gold = evaluate.gold_by_article(evaluate.read_gold(gold_path), articles)
-        corpora[gold_path.parent.name] = (articles, gold)
-        print(
-            f"# {gold_path.parent.name}: {len(articles)} articles loaded in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+    corpora = load_corpora(args.corpora, report=True)
     base = ClusterParams()
     if args.sweep:
         start, stop, step = args.sweep
@@ -54,10 +45,6 @@ def main() -> None:
     else:
         thresholds = [base.min_similarity]
     names = list(corpora)
-    together = [a for articles, _ in corpora.values() for a in articles]
-    ids = [a.id for a in together]
-    if len(set(ids)) != len(ids):
-        raise SystemExit("article ids repeat across corpora: cannot cluster them together")
     print(
         "threshold "
         + " ".join(f"{n[:14]:>14}" for n in names)
@@ -65,23 +52,14 @@ def main() -> None:
         + " ".join(f"{n[:14]:>14}" for n in names)
     )
     for threshold in thresholds:
-        params = replace(base, min_similarity=threshold)
-        f1s = []
-        for name in names:
-            articles, gold = corpora[name]
-            groups = cluster.cluster_articles(articles, params)
-            scores = evaluate.bcubed(gold, evaluate.labels_of(groups))
-            f1s.append(scores.f1)
-            if not args.sweep:
-                print(f"# {name}: {scores}")
-        labels = evaluate.labels_of(cluster.cluster_articles(together, params))
-        mixed = []
-        for name in names:
-            gold = corpora[name][1]
-            scores = evaluate.bcubed(gold, {a: labels[a] for a in gold})
-            mixed.append(scores.f1)
-            if not args.sweep:
-                print(f"# {name}, clustered together with the others: {scores}")
+        alone, mixed_scores = score_corpora(corpora, replace(base, min_similarity=threshold))
+        if not args.sweep:
+            for name in names:
+                print(f"# {name}: {alone[name]}")
+            for name in names:
+                print(f"# {name}, clustered together with the others: {mixed_scores[name]}")
+        f1s = [alone[name].f1 for name in names]
+        mixed = [mixed_scores[name].f1 for name in names]
         print(
             f"{threshold:9.3f} "
             + " ".join(f"{f:14.3f}" for f in f1s)
@@ -90,6 +68,43 @@ def main() -> None:
         )
     if args.subsets:
         score_subsets(corpora, thresholds, args.subsets, args.events)
+
+
+def load_corpora(root: Path, report: bool = False) -> dict[str, tuple[list, dict[str, str]]]:
+    """Return each labelled folder under `root` (a `gold.json` beside its articles) by name:
+    its articles and their gold events; with `report`, a line per folder as it is read."""
+    corpora = {}
+    for gold_path in sorted(root.glob("*/gold.json")):
+        started = time.perf_counter()
+        articles = evaluate.load_articles(evaluate.default_articles_dir(gold_path))
+        gold = evaluate.gold_by_article(evaluate.read_gold(gold_path), articles)
+        corpora[gold_path.parent.name] = (articles, gold)
+        if report:
+            print(
+                f"# {gold_path.parent.name}: {len(articles)} articles loaded in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
+    together = [a.id for articles, _ in corpora.values() for a in articles]
+    if len(set(together)) != len(together):
+        raise SystemExit("article ids repeat across corpora: cannot cluster them together")
+    return corpora
+
+
+def score_corpora(
+    corpora: dict[str, tuple[list, dict[str, str]]], params: ClusterParams
+) -> tuple[dict[str, evaluate.Scores], dict[str, evaluate.Scores]]:
+    """Return each corpus's B-cubed scores clustered alone, and inside one folder of all."""
+    alone = {}
+    for name, (articles, gold) in corpora.items():
+        groups = cluster.cluster_articles(articles, params)
+        alone[name] = evaluate.bcubed(gold, evaluate.labels_of(groups))
+    together = [a for articles, _ in corpora.values() for a in articles]
+    labels = evaluate.labels_of(cluster.cluster_articles(together, params))
+    mixed = {
+        name: evaluate.bcubed(gold, {a: labels[a] for a in gold})
+        for name, (_, gold) in corpora.items()
+    }
+    return alone, mixed
 
 
 def score_subsets(corpora: dict, thresholds: list[float], draws: int, sizes: list[int]) -> None:

@@ -42,12 +42,12 @@ from unittest import mock
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import cluster_quality  # noqa: E402  (beside this script: corpora and their scores)
 import corpus as corpus_module  # noqa: E402  (the generator beside this script)
 
-from digest import cluster, evaluate, features  # noqa: E402
+from digest import evaluate, features  # noqa: E402
 from digest.config import ClusterParams  # noqa: E402
 
-CORPORA = HERE.parent / "tests" / "corpora"
 DF_STEPS = 4
 """Steps per doubling of a document frequency."""
 N_STEPS = 16
@@ -80,29 +80,13 @@ def stable(df: int, n: int) -> float:
 SCHEMES: dict[str, Idf] = {"exact": exact, "df in steps": df_steps, "stable": stable}
 
 
-def load_corpora(root: Path) -> dict[str, tuple[list, dict[str, str]]]:
-    corpora = {}
-    for gold_path in sorted(root.glob("*/gold.json")):
-        articles = evaluate.load_articles(evaluate.default_articles_dir(gold_path))
-        gold = evaluate.gold_by_article(evaluate.read_gold(gold_path), articles)
-        corpora[gold_path.parent.name] = (articles, gold)
-    return corpora
-
-
 def quality(corpora: dict[str, tuple[list, dict[str, str]]]) -> dict[str, float]:
-    params = ClusterParams()
-    alone = {}
-    for name, (articles, gold) in corpora.items():
-        groups = cluster.cluster_articles(articles, params)
-        alone[name] = evaluate.bcubed(gold, evaluate.labels_of(groups)).f1
-    together = [a for articles, _ in corpora.values() for a in articles]
-    labels = evaluate.labels_of(cluster.cluster_articles(together, params))
-    mixed = [evaluate.bcubed(gold, {a: labels[a] for a in gold}).f1 for _, gold in corpora.values()]
+    alone, mixed = cluster_quality.score_corpora(corpora, ClusterParams())
     return {
-        "alone": sum(alone.values()) / len(alone),
-        "together": sum(mixed) / len(mixed),
-        "ecbplus-dev": alone.get("ecbplus-dev", math.nan),
-        "seeds": alone.get("seeds", math.nan),
+        "alone": sum(x.f1 for x in alone.values()) / len(alone),
+        "together": sum(x.f1 for x in mixed.values()) / len(mixed),
+        "ecbplus-dev": alone["ecbplus-dev"].f1 if "ecbplus-dev" in alone else math.nan,
+        "seeds": alone["seeds"].f1 if "seeds" in alone else math.nan,
     }
 
 
@@ -116,34 +100,44 @@ def term_sets(articles: Sequence) -> list[tuple[frozenset[str], frozenset[str], 
     return out
 
 
+def frequencies(sets: Sequence[tuple[frozenset[str], ...]]) -> list[Counter[str]]:
+    """Return the document frequency of every term in each part (lead, body, names)."""
+    return [Counter(t for s in sets for t in s[part]) for part in range(3)]
+
+
 def changed_articles(
-    sets: Sequence[tuple[frozenset[str], ...]], added: int, idf: Idf
+    sets: Sequence[tuple[frozenset[str], ...]],
+    added: int,
+    idf: Idf,
+    df: Sequence[Counter[str]] | None = None,
 ) -> tuple[int, bool]:
     """Return how many of the other articles have a lead, body or name weight that moves
-    when article `added` joins the rest, and whether every weight moved (n's step)."""
-    rest = [s for k, s in enumerate(sets) if k != added]
-    n = len(rest)
-    moved_all = idf(1, n) != idf(1, n + 1)
-    if moved_all:
+    when article `added` joins the rest, and whether every weight moved (n's step).
+    `df`: `frequencies(sets)`, when the caller has it (the added article counted in)."""
+    n = len(sets) - 1
+    if idf(1, n) != idf(1, n + 1):
         return n, True
-    affected = 0
-    moved: list[set[str]] = []
-    for part in range(3):
-        df = Counter(t for s in rest for t in s[part])
-        moved.append({t for t in sets[added][part] if idf(df[t], n) != idf(df[t] + 1, n + 1)})
-    for s in rest:
-        if any(moved[part] & s[part] for part in range(3)):
-            affected += 1
+    df = df or frequencies(sets)
+    moved = [
+        {t for t in sets[added][part] if idf(df[part][t] - 1, n) != idf(df[part][t], n + 1)}
+        for part in range(3)
+    ]
+    affected = sum(
+        1
+        for k, s in enumerate(sets)
+        if k != added and any(moved[part] & s[part] for part in range(3))
+    )
     return affected, False
 
 
 def locality(label: str, articles: Sequence, adds: int) -> None:
     sets = term_sets(articles)
     picks = random.Random(8).sample(range(len(sets)), min(adds, len(sets)))
+    df = frequencies(sets)
     for name, idf in SCHEMES.items():
         counts, whole = [], 0
         for k in picks:
-            affected, all_moved = changed_articles(sets, k, idf)
+            affected, all_moved = changed_articles(sets, k, idf, df)
             counts.append(affected)
             whole += all_moved
         counts.sort()
@@ -157,13 +151,13 @@ def locality(label: str, articles: Sequence, adds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument("--corpora", type=Path, default=cluster_quality.CORPORA)
     parser.add_argument("--synthetic", type=int, default=10000)
     parser.add_argument("--adds", type=int, default=40)
     parser.add_argument("--skip-quality", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
-    corpora = load_corpora(args.corpora)
+    corpora = cluster_quality.load_corpora(args.corpora)
     print(
         f"# {len(corpora)} labelled folders, {sum(len(a) for a, _ in corpora.values()):,} articles"
     )
