@@ -409,7 +409,7 @@ def attach_events(
         )
         for event, members in items
     ]
-    # In this process: the workers are retired after features (`assemble`, README
+    # In this process: the workers are retired after features (`assemble`, docs/history.md
     # "Twelfth session").
     results = cached_map(helpers.cache, "event", _attach_event, items, keys,
                          helpers.workers, helpers.progress)  # fmt: skip

@@ -892,7 +892,7 @@ def group_similarities(
     group = [features[i] for i in members]
     n = len(group)
     # Read once each, not kept: every group's members' dicts, kept on their `Row`s, were
-    # about 2 KB an article held to the end of clustering (README, fifth memory round).
+    # about 2 KB an article held to the end of clustering (docs/history.md, fifth memory round).
     lead_of, body_of = [read_once(f.lead) for f in group], [read_once(f.body) for f in group]
     leads = Counter(t for lead in lead_of for t in lead)
     bodies = Counter(t for body in body_of for t in body)

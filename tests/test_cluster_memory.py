@@ -1,6 +1,6 @@
 """What clustering holds: the ways it reads less at once give exactly what reading all does.
 
-(README, "Memory, fifth round": rows read once are not kept, the heaviest lead terms are
+(docs/history.md, "Memory, fifth round": rows read once are not kept, the heaviest lead terms are
 chosen a block of articles at a time, and the features are made taking each record out of
 the store as it is read.)
 """
