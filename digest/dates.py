@@ -49,6 +49,11 @@ MAX_YEAR = 2100
 FUTURE_SLACK_DAYS = 31
 """A day and month without a year may lie this far after the anchor before it is read as last
 year's (news reports the past, but announces the coming weeks too)."""
+AHEAD_BACK_DAYS = 183
+"""A day or month of a plan or of a period's end ("hingga Januari", "will meet again in
+January") may lie this far before the anchor and still be the anchor year's ("the talks,
+scheduled for March 3, were put off" in July); further back, it is next year's: "the rainy
+season lasts until January" in a December report is the coming January."""
 
 _NO_DEFAULT = datetime(1, 1, 1)
 
@@ -76,7 +81,8 @@ class Expression:
     a day and month of a plan ("is scheduled for September 14") or the end of a period
     ("berlangsung hingga 10 September") later in the anchor's year than `FUTURE_SLACK_DAYS`
     allows, or a month of one ("will assign ships in September") after the anchor's, is
-    still that year's, not the year before's.
+    still that year's, not the year before's; and one more than `AHEAD_BACK_DAYS` before
+    the anchor is next year's ("hingga Januari" in December).
     """
 
     text: str
@@ -421,7 +427,11 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
     if kind in (Kind.DAY_MONTH, Kind.MONTH) and year is None and more.get("shift") is None:
         # "is scheduled for September 14"; "berlangsung hingga 10 September" (a period that
         # runs until then)
-        more["ahead"] = _is_planned(m.string, start) or bool(_UNTIL.search(m.string, 0, start))
+        more["ahead"] = (
+            _is_planned(m.string, start)
+            or _AGREED.search(_CLAUSE_END.split(m.string[:start])[-1]) is not None
+            or bool(_UNTIL.search(m.string, 0, start))
+        )
     return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
 
@@ -501,6 +511,14 @@ _PLAN = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
+_AGREED = re.compile(
+    r"\b(?:agreed|agrees?) to (?:hold|meet|resume|reconvene)\b|"
+    r"\bsepakat (?:untuk )?(?:bertemu|menggelar|melanjutkan)\b",
+    re.I,
+)
+"""A meeting agreed on, for a month or a day and month: "agreed to hold another round in
+January" in a December report is the coming January. (Not for a weekday: "agreed to resume
+talks on Wednesday" in a Friday report tells of talks held since.)"""
 
 
 _UNTIL = re.compile(r"\b(?:hingga|sampai|until|till|through)\s+(?:dengan\s+|tanggal\s+)?$", re.I)
@@ -672,6 +690,8 @@ def _resolve_day_month(expression: Expression, anchor: DateValue) -> DateValue |
         d = _day(anchor.value.year, month, day)
         if d is not None and d > limit and not expression.ahead:
             d = _day(anchor.value.year - 1, month, day)
+        elif d is not None and expression.ahead and _too_far_back(d, anchor):
+            d = _day(anchor.value.year + 1, month, day)
     if d is None:
         return None
     return DateValue(d, Granularity.DAY, _resolved_source(anchor, DateSource.EXPLICIT))
@@ -692,10 +712,20 @@ def _resolve_month(expression: Expression, anchor: DateValue) -> DateValue | Non
             strict and (year, month) == latest
         ):
             year -= 1  # (a month of a plan, "will assign ships in September", is this year's)
+        elif expression.ahead and _too_far_back(date(year, month, 1), anchor, month_end=True):
+            year += 1  # "musim hujan masih berlangsung hingga Januari" in December
     d = _day(year, month, 1)
     if d is None:
         return None
     return DateValue(d, Granularity.MONTH, _resolved_source(anchor, DateSource.EXPLICIT))
+
+
+def _too_far_back(day: date, anchor: DateValue, month_end: bool = False) -> bool:
+    """Whether `day` (with `month_end`: the last day of its month) lies more than
+    `AHEAD_BACK_DAYS` before `anchor` (an expression `ahead`: next year's then)."""
+    if month_end:
+        day = day + relativedelta(months=1) - timedelta(days=1)
+    return (anchor.value - day).days > AHEAD_BACK_DAYS
 
 
 def _coarse(anchor: DateValue) -> DateValue:

@@ -207,6 +207,27 @@ def test_a_planned_day_and_month_months_ahead_is_this_years() -> None:
     assert one("The talks, scheduled for March 3, were put off.", july).value == date(2026, 3, 3)
 
 
+def test_a_plan_or_a_periods_end_far_before_the_article_is_next_years() -> None:
+    """In a December report, "until January" and "will meet again in January" are the coming
+    January, not the one eleven months before; a plain "in January" is still the past one."""
+    december = DateValue(date(2026, 12, 2), DAY, DateSource.DATELINE)
+    rain = "Musim hujan di wilayah Bicol masih berlangsung hingga Januari."
+    assert one(rain, december).value == date(2027, 1, 1)
+    talks = "The diplomats agreed to hold another round in January, both sides said."
+    assert one(talks, december).value == date(2027, 1, 1)
+    assert one("Perbaikan dijadwalkan pada 14 Januari.", december).value == date(2027, 1, 14)
+    assert one("Banjir melanda kota itu pada 14 Januari.", december).value == date(2026, 1, 14)
+    assert one("The law was passed in January.", december).value == date(2026, 1, 1)
+    # Up to half a year back, a plan's date is still the article's year (see above).
+    assert one("Dia ditahan hingga 10 Juli.", december).value == date(2026, 7, 10)
+    month = DateValue(date(2026, 12, 1), MONTH, DateSource.ESTIMATED)
+    assert one(rain, month).value == date(2027, 1, 1)
+    # An agreed meeting's weekday is no plan: the talks were held since.
+    friday = DateValue(date(2026, 7, 31), DAY, DateSource.DATELINE)
+    resumed = "After the minister intervened, they agreed to resume talks on Wednesday."
+    assert one(resumed, friday).value == date(2026, 7, 29)
+
+
 @pytest.mark.parametrize(
     "lines, expected",
     [
