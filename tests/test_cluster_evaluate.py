@@ -180,6 +180,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind109", 0.92),
         ("blind110", 0.87),
         ("blind111", 0.94),
+        ("blind112", 0.87),
+        ("blind113", 0.87),
+        ("blind114", 0.86),
+        ("blind115", 0.79),
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
