@@ -427,10 +427,8 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
     if kind in (Kind.DAY_MONTH, Kind.MONTH) and year is None and more.get("shift") is None:
         # "is scheduled for September 14"; "berlangsung hingga 10 September" (a period that
         # runs until then)
-        more["ahead"] = (
-            _is_planned(m.string, start)
-            or _AGREED.search(_CLAUSE_END.split(m.string[:start])[-1]) is not None
-            or bool(_UNTIL.search(m.string, 0, start))
+        more["ahead"] = _is_planned(m.string, start, agreed=True) or bool(
+            _UNTIL.search(m.string, 0, start)
         )
     return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
@@ -525,12 +523,14 @@ _UNTIL = re.compile(r"\b(?:hingga|sampai|until|till|through)\s+(?:dengan\s+|tang
 """The words before a date that ends a period ("hingga 10 September", "until Sept. 30")."""
 
 
-def _is_planned(text: str, start: int) -> bool:
+def _is_planned(text: str, start: int, agreed: bool = False) -> bool:
     """Whether the clause before `start` tells of a plan: "Sugiono akan bertemu Iwaya pada
     Senin", "the talks will resume on Friday". Only the words before the weekday in its own
-    clause count: in "Kim, who met Putin on Monday, will ..." the Monday is past."""
+    clause count: in "Kim, who met Putin on Monday, will ..." the Monday is past. With
+    `agreed` (a month or a day and month, not a weekday: see `_AGREED`), a meeting agreed
+    on counts too."""
     clause = _CLAUSE_END.split(text[:start])[-1]
-    return _PLAN.search(clause) is not None
+    return _PLAN.search(clause) is not None or (agreed and _AGREED.search(clause) is not None)
 
 
 def _expressions_relative(text: str, cues: _Cues) -> list[Expression]:

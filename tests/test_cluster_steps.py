@@ -560,10 +560,9 @@ def test_a_headline_names_the_kind_of_disaster(title: str, kinds: set[str]) -> N
 
 
 def test_two_disasters_are_two_happenings_and_a_disasters_evacuation_is_not_another() -> None:
-    steps = _headline_steps
-    fire = steps("Kebakaran Empat Rumah di Kotabaru Selatan, Lansia Tewas")
-    flood = steps("Komering Meluap, Warga Kotabaru Selatan Kembali Jadi Korban")
-    evacuated = steps("Banjir Rendam Kotabaru, Ratusan Warga Dievakuasi")
+    fire = _headline_steps("Kebakaran Empat Rumah di Kotabaru Selatan, Lansia Tewas")
+    flood = _headline_steps("Komering Meluap, Warga Kotabaru Selatan Kembali Jadi Korban")
+    evacuated = _headline_steps("Banjir Rendam Kotabaru, Ratusan Warga Dievakuasi")
     assert stages.different_steps(fire, flood)
     assert stages.conflicting_steps(fire, flood) == (("disaster", 1), ("disaster", 2))
     assert stages.step_name("disaster", 2) == "flood"
@@ -596,11 +595,12 @@ def test_a_headline_names_the_drug_or_contraband(title: str, kinds: set[str]) ->
 
 
 def test_two_goods_are_two_seizures_and_a_seizures_goods_named_again_are_one() -> None:
-    steps = _headline_steps
-    ecstasy = steps("Polda Metro Bongkar Pabrik Ekstasi Rumahan di Pagedangan")
-    tobacco = steps("Polisi Gerebek Home Industry Tembakau Sintetis di Kembangan")
-    lab = steps("Police bust home ecstasy lab near Jakarta, seize 11,400 pills")
-    both = steps("Polda Metro Pamerkan Ekstasi dan Tembakau Sintetis Hasil Dua Penggerebekan")
+    ecstasy = _headline_steps("Polda Metro Bongkar Pabrik Ekstasi Rumahan di Pagedangan")
+    tobacco = _headline_steps("Polisi Gerebek Home Industry Tembakau Sintetis di Kembangan")
+    lab = _headline_steps("Police bust home ecstasy lab near Jakarta, seize 11,400 pills")
+    both = _headline_steps(
+        "Polda Metro Pamerkan Ekstasi dan Tembakau Sintetis Hasil Dua Penggerebekan"
+    )
     assert stages.different_steps(ecstasy, tobacco)
     assert stages.step_name("substance", dict(tobacco)["substance"]) == "synthetic cannabinoids"
     assert not stages.different_steps(ecstasy, lab)
@@ -634,9 +634,8 @@ def test_a_coach_sacked_or_a_minister_resigning_is_not_the_match_or_case_before(
 
 
 def test_a_decision_about_a_disaster_is_another_happening_only_on_another_day() -> None:
-    steps = _headline_steps
-    flood = steps("Sungai Kapuas Meluap, 14 Desa di Putussibau Terendam Banjir")
-    declared = steps("Bupati Kapuas Hulu Tetapkan Status Tanggap Darurat Banjir 14 Hari")
+    flood = _headline_steps("Sungai Kapuas Meluap, 14 Desa di Putussibau Terendam Banjir")
+    declared = _headline_steps("Bupati Kapuas Hulu Tetapkan Status Tanggap Darurat Banjir 14 Hari")
     day = 740000
     assert stages.different_steps(flood, declared, (day, day + 2))
     # The same day ("Gunung Raung Erupsi, Status Naik ke Siaga"), or a day unknown: one.
