@@ -347,6 +347,10 @@ def prepare_articles(
     return articles, remarks
 
 
+STORE_MOST_REMOVED = 0.25
+"""A kept `TermStore` with more of its rows removed than this is made afresh instead."""
+
+
 def read_for_clustering(
     articles: Sequence[Article], article_keys: Mapping[str, str], helpers: Helpers
 ) -> TermStore:
@@ -354,17 +358,37 @@ def read_for_clustering(
     5-grams: `features.read_article`) as a `TermStore`. Each record is kept in the build
     cache by the article's key, so a rebuild reads the words of new and changed articles
     only. The records are read and stored `READ_BLOCK` at a time: as dicts of strings they
-    are about 26 KB an article, in the store about a third of that."""
-    # The 5-grams wait for clustering in a scratch file; lower-case words are counted.
-    store = TermStore(spill=True, keep_lower=False)
-    for start in range(0, len(articles), READ_BLOCK):
-        block = articles[start : start + READ_BLOCK]
-        keys = [key_of("terms", article_keys.get(a.id) or repr(a)) for a in block]
-        results = cached_map(helpers.cache, "terms", read_article, block, keys,
+    are about 26 KB an article, in the store about a third of that.
+
+    The store itself is kept in the cache's folder too (`TermStore.save`), and a rebuild
+    starts from it (`TermStore.resume`): the records of the articles that are gone or
+    changed are taken out and the new ones added, instead of every record being read from
+    the database and added again (2 of a 10,000-article rebuild's 12 s). It gives the
+    same vectors, counts and copies as a store made afresh; more than
+    `STORE_MOST_REMOVED` of its rows removed, it is made afresh.
+    """
+    keys = {a.id: key_of("terms", article_keys.get(a.id) or repr(a)) for a in articles}
+    folder = helpers.cache.claim_files()
+    store = None
+    if folder is not None:
+        store = TermStore.resume(folder, keys, helpers.cache.version, STORE_MOST_REMOVED)
+    if store is None:
+        # The 5-grams wait for clustering in a scratch file; lower-case words are counted.
+        store = TermStore(spill=True, keep_lower=False, folder=folder)
+    else:
+        kept = [keys[a.id] for a in articles if a.id in store]
+        helpers.cache.keep("terms", kept)
+        helpers.progress.advance(len(kept))
+    todo = [a for a in articles if a.id not in store]
+    for start in range(0, len(todo), READ_BLOCK):
+        block = todo[start : start + READ_BLOCK]
+        block_keys = [keys[a.id] for a in block]
+        results = cached_map(helpers.cache, "terms", read_article, block, block_keys,
                              helpers.workers, helpers.progress)  # fmt: skip
         store.add_many(zip((a.id for a in block), results, strict=True))
         del results
         release_memory()  # the block's records as dicts, between what stays
+    store.save(keys, helpers.cache.version)
     return store
 
 

@@ -1,6 +1,7 @@
 """The build cache: records of earlier builds, keyed by a hash of everything they came from.
 
-The cache is a single SQLite file in `.digest-cache/` (the default; ignored by git). It is
+The cache is a SQLite file in `.digest-cache/` (the default; ignored by git), beside the
+clustering records of the last build as one store (`features.TermStore.save`). It is
 safe to delete at any time: a build without it gives the same bytes, only slower. It is
 versioned by the digest release, the code and data of the installed package, the settings
 and the templates: when any of them changes, the whole cache is dropped, so a stale record
@@ -12,8 +13,10 @@ input simply misses. Values are pickled records that this program wrote itself; 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import itertools
+import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -32,6 +35,7 @@ Result = TypeVar("Result")
 
 DEFAULT_FOLDER = Path(".digest-cache")
 FILE_NAME = "cache.sqlite"
+LOCK_NAME = "files.lock"
 README = "Build cache of digest: safe to delete; rebuilt by the next `digest build`.\n"
 BATCH = 500
 """SQLite allows a limited number of '?' parameters per statement."""
@@ -109,12 +113,18 @@ def _connect(path: Path, version: str) -> sqlite3.Connection:
 class BuildCache:
     """Records of earlier builds by kind and key; entries not used by a build are pruned."""
 
-    def __init__(self, db: sqlite3.Connection | None) -> None:
+    def __init__(
+        self, db: sqlite3.Connection | None, folder: Path | None = None, version: str = ""
+    ) -> None:
         self.db = db
         self.is_enabled = db is not None
+        self.folder = folder
+        """The cache's folder (None when disabled), for what is kept beside the database."""
+        self.version = version
         self.used: dict[str, set[str]] = {}
         self.hits = 0
         self.misses = 0
+        self._lock: int | None = None
 
     @classmethod
     def disabled(cls) -> BuildCache:
@@ -132,10 +142,10 @@ class BuildCache:
             (folder / "README.txt").write_text(README, encoding="utf-8")
             (folder / ".gitignore").write_text("*\n", encoding="utf-8")
             try:
-                return cls(_connect(folder / FILE_NAME, version))
+                return cls(_connect(folder / FILE_NAME, version), folder, version)
             except sqlite3.DatabaseError:
                 (folder / FILE_NAME).unlink(missing_ok=True)
-                return cls(_connect(folder / FILE_NAME, version))
+                return cls(_connect(folder / FILE_NAME, version), folder, version)
         except (OSError, sqlite3.Error) as err:
             raise OutputError(
                 f"{folder}: cannot use the build cache ({err}); "
@@ -159,6 +169,35 @@ class BuildCache:
         self.hits += len(found)
         self.misses += len(wanted) - len(found)
         return found
+
+    def keep(self, kind: str, keys: Iterable[str]) -> None:
+        """Keep the entries of `kind` under `keys` from pruning without reading them (a
+        build that has their values from elsewhere: `features.TermStore.resume`)."""
+        self.used.setdefault(kind, set()).update(keys)
+
+    def claim_files(self) -> Path | None:
+        """Return the folder for files kept beside the database while this build holds
+        them alone, or None (no cache, or another build holds them now: it then builds
+        with scratch files, as without a cache). Held until `close` or `release`."""
+        if self.folder is None or self.db is None:
+            return None
+        if self._lock is None:
+            try:
+                fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                return None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return None
+            self._lock = fd
+        return self.folder
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor lets go of its lock
+            self._lock = None
 
     def has(self, kind: str, key: str) -> bool:
         """Return whether a value of `kind` is kept under `key`, without reading it (counted
@@ -205,6 +244,7 @@ class BuildCache:
         Without it the failed build's open transaction would outlive it, and the next build
         in the same process (`digest serve`) would find the cache locked or broken.
         """
+        self._unlock()
         if self.db is None:
             return
         db, self.db = self.db, None
@@ -217,6 +257,7 @@ class BuildCache:
 
     def close(self) -> None:
         """Drop entries this build did not use, then save; the cache stays small."""
+        self._unlock()
         if self.db is None:
             return
         db = self.db

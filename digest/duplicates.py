@@ -12,6 +12,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 
@@ -138,12 +139,22 @@ class SpilledHashes:
     The copy finder only scans the corpus's 5-grams (`_counted_entries`), so a build need
     not hold them (8 bytes each, about 5 KB an article) from the `features` stage, where
     they are read, to clustering, where they are compared (see `features.TermStore`).
-    The file is the system's (`tempfile`) and is gone when this is closed or freed.
+    The file is the system's (`tempfile`) and is gone when this is closed or freed; or, with
+    `path`, that file, kept (a build cache's: `features.TermStore.save`), its first `keep`
+    hashes kept and the rest cut off (what a build that failed appended).
     """
 
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115  (open until `close`)
-        self.count = 0
+    def __init__(self, path: Path | None = None, keep: int = 0) -> None:
+        if path is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115  (open until `close`)
+        else:
+            self._file = open(path, "r+b" if keep else "w+b")  # noqa: SIM115
+            if os.fstat(self._file.fileno()).st_size < keep * 8:
+                self._file.close()
+                raise ValueError(f"{path}: shorter than its {keep} hashes")
+            self._file.truncate(keep * 8)
+            self._file.seek(keep * 8)
+        self.count = keep
 
     def __len__(self) -> int:
         return self.count
@@ -163,6 +174,10 @@ class SpilledHashes:
         """Yield every hash, `size` at a time."""
         for at in range(0, self.count, size):
             yield self.read(at, min(self.count, at + size))
+
+    def flush(self) -> None:
+        """Hand what was appended to the system (for a kept file: before it is named)."""
+        self._file.flush()
 
     def close(self) -> None:
         self._file.close()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
+import pickle
 import re
 import sys
 from array import array
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, pairwise
 from operator import mul
+from pathlib import Path
 
 import numpy as np
 
@@ -306,13 +309,22 @@ def read_article(article: Article) -> ArticleTerms:
     return ArticleTerms(**_interned(fields))
 
 
-def _shingle_buffer(spill: bool) -> array | SpilledHashes:
-    """Return a scratch file for 5-gram hashes when `spill` asks and the system gives one;
-    else an array in memory (a system without a writable temporary folder still builds,
-    with the hashes held as before the scratch file)."""
+STORE_FILE = "terms.store"
+SHINGLE_FILE = "terms.shingles"
+LOWER_FILE = "terms.lower"
+"""The files a `TermStore` keeps in a build cache's folder (`TermStore.save`)."""
+
+
+def _shingle_buffer(
+    spill: bool, folder: Path | None = None, name: str = ""
+) -> array | SpilledHashes:
+    """Return a scratch file for 5-gram hashes when `spill` asks and the system gives one
+    (`name` in `folder`, kept, when a folder is given); else an array in memory (a system
+    without a writable temporary folder still builds, with the hashes held as before the
+    scratch file)."""
     if spill:
         try:
-            return SpilledHashes()
+            return SpilledHashes(None if folder is None else folder / name)
         except OSError:
             pass
     return array("q")
@@ -337,26 +349,32 @@ class TermStore:
     `record` gives back the record exactly as it was added.
     """
 
-    def __init__(self, spill: bool = False, keep_lower: bool = True) -> None:
+    def __init__(
+        self, spill: bool = False, keep_lower: bool = True, folder: Path | None = None
+    ) -> None:
         self.words: list[str] = []
         """Every word the records hold, by its number."""
         self._number: dict[str, int] = {}
         self._ids = {part: array("i") for part in ("lead", "body", "lower")}
         self._counts = {part: array("H") for part in ("lead", "body")}
         """Counts as 16-bit numbers (an array of 32-bit ones once a count does not fit)."""
-        self._keep_lower = keep_lower
+        self._folder = folder if spill else None
+        """Where the scratch files are kept for a later build (`save`), or None."""
+        self._lower_file = _shingle_buffer(not keep_lower, self._folder, LOWER_FILE)
+        self._keep_lower = keep_lower or not isinstance(self._lower_file, SpilledHashes)
         """Without it, each word's lower-case writers are counted as the records come and
-        the words themselves not kept (`lower_counts` then counts all records, once)."""
+        the words themselves go to a scratch file (`lower_counts` then counts all records,
+        once; `remove` reads a record's back to uncount them)."""
         self._lower_seen = np.zeros(0, dtype=np.int64)
-        self._replaced = False
         self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
-        self._shingles: array | SpilledHashes = _shingle_buffer(spill)
+        self._shingles: array | SpilledHashes = _shingle_buffer(spill, self._folder, SHINGLE_FILE)
         """Every record's 5-gram hashes, one after another: one buffer that grows in
         place (not blocks joined at the end, which held them twice), or with `spill` a
         scratch file (the copy finder reads them a block at a time)."""
         self._shingle_ends = array("q", [0])
         self._rows: dict[str, int] = {}
         self._rest: list[ArticleTerms] = []
+        """Every row's record without its terms; a removed row's is `_TAKEN`."""
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._rows
@@ -380,11 +398,33 @@ class TermStore:
         return found  # every word numbered now
 
     def add_many(self, records: Iterable[tuple[str, ArticleTerms]]) -> None:
-        """Add each (article id, record); an id added again replaces its record."""
+        """Add each (article id, record); an id added again replaces its record (`remove`)."""
         grams: list[bytes] = []
         lower: list[int] = []
+
+        def flush() -> None:
+            if lower:
+                numbers = np.array(lower, dtype=np.int64)
+                assert isinstance(self._lower_file, SpilledHashes)
+                self._lower_file.append(numbers.tobytes())
+                seen = np.bincount(numbers, minlength=len(self.words))
+                seen[: len(self._lower_seen)] += self._lower_seen
+                self._lower_seen = seen
+                lower.clear()
+            if grams and isinstance(self._shingles, SpilledHashes):
+                self._shingles.append(b"".join(grams))
+            elif grams:
+                try:
+                    self._shingles.frombytes(b"".join(grams))
+                except BufferError:  # a view of them is still held (`shingle_arrays`)
+                    self._shingles = array("q", self._shingles)
+                    self._shingles.frombytes(b"".join(grams))
+            grams.clear()
+
         for article_id, terms in records:
-            self._replaced |= article_id in self._rows
+            if article_id in self._rows:
+                flush()  # its record may be among those not yet written
+                self.remove(article_id)
             self._rows[article_id] = len(self._rest)
             for part in ("lead", "body"):
                 counts: dict[str, int] = getattr(terms, part)
@@ -397,26 +437,123 @@ class TermStore:
                     self._counts[part] = array("i", self._counts[part][:before])
                     self._counts[part].extend(counts.values())
                 self._ends[part].append(len(self._ids[part]))
+            numbers = self._numbers(terms.lower)
             if self._keep_lower:
-                self._ids["lower"].extend(self._numbers(terms.lower))
-                self._ends["lower"].append(len(self._ids["lower"]))
+                self._ids["lower"].extend(numbers)
             else:
-                lower += self._numbers(terms.lower)
+                lower += numbers
+            self._ends["lower"].append(self._ends["lower"][-1] + len(numbers))
             grams.append(terms.shingles)
             self._shingle_ends.append(self._shingle_ends[-1] + len(terms.shingles) // 8)
             self._rest.append(replace(terms, lead={}, body={}, lower=(), shingles=b""))
-        if lower:
-            seen = np.bincount(np.array(lower, dtype=np.int64), minlength=len(self.words))
-            seen[: len(self._lower_seen)] += self._lower_seen
-            self._lower_seen = seen
-        if grams and isinstance(self._shingles, SpilledHashes):
-            self._shingles.append(b"".join(grams))
-        elif grams:
-            try:
-                self._shingles.frombytes(b"".join(grams))
-            except BufferError:  # a view of them is still held (`shingle_arrays`)
-                self._shingles = array("q", self._shingles)
-                self._shingles.frombytes(b"".join(grams))
+        flush()
+
+    def remove(self, article_id: str) -> None:
+        """Take the record of `article_id` out (its row stays, unused, until the store is
+        made afresh: `resume` counts such rows)."""
+        row = self._rows.pop(article_id)
+        if not self._keep_lower:
+            assert isinstance(self._lower_file, SpilledHashes)
+            ends = self._ends["lower"]
+            np.subtract.at(self._lower_seen, self._lower_file.read(ends[row], ends[row + 1]), 1)
+        self._rest[row] = _TAKEN
+
+    @property
+    def removed(self) -> int:
+        """How many rows `remove` left unused."""
+        return len(self._rest) - len(self._rows)
+
+    def save(self, keys: Mapping[str, str], version: str) -> bool:
+        """Keep the store in its folder (`folder` given and `spill`) for `resume`, with each
+        article's key (`keys`, by id: what its record was read from) and the cache's
+        `version`; return whether it was kept. Written whole to a new file that then takes
+        the old one's place, so a build that fails leaves the last store whole."""
+        folder = self._folder
+        if folder is None or not isinstance(self._shingles, SpilledHashes):
+            return False
+        assert isinstance(self._lower_file, SpilledHashes)
+        self._shingles.flush()
+        self._lower_file.flush()
+        meta = {
+            "version": version,
+            "keys": {aid: keys[aid] for aid in self._rows},
+            "words": self.words,
+            "rows": self._rows,
+            "rest": self._rest,
+            "ends": {part: ends.tobytes() for part, ends in self._ends.items()},
+            "shingle_ends": self._shingle_ends.tobytes(),
+            "lower_seen": self._lower_seen,
+            "sizes": {part: len(self._ids[part]) for part in ("lead", "body")},
+            "codes": {part: self._counts[part].typecode for part in ("lead", "body")},
+            "files": (self._shingles.count, self._lower_file.count),
+        }
+        fresh = folder / f"{STORE_FILE}.new"
+        try:
+            with open(fresh, "wb") as out:
+                pickle.dump(meta, out, protocol=pickle.HIGHEST_PROTOCOL)
+                for part in ("lead", "body"):  # the large arrays as they are, no copy
+                    self._ids[part].tofile(out)
+                    self._counts[part].tofile(out)
+            os.replace(fresh, folder / STORE_FILE)
+        except OSError:
+            fresh.unlink(missing_ok=True)
+            (folder / STORE_FILE).unlink(missing_ok=True)
+            return False
+        return True
+
+    @classmethod
+    def resume(
+        cls, folder: Path, keys: Mapping[str, str], version: str, most_removed: float
+    ) -> TermStore | None:
+        """Return the store `save` kept in `folder`, with the records whose article is
+        gone or whose key differs from `keys` (by article id) removed; or None when there
+        is none, it is of another `version` or damaged, or more than `most_removed` of its
+        rows would then be unused (a store made afresh is smaller and faster).
+
+        The store then gives the same vectors, counts and copies as one made afresh from
+        the same records: the words' numbers and the rows' order differ, but nothing read
+        from it depends on them (see `weigh_terms`, `lower_counts`, `take_all_shingles`).
+        """
+        store = cls.__new__(cls)
+        try:
+            with open(folder / STORE_FILE, "rb") as source:
+                meta = pickle.load(source)
+                if meta["version"] != version:
+                    return None
+                store._ids = {"lower": array("i")}
+                store._counts = {}
+                for part in ("lead", "body"):
+                    store._ids[part] = array("i")
+                    store._ids[part].fromfile(source, meta["sizes"][part])
+                    store._counts[part] = array(meta["codes"][part])
+                    store._counts[part].fromfile(source, meta["sizes"][part])
+            store.words = meta["words"]
+            store._number = {word: k for k, word in enumerate(store.words)}
+            store._folder = folder
+            store._keep_lower = False
+            store._lower_seen = meta["lower_seen"]
+            store._ends = {part: array("q", ends) for part, ends in meta["ends"].items()}
+            store._shingle_ends = array("q", meta["shingle_ends"])
+            store._rows = meta["rows"]
+            store._rest = meta["rest"]
+            shingles, lower = meta["files"]
+            store._shingles = SpilledHashes(folder / SHINGLE_FILE, keep=shingles)
+            store._lower_file = SpilledHashes(folder / LOWER_FILE, keep=lower)
+        except Exception:  # only a copy: any damage means "make it afresh"
+            return None
+        for article_id, key in meta["keys"].items():
+            if keys.get(article_id) != key:
+                store.remove(article_id)
+        if store.removed > most_removed * len(store._rest):
+            store.close()
+            return None
+        return store
+
+    def close(self) -> None:
+        """Close the store's scratch files (a kept one stays on disk for `resume`)."""
+        for buffer in (self._shingles, self._lower_file):
+            if isinstance(buffer, SpilledHashes):
+                buffer.close()
 
     def row(self, article_id: str) -> int:
         return self._rows[article_id]
@@ -471,7 +608,17 @@ class TermStore:
         file, with `spill`). (When an id was added twice, `take_shingles` of the ids in
         sorted order.)"""
         ids = sorted(self._rows, key=self._rows.__getitem__)
-        if len(ids) != len(self._rest):
+        if self.removed and isinstance(self._shingles, SpilledHashes):
+            # The rows in use copied to a scratch file, one after another (not to memory).
+            live = SpilledHashes()
+            for row in map(self._rows.__getitem__, ids):
+                live.append(self._shingles_of(row).tobytes())
+            sizes = np.diff(np.frombuffer(self._shingle_ends, dtype=np.int64))
+            self._shingles.close()
+            self._shingles = array("q")
+            self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
+            return ids, live, sizes[[self._rows[aid] for aid in ids]]
+        if self.removed:
             ids.sort()
             return ids, *self.take_shingles(ids)
         hashes = (
@@ -523,8 +670,8 @@ class TermStore:
         ids = np.frombuffer(self._ids["lower"], dtype=np.int32)
         count = np.zeros(len(self.words), dtype=np.int64)
         if not self._keep_lower:
-            every = len(rows) == len(self._rest) and len(np.unique(rows)) == len(rows)
-            if self._replaced or not every:
+            every = len(rows) == len(self._rows) and set(rows.tolist()) == set(self._rows.values())
+            if not every:
                 raise ValueError("a store without its lower-case words counts all records")
             count[: len(self._lower_seen)] = self._lower_seen
             rows = rows[:0]

@@ -339,11 +339,69 @@ def test_a_rebuild_reads_the_clustering_records_from_the_cache(corpora, tmp_path
     first.close()
     second = BuildCache.open(tmp_path, "v1")
     again = read_for_clustering(articles, keys, Helpers(cache=second))
-    assert (second.hits, second.misses) == (len(articles), 0)
+    assert (second.hits, second.misses) == (0, 0)  # the kept store had every record
     second.close()
+    (tmp_path / features.STORE_FILE).unlink()
+    third = BuildCache.open(tmp_path, "v1")
+    once_more = read_for_clustering(articles, keys, Helpers(cache=third))
+    assert (third.hits, third.misses) == (len(articles), 0)  # kept in the database too
+    third.close()
     # The store gives them back (a build's counts the lower-case words, keeps them not).
     plain = {a.id: replace(features.read_article(a), lower=()) for a in articles}
-    assert dict(again.items()) == dict(fresh.items()) == plain
+    assert dict(again.items()) == dict(fresh.items()) == dict(once_more.items()) == plain
+
+
+def _store_outputs(store: features.TermStore, articles: Sequence[Article]) -> tuple:
+    """Return all a build reads from a store: features, vectors, copies."""
+    rows = np.array([store.row(a.id) for a in articles])
+    lower = store.lower_counts(rows)
+    fs, leads, bodies = featurize_corpus(articles, ClusterParams(), store)
+    copies = duplicates.copy_groups_of(*store.take_all_shingles())
+    arrays = [v.tolist() for vs in (leads, bodies) for v in (vs.ids, vs.weights, vs.sizes)]
+    return lower, fs, leads.terms, bodies.terms, arrays, copies
+
+
+def test_a_kept_store_after_changes_gives_what_a_fresh_one_gives(corpora, tmp_path: Path) -> None:
+    """Articles added, changed and removed since the store was kept: the kept store, with
+    the old records taken out and the new ones added, gives the same bits as a fresh one."""
+    from digest.build import Helpers, read_for_clustering
+    from digest.cache import BuildCache
+
+    articles = sorted(corpora["hardcases"], key=lambda a: a.id)
+    before = articles[:-4]  # the last four are new in the second build
+    first = BuildCache.open(tmp_path, "v1")
+    read_for_clustering(before, {a.id: f"key-{a.id}" for a in before}, Helpers(cache=first))
+    first.close()
+    changed = replace(articles[3], title=articles[9].title, paragraphs=articles[9].paragraphs)
+    after = [*articles[:3], changed, *articles[4:5], *articles[7:]]  # two gone, one changed
+    keys = {a.id: f"key-{a.id}" for a in after} | {changed.id: "key-changed"}
+    second = BuildCache.open(tmp_path, "v1")
+    kept = read_for_clustering(after, keys, Helpers(cache=second))
+    second.close()
+    assert kept.removed == 3  # the changed record and the two gone ones
+    assert (second.hits, second.misses) == (0, 5)  # only the new and the changed were read
+    fresh = read_for_clustering(after, keys, Helpers())  # no cache: made afresh
+    assert fresh.removed == 0
+    assert duplicates.copy_groups(after), "the corpus holds copies for the comparison"
+    assert _store_outputs(kept, after) == _store_outputs(fresh, after)
+
+
+def test_a_kept_store_is_made_afresh_when_much_is_gone_or_of_another_version(
+    corpora, tmp_path: Path
+) -> None:
+    articles = sorted(corpora["hardcases"], key=lambda a: a.id)
+    keys = {a.id: f"key-{a.id}" for a in articles}
+    store = features.TermStore(spill=True, keep_lower=False, folder=tmp_path)
+    store.add_many((a.id, features.read_article(a)) for a in articles)
+    assert store.save(keys, "v1")
+    half = dict(list(keys.items())[: len(keys) // 2])
+    assert features.TermStore.resume(tmp_path, half, "v1", 0.25) is None
+    assert features.TermStore.resume(tmp_path, keys, "v2", 0.25) is None
+    resumed = features.TermStore.resume(tmp_path, half, "v1", 0.6)
+    assert resumed is not None and len(resumed) == len(half)
+    assert resumed.removed == len(articles) - len(half)
+    (tmp_path / features.STORE_FILE).write_bytes(b"damaged")
+    assert features.TermStore.resume(tmp_path, keys, "v1", 0.25) is None
 
 
 def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
