@@ -268,8 +268,8 @@ def test_a_year_after_two_days_of_a_month_is_the_first_days_too(text, expected) 
 def test_two_days_before_a_month_and_year_keep_the_written_year(text, expected) -> None:
     """Day first ("20-21 Januari 2027"), the second day is read with the month and year
     written after it, as before: the year is right there, whatever the anchor's. (The first
-    day is not read: read as the pair's day instead, 118 labelled reports' mentions would
-    move to their span's first day and blind84 would fall below its floor.)"""
+    day is not read: read as the pair's day instead, 133 mentions in 119 labelled reports
+    would move to their span's first day and blind84 would fall below its floor.)"""
     for year in (2024, 2028):
         anchor = DateValue(date(year, 10, 15), MONTH, DateSource.ESTIMATED)
         assert [f.date.value for f in dates.find_dates(text, anchor)] == [expected]
