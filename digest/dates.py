@@ -82,7 +82,9 @@ class Expression:
     ("berlangsung hingga 10 September") later in the anchor's year than `FUTURE_SLACK_DAYS`
     allows, or a month of one ("will assign ships in September") after the anchor's, is
     still that year's, not the year before's; and one more than `AHEAD_BACK_DAYS` before
-    the anchor is next year's ("hingga Januari" in December).
+    the anchor is next year's ("hingga Januari" in December). `last_day`: the second day of
+    two days of one month written with their month and year once ("Jan 20 and 21, 2027");
+    the expression is read as its first day, `day`.
     """
 
     text: str
@@ -95,6 +97,7 @@ class Expression:
     unit: Granularity | None = None
     shift: int | None = None
     ahead: bool = False
+    last_day: int | None = None
 
     @property
     def end(self) -> int:
@@ -201,6 +204,18 @@ DAY_MONTH = re.compile(
 )
 MONTH_DAY = re.compile(
     rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}\b(?![:.,]\d)(?:,?\s+(\d{{4}})(?!\d))?",
+    _I,
+)
+# Two days of one month, the month first and the year once after the second day: "Jan 20
+# and 21, 2027", "Jan. 20-21, 2027", "between March 3 and 5, 2025". The year is both days';
+# the pair is one expression, read as its first day, as "Jan 20" alone was read before.
+_DAYS_JOIN = (
+    r"(?:\s*[-–—]\s*|\s+(?:and|to|through|thru|until|till|hingga|sampai(?:\s+dengan)?|dan|"
+    r"s\.d\.?|s/d)\s+)"
+)
+MONTH_DAYS = re.compile(
+    rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}{_DAYS_JOIN}(\d{{1,2}}){_ORD}\b(?![:.,]\d)"
+    rf",?\s+(\d{{4}})(?!\d)",
     _I,
 )
 MONTH_YEAR = re.compile(
@@ -403,12 +418,29 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
         if _day(year or 2000, month, int(m.group(2))):
             kind = Kind.DATE if year else Kind.DAY_MONTH
             found.append(_expr(m, kind, year, month, int(m.group(2))))
+    for m in MONTH_DAYS.finditer(text) if cues.month and cues.year and cues.numbers >= 3 else ():
+        found.extend(_month_days(text, m))
     for m in NUMERIC_PARTIAL.finditer(text) if "/" in text else ():
         day = int(m.group(1) or m.group(3))
         month = int(m.group(2) or m.group(4))
         if _day(2000, month, day):
             found.append(_expr(m, Kind.DAY_MONTH, None, month, day))
     return found
+
+
+def _month_days(text: str, m: re.Match) -> list[Expression]:
+    """Two days of one month with the year written once after both (`MONTH_DAYS`), as one
+    expression of the first day with that year: "Jan 20 and 21, 2027" is 20 January 2027,
+    not a 20 January of the anchor's year (the first day alone was read so before). The
+    second day must come after the first and be a day of the month ("Jan 20 and 5, 2027"
+    is left as it was read)."""
+    if not _month_word_ok(text, m, m.group(1), strict=True):
+        return []
+    month, year = MONTHS[m.group(1).lower()], int(m.group(4))
+    first, second = int(m.group(2)), int(m.group(3))
+    if first >= second or not _day(year, month, second):
+        return []
+    return [_expr(m, Kind.DATE, year, month, first, last_day=second)]
 
 
 def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int | None,
@@ -902,7 +934,9 @@ def dateline_expression(
     tidy = _tidy_numbers(line).strip()
     if not tidy or len(tidy) > 100:
         return None
-    found = find_expressions(tidy, dayfirst)
+    # Two days ("Jan 20-21, 2027") are a span, no article's date: their digits stay in the
+    # line, which is then no dateline, as when only the first day was read.
+    found = [e for e in find_expressions(tidy, dayfirst) if e.last_day is None]
     kinds = (Kind.DATE,) if with_year else (Kind.DATE, Kind.DAY_MONTH)
     full = [e for e in found if e.kind in kinds]
     if not full:
