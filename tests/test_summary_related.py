@@ -23,7 +23,9 @@ def naive_related_events(events):
                 continue
             common = set(event.names) & set(other.names)
             shared = sorted((n for n in common if weight[n] > 0), key=lambda n: (-weight[n], n))
-            score = sum(weight[n] for n in shared)
+            score = 0.0  # added up in order, rarest first (Python 3.12's `sum` compensates)
+            for name in shared:
+                score += weight[name]
             if score > 0:
                 scored.append((-score, other.id, summary.Related(other, tuple(shared))))
         related[event.id] = tuple(r for *_, r in sorted(scored)[: summary.RELATED_LIMIT])
