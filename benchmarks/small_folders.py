@@ -1,0 +1,68 @@
+"""Score the clusterer on small folders drawn from the labelled corpora.
+
+    python benchmarks/small_folders.py [--corpora tests/corpora] [--seed 7]
+
+A newsroom trying the tool drops two, three or five articles into seeds/; the labelled
+corpora are folders of 25 to 462. For every labelled folder with at least two events of two
+or more reports, this draws folders of 2 to 9 reports from one, two or three of its events
+(six draws per size and count, a fixed seed), clusters each alone with the default settings
+and prints the mean B-cubed precision, recall and F1 per folder size and event count.
+Nothing here is a test: it prints figures (README, "Small folders").
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import cluster_quality  # noqa: E402  (beside this script)
+
+from digest import cluster, duplicates, evaluate  # noqa: E402
+from digest.config import ClusterParams  # noqa: E402
+
+SIZES = (2, 3, 4, 5, 6, 8, 9)
+DRAWS = 6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=cluster_quality.CORPORA)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    params = ClusterParams()
+    scores: dict[tuple[int, int], list[evaluate.Scores]] = defaultdict(list)
+    for _, (articles, gold) in sorted(cluster_quality.load_corpora(args.corpora).items()):
+        by_event = defaultdict(list)
+        for article in articles:
+            by_event[gold[article.id]].append(article)
+        events = sorted(e for e, members in by_event.items() if len(members) >= 2)
+        if len(events) < 2:
+            continue
+        for _ in range(DRAWS):
+            for size in SIZES:
+                count = rng.choice((1, 2, 3))
+                pool = [a for e in rng.sample(events, min(count, len(events))) for a in by_event[e]]
+                if len(pool) < size:
+                    continue
+                folder = rng.sample(pool, size)
+                found = cluster.cluster_events(folder, params, duplicates.copy_groups(folder))
+                predicted = {aid: str(k) for k, group in enumerate(found.groups) for aid in group}
+                truth = {a.id: gold[a.id] for a in folder}
+                scores[(size, len(set(truth.values())))].append(evaluate.bcubed(truth, predicted))
+    print("| reports | events | folders | precision | recall | F1 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for (size, count), found in sorted(scores.items()):
+        fields = ("precision", "recall", "f1")
+        mean = [sum(getattr(s, f) for s in found) / len(found) for f in fields]
+        print(f"| {size} | {count} | {len(found)} | " + " | ".join(f"{m:.3f}" for m in mean) + " |")
+
+
+if __name__ == "__main__":
+    main()
