@@ -6,13 +6,16 @@ A newsroom trying the tool drops two, three or five articles into seeds/; the la
 corpora are folders of 25 to 462. For every labelled folder with at least two events of two
 or more reports, this draws folders of 2 to 9 reports from one, two or three of its events
 (six draws per size and count, a fixed seed), clusters each alone with the default settings
-and prints the mean B-cubed precision, recall and F1 per folder size and event count.
-Nothing here is a test: it prints figures (README, "Small folders").
+and prints the mean B-cubed precision, recall and F1 per folder size and event count. Then
+every subset of 2 to 5 of the seeds (one topic, three events: the hard case of a small
+folder), with how many of them join two events. Nothing here is a test: it prints figures
+(README, "Small folders").
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 from collections import defaultdict
@@ -62,6 +65,16 @@ def main() -> None:
         fields = ("precision", "recall", "f1")
         mean = [sum(getattr(s, f) for s in found) / len(found) for f in fields]
         print(f"| {size} | {count} | {len(found)} | " + " | ".join(f"{m:.3f}" for m in mean) + " |")
+    seeds, gold = cluster_quality.load_corpora(args.corpora)["seeds"]
+    subsets = [s for k in range(2, len(seeds) + 1) for s in itertools.combinations(seeds, k)]
+    f1s, joined = [], 0
+    for subset in subsets:
+        found = cluster.cluster_events(list(subset), params, duplicates.copy_groups(subset))
+        joined += any(len({gold[aid] for aid in group}) > 1 for group in found.groups)
+        predicted = {aid: str(k) for k, group in enumerate(found.groups) for aid in group}
+        f1s.append(evaluate.bcubed({a.id: gold[a.id] for a in subset}, predicted).f1)
+    print(f"seeds: {len(subsets)} subsets of 2 to {len(seeds)}, mean F1 "
+          f"{sum(f1s) / len(f1s):.3f}, {joined} join two events")  # fmt: skip
 
 
 if __name__ == "__main__":
