@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 
 import cluster_quality  # noqa: E402  (beside this script)
 
-from digest import cluster, duplicates, evaluate  # noqa: E402
+from digest import cluster, duplicates, evaluate, features  # noqa: E402
 from digest.config import ClusterParams  # noqa: E402
 
 SIZES = (2, 3, 4, 5, 6, 8, 9)
@@ -37,7 +37,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=cluster_quality.CORPORA)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--fewest", type=int, default=features.FEWEST_ARTICLES,
+        help="count smaller folders as this many articles (features.FEWEST_ARTICLES)",
+    )  # fmt: skip
     args = parser.parse_args()
+    features.FEWEST_ARTICLES = args.fewest
     rng = random.Random(args.seed)
     params = ClusterParams()
     scores: dict[tuple[int, int], list[evaluate.Scores]] = defaultdict(list)
