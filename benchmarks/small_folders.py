@@ -9,7 +9,7 @@ or more reports, this draws folders of 2 to 9 reports from one, two or three of 
 and prints the mean B-cubed precision, recall and F1 per folder size and event count. Then
 every subset of 2 to 5 of the seeds (one topic, three events: the hard case of a small
 folder), with how many of them join two events. Nothing here is a test: it prints figures
-(README, "Small folders").
+(README, "Tiny folders").
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def main() -> None:
     rng = random.Random(args.seed)
     params = ClusterParams()
     scores: dict[tuple[int, int], list[evaluate.Scores]] = defaultdict(list)
-    for _, (articles, gold) in sorted(cluster_quality.load_corpora(args.corpora).items()):
+    corpora = cluster_quality.load_corpora(args.corpora)
+    for _, (articles, gold) in sorted(corpora.items()):
         by_event = defaultdict(list)
         for article in articles:
             by_event[gold[article.id]].append(article)
@@ -60,26 +61,32 @@ def main() -> None:
                 if len(pool) < size:
                     continue
                 folder = rng.sample(pool, size)
-                found = cluster.cluster_events(folder, params, duplicates.copy_groups(folder))
-                predicted = {aid: str(k) for k, group in enumerate(found.groups) for aid in group}
-                truth = {a.id: gold[a.id] for a in folder}
-                scores[(size, len(set(truth.values())))].append(evaluate.bcubed(truth, predicted))
+                found, _ = _score(folder, gold, params)
+                scores[(size, len({gold[a.id] for a in folder}))].append(found)
     print("| reports | events | folders | precision | recall | F1 |")
     print("| --- | --- | --- | --- | --- | --- |")
     for (size, count), found in sorted(scores.items()):
         fields = ("precision", "recall", "f1")
         mean = [sum(getattr(s, f) for s in found) / len(found) for f in fields]
         print(f"| {size} | {count} | {len(found)} | " + " | ".join(f"{m:.3f}" for m in mean) + " |")
-    seeds, gold = cluster_quality.load_corpora(args.corpora)["seeds"]
+    seeds, gold = corpora["seeds"]
     subsets = [s for k in range(2, len(seeds) + 1) for s in itertools.combinations(seeds, k)]
-    f1s, joined = [], 0
-    for subset in subsets:
-        found = cluster.cluster_events(list(subset), params, duplicates.copy_groups(subset))
-        joined += any(len({gold[aid] for aid in group}) > 1 for group in found.groups)
-        predicted = {aid: str(k) for k, group in enumerate(found.groups) for aid in group}
-        f1s.append(evaluate.bcubed({a.id: gold[a.id] for a in subset}, predicted).f1)
-    print(f"seeds: {len(subsets)} subsets of 2 to {len(seeds)}, mean F1 "
-          f"{sum(f1s) / len(f1s):.3f}, {joined} join two events")  # fmt: skip
+    results = [_score(list(subset), gold, params) for subset in subsets]
+    mean_f1 = sum(found.f1 for found, _ in results) / len(results)
+    joined = sum(joined for _, joined in results)
+    print(f"seeds: {len(subsets)} subsets of 2 to {len(seeds)}, mean F1 {mean_f1:.3f}, "
+          f"{joined} join two events")  # fmt: skip
+
+
+def _score(
+    folder: list, gold: dict[str, str], params: ClusterParams
+) -> tuple[evaluate.Scores, bool]:
+    """Cluster `folder` alone; return its scores and whether a group joins two events."""
+    found = cluster.cluster_events(folder, params, duplicates.copy_groups(folder))
+    predicted = {aid: str(k) for k, group in enumerate(found.groups) for aid in group}
+    truth = {a.id: gold[a.id] for a in folder}
+    joined = any(len({gold[aid] for aid in group}) > 1 for group in found.groups)
+    return evaluate.bcubed(truth, predicted), joined
 
 
 if __name__ == "__main__":

@@ -337,9 +337,12 @@ def test_a_rebuild_reads_the_clustering_records_from_the_cache(corpora, tmp_path
     fresh = read_for_clustering(articles, keys, Helpers(cache=first))
     assert (first.hits, first.misses) == (0, len(articles))
     first.close()
+    kept = (tmp_path / features.STORE_FILE).stat()
     second = BuildCache.open(tmp_path, "v1")
     again = read_for_clustering(articles, keys, Helpers(cache=second))
     assert (second.hits, second.misses) == (0, 0)  # the kept store had every record
+    unchanged = (tmp_path / features.STORE_FILE).stat()  # nothing to write again
+    assert (unchanged.st_ino, unchanged.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
     second.close()
     (tmp_path / features.STORE_FILE).unlink()
     third = BuildCache.open(tmp_path, "v1")
