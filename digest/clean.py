@@ -32,6 +32,14 @@ _LABEL = (
 _ROLE = r"(?:penulis|editor|reporter|pewarta|penyunting)"
 """Who made a story, as an Indonesian page credits them: "Penulis X | Editor Y"."""
 
+_CREDIT = (
+    r"(?:editor|penulis|reporter|pewarta|redaktur|penyunting|writer|written by|editing by|"
+    r"reporting by|translator|translated by|penerjemah|alih bahasa|kontributor|red|rep|"
+    r"fotografer|photographer|videografer)"
+)
+"""Who made a story, as a page credits them after a colon ("Translator: X", "Red: Y");
+several may share the line, split by "|"."""
+
 _MENU_ITEM = r"[^\s|]+(?:[ \t]+[^\s|]+){0,3}"
 """An item of a scraped menu bar, a share bar or a ticker: one to four words; three or more
 of them between "|" make the line ("Home | Jatim | Surabaya | Nganjuk | Sport | Video")."""
@@ -49,6 +57,11 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(watch|video)\s*:"),
     ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),
     ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
+    (
+        "read-also",  # a linked headline under a label: "Pilihan Editor: ...", "Read: ..."
+        r"^\s*(pilihan editor|editor'?s'?\s+(choice|picks?)|artikel terkait|berita terkait|"
+        r"read|next)\s*:\s*\S",
+    ),
     ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
     ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
     ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
@@ -58,8 +71,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     (
         "byline",
-        r"^\s*(editor|penulis|reporter|pewarta|redaktur|penyunting|writer|"
-        r"written by|editing by|reporting by)\s*:\s*\S.{0,80}$",
+        rf"^\s*{_CREDIT}\s*:\s*\S.{{0,80}}(\|\s*{_CREDIT}\s*:\s*\S.{{0,80}})*$",
     ),
     (
         "byline",
@@ -109,7 +121,17 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         "syndication",
         r"^\s*this (article|story) (was )?(originally|first) (published|appeared)\b.{0,120}$",
     ),
-    ("tags", r"^\s*(tags?|topik|topics?|kata kunci|keywords?)\s*:\s*[^.!?]{1,200}$"),
+    (
+        "tags",
+        r"^\s*(tags?|topik|topics?|kata kunci|keywords?|explore more|posted in|filed under|"
+        r"newspaper section)\s*:\s*[^.!?]{1,200}$",
+    ),
+    (
+        "dateline",  # a page's stamp: "Published: 07 November 2026 18:20 | Politics"
+        r"^\s*(published|updated|last updated|posted|diperbarui|diterbitkan|dipublikasikan)"
+        r"\s*:\s*[^.!?]{0,40}\d[^!?]{0,120}$",
+    ),
+    ("disclaimer", r"^\s*disclaimer\s*:"),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     (

@@ -530,7 +530,27 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     # No word runs across a line break: one search over all the text finds the same words.
     lowercase = frozenset(filter(str.islower, set(_WORD.findall("\n".join((title, *paragraphs))))))
     _drop_opening_words(counts, first_seen, opening - inside, lowercase)
+    _fold_case_twins(counts, first_seen)
     return tuple(_fold_aliases(counts, first_seen, lowercase))
+
+
+def _fold_case_twins(counts: Counter[str], first_seen: dict[str, int]) -> None:
+    """Count a name written in capitals ("BANGKA BARAT", a dateline's) as the same name
+    written in ordinary case in the article ("Bangka Barat"): one name, listed once. An
+    acronym with no such twin ("PGRI") stays."""
+    written: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        written[name.lower()].append(name)
+    for forms in written.values():
+        ordinary = sorted((n for n in forms if not n.isupper()), key=lambda n: (-counts[n], n))
+        if len(forms) < 2 or not ordinary:
+            continue
+        for name in forms:
+            if name.isupper():
+                counts[ordinary[0]] += counts.pop(name)
+                seen = [first_seen.pop(n) for n in (name, ordinary[0]) if n in first_seen]
+                if seen:
+                    first_seen[ordinary[0]] = min(seen)
 
 
 def _drop_opening_words(

@@ -182,6 +182,26 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "This website uses cookies to improve your experience.",
         "By continuing to browse you agree to our use of cookies and our privacy policy.",
         "Already a subscriber? Sign in",
+        # a linked headline under a label, bylines after a colon, a page's stamps and tags
+        "Pilihan Editor: Kontrak Kawasan Yudikatif IKN Diteken, Apa Saja yang Dibangun?",
+        "Editor's Choice: Health Ministry to Rotate 140 Specialists to Border Hospitals",
+        "Berita Terkait: Jadwal Timnas Berikutnya | Klasemen Terbaru",
+        "Read: Police Seize Porsche, Houses From Gemala Founder",
+        "NEXT: Stok Beras Bulog Menipis, Pemerintah Buka Opsi Impor",
+        "Translator: Rendra Pandu Wijanarko, Yuniar Kartikasari",
+        "Translated by: Ardi Saputro",
+        "Red: Agung Prasetyo Widodo",
+        "Rep: Syifa Nurul Izzah",
+        "Kontributor : Ayu Larasati Pramesti",
+        "Penulis: Kontributor Musi Banyuasin, Agus Setiawan Rahmatullah | Editor: Putri Wulandari "
+        "Sembiring",
+        "PUBLISHED : 14 Oct 2026 at 15:10   |   UPDATED : 14 Oct 2026 at 18:32",
+        "Last Updated: Monday, 28 November 2005, 02: 24 GMT",
+        "Posted: Jul 07, 2012 7: 40 PM ET",
+        "Explore more: Indonesia, corruption, Kalimantan",
+        "Posted in: Environment",
+        "NEWSPAPER SECTION: BUSINESS",
+        "Disclaimer: Artikel ini bukan rekomendasi jual atau beli saham.",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -212,6 +232,10 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "The regulator said sites that set cookies must let visitors refuse them as easily as "
         "they accept, and fined two retailers on Monday.",
         "Skor akhir 2-1 | gol Rifqi menit 23 | kartu merah menit 80 untuk bek tamu.",
+        "Red Cross volunteers reached the village on Friday with food and tents.",
+        "Updated figures from the agency show 12 people died and 40 were injured.",
+        "Posted at the border since 2019, the soldiers said they had not been paid.",
+        "Read the full statement, the spokesman told reporters on Monday in Jakarta.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:

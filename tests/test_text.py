@@ -476,3 +476,19 @@ def test_name_tokens_leave_out_the_units_and_offices_every_region_has(name, toke
     """Two regencies' floods both name "Kecamatan ..." and "BPBD": only the units' own
     names tell them apart, so only those are compared."""
     assert name_tokens(name) == tokens
+
+
+def test_a_name_in_capitals_counts_as_its_ordinary_spelling() -> None:
+    """A dateline writes the place in capitals; the story in ordinary case: one name, shown
+    once, counted twice. An acronym with no ordinary spelling stays as it is."""
+    names = extract_names(
+        "Guru dianiaya wali murid",
+        [
+            "BANGKAPOS.COM, BANGKA BARAT - Seorang guru di Bangka Barat dianiaya. Ia anggota "
+            "PGRI. Polisi di Bangka Barat menahan pelaku."
+        ],
+    )
+    found = {n.text: n.count for n in names}
+    assert "BANGKA BARAT" not in found
+    assert found["Bangka Barat"] == 3
+    assert "PGRI" in found
