@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
@@ -82,9 +82,12 @@ class Expression:
     ("berlangsung hingga 10 September") later in the anchor's year than `FUTURE_SLACK_DAYS`
     allows, or a month of one ("will assign ships in September") after the anchor's, is
     still that year's, not the year before's; and one more than `AHEAD_BACK_DAYS` before
-    the anchor is next year's ("hingga Januari" in December). `last_day`: the second day of
-    two days of one month written with their month and year once ("Jan 20 and 21, 2027");
-    the expression is read as its first day, `day`.
+    the anchor is next year's ("hingga Januari" in December). `last_day`: the last day of
+    days of one month written with their month and year once ("Jan 20 and 21, 2027", "March
+    3, 4 and 5, 2025"); the expression is read as its first day, `day`. `opens_span`: the
+    first day of a span or a list whose year is written once, after its last day ("Jan 30"
+    of "Jan 30-Feb 2, 2027", "3, 4" of "3, 4 dan 5 Maret 2025"), read with that year; the
+    last day is an expression of its own. Neither is an article's date (a dateline's).
     """
 
     text: str
@@ -98,6 +101,7 @@ class Expression:
     shift: int | None = None
     ahead: bool = False
     last_day: int | None = None
+    opens_span: bool = False
 
     @property
     def end(self) -> int:
@@ -206,18 +210,29 @@ MONTH_DAY = re.compile(
     rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}\b(?![:.,]\d)(?:,?\s+(\d{{4}})(?!\d))?",
     _I,
 )
-# Two days of one month, the month first and the year once after the second day: "Jan 20
-# and 21, 2027", "Jan. 20-21, 2027", "between March 3 and 5, 2025". The year is both days';
-# the pair is one expression, read as its first day, as "Jan 20" alone was read before.
+# Two or more days of one month, the month first and the year once after the last day:
+# "Jan 20 and 21, 2027", "Jan. 20-21, 2027", "between March 3 and 5, 2025", "March 3, 4 and
+# 5, 2025". The year is all the days'; they are one expression, read as the first day, as
+# "Jan 20" alone was read before.
 _DAYS_JOIN = (
     r"(?:\s*[-–—]\s*|\s+(?:and|to|through|thru|until|till|hingga|sampai(?:\s+dengan)?|dan|"
     r"s\.d\.?|s/d)\s+)"
 )
 MONTH_DAYS = re.compile(
-    rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}{_DAYS_JOIN}(\d{{1,2}}){_ORD}\b(?![:.,]\d)"
-    rf",?\s+(\d{{4}})(?!\d)",
+    rf"\b({_MONTH})\b\.?\s+(\d{{1,2}}){_ORD}(?:,\s*\d{{1,2}}{_ORD})*,?{_DAYS_JOIN}(\d{{1,2}}){_ORD}"
+    rf"\b(?![:.,]\d),?\s+(\d{{4}})(?!\d)",
     _I,
 )
+# Three or more days of one month, day first, the month and year once after the last day:
+# "3, 4, dan 5 Maret 2025", "3, 4 and 5 March 2025". The last day is read with them
+# (`DAY_MONTH`), as before; the days before it ("3, 4") are an expression of the first day.
+# (Two days, "20 dan 21 Januari 2027", are the last day's alone: see `DAY_MONTH`.)
+DAYS_MONTH = re.compile(
+    rf"(?<![\w.,])(\d{{1,2}}){_ORD}(?:,\s*\d{{1,2}}{_ORD})+(?=,?\s+(?:and|dan)\s+"
+    rf"(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?\s*[-,\s]\s*(\d{{4}})(?!\d))",
+    _I,
+)
+_SPAN_JOIN = re.compile(_DAYS_JOIN, _I)
 MONTH_YEAR = re.compile(
     rf"\b(?:(?:bulan|month of)\s+)?({_MONTH})\b\.?(?:\s+of)?,?\s+(?:tahun\s+)?(\d{{4}})(?!\d)", _I
 )
@@ -420,6 +435,8 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
             found.append(_expr(m, kind, year, month, int(m.group(2))))
     for m in MONTH_DAYS.finditer(text) if cues.month and cues.year and cues.numbers >= 3 else ():
         found.extend(_month_days(text, m))
+    for m in DAYS_MONTH.finditer(text) if cues.month and cues.year and cues.numbers >= 4 else ():
+        found.extend(_days_month(m))
     for m in NUMERIC_PARTIAL.finditer(text) if "/" in text else ():
         day = int(m.group(1) or m.group(3))
         month = int(m.group(2) or m.group(4))
@@ -429,11 +446,11 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
 
 
 def _month_days(text: str, m: re.Match) -> list[Expression]:
-    """Two days of one month with the year written once after both (`MONTH_DAYS`), as one
-    expression of the first day with that year: "Jan 20 and 21, 2027" is 20 January 2027,
-    not a 20 January of the anchor's year (the first day alone was read so before). The
-    second day must come after the first and be a day of the month ("Jan 20 and 5, 2027"
-    is left as it was read)."""
+    """Days of one month with the year written once after the last (`MONTH_DAYS`), as one
+    expression of the first day with that year: "Jan 20 and 21, 2027" and "March 3, 4 and
+    5, 2025" are 20 January 2027 and 3 March 2025, not days of the anchor's year (the first
+    day alone was read so before). The last day must come after the first and be a day of
+    the month ("Jan 20 and 5, 2027" is left as it was read)."""
     if not _month_word_ok(text, m, m.group(1), strict=True):
         return []
     month, year = MONTHS[m.group(1).lower()], int(m.group(4))
@@ -441,6 +458,18 @@ def _month_days(text: str, m: re.Match) -> list[Expression]:
     if first >= second or not _day(year, month, second):
         return []
     return [_expr(m, Kind.DATE, year, month, first, last_day=second)]
+
+
+def _days_month(m: re.Match) -> list[Expression]:
+    """The days before the last of a list of one month's days, day first (`DAYS_MONTH`), as
+    an expression of the first day with the month and year written after the last: in "3,
+    4 dan 5 Maret 2025" the 3rd was not read at all (the 5th is, as before). The last day
+    must come after the first and be a day of the month."""
+    month, year = MONTHS[m.group(3).lower()], int(m.group(4))
+    first, last = int(m.group(1)), int(m.group(2))
+    if first >= last or not _day(year, month, last):
+        return []
+    return [_expr(m, Kind.DATE, year, month, first, opens_span=True)]
 
 
 def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int | None,
@@ -635,6 +664,37 @@ def _choose(candidates: Sequence[tuple[int, Expression]]) -> list[Expression]:
     return sorted(chosen, key=lambda e: e.start)
 
 
+def _spans_year(text: str, found: list[Expression]) -> list[Expression]:
+    """Give the first day of a span its year where that is written once, after the last day:
+    "Jan 30-Feb 2, 2027", "30 Januari hingga 2 Februari 2027", "Nov 28 – Dec 1, 2026". The
+    first day is read alone as a day and month (the last is a full date) and took a year
+    from the anchor instead. `found` is `_choose`'s: without overlaps, left to right."""
+    for index in range(len(found) - 1):
+        year = _span_year(text, found[index], found[index + 1])
+        if year is not None:
+            found[index] = replace(found[index], kind=Kind.DATE, year=year, ahead=False,
+                                   opens_span=True)  # fmt: skip
+    return found
+
+
+def _span_year(text: str, first: Expression, last: Expression) -> int | None:
+    """Return the year of `first`, a day and month, where only a span's join parts it from
+    `last`, a full date after it; else None. The first day's month is its own, and its year
+    the one before the last day's where that month comes later ("Dec 28-Jan 2, 2027"): such
+    a span over the new year is no longer than `AHEAD_BACK_DAYS` ("Feb 2-Jan 30, 2027" is
+    left as it was read)."""
+    if first.kind is not Kind.DAY_MONTH or last.kind is not Kind.DATE or last.last_day:
+        return None
+    if last.year is None or _SPAN_JOIN.fullmatch(text, first.end, last.start) is None:
+        return None
+    month, day = first.month or 1, first.day or 1
+    year = last.year - 1 if month > (last.month or 1) else last.year
+    start, end = _day(year, month, day), _day(last.year, last.month or 1, last.day or 1)
+    if start is None or end is None or start >= end:
+        return None
+    return year if year == last.year or (end - start).days <= AHEAD_BACK_DAYS else None
+
+
 def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
     """Return the date expressions in `text`, left to right, without overlaps.
 
@@ -653,7 +713,7 @@ def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
         candidates.extend((1, e) for e in _expressions_month_year(text, cues))
     if cues.weekday or cues.relative:
         candidates.extend((2, e) for e in _expressions_relative(text, cues))
-    return _choose(candidates)
+    return _spans_year(text, _choose(candidates))
 
 
 # --- resolving ------------------------------------------------------------------------------
@@ -935,10 +995,11 @@ def dateline_expression(
     if not tidy or len(tidy) > 100:
         return None
     # Two days ("Jan 20-21, 2027") are a span, no article's date: their digits stay in the
-    # line, which is then no dateline, as when only the first day was read.
+    # line, which is then no dateline, as when only the first day was read. A span's first
+    # day ("Jan 30-Feb 2, 2027") is no dateline's date either, but is a date in the line.
     found = [e for e in find_expressions(tidy, dayfirst) if e.last_day is None]
     kinds = (Kind.DATE,) if with_year else (Kind.DATE, Kind.DAY_MONTH)
-    full = [e for e in found if e.kind in kinds]
+    full = [e for e in found if e.kind in kinds and not e.opens_span]
     if not full:
         return None
     rest = tidy

@@ -275,6 +275,92 @@ def test_two_days_before_a_month_and_year_keep_the_written_year(text, expected) 
         assert [f.date.value for f in dates.find_dates(text, anchor)] == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("The meeting is set for Jan 30-Feb 2, 2027.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("It runs from Jan. 30 to Feb. 2, 2027 in Geneva.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("The summit runs Nov 28 – Dec 1, 2026, in Lima.", date(2026, 11, 28), date(2026, 12, 1)),
+        ("KTT berlangsung 30 Januari-2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("KTT digelar 30 Januari hingga 2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("Diskon berlaku 1 Juni–31 Juli 2026.", date(2026, 6, 1), date(2026, 7, 31)),
+        ("Libur dari 28 Desember hingga 2 Januari 2027.", date(2026, 12, 28), date(2027, 1, 2)),
+        ("The office is shut Dec 28-Jan 2, 2027.", date(2026, 12, 28), date(2027, 1, 2)),
+    ],
+)
+def test_a_span_over_two_months_gives_its_first_day_the_written_year(text, first, last) -> None:
+    """In "Jan 30-Feb 2, 2027" the year written after the last day is the first day's too (the
+    year before it where the first month comes later: "Dec 28-Jan 2, 2027"); both days are
+    read, each with its own month, as before. The anchors' years are not the written one."""
+    for year in (2024, 2028):
+        anchor = DateValue(date(year, 10, 15), MONTH, DateSource.ESTIMATED)
+        found = dates.find_dates(text, anchor)
+        assert [f.date.value for f in found] == [first, last], [f.text for f in found]
+        assert {f.date.source for f in found} == {EXPLICIT}
+    opening, closing = dates.find_expressions(text)
+    assert opening.kind is dates.Kind.DATE and opening.opens_span
+    assert not closing.opens_span and closing.text.endswith(str(last.year))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The talks were held March 3, 4 and 5, 2025.", date(2025, 3, 3)),
+        ("The talks were held March 3, 4, and 5, 2025.", date(2025, 3, 3)),
+        ("Strikes hit on Sept 1, 2, 3 and 4, 2026 in Lyon.", date(2026, 9, 1)),
+    ],
+)
+def test_a_year_after_a_list_of_days_of_a_month_is_the_first_days_too(text, expected) -> None:
+    """A list of one month's days, month first ("March 3, 4 and 5, 2025"), is one expression
+    of its first day with the year written after the last, as two days are."""
+    anchor = DateValue(date(2028, 10, 15), MONTH, DateSource.ESTIMATED)
+    assert [f.date.value for f in dates.find_dates(text, anchor)] == [expected]
+    (expression,) = dates.find_expressions(text)
+    assert expression.kind is dates.Kind.DATE and expression.day == expected.day
+    assert expression.last_day is not None and expression.last_day > expected.day
+    assert expression.text.endswith(str(expected.year))
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("Pertemuan digelar 3, 4, dan 5 Maret 2025.", date(2025, 3, 3), date(2025, 3, 5)),
+        ("Pertemuan digelar 3, 4 dan 5 Maret 2025.", date(2025, 3, 3), date(2025, 3, 5)),
+        ("Talks were held on 3, 4 and 5 March 2025.", date(2025, 3, 3), date(2025, 3, 5)),
+        ("Sidang 12, 13, 14 dan 16 Januari 2027 ditunda.", date(2027, 1, 12), date(2027, 1, 16)),
+    ],
+)
+def test_a_list_of_days_before_a_month_and_year_gives_its_first_day(text, first, last) -> None:
+    """Day first, a list of three or more days ("3, 4 dan 5 Maret 2025") gives its first day
+    with the month and year written after the last; the last day is read as before. (Two
+    days, "3 dan 4 Maret 2025", are still the last day's alone.)"""
+    for year in (2024, 2028):
+        anchor = DateValue(date(year, 10, 15), MONTH, DateSource.ESTIMATED)
+        found = dates.find_dates(text, anchor)
+        assert [f.date.value for f in found] == [first, last], [f.text for f in found]
+    opening, closing = dates.find_expressions(text)
+    assert opening.opens_span and opening.text.startswith(str(first.day))
+    assert closing.day == last.day and not closing.opens_span
+    assert closing.text.startswith(str(last.day)) and closing.text.endswith(str(last.year))
+
+
+def test_a_span_or_lists_first_day_is_no_dateline() -> None:
+    """A line of a span over two months is dated by its last day, as before (the first day
+    was a day and month without a year then); lists and pairs of one month are no dateline;
+    the days must come in order ("Jan 30-Jan 20, 2027" is left as it was read), and a span
+    over the new year be short ("Feb 2-Jan 30, 2027" is too)."""
+    assert dates.dateline_date("Jan 30-Feb 2, 2027").iso() == "2027-02-02"
+    assert dates.dateline_date("GENEVA, Nov 28 – Dec 1, 2026").iso() == "2026-12-01"
+    assert dates.dateline_date("March 3, 4 and 5, 2025") is None
+    assert dates.dateline_date("3, 4 dan 5 Maret 2025") is None
+    for text in ("The votes of Jan 30-Jan 20, 2027.", "The votes of Feb 2-Jan 30, 2027."):
+        first, last = dates.find_expressions(text)
+        assert (first.kind, first.year, first.opens_span) == (dates.Kind.DAY_MONTH, None, False)
+        assert last.kind is dates.Kind.DATE and last.year == 2027
+    pair = dates.find_expressions("KTT digelar 3 dan 4 Maret 2025.")
+    assert [(e.text, e.opens_span) for e in pair] == [("4 Maret 2025", False)]
+
+
 def test_two_days_of_a_month_are_no_dateline_and_no_score() -> None:
     """A line of a span ("Jan 20-21, 2027") is no article date, as before; the second day must
     follow the first ("Jan 20 and 5, 2027" is not a pair: "Jan 20" alone, as before)."""
