@@ -283,6 +283,14 @@ def is_title_case(text: str) -> bool:
 
 PLACE_NAMES = read_word_list("places.txt", phrases=True)
 ORG_WORDS = read_word_list("org-words.txt")
+_REGION_FORMS = frozenset(
+    " ".join(form.lower().split())
+    for line in data_lines("regions.txt")
+    if ":" in line and not line.startswith("-")
+    for form in line.split(":", 1)[1].split("|")
+    if form.strip()
+)
+"""Indonesia's provinces as outlets write them ("Jawa Barat", "Kaltim", "West Java")."""
 PLACE_HEADS = frozenset(
     (
         "provinsi",
@@ -325,7 +333,8 @@ PLACE_LEADS = frozenset(
      "kampung", "dusun", "kelurahan", "taman", "jembatan", "alun-alun", "wilayah", "kawasan",
      "tol", "pantai", "hutan", "lapangan", "gedung", "menara", "kepulauan", "perairan")
 )  # fmt: skip
-"""Indonesian place words that start a place's name ("Pasar Kosambi", "Masjid Istiqlal")."""
+"""Indonesian place words that start a place's name ("Pasar Kosambi", "Masjid Istiqlal",
+"Muara Teweh", "Mapolres Maros": a police station's compound)."""
 COMPASS_LEADS = frozenset(
     ("east", "west", "north", "south", "central", "southeast", "southwest", "northeast",
      "northwest", "eastern", "western", "northern", "southern")
@@ -395,6 +404,12 @@ def split_place_prefix(words: list[str]) -> tuple[list[str], list[str]]:
         head, rest = words[:size], words[size:]
         if not rest:
             continue
+        if size < 3 and " ".join(words[: size + 1]).lower() in _REGION_FORMS:
+            continue  # "Jawa Barat Dedi Mulyadi": the province, not "Jawa" and "Barat ..."
+        if " ".join(head).lower() in _REGION_FORMS and not any(
+            w.lower() in ORG_WORDS or w.lower() in PLACE_HEADS for w in rest
+        ):
+            return head, rest
         base = without_possessive(head[-1])
         if base != head[-1] and " ".join([*head[:-1], base]).lower() in PLACE_NAMES:
             return [*head[:-1], base], rest  # "Ethiopia's Meseret Alemu": whose, then who
@@ -474,6 +489,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
     role_mentions: list[tuple[tuple[str, ...], int]] = []
     classes: dict[str, tuple[str, int, bool]] = {}
     parts_of: dict[tuple[str, ...], _RunParts] = {}  # most runs recur within an article
+    after_title: set[str] = set()  # names written after a title ("Bupati Garut ...")
     for index, paragraph in enumerate((title, *paragraphs)):
         for sentence in split_sentences(paragraph):
             # A Title Case headline capitalises every word: its runs are not evidence of names.
@@ -490,7 +506,7 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                 parts = parts_of.get(key := tuple(words))
                 if parts is None:
                     parts = parts_of[key] = _run_parts(words, abbreviations)
-                place, place_role, role, name, single = parts
+                place, place_role, role, name, single, titled = parts
                 if place:
                     counts[place] += 1
                     first_seen.setdefault(place, index)
@@ -515,6 +531,8 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
                 mid_sentence.add(name)
                 counts[name] += 1
                 first_seen.setdefault(name, index)
+                if titled and not place:
+                    after_title.add(name)
     for role, index in role_mentions:
         # "Menlu Jepang" alone is the one person the article calls "Menlu Jepang" by name.
         if len(holders.get(role, ())) == 1:
@@ -527,11 +545,53 @@ def extract_names(title: str, paragraphs: Sequence[str]) -> tuple[Name, ...]:
             counts[name] += 1
     for name in [n for n in counts if n.lower() in NOT_NAMES]:
         del counts[name]
+    _split_office_places(counts, first_seen, after_title)
     # No word runs across a line break: one search over all the text finds the same words.
     lowercase = frozenset(filter(str.islower, set(_WORD.findall("\n".join((title, *paragraphs))))))
     _drop_opening_words(counts, first_seen, opening - inside, lowercase)
     _fold_case_twins(counts, first_seen)
     return tuple(_fold_aliases(counts, first_seen, lowercase))
+
+
+_UNIT_WORDS = _NAMING_WORDS | NOT_NAMES
+"""Words before a place's own name in an office's or a unit's ("Kabupaten Garut", "Polres
+Garut", "Pemkab Garut", "Pasar Garut")."""
+
+
+def _split_office_places(
+    counts: Counter[str], first_seen: dict[str, int], after_title: set[str]
+) -> None:
+    """Split the place of an office off the name of who holds it: "Bupati Garut Abdusy
+    Syakur" and "Gubernur Jawa Barat Dedi Mulyadi" are read as the runs "Garut Abdusy Syakur"
+    and "Jawa Barat Dedi Mulyadi" once the title is taken off, and they are a place and a
+    person. A run's first one or two words are the office's place when the article shows
+    them as one elsewhere: after a unit's word ("Kabupaten Garut", "Polres Garut"), as a
+    dateline in capitals ("GARUT"), or as a province or a known place. A short form of the
+    person's own name ("kata Abdusy") is no such evidence: it is not a place's mention."""
+    if not after_title:
+        return
+    places = set()
+    for name in counts:
+        words = name.split()
+        if len(words) >= 2 and words[0].lower() in _UNIT_WORDS:
+            places.add(" ".join(words[1:]).lower())
+        elif name.isupper() and len(name) > 3:
+            places.add(name.lower())
+    for name in sorted(after_title & counts.keys()):
+        words = name.split()
+        for size in (2, 1):
+            head, rest = " ".join(words[:size]), words[size:]
+            lower = head.lower()
+            shown = lower in places or lower in _REGION_FORMS or lower in PLACE_NAMES
+            if not rest or not shown:
+                continue
+            if any(w.lower() in _UNIT_WORDS or w.lower() in TITLE_WORDS for w in rest):
+                continue  # "Jawa Barat Bagian Selatan": a place's part, not a person
+            count, seen = counts.pop(name), first_seen.pop(name)
+            for part in (head, " ".join(rest)):
+                counts[part] += count
+                first_seen[part] = min(first_seen.get(part, seen), seen)
+            break
 
 
 def _fold_case_twins(counts: Counter[str], first_seen: dict[str, int]) -> None:
@@ -560,7 +620,7 @@ def _drop_opening_words(
     also writes that word in lower case: "Warga Waingapu berhamburan" names Waingapu, and
     "warga" is an ordinary word ("residents") capitalised by the sentence. An organisation's
     or place's word ("Museum", "Pasar") stays: it is the name's own."""
-    for name in sorted(names):
+    for name in sorted(names & counts.keys()):  # not those split or folded already
         first, _, rest = name.partition(" ")
         if not rest or first.lower() not in lowercase or any(w.islower() for w in rest.split()):
             continue  # "Office of Management": a connector makes it an organisation's name
@@ -573,18 +633,19 @@ def _drop_opening_words(
             first_seen[rest] = min(first_seen.get(rest, seen), seen)
 
 
-_RunParts = tuple[str, tuple[str, ...] | None, tuple[str, ...], str, bool]
+_RunParts = tuple[str, tuple[str, ...] | None, tuple[str, ...], str, bool, bool]
 
 
 def _run_parts(words: list[str], abbreviations: Mapping[str, tuple[str, ...]]) -> _RunParts:
     """Return what a run of capitalised words gives: the place in front ("" if none), the
     role it names when the rest is a place (else None), the role's key, the name ("" if
-    none) and whether the name is one word."""
+    none), whether the name is one word and whether a title stood before it."""
     k = _head_title_at(words)
     prefix = words[:k] if k is not None else []
     while prefix and prefix[-1].lower() in TITLE_WORDS:  # "Greek Prime Minister": "Greek"
         prefix = prefix[:-1]
     stripped = _strip_titles(words)
+    titled = len(stripped) < len(words) or k is not None
     role = _role(words[: len(words) - len(stripped)], abbreviations)
     place, words = split_place_prefix(stripped)
     if not place and len(prefix) == 1 and prefix[0].lower() not in _TITLE_OR_STOP:
@@ -594,7 +655,7 @@ def _run_parts(words: list[str], abbreviations: Mapping[str, tuple[str, ...]]) -
     place_role = None
     if role and not place and name.lower() in PLACE_NAMES:
         place_role = _role_key(role, words)
-    return " ".join(place), place_role, _role_key(role, place), name, len(words) == 1
+    return " ".join(place), place_role, _role_key(role, place), name, len(words) == 1, titled
 
 
 _ABBREVIATION = re.compile(r"((?:[A-Z][\w-]*\s+){1,5})\(([A-Z][\w-]{2,})\)")

@@ -57,6 +57,12 @@ def test_a_run_the_article_also_writes_in_lower_case_is_not_a_person() -> None:
         ("Amerika Serikat", "", "Amerika Serikat"),
         ("Jakarta Post", "", "Jakarta Post"),
         ("Indonesia Airlines Group", "", "Indonesia Airlines Group"),
+        # a province is one place, not its island and a compass word glued to the name
+        ("Jawa Barat Dedi Mulyadi", "Jawa Barat", "Dedi Mulyadi"),
+        ("Sulawesi Tenggara Andi Sumangerukka", "Sulawesi Tenggara", "Andi Sumangerukka"),
+        ("Papua Barat Daya Elisa Kambu", "Papua Barat Daya", "Elisa Kambu"),
+        ("Jawa Barat", "", "Jawa Barat"),
+        ("Kalimantan Timur Police", "", "Kalimantan Timur Police"),
     ],
 )
 def test_split_place_prefix(words: str, place: str, rest: str) -> None:
@@ -492,3 +498,26 @@ def test_a_name_in_capitals_counts_as_its_ordinary_spelling() -> None:
     assert "BANGKA BARAT" not in found
     assert found["Bangka Barat"] == 3
     assert "PGRI" in found
+
+
+def test_the_place_of_an_office_is_split_off_its_holders_name() -> None:
+    """ "Bupati Garut Abdusy Syakur Amin": once the title is off, the run's first word is the
+    regency (the article writes "Pemkab Garut" and the dateline GARUT), not a first name. A
+    short form of the person's own name ("kata Abdusy") is no evidence of a place: "Presiden
+    Joko Widodo ... kata Joko" stays whole."""
+    names = {
+        n.text: n.kind
+        for n in extract_names(
+            "Banjir rendam Garut",
+            [
+                "GARUT - Bupati Garut Abdusy Syakur Amin meninjau lokasi banjir. Pemkab Garut "
+                "menyiapkan dana darurat, kata Abdusy.",
+                "Presiden Joko Widodo meminta bantuan segera dikirim, kata Joko kepada "
+                "wartawan. Wakil Bupati Garut Rudi Hartono Saputra menyiagakan relawan.",
+            ],
+        )
+    }
+    assert names["Abdusy Syakur Amin"] is NameKind.PERSON
+    assert names["Rudi Hartono Saputra"] is NameKind.PERSON
+    assert names["Joko Widodo"] is NameKind.PERSON
+    assert not any(n.startswith("Garut ") for n in names)
