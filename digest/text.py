@@ -331,7 +331,9 @@ PLACE_LEADS = frozenset(
     ("samudra", "samudera", "semenanjung", "tanjung", "lembah", "pasar", "masjid", "gereja",
      "pura", "vihara", "istana", "stadion", "bandara", "pelabuhan", "stasiun", "terminal",
      "kampung", "dusun", "kelurahan", "taman", "jembatan", "alun-alun", "wilayah", "kawasan",
-     "tol", "pantai", "hutan", "lapangan", "gedung", "menara", "kepulauan", "perairan")
+     "tol", "pantai", "hutan", "lapangan", "gedung", "menara", "kepulauan", "perairan",
+     "bukit", "muara", "kuala", "bandar", "distrik", "puskesmas", "mapolda", "mapolres",
+     "mapolresta", "mapolsek")
 )  # fmt: skip
 """Indonesian place words that start a place's name ("Pasar Kosambi", "Masjid Istiqlal",
 "Muara Teweh", "Mapolres Maros": a police station's compound)."""

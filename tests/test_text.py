@@ -29,6 +29,14 @@ from digest.text import extract_names, name_kind, name_tokens, split_place_prefi
         ("Pasar Kosambi", NameKind.PLACE),
         ("Masjid Baitul Makmur", NameKind.PLACE),
         ("Kursk Rusia", NameKind.PLACE),
+        ("Muara Teweh", NameKind.PLACE),
+        ("Bandar Lampung", NameKind.PLACE),
+        ("Kuala Tungkal", NameKind.PLACE),
+        ("Distrik Sinak", NameKind.PLACE),
+        ("Mapolres Purwakarta", NameKind.PLACE),  # the police station's compound
+        ("Kejari Sijunjung", NameKind.ORGANISATION),
+        ("Perum Bulog", NameKind.ORGANISATION),
+        ("Balai Taman Nasional Komodo", NameKind.ORGANISATION),
         ("Ilmu Pengetahuan", NameKind.OTHER),  # capitalised in a list of fields: science
         # an agency's first word outranks a place word inside its name
         ("Badan Keamanan Laut", NameKind.ORGANISATION),
