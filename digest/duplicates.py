@@ -141,34 +141,40 @@ class SpilledHashes:
     they are read, to clustering, where they are compared (see `features.TermStore`).
     The file is the system's (`tempfile`) and is gone when this is closed or freed; or, with
     `path`, that file, kept (a build cache's: `features.TermStore.save`), its first `keep`
-    hashes kept and the rest cut off (what a build that failed appended).
+    hashes kept and the rest cut off (what a build that failed appended). With `dtype`,
+    numbers of that type instead (a store's word numbers: `np.int32`).
     """
 
-    def __init__(self, path: Path | None = None, keep: int = 0) -> None:
+    def __init__(
+        self, path: Path | None = None, keep: int = 0, dtype: type[np.integer] = np.int64
+    ) -> None:
+        self._dtype = np.dtype(dtype)
+        size = self._dtype.itemsize
         if path is None:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115  (open until `close`)
         else:
             self._file = open(path, "r+b" if keep else "w+b")  # noqa: SIM115
-            if os.fstat(self._file.fileno()).st_size < keep * 8:
+            if os.fstat(self._file.fileno()).st_size < keep * size:
                 self._file.close()
-                raise ValueError(f"{path}: shorter than its {keep} hashes")
-            self._file.truncate(keep * 8)
-            self._file.seek(keep * 8)
+                raise ValueError(f"{path}: shorter than its {keep} numbers")
+            self._file.truncate(keep * size)
+            self._file.seek(keep * size)
         self.count = keep
 
     def __len__(self) -> int:
         return self.count
 
     def append(self, data: bytes) -> None:
-        """Append the hashes of `data` (int64 bytes)."""
+        """Append the hashes of `data` (int64 bytes; or of the file's `dtype`)."""
         self._file.write(data)
-        self.count += len(data) // 8
+        self.count += len(data) // self._dtype.itemsize
 
     def read(self, start: int, stop: int) -> np.ndarray:
         """Return hashes `start` to `stop` - 1."""
         self._file.flush()
-        data = os.pread(self._file.fileno(), (stop - start) * 8, start * 8)
-        return np.frombuffer(data, dtype=np.int64)
+        size = self._dtype.itemsize
+        data = os.pread(self._file.fileno(), (stop - start) * size, start * size)
+        return np.frombuffer(data, dtype=self._dtype)
 
     def blocks(self, size: int) -> Iterator[np.ndarray]:
         """Yield every hash, `size` at a time."""

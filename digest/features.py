@@ -313,20 +313,28 @@ STORE_FILE = "terms.store"
 SHINGLE_FILE = "terms.shingles"
 LOWER_FILE = "terms.lower"
 """The files a `TermStore` keeps in a build cache's folder (`TermStore.save`)."""
+STORE_FORMAT = 2
+"""The layout of those files, kept with them: a store kept in another is made afresh
+(`TermStore.resume`). 2: `terms.lower` holds word numbers as int32 (before: int64)."""
 STORE_BLOCK = 2000
 """`TermStore.save` pickles this many records at a time."""
+WORD_NUMBER = np.int32
+"""The type of a `TermStore`'s word numbers (its arrays of them are `array("i")`)."""
+MOST_WORDS = int(np.iinfo(WORD_NUMBER).max) + 1
+"""How many words a `TermStore` can number (0 to 2**31 - 1): far more than a corpus that
+fits in memory holds (each word is a Python string in `TermStore.words`)."""
 
 
 def _shingle_buffer(
-    spill: bool, folder: Path | None = None, name: str = ""
+    spill: bool, folder: Path | None = None, name: str = "", dtype: type[np.integer] = np.int64
 ) -> array | SpilledHashes:
-    """Return a scratch file for 5-gram hashes when `spill` asks and the system gives one
-    (`name` in `folder`, kept, when a folder is given); else an array in memory (a system
-    without a writable temporary folder still builds, with the hashes held as before the
-    scratch file)."""
+    """Return a scratch file for 5-gram hashes (or numbers of `dtype`) when `spill` asks
+    and the system gives one (`name` in `folder`, kept, when a folder is given); else an
+    array in memory (a system without a writable temporary folder still builds, with the
+    hashes held as before the scratch file)."""
     if spill:
         try:
-            return SpilledHashes(None if folder is None else folder / name)
+            return SpilledHashes(None if folder is None else folder / name, dtype=dtype)
         except OSError:
             pass
     return array("q")
@@ -354,30 +362,66 @@ class TermStore:
     def __init__(
         self, spill: bool = False, keep_lower: bool = True, folder: Path | None = None
     ) -> None:
-        self.words: list[str] = []
+        folder = folder if spill else None
+        lower_file = _shingle_buffer(not keep_lower, folder, LOWER_FILE, WORD_NUMBER)
+        self._start(
+            words=[],
+            ids={part: array("i") for part in ("lead", "body", "lower")},
+            counts={part: array("H") for part in ("lead", "body")},
+            folder=folder,
+            lower_file=lower_file,
+            keep_lower=keep_lower or not isinstance(lower_file, SpilledHashes),
+            lower_seen=np.zeros(0, dtype=np.int64),
+            ends={part: array("q", [0]) for part in ("lead", "body", "lower")},
+            shingles=_shingle_buffer(spill, folder, SHINGLE_FILE),
+            shingle_ends=array("q", [0]),
+            rows={},
+            rest=[],
+            saved=False,
+        )
+
+    def _start(
+        self,
+        *,
+        words: list[str],
+        ids: dict[str, array],
+        counts: dict[str, array],
+        folder: Path | None,
+        lower_file: array | SpilledHashes,
+        keep_lower: bool,
+        lower_seen: np.ndarray,
+        ends: dict[str, array],
+        shingles: array | SpilledHashes,
+        shingle_ends: array,
+        rows: dict[str, int],
+        rest: list[ArticleTerms],
+        saved: bool,
+    ) -> None:
+        """Set the store's attributes: an empty store's (`__init__`) or a kept one's (`resume`)."""
+        self.words = words
         """Every word the records hold, by its number."""
-        self._number: dict[str, int] = {}
-        self._ids = {part: array("i") for part in ("lead", "body", "lower")}
-        self._counts = {part: array("H") for part in ("lead", "body")}
+        self._number = {word: k for k, word in enumerate(words)}
+        self._ids = ids
+        self._counts = counts
         """Counts as 16-bit numbers (an array of 32-bit ones once a count does not fit)."""
-        self._folder = folder if spill else None
+        self._folder = folder
         """Where the scratch files are kept for a later build (`save`), or None."""
-        self._lower_file = _shingle_buffer(not keep_lower, self._folder, LOWER_FILE)
-        self._keep_lower = keep_lower or not isinstance(self._lower_file, SpilledHashes)
+        self._lower_file = lower_file
+        self._keep_lower = keep_lower
         """Without it, each word's lower-case writers are counted as the records come and
         the words themselves go to a scratch file (`lower_counts` then counts all records,
         once; `remove` reads a record's back to uncount them)."""
-        self._lower_seen = np.zeros(0, dtype=np.int64)
-        self._ends = {part: array("q", [0]) for part in ("lead", "body", "lower")}
-        self._shingles: array | SpilledHashes = _shingle_buffer(spill, self._folder, SHINGLE_FILE)
+        self._lower_seen = lower_seen
+        self._ends = ends
+        self._shingles = shingles
         """Every record's 5-gram hashes, one after another: one buffer that grows in
         place (not blocks joined at the end, which held them twice), or with `spill` a
         scratch file (the copy finder reads them a block at a time)."""
-        self._shingle_ends = array("q", [0])
-        self._rows: dict[str, int] = {}
-        self._rest: list[ArticleTerms] = []
+        self._shingle_ends = shingle_ends
+        self._rows = rows
+        self._rest = rest
         """Every row's record without its terms; a removed row's is `_TAKEN`."""
-        self._saved = False
+        self._saved = saved
         """Whether the store's files hold it as it is (`resume`d, nothing added or removed)."""
 
     def __contains__(self, article_id: object) -> bool:
@@ -399,6 +443,8 @@ class TermStore:
                 if known is None:
                     found[k] = number[word] = len(self.words)
                     self.words.append(word)
+            if len(self.words) > MOST_WORDS:
+                raise ValueError(f"more than {MOST_WORDS:,} words: too many to number as int32")
         return found  # every word numbered now
 
     def add_many(self, records: Iterable[tuple[str, ArticleTerms]]) -> None:
@@ -408,7 +454,7 @@ class TermStore:
 
         def flush() -> None:
             if lower:
-                numbers = np.array(lower, dtype=np.int64)
+                numbers = np.array(lower, dtype=WORD_NUMBER)
                 assert isinstance(self._lower_file, SpilledHashes)
                 self._lower_file.append(numbers.tobytes())
                 seen = np.bincount(numbers, minlength=len(self.words))
@@ -484,6 +530,7 @@ class TermStore:
         self._shingles.flush()
         self._lower_file.flush()
         meta = {
+            "format": STORE_FORMAT,
             "version": version,
             "keys": {aid: keys[aid] for aid in self._rows},
             "words": self.words,
@@ -533,30 +580,33 @@ class TermStore:
         try:
             with open(folder / STORE_FILE, "rb") as source:
                 meta = pickle.load(source)
-                if meta["version"] != version:
+                if meta.get("format") != STORE_FORMAT or meta["version"] != version:
                     return None
-                store._rest = []
-                while len(store._rest) < meta["rest"]:
-                    store._rest += pickle.load(source)
-                store._ids = {"lower": array("i")}
-                store._counts = {}
+                rest: list[ArticleTerms] = []
+                while len(rest) < meta["rest"]:
+                    rest += pickle.load(source)
+                ids, counts = {"lower": array("i")}, {}
                 for part in ("lead", "body"):
-                    store._ids[part] = array("i")
-                    store._ids[part].fromfile(source, meta["sizes"][part])
-                    store._counts[part] = array(meta["codes"][part])
-                    store._counts[part].fromfile(source, meta["sizes"][part])
-            store.words = meta["words"]
-            store._number = {word: k for k, word in enumerate(store.words)}
-            store._folder = folder
-            store._keep_lower = False
-            store._lower_seen = meta["lower_seen"]
-            store._ends = {part: array("q", ends) for part, ends in meta["ends"].items()}
-            store._shingle_ends = array("q", meta["shingle_ends"])
-            store._rows = meta["rows"]
-            store._saved = True
+                    ids[part] = array("i")
+                    ids[part].fromfile(source, meta["sizes"][part])
+                    counts[part] = array(meta["codes"][part])
+                    counts[part].fromfile(source, meta["sizes"][part])
             shingles, lower = meta["files"]
-            store._shingles = SpilledHashes(folder / SHINGLE_FILE, keep=shingles)
-            store._lower_file = SpilledHashes(folder / LOWER_FILE, keep=lower)
+            store._start(
+                words=meta["words"],
+                ids=ids,
+                counts=counts,
+                folder=folder,
+                shingles=SpilledHashes(folder / SHINGLE_FILE, keep=shingles),
+                lower_file=SpilledHashes(folder / LOWER_FILE, keep=lower, dtype=WORD_NUMBER),
+                keep_lower=False,
+                lower_seen=meta["lower_seen"],
+                ends={part: array("q", ends) for part, ends in meta["ends"].items()},
+                shingle_ends=array("q", meta["shingle_ends"]),
+                rows=meta["rows"],
+                rest=rest,
+                saved=True,
+            )
         except Exception:  # only a copy: any damage means "make it afresh"
             return None
         for article_id, key in meta["keys"].items():
@@ -613,11 +663,16 @@ class TermStore:
             grams = self._shingles_of(row)
             hashes[at : at + len(grams)] = grams
             at += len(grams)
-        if isinstance(self._shingles, SpilledHashes):
+        self._drop_shingles()
+        return hashes, sizes
+
+    def _drop_shingles(self, close: bool = True) -> None:
+        """Let the store drop its 5-gram hashes (they were taken: every row has none now),
+        closing its scratch file unless `close` is False (the file itself was handed over)."""
+        if close and isinstance(self._shingles, SpilledHashes):
             self._shingles.close()
         self._shingles = array("q")
         self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
-        return hashes, sizes
 
     def take_all_shingles(self) -> tuple[list[str], Hashes, np.ndarray]:
         """Return the ids of the store's articles in the order they were added, their
@@ -632,9 +687,7 @@ class TermStore:
             for row in map(self._rows.__getitem__, ids):
                 live.append(self._shingles_of(row).tobytes())
             sizes = np.diff(np.frombuffer(self._shingle_ends, dtype=np.int64))
-            self._shingles.close()
-            self._shingles = array("q")
-            self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
+            self._drop_shingles()
             return ids, live, sizes[[self._rows[aid] for aid in ids]]
         if self.removed:
             ids.sort()
@@ -645,8 +698,7 @@ class TermStore:
             else np.frombuffer(self._shingles, dtype=np.int64)
         )
         sizes = np.diff(np.frombuffer(self._shingle_ends, dtype=np.int64))
-        self._shingles = array("q")
-        self._shingle_ends = array("q", [0] * (len(self._rest) + 1))
+        self._drop_shingles(close=False)  # handed over
         return ids, hashes, sizes
 
     def record(self, article_id: str) -> ArticleTerms:

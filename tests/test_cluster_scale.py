@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import random
 import subprocess
 import sys
@@ -403,8 +404,42 @@ def test_a_kept_store_is_made_afresh_when_much_is_gone_or_of_another_version(
     resumed = features.TermStore.resume(tmp_path, half, "v1", 0.6)
     assert resumed is not None and len(resumed) == len(half)
     assert resumed.removed == len(articles) - len(half)
-    (tmp_path / features.STORE_FILE).write_bytes(b"damaged")
+    resumed.close()
+    # Kept in an older layout of the files (format 1, or none: int64 lower-case words).
+    path = tmp_path / features.STORE_FILE
+    with open(path, "rb") as source:
+        meta, tail = pickle.load(source), source.read()
+    older = {**meta, "format": features.STORE_FORMAT - 1}
+    for old in (older, {name: v for name, v in meta.items() if name != "format"}):
+        path.write_bytes(pickle.dumps(old) + tail)
+        assert features.TermStore.resume(tmp_path, keys, "v1", 0.25) is None
+    path.write_bytes(pickle.dumps(meta) + tail)  # the same bytes in the layout of today
+    again = features.TermStore.resume(tmp_path, keys, "v1", 0.25)
+    assert again is not None and dict(again.items()) == dict(store.items())
+    again.close()
+    path.write_bytes(b"damaged")
     assert features.TermStore.resume(tmp_path, keys, "v1", 0.25) is None
+
+
+def test_a_kept_store_holds_its_lower_case_words_as_4_byte_numbers(
+    corpora, tmp_path: Path, monkeypatch
+) -> None:
+    """`terms.lower` holds each record's lower-case words as int32 word numbers, one
+    record after another (half the file int64 numbers made); past int32, a clear error."""
+    articles = sorted(corpora["hardcases"], key=lambda a: a.id)
+    records = [(a.id, features.read_article(a)) for a in articles]
+    store = features.TermStore(spill=True, keep_lower=False, folder=tmp_path)
+    store.add_many(records)
+    assert store.save({a.id: a.id for a in articles}, "v1")
+    lower = [word for _, terms in records for word in terms.lower]
+    assert len(lower) > 500
+    assert (tmp_path / features.LOWER_FILE).stat().st_size == 4 * len(lower)
+    numbers = np.fromfile(tmp_path / features.LOWER_FILE, dtype=np.int32)
+    assert [store.words[n] for n in numbers.tolist()] == lower
+    store.close()
+    monkeypatch.setattr(features, "MOST_WORDS", 100)
+    with pytest.raises(ValueError, match="too many to number as int32"):
+        features.TermStore().add_many(records)
 
 
 def test_the_term_store_gives_the_features_of_the_records(corpora) -> None:
