@@ -163,7 +163,9 @@ def find_expressions(text: str, dayfirst: bool = True) -> list[dates.Expression]
         candidates.extend((1, e) for e in dates._expressions_month_year(text, cues))
     if cues.weekday or cues.relative:
         candidates.extend((2, e) for e in dates._expressions_relative(text, cues))
-    return dates._choose(candidates)
+    # A span's first day takes the year written after its last (added since; the same
+    # step follows either set of cues).
+    return dates._spans_year(text, dates._choose(candidates))
 
 
 def find_mentions(article: Article, anchor: DateValue | None = None) -> tuple[DateMention, ...]:
