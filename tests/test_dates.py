@@ -250,10 +250,7 @@ def test_a_year_after_two_days_of_a_month_is_the_first_days_too(text, expected) 
         found = dates.find_dates(text, anchor)
         assert [f.date.value for f in found] == [expected], [f.text for f in found]
         assert found[0].date.source is EXPLICIT  # the year is written: no estimate in it
-    (expression,) = dates.find_expressions(text)
-    assert expression.kind is dates.Kind.DATE and expression.day == expected.day
-    assert expression.last_day is not None and expression.last_day > expected.day
-    assert expression.text.endswith(str(expected.year))
+    _assert_one_expression_of_days(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -315,10 +312,7 @@ def test_a_year_after_a_list_of_days_of_a_month_is_the_first_days_too(text, expe
     of its first day with the year written after the last, as two days are."""
     anchor = DateValue(date(2028, 10, 15), MONTH, DateSource.ESTIMATED)
     assert [f.date.value for f in dates.find_dates(text, anchor)] == [expected]
-    (expression,) = dates.find_expressions(text)
-    assert expression.kind is dates.Kind.DATE and expression.day == expected.day
-    assert expression.last_day is not None and expression.last_day > expected.day
-    assert expression.text.endswith(str(expected.year))
+    _assert_one_expression_of_days(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -645,3 +639,12 @@ def test_english_ecbplus_phrases_precision_and_recall(tmp_path) -> None:
     print(f"ECB+ English: recall {len(hits)}/{len(wanted)}, precision {len(true)}/{len(found)}")
     assert len(hits) / len(wanted) >= 0.9, missed
     assert len(true) / len(found) >= 0.95, extra
+
+
+def _assert_one_expression_of_days(text: str, expected: date) -> None:
+    """`text` holds one date expression: days of one month read as the first, `expected`,
+    with the last day kept and the year written after it."""
+    (expression,) = dates.find_expressions(text)
+    assert expression.kind is dates.Kind.DATE and expression.day == expected.day
+    assert expression.last_day is not None and expression.last_day > expected.day
+    assert expression.text.endswith(str(expected.year))
