@@ -430,6 +430,10 @@ HEAD_TITLES = frozenset({
     "minister", "menteri", "president", "presiden", "secretary", "sekretaris", "governor",
     "gubernur", "ambassador", "spokesman", "spokeswoman", "spokesperson", "mayor", "chairman",
     "commander", "panglima",
+    # Indonesian police and military ranks: "Kapolres Bangka Barat AKBP Reno Hardiansyah"
+    "akp", "akbp", "kompol", "kombes", "iptu", "ipda", "aiptu", "aipda", "bripka", "briptu",
+    "bripda", "irjen", "brigjen", "komjen", "letkol", "mayjen", "letjen", "laksda", "laksma",
+    "laksdya", "marsma", "marsda", "marsdya",
 })  # fmt: skip
 """Titles that end a portfolio written before them: "Human Resources Minister Steven Sim"."""
 _TITLE_OR_STOP = TITLE_WORDS | STOPWORDS

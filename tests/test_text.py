@@ -529,3 +529,23 @@ def test_the_place_of_an_office_is_split_off_its_holders_name() -> None:
     assert names["Rudi Hartono Saputra"] is NameKind.PERSON
     assert names["Joko Widodo"] is NameKind.PERSON
     assert not any(n.startswith("Garut ") for n in names)
+
+
+def test_police_and_military_ranks_are_titles() -> None:
+    """ "Kapolres Bangka Barat AKBP Reno Hardiansyah": the rank stands between the office
+    and the name, and "Letkol Inf" (rank and corps) before it; neither is part of the name."""
+    names = {
+        n.text: n.kind
+        for n in extract_names(
+            "Pelaku ditahan",
+            [
+                "Kapolres Bangka Barat AKBP Reno Hardiansyah mengatakan pelaku ditahan. "
+                "Imbauan disampaikan Komandan Kodim 0909/Kutai Timur, Letkol Inf Sapto Hadi "
+                "Nugroho, seusai upacara. Kasat Reskrim AKP Yoga Pratama hadir di Bangka Barat."
+            ],
+        )
+    }
+    assert names["Reno Hardiansyah"] is NameKind.PERSON
+    assert names["Sapto Hadi Nugroho"] is NameKind.PERSON
+    assert names["Yoga Pratama"] is NameKind.PERSON
+    assert not [n for n in names if n.split()[0] in {"AKBP", "AKP", "Letkol", "Inf"}]
