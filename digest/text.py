@@ -571,9 +571,10 @@ def _split_office_places(
     Syakur" and "Gubernur Jawa Barat Dedi Mulyadi" are read as the runs "Garut Abdusy Syakur"
     and "Jawa Barat Dedi Mulyadi" once the title is taken off, and they are a place and a
     person. A run's first one or two words are the office's place when the article shows
-    them as one elsewhere: after a unit's word ("Kabupaten Garut", "Polres Garut"), as a
-    dateline in capitals ("GARUT"), or as a province or a known place. A short form of the
-    person's own name ("kata Abdusy") is no such evidence: it is not a place's mention."""
+    them as one elsewhere: after a unit's word ("Kabupaten Garut", "Polres Garut"), alone in
+    capitals (the dateline "GARUT"; an organisation's acronym, "Ketua PGRI Budi Santoso",
+    splits the same way), or as a province or a known place. A short form of the person's
+    own name ("kata Abdusy") is no such evidence: it is not a place's mention."""
     if not after_title:
         return
     places = set()
