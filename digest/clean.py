@@ -65,6 +65,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
     ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
     ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
+    ("source", r"^\s*\(\s*(sumber|source)\s*:[^()]{1,60}\)\s*$"),
     (
         "label",
         rf"^\s*{_LABEL}(?:\s*[·•|\-–—/]\s*{_LABEL})*\s*:?\s*$",
@@ -112,6 +113,12 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
     ("promo", r"^\s*dapatkan\s+(update|informasi|berita)\b.{0,100}$"),
     ("promo", r"^\s*(klik di sini|click here)\b.{0,100}$"),
+    (
+        "promo",  # "Baca berita lengkap dan menarik lainnya di Google News CNN Indonesia."
+        r"^\s*(baca|simak|ikuti|dapatkan)\b.{0,60}\b(lainnya|pilihan)\b.{0,20}\b(di|dari)\s+"
+        r"(google news|wa channel|whatsapp|ponselmu|[\w-]+\.com)\b.{0,40}$",
+    ),
+    ("stub", r"^\s*(berita|informasi) selengkapnya menyusul\W*$"),
     ("promo", r"^\s*get (our|the)\b.{0,60}\bnewsletter\b.{0,40}$"),
     ("promo", r"^\s*gabung\b.{0,60}\b(whatsapp|telegram|channel|saluran)\b.{0,40}$"),
     ("promo", r"^\W*fakta atau hoaks\b.{0,200}\b(cek fakta|whatsapp)\b"),
@@ -134,6 +141,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("disclaimer", r"^\s*disclaimer\s*:"),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
+    ("initials", r"^\s*\(\s*[a-z]{2,5}\d{0,3}\s*/\s*[a-z0-9.-]{2,40}\s*\)\s*$"),  # (cr3/x.com)
     (
         "byline",
         rf"^\s*{_ROLE}\s*:?\s+[A-Z][\w.'’ -]{{1,60}}"

@@ -202,6 +202,13 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Posted in: Environment",
         "NEWSPAPER SECTION: BUSINESS",
         "Disclaimer: Artikel ini bukan rekomendasi jual atau beli saham.",
+        "Baca berita lengkap dan menarik lainnya di Google News CNN Indonesia.",
+        "Simak berita Liputan6.com lainnya di Google News.",
+        "Ikuti berita terkini dan pilihan dari Kompas.com di Google News.",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+        "(Sumber: ANTARA)",
+        "(cr17/tribun-medan.com)",
+        "Berita selengkapnya menyusul.",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -236,6 +243,8 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "Updated figures from the agency show 12 people died and 40 were injured.",
         "Posted at the border since 2019, the soldiers said they had not been paid.",
         "Read the full statement, the spokesman told reporters on Monday in Jakarta.",
+        "Ikuti aturan lainnya di desa itu, kata kepala desa kepada warga pada Senin pagi.",
+        "(Sumber dana proyek itu dipertanyakan anggota DPRD pada rapat Senin, 3 Maret.)",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
