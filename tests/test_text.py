@@ -548,4 +548,4 @@ def test_police_and_military_ranks_are_titles() -> None:
     assert names["Reno Hardiansyah"] is NameKind.PERSON
     assert names["Sapto Hadi Nugroho"] is NameKind.PERSON
     assert names["Yoga Pratama"] is NameKind.PERSON
-    assert not [n for n in names if n.split()[0] in {"AKBP", "AKP", "Letkol", "Inf"}]
+    assert not [n for n in names if n.split()[0] in {"AKBP", "AKP", "Letkol", "Inf", "Komandan"}]
