@@ -29,13 +29,14 @@ _LABEL = (
 )
 """Scraped labels; a line of nothing else ("Advertisement · Scroll to continue") is dropped."""
 
-_ROLE = r"(?:penulis|editor|reporter|pewarta|penyunting)"
+_ROLES = r"penulis|editor|reporter|pewarta|penyunting"
+_ROLE = rf"(?:{_ROLES})"
 """Who made a story, as an Indonesian page credits them: "Penulis X | Editor Y"."""
 
 _CREDIT = (
-    r"(?:editor|penulis|reporter|pewarta|redaktur|penyunting|writer|written by|editing by|"
-    r"reporting by|translator|translated by|penerjemah|alih bahasa|kontributor|red|rep|"
-    r"fotografer|photographer|videografer)"
+    rf"(?:{_ROLES}|redaktur|writer|written by|editing by|reporting by|translator|"
+    r"translated by|penerjemah|alih bahasa|kontributor|red|rep|fotografer|photographer|"
+    r"videografer)"
 )
 """Who made a story, as a page credits them after a colon ("Translator: X", "Red: Y");
 several may share the line, split by "|"."""

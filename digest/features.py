@@ -35,12 +35,12 @@ from digest.text import (
     POSSESSIVES,
     STOPWORDS,
     TERM_FOLDING,
-    data_lines,
     fold_words,
     name_tokens,
     number_tokens,
     raw_words,
     read_foldings,
+    read_forms,
     read_word_list,
     without_possessive,
 )
@@ -846,11 +846,7 @@ def _region_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str], frozens
     lower-case text (whole words, a space or hyphen between words, longest first), each
     form's keys (by the form's words joined by spaces), and the words a form can start with
     (a text without any has no form: most paragraphs are passed over without the pattern)."""
-    keys: dict[str, str] = {}
-    for line in data_lines(name):
-        key, _, rest = line.partition(":")
-        for form in rest.split("|") if rest.strip() else ():
-            keys[" ".join(form.lower().split())] = key.strip()  # "south-papua papua"
+    keys = read_forms(name)
     forms = sorted(keys, key=lambda f: (-len(f), f))
     alternatives = "|".join(r"[\s-]+".join(map(re.escape, f.split())) for f in forms)
     starts = {f.split()[0] for f in forms} | {"-".join(f.split()) for f in forms}

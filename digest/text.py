@@ -18,6 +18,17 @@ def data_lines(name: str) -> list[str]:
     return [line.split("#", 1)[0].strip() for line in text.splitlines()]
 
 
+def read_forms(name: str) -> dict[str, str]:
+    """Return the forms of the "keys: form | form" lines of the data file `name` (lower
+    case, words joined by one space), each with its line's keys ("south-papua papua")."""
+    keys: dict[str, str] = {}
+    for line in data_lines(name):
+        key, _, rest = line.partition(":")
+        for form in rest.split("|") if rest.strip() else ():
+            keys[" ".join(form.lower().split())] = key.strip()
+    return keys
+
+
 def read_word_list(name: str, phrases: bool = False) -> frozenset[str]:
     """Return the lower-case words of the data file `name` shipped in digest/data.
 
@@ -283,14 +294,9 @@ def is_title_case(text: str) -> bool:
 
 PLACE_NAMES = read_word_list("places.txt", phrases=True)
 ORG_WORDS = read_word_list("org-words.txt")
-_REGION_FORMS = frozenset(
-    " ".join(form.lower().split())
-    for line in data_lines("regions.txt")
-    if ":" in line and not line.startswith("-")
-    for form in line.split(":", 1)[1].split("|")
-    if form.strip()
-)
-"""Indonesia's provinces as outlets write them ("Jawa Barat", "Kaltim", "West Java")."""
+_REGION_FORMS = frozenset(form for form, key in read_forms("regions.txt").items() if key != "-")
+"""Indonesia's provinces as outlets write them ("Jawa Barat", "Kaltim", "West Java"); not
+the forms that are no region ("Papua New Guinea")."""
 PLACE_HEADS = frozenset(
     (
         "provinsi",
