@@ -854,6 +854,9 @@ class Clustering:
     """The dates clustering took from the folder (`features.folder_dates`: year-less
     datelines, estimated months moved to the folder's year), by article id: a build gives
     them to the articles too."""
+    languages: dict[str, str | None] = field(default_factory=dict)
+    """Each article's language as clustering read it (`views.article_language`, kept on
+    its record: guessing it again from the text cost a 10,000-article rebuild 0.7 s)."""
 
 
 @dataclass(frozen=True)
@@ -1314,6 +1317,7 @@ def cluster_events(
             for split in splits
         ),
         folder_dated,
+        {a.id: language for a, language in zip(ordered, languages, strict=True)},
     )
 
 

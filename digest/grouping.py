@@ -28,13 +28,21 @@ class Grouping:
     """The dates clustering took from the folder (`cluster.Clustering.folder_dated`)."""
 
 
-def in_language(members: Sequence[Article], language: str | None) -> list[str] | None:
+def in_language(
+    members: Sequence[Article],
+    language: str | None,
+    known: Mapping[str, str | None] | None = None,
+) -> list[str] | None:
     """Return the ids of the members written in `language` (the site's) when some, not all,
     are: an event reported in English and Indonesian is titled in the readers' language.
-    None when that leaves no choice to make."""
+    None when that leaves no choice to make. `known`: the members' languages by id where
+    the caller has them (`cluster.Clustering.languages`), else read from each article."""
     if language is None or len(members) < 2:
         return None
-    found = [a.id for a in members if article_language(a) == language]
+    known = known or {}
+    found = [
+        a.id for a in members if (known[a.id] if a.id in known else article_language(a)) == language
+    ]
     return found if 0 < len(found) < len(members) else None
 
 
@@ -72,7 +80,7 @@ def group_articles(
     ids = cluster.assign_ids(groups, previous)
     titles = []
     for event_id, members in zip(ids, groups, strict=True):
-        among = in_language(members, language)
+        among = in_language(members, language, clustering.languages)
         centre = by_id[cluster.central_member([a.id for a in members], clustering.sims, among)]
         titles.append(overrides.rename.get(event_id) or centre.title or centre.id)
     kept = {aid for g in id_groups for aid in g}
