@@ -168,6 +168,7 @@ SEQUENCES = (
         "talks",
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
+            "heads?_of_state kepala_negara "
             "governors? gubernur pemprov "
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
             "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman "
@@ -181,7 +182,7 @@ SEQUENCES = (
                 "konsultasi consultations? agree agreed agrees sepakat bersepakat"
             ),
             _words(
-                "signs? signed signing teken meneken menandatangani ditandatangani "
+                "signs? signed signing teken diteken meneken menandatangani ditandatangani "
                 "penandatanganan tandatangani"
             ),
         ),
