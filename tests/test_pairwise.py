@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,7 @@ import pytest
 
 from digest import cluster, pairwise
 from digest.config import ClusterParams
-from digest.features import Features, shared_names
+from digest.features import Features, Vectors, shared_names
 from digest.model import DateSource, DateValue, Granularity
 
 
@@ -146,3 +147,42 @@ def test_an_english_and_an_indonesian_report_weigh_more_than_the_same_words_in_o
     )
     # a similarity stays at most 1
     assert cluster.similarity(report("en", 1), report("id", 1), params) == 1.0
+
+
+def as_vectors(dicts: Sequence[dict[str, float]]) -> Vectors:
+    """The dicts (each in term order) as a `Vectors`, as `featurize_corpus` gives them."""
+    terms = sorted({t for d in dicts for t in d})
+    number = {t: k for k, t in enumerate(terms)}
+    return Vectors(
+        terms,
+        np.array([number[t] for d in dicts for t in d], dtype=np.int64),
+        np.array([w for d in dicts for w in d.values()], dtype=np.float64),
+        np.array([len(d) for d in dicts], dtype=np.int64),
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_groups_scored_at_once_are_scored_as_one_at_a_time(seed: int) -> None:
+    """`group_matrices` weighs every group's vectors again in numpy and scores all their
+    pairs at once; each matrix has the bits of weighing one group in Python
+    (`_group_weighed`) and scoring its pairs one by one with `similarity`."""
+    rng = random.Random(seed)
+    features = random_features(rng, rng.randint(4, 60))
+    params = ClusterParams(max_gap_days=rng.choice([0, 3, 9]))
+    order = rng.sample(range(len(features)), len(features))
+    groups, start = [], 0
+    while len(order) - start >= 1:
+        size = rng.randint(1, 12)
+        groups.append(sorted(order[start : start + size]))
+        start += size
+    vectors = (as_vectors([f.lead for f in features]), as_vectors([f.body for f in features]))
+    got = cluster.group_matrices(features, params, groups, vectors)
+    plain = cluster.group_matrices(features, params, groups)
+    for members, matrix, same in zip(groups, got, plain, strict=True):
+        weighed = cluster._group_weighed([features[i] for i in members])
+        expected = np.zeros((len(members), len(members)))
+        for a, b in itertools.combinations(range(len(members)), 2):
+            expected[a, b] = expected[b, a] = cluster.similarity(weighed[a], weighed[b], params)
+        assert matrix.tobytes() == expected.tobytes()
+        assert same.tobytes() == expected.tobytes()
+    assert sum(map(np.count_nonzero, got)) > 0  # some pairs score
