@@ -86,10 +86,11 @@ class Expression:
     days of one month written with their month and year once ("Jan 20 and 21, 2027", "March
     3, 4 and 5, 2025"); the expression is read as its first day, `day`. `opens_span`: the
     first day of a span or a list whose year is written once, after its last day ("Jan 30"
-    of "Jan 30-Feb 2, 2027", "3" of "3 dan 4 Maret 2025", "3, 4" of "3, 4 dan 5 Maret
-    2025"), read with that year; the last day is an expression of its own. Without a year
-    ("3" of "pada 3 dan 4 Maret"), a day and month whose `last_day` is its list's last: it
-    takes the year that day takes. Neither is an article's date (a dateline's).
+    of "Jan 30-Feb 2, 2027", "30 Jan" of "30 Jan - 2 Feb 2027", "3" of "3 dan 4 Maret 2025",
+    "3, 4" of "3, 4 dan 5 Maret 2025"), read with that year; the last day is an expression
+    of its own. Without a year ("3" of "pada 3 dan 4 Maret"), a day and month whose
+    `last_day` is its list's last: it takes the year that day takes. Neither is an
+    article's date (a dateline's).
     """
 
     text: str
@@ -426,7 +427,10 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
             d = _day(int(m.group(3)), month, int(m.group(1)))
             if d:
                 found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
-        elif _day(2000, month, int(m.group(1))) and _month_word_ok(text, m.start(), m.group(2)):
+        elif _day(2000, month, int(m.group(1))) and (
+            _month_word_ok(text, m.start(), m.group(2))
+            or _opens_dated_span(text, m, month, int(m.group(1)))
+        ):
             found.append(_expr(m, Kind.DAY_MONTH, None, month, int(m.group(1))))
     for m in MONTH_DAY.finditer(text) if cues.month else ():
         if not _month_word_ok(text, m.start(), m.group(1), strict=True):
@@ -486,6 +490,28 @@ def _days_month(text: str, m: re.Match) -> list[Expression]:
     ahead = _is_planned(text, m.start(2), agreed=True) or bool(_UNTIL.search(text, 0, m.start(2)))
     return [_expr(m, Kind.DAY_MONTH, None, month, first, opens_span=True, last_day=last,
                   ahead=ahead)]  # fmt: skip
+
+
+_SPAN_TAIL = re.compile(
+    rf"{_DAYS_JOIN}(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?\s*[-,\s]\s*(\d{{4}})(?!\d)",
+    _I,
+)
+"""A span's join and its last day with a year, after its first day: " - 2 Feb 2027"."""
+
+
+def _opens_dated_span(text: str, m: re.Match, month: int, day: int) -> bool:
+    """Whether a day and month (`DAY_MONTH`'s `m`) with an ambiguous month word ("30 Jan",
+    "28 Des") opens a span whose last day has its year written: "30 Jan - 2 Feb 2027",
+    "28 Des - 2 Jan 2027". The word is a month there, as "Jan" of "Jan 30-Feb 2, 2027" is;
+    the span must be one `_spans_year` gives the first day its year in (in order, and no
+    longer than `AHEAD_BACK_DAYS` over the new year)."""
+    if not m.group(2)[0].isupper():
+        return False
+    tail = _SPAN_TAIL.match(text, m.end())
+    if tail is None:
+        return False
+    end = _day(int(tail.group(3)), MONTHS[tail.group(2).lower()], int(tail.group(1)))
+    return end is not None and _span_start_year(month, day, end) is not None
 
 
 def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int | None,
@@ -709,12 +735,19 @@ def _span_year(text: str, first: Expression, last: Expression) -> int | None:
         return None
     if last.year is None or _SPAN_JOIN.fullmatch(text, first.end, last.start) is None:
         return None
-    month, day = first.month or 1, first.day or 1
-    year = last.year - 1 if month > (last.month or 1) else last.year
-    start, end = _day(year, month, day), _day(last.year, last.month or 1, last.day or 1)
-    if start is None or end is None or start >= end:
+    end = _day(last.year, last.month or 1, last.day or 1)
+    return None if end is None else _span_start_year(first.month or 1, first.day or 1, end)
+
+
+def _span_start_year(month: int, day: int, end: date) -> int | None:
+    """Return the year of a span's first day, `day` of `month`, whose last day is `end`: the
+    last day's, or the one before where `month` comes later; None where the first day does
+    not come before `end`, or lies more than `AHEAD_BACK_DAYS` before it over the new year."""
+    year = end.year - 1 if month > end.month else end.year
+    start = _day(year, month, day)
+    if start is None or start >= end:
         return None
-    return year if year == last.year or (end - start).days <= AHEAD_BACK_DAYS else None
+    return year if year == end.year or (end - start).days <= AHEAD_BACK_DAYS else None
 
 
 def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:

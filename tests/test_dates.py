@@ -281,6 +281,11 @@ def test_two_days_before_a_month_and_year_keep_the_written_year(text, expected) 
         ("KTT berlangsung 30 Januari-2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
         ("KTT digelar 30 Januari hingga 2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
         ("KTT digelar 30 Januari - 2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("The fair runs 30 Jan - 2 Feb 2027 in Oslo.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("The fair runs 30 Jan–2 Feb 2027 in Oslo.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("Libur sekolah 28 Des - 2 Jan 2027.", date(2026, 12, 28), date(2027, 1, 2)),
+        ("The office is shut 28 Dec. to 2 Jan. 2027.", date(2026, 12, 28), date(2027, 1, 2)),
+        ("Voting ran 30 May - 2 Jun 2026.", date(2026, 5, 30), date(2026, 6, 2)),
         ("Diskon berlaku 1 Juni–31 Juli 2026.", date(2026, 6, 1), date(2026, 7, 31)),
         ("Libur dari 28 Desember hingga 2 Januari 2027.", date(2026, 12, 28), date(2027, 1, 2)),
         ("The office is shut Dec 28-Jan 2, 2027.", date(2026, 12, 28), date(2027, 1, 2)),
@@ -404,6 +409,20 @@ def test_a_list_of_days_is_read_where_its_last_day_is() -> None:
     assert dates.dateline_expression("3 dan 4 Maret", with_year=False) is None
     lead = ["JAKARTA - Sidang digelar pada Senin dan Selasa, 3 dan 4 November, kata jaksa."]
     assert find_yearless_dateline(lead) is None
+
+
+def test_an_ambiguous_month_word_opens_a_dated_span_only() -> None:
+    """ "Jan", "Des", "May" after a day are read as months without a word such as "pada"
+    before them only where they open a span whose last day has its year ("30 Jan - 2 Feb
+    2027"), in order and not over half a year across the new year; elsewhere as before."""
+    for text, expected in [
+        ("Top 30 Jan Kowalski - 2 Feb 2027.", ["2 Feb 2027"]),
+        ("Ranked 2 Jul - 30 Jan 2027.", ["30 Jan 2027"]),
+        ("Members 30 Jan, 2 Feb 2027.", ["2 Feb 2027"]),
+        ("Points: 30 Jan - 2 Feb.", ["2 Feb."]),
+    ]:
+        assert [e.text for e in dates.find_expressions(text)] == expected
+    assert dates.dateline_date("30 Jan - 2 Feb 2027").iso() == "2027-02-02"
 
 
 def test_two_days_of_a_month_are_no_dateline_and_no_score() -> None:
