@@ -86,8 +86,11 @@ class Expression:
     days of one month written with their month and year once ("Jan 20 and 21, 2027", "March
     3, 4 and 5, 2025"); the expression is read as its first day, `day`. `opens_span`: the
     first day of a span or a list whose year is written once, after its last day ("Jan 30"
-    of "Jan 30-Feb 2, 2027", "3, 4" of "3, 4 dan 5 Maret 2025"), read with that year; the
-    last day is an expression of its own. Neither is an article's date (a dateline's).
+    of "Jan 30-Feb 2, 2027", "30 Jan" of "30 Jan - 2 Feb 2027", "3" of "3 dan 4 Maret 2025",
+    "3, 4" of "3, 4 dan 5 Maret 2025"), read with that year; the last day is an expression
+    of its own. Without a year ("3" of "pada 3 dan 4 Maret"), a day and month whose
+    `last_day` is its list's last: it takes the year that day takes. Neither is an
+    article's date (a dateline's).
     """
 
     text: str
@@ -223,13 +226,14 @@ MONTH_DAYS = re.compile(
     rf"\b(?![:.,]\d),?\s+(\d{{4}})(?!\d)",
     _I,
 )
-# Three or more days of one month, day first, the month and year once after the last day:
-# "3, 4, dan 5 Maret 2025", "3, 4 and 5 March 2025". The last day is read with them
-# (`DAY_MONTH`), as before; the days before it ("3, 4") are an expression of the first day.
-# (Two days, "20 dan 21 Januari 2027", are the last day's alone: see `DAY_MONTH`.)
+# Two or more days of one month, day first, the month (and the year) once after the last
+# day: "3 dan 4 Maret 2025", "3, 4, dan 5 Maret 2025", "on 3 and 4 March". The last day is
+# read with them (`DAY_MONTH`), as before; the days before it ("3", "3, 4") are an expression
+# of the first day. (A range, "20-21 Januari 2027", "3 hingga 5 Maret", is the last day's
+# alone: see `test_two_days_before_a_month_and_year_keep_the_written_year`.)
 DAYS_MONTH = re.compile(
-    rf"(?<![\w.,])(\d{{1,2}}){_ORD}(?:,\s*\d{{1,2}}{_ORD})+(?=,?\s+(?:and|dan)\s+"
-    rf"(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?\s*[-,\s]\s*(\d{{4}})(?!\d))",
+    rf"(?<![\w.,])(\d{{1,2}}){_ORD}(?:,\s*\d{{1,2}}{_ORD})*(?=,?\s+(?:and|dan)\s+"
+    rf"(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?(?:\s*[-,\s]\s*(\d{{4}})(?!\d))?)",
     _I,
 )
 _SPAN_JOIN = re.compile(_DAYS_JOIN, _I)
@@ -423,10 +427,13 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
             d = _day(int(m.group(3)), month, int(m.group(1)))
             if d:
                 found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
-        elif _day(2000, month, int(m.group(1))) and _month_word_ok(text, m, m.group(2)):
+        elif _day(2000, month, int(m.group(1))) and (
+            _month_word_ok(text, m.start(), m.group(2))
+            or _opens_dated_span(text, m, month, int(m.group(1)))
+        ):
             found.append(_expr(m, Kind.DAY_MONTH, None, month, int(m.group(1))))
     for m in MONTH_DAY.finditer(text) if cues.month else ():
-        if not _month_word_ok(text, m, m.group(1), strict=True):
+        if not _month_word_ok(text, m.start(), m.group(1), strict=True):
             continue
         month = MONTHS[m.group(1).lower()]
         year = int(m.group(3)) if m.group(3) else None
@@ -435,8 +442,8 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
             found.append(_expr(m, kind, year, month, int(m.group(2))))
     for m in MONTH_DAYS.finditer(text) if cues.month and cues.year and cues.numbers >= 3 else ():
         found.extend(_month_days(text, m))
-    for m in DAYS_MONTH.finditer(text) if cues.month and cues.year and cues.numbers >= 4 else ():
-        found.extend(_days_month(m))
+    for m in DAYS_MONTH.finditer(text) if cues.month and cues.numbers >= 2 else ():
+        found.extend(_days_month(text, m))
     for m in NUMERIC_PARTIAL.finditer(text) if "/" in text else ():
         day = int(m.group(1) or m.group(3))
         month = int(m.group(2) or m.group(4))
@@ -451,7 +458,7 @@ def _month_days(text: str, m: re.Match) -> list[Expression]:
     5, 2025" are 20 January 2027 and 3 March 2025, not days of the anchor's year (the first
     day alone was read so before). The last day must come after the first and be a day of
     the month ("Jan 20 and 5, 2027" is left as it was read)."""
-    if not _month_word_ok(text, m, m.group(1), strict=True):
+    if not _month_word_ok(text, m.start(), m.group(1), strict=True):
         return []
     month, year = MONTHS[m.group(1).lower()], int(m.group(4))
     first, second = int(m.group(2)), int(m.group(3))
@@ -460,16 +467,51 @@ def _month_days(text: str, m: re.Match) -> list[Expression]:
     return [_expr(m, Kind.DATE, year, month, first, last_day=second)]
 
 
-def _days_month(m: re.Match) -> list[Expression]:
-    """The days before the last of a list of one month's days, day first (`DAYS_MONTH`), as
-    an expression of the first day with the month and year written after the last: in "3,
-    4 dan 5 Maret 2025" the 3rd was not read at all (the 5th is, as before). The last day
-    must come after the first and be a day of the month."""
-    month, year = MONTHS[m.group(3).lower()], int(m.group(4))
-    first, last = int(m.group(1)), int(m.group(2))
-    if first >= last or not _day(year, month, last):
+def _days_month(text: str, m: re.Match) -> list[Expression]:
+    """The days before the last of one month's days, day first (`DAYS_MONTH`), as an
+    expression of the first day with the month and year written after the last: in "3 dan 4
+    Maret 2025" and "3, 4 dan 5 Maret 2025" the 3rd was not read at all (the last day is,
+    as before). The last day must come after the first and be a day of the month.
+
+    Without a year ("pada 3 dan 4 Maret"), the first day is a day and month that takes the
+    year the last day takes (`last_day`; its plan or period's end too, `ahead`), and only
+    where the last day is read: an ambiguous month word ("3 and 4 May") needs its context
+    before the last day, as the last day alone does (`DAY_MONTH`)."""
+    month, first, last = MONTHS[m.group(3).lower()], int(m.group(1)), int(m.group(2))
+    if m.group(4):
+        year = int(m.group(4))
+        if first >= last or not _day(year, month, last):
+            return []
+        return [_expr(m, Kind.DATE, year, month, first, opens_span=True)]
+    if first >= last or not _day(2000, month, last):
         return []
-    return [_expr(m, Kind.DATE, year, month, first, opens_span=True)]
+    if not _month_word_ok(text, m.start(2), m.group(3)):
+        return []
+    ahead = _is_planned(text, m.start(2), agreed=True) or bool(_UNTIL.search(text, 0, m.start(2)))
+    return [_expr(m, Kind.DAY_MONTH, None, month, first, opens_span=True, last_day=last,
+                  ahead=ahead)]  # fmt: skip
+
+
+_SPAN_TAIL = re.compile(
+    rf"{_DAYS_JOIN}(\d{{1,2}}){_ORD}(?:\s+of)?\s*[-\s]\s*({_MONTH})\b\.?\s*[-,\s]\s*(\d{{4}})(?!\d)",
+    _I,
+)
+"""A span's join and its last day with a year, after its first day: " - 2 Feb 2027"."""
+
+
+def _opens_dated_span(text: str, m: re.Match, month: int, day: int) -> bool:
+    """Whether a day and month (`DAY_MONTH`'s `m`) with an ambiguous month word ("30 Jan",
+    "28 Des") opens a span whose last day has its year written: "30 Jan - 2 Feb 2027",
+    "28 Des - 2 Jan 2027". The word is a month there, as "Jan" of "Jan 30-Feb 2, 2027" is;
+    the span must be one `_spans_year` gives the first day its year in (in order, and no
+    longer than `AHEAD_BACK_DAYS` over the new year)."""
+    if not m.group(2)[0].isupper():
+        return False
+    tail = _SPAN_TAIL.match(text, m.end())
+    if tail is None:
+        return False
+    end = _day(int(tail.group(3)), MONTHS[tail.group(2).lower()], int(tail.group(1)))
+    return end is not None and _span_start_year(month, day, end) is not None
 
 
 def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int | None,
@@ -485,7 +527,12 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
     if stripped.endswith(")") and "(" not in stripped:
         stripped = stripped[:-1]
     lead = len(raw) - len(raw.lstrip())
-    if kind in (Kind.DAY_MONTH, Kind.MONTH) and year is None and more.get("shift") is None:
+    if (
+        kind in (Kind.DAY_MONTH, Kind.MONTH)
+        and year is None
+        and more.get("shift") is None
+        and "ahead" not in more
+    ):
         # "is scheduled for September 14"; "berlangsung hingga 10 September" (a period that
         # runs until then)
         more["ahead"] = _is_planned(m.string, start, agreed=True) or bool(
@@ -494,13 +541,14 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
     return Expression(stripped.strip(), start + lead, kind, year, month, day, **more)  # type: ignore[arg-type]
 
 
-def _month_word_ok(text: str, m: re.Match, word: str, strict: bool = False) -> bool:
-    """True unless an ambiguous month word ("May", "Jan", "Mar") is probably not a month."""
+def _month_word_ok(text: str, start: int, word: str, strict: bool = False) -> bool:
+    """True unless an ambiguous month word ("May", "Jan", "Mar") is probably not a month;
+    `start` is where its date begins (the words before it may make it one: "pada 2 Des")."""
     if not word[0].isupper() and strict:
         return False
     if word.lower() not in _AMBIGUOUS_MONTHS:
         return True
-    return word[0].isupper() and (strict or bool(_MONTH_CONTEXT.search(text[: m.start()])))
+    return word[0].isupper() and (strict or bool(_MONTH_CONTEXT.search(text[:start])))
 
 
 def _expressions_month_year(text: str, cues: _Cues) -> list[Expression]:
@@ -687,12 +735,19 @@ def _span_year(text: str, first: Expression, last: Expression) -> int | None:
         return None
     if last.year is None or _SPAN_JOIN.fullmatch(text, first.end, last.start) is None:
         return None
-    month, day = first.month or 1, first.day or 1
-    year = last.year - 1 if month > (last.month or 1) else last.year
-    start, end = _day(year, month, day), _day(last.year, last.month or 1, last.day or 1)
-    if start is None or end is None or start >= end:
+    end = _day(last.year, last.month or 1, last.day or 1)
+    return None if end is None else _span_start_year(first.month or 1, first.day or 1, end)
+
+
+def _span_start_year(month: int, day: int, end: date) -> int | None:
+    """Return the year of a span's first day, `day` of `month`, whose last day is `end`: the
+    last day's, or the one before where `month` comes later; None where the first day does
+    not come before `end`, or lies more than `AHEAD_BACK_DAYS` before it over the new year."""
+    year = end.year - 1 if month > end.month else end.year
+    start = _day(year, month, day)
+    if start is None or start >= end:
         return None
-    return year if year == last.year or (end - start).days <= AHEAD_BACK_DAYS else None
+    return year if year == end.year or (end - start).days <= AHEAD_BACK_DAYS else None
 
 
 def find_expressions(text: str, dayfirst: bool = True) -> list[Expression]:
@@ -774,16 +829,21 @@ def resolve(expression: Expression, anchor: DateValue | None) -> DateValue | Non
 
 
 def _resolve_day_month(expression: Expression, anchor: DateValue) -> DateValue | None:
+    """A day and month without a year: the anchor's year, or the one before or after (see
+    `Expression.ahead`). The first of a list's days without a year ("3" of "3 dan 4 Maret")
+    takes the year its last day (`last_day`) takes."""
     month, day = expression.month or 1, expression.day or 1
-    if anchor.granularity is Granularity.YEAR:
-        d = _day(anchor.value.year, month, day)
-    else:
+    year = anchor.value.year
+    # the day whose year is decided: the last of a list's days, else this one
+    last = expression.last_day if expression.opens_span and expression.last_day else day
+    probe = _day(year, month, last)
+    if probe is not None and anchor.granularity is not Granularity.YEAR:
         limit = _period_end(anchor) + timedelta(days=FUTURE_SLACK_DAYS)
-        d = _day(anchor.value.year, month, day)
-        if d is not None and d > limit and not expression.ahead:
-            d = _day(anchor.value.year - 1, month, day)
-        elif d is not None and expression.ahead and _too_far_back(d, anchor):
-            d = _day(anchor.value.year + 1, month, day)
+        if probe > limit and not expression.ahead:
+            year -= 1
+        elif expression.ahead and _too_far_back(probe, anchor):
+            year += 1
+    d = _day(year, month, day) if probe is not None else None
     if d is None:
         return None
     return DateValue(d, Granularity.DAY, _resolved_source(anchor, DateSource.EXPLICIT))

@@ -138,7 +138,13 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     found = [
         e
         for e in dates.find_expressions(text, dayfirst)
-        if e.kind is dates.Kind.DAY_MONTH and e.shift is None and e.month and e.day
+        # (not the first of a list's days, "3" of "Monday and Tuesday, 3 and 4 November":
+        # a weekday before it may be the last day's)
+        if e.kind is dates.Kind.DAY_MONTH
+        and e.shift is None
+        and e.month
+        and e.day
+        and not e.opens_span
     ]
     inside = [range(e.start, e.end) for e in found]
     ends = [

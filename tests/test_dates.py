@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from digest import build, clean, dates, load, timeline
 from digest.model import DateSource, DateValue, Granularity
+from digest.yearless import find_yearless_dateline
 
 DAY, WEEK, MONTH, YEAR = Granularity.DAY, Granularity.WEEK, Granularity.MONTH, Granularity.YEAR
 EXPLICIT, RELATIVE = DateSource.EXPLICIT, DateSource.RELATIVE
@@ -256,17 +257,16 @@ def test_a_year_after_two_days_of_a_month_is_the_first_days_too(text, expected) 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("KTT dijadwalkan pada 20 dan 21 Januari 2027.", date(2027, 1, 21)),
         ("KTT dijadwalkan pada 20-21 Januari 2027.", date(2027, 1, 21)),
         ("Pertemuan berlangsung 3 hingga 5 Maret 2025 di Doha.", date(2025, 3, 5)),
-        ("The ministers met on 3 and 4 March 2025 in Geneva.", date(2025, 3, 4)),
     ],
 )
 def test_two_days_before_a_month_and_year_keep_the_written_year(text, expected) -> None:
-    """Day first ("20-21 Januari 2027"), the second day is read with the month and year
-    written after it, as before: the year is right there, whatever the anchor's. (The first
-    day is not read: read as the pair's day instead, 133 mentions in 119 labelled reports
-    would move to their span's first day and blind84 would fall below its floor.)"""
+    """Day first, a range of one month ("20-21 Januari 2027"): the second day is read with
+    the month and year written after it, as before: the year is right there, whatever the
+    anchor's. (The first day is not read: read as the range's day instead, 133 mentions in
+    119 labelled reports would move to their span's first day and blind84 would fall below
+    its floor. Two days joined by "dan"/"and" are a list: see the lists below.)"""
     for year in (2024, 2028):
         anchor = DateValue(date(year, 10, 15), MONTH, DateSource.ESTIMATED)
         assert [f.date.value for f in dates.find_dates(text, anchor)] == [expected]
@@ -280,6 +280,12 @@ def test_two_days_before_a_month_and_year_keep_the_written_year(text, expected) 
         ("The summit runs Nov 28 – Dec 1, 2026, in Lima.", date(2026, 11, 28), date(2026, 12, 1)),
         ("KTT berlangsung 30 Januari-2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
         ("KTT digelar 30 Januari hingga 2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("KTT digelar 30 Januari - 2 Februari 2027.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("The fair runs 30 Jan - 2 Feb 2027 in Oslo.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("The fair runs 30 Jan–2 Feb 2027 in Oslo.", date(2027, 1, 30), date(2027, 2, 2)),
+        ("Libur sekolah 28 Des - 2 Jan 2027.", date(2026, 12, 28), date(2027, 1, 2)),
+        ("The office is shut 28 Dec. to 2 Jan. 2027.", date(2026, 12, 28), date(2027, 1, 2)),
+        ("Voting ran 30 May - 2 Jun 2026.", date(2026, 5, 30), date(2026, 6, 2)),
         ("Diskon berlaku 1 Juni–31 Juli 2026.", date(2026, 6, 1), date(2026, 7, 31)),
         ("Libur dari 28 Desember hingga 2 Januari 2027.", date(2026, 12, 28), date(2027, 1, 2)),
         ("The office is shut Dec 28-Jan 2, 2027.", date(2026, 12, 28), date(2027, 1, 2)),
@@ -322,12 +328,17 @@ def test_a_year_after_a_list_of_days_of_a_month_is_the_first_days_too(text, expe
         ("Pertemuan digelar 3, 4 dan 5 Maret 2025.", date(2025, 3, 3), date(2025, 3, 5)),
         ("Talks were held on 3, 4 and 5 March 2025.", date(2025, 3, 3), date(2025, 3, 5)),
         ("Sidang 12, 13, 14 dan 16 Januari 2027 ditunda.", date(2027, 1, 12), date(2027, 1, 16)),
+        ("KTT digelar 3 dan 4 Maret 2025.", date(2025, 3, 3), date(2025, 3, 4)),
+        ("The ministers met on 3 and 4 March 2025 in Geneva.", date(2025, 3, 3), date(2025, 3, 4)),
+        ("Rapat pada tanggal 20 dan 21 Januari 2027.", date(2027, 1, 20), date(2027, 1, 21)),
+        ("Kapal sandar pada 6 dan 13 Oktober 2026.", date(2026, 10, 6), date(2026, 10, 13)),
+        ("The votes on the 3rd and 4th of March 2025.", date(2025, 3, 3), date(2025, 3, 4)),
     ],
 )
 def test_a_list_of_days_before_a_month_and_year_gives_its_first_day(text, first, last) -> None:
-    """Day first, a list of three or more days ("3, 4 dan 5 Maret 2025") gives its first day
-    with the month and year written after the last; the last day is read as before. (Two
-    days, "3 dan 4 Maret 2025", are still the last day's alone.)"""
+    """Day first, a list of two or more days ("3 dan 4 Maret 2025", "3, 4 dan 5 Maret 2025")
+    gives its first day with the month and year written after the last; the last day is read
+    as before. (Two days were the last day's alone.)"""
     for year in (2024, 2028):
         anchor = DateValue(date(year, 10, 15), MONTH, DateSource.ESTIMATED)
         found = dates.find_dates(text, anchor)
@@ -351,8 +362,67 @@ def test_a_span_or_lists_first_day_is_no_dateline() -> None:
         first, last = dates.find_expressions(text)
         assert (first.kind, first.year, first.opens_span) == (dates.Kind.DAY_MONTH, None, False)
         assert last.kind is dates.Kind.DATE and last.year == 2027
+    assert dates.dateline_date("3 dan 4 Maret 2025") is None
     pair = dates.find_expressions("KTT digelar 3 dan 4 Maret 2025.")
-    assert [(e.text, e.opens_span) for e in pair] == [("4 Maret 2025", False)]
+    assert [(e.text, e.opens_span) for e in pair] == [("3", True), ("4 Maret 2025", False)]
+
+
+NOV_20, DEC_26 = date(2026, 11, 20), date(2025, 12, 26)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, first, last",
+    [
+        ("Rapat digelar pada 3 dan 4 Maret.", NOV_20, date(2026, 3, 3), date(2026, 3, 4)),
+        ("They met on 3 and 4 March.", NOV_20, date(2026, 3, 3), date(2026, 3, 4)),
+        ("Rapat pada tanggal 3 dan 4 Maret.", NOV_20, date(2026, 3, 3), date(2026, 3, 4)),
+        ("Sidang 3, 4 dan 5 Maret lalu.", NOV_20, date(2026, 3, 3), date(2026, 3, 5)),
+        # the last day lies more than a month after the anchor: last year's, and so the first
+        ("Mereka tiba pada 3 dan 5 Maret.", date(2026, 2, 1), date(2025, 3, 3), date(2025, 3, 5)),
+        # a plan's days are the coming ones; the first day is read as the last is, even
+        # where "hingga" is before the first alone
+        ("Arus balik akan memuncak 3 dan 4 Januari.", DEC_26, date(2026, 1, 3), date(2026, 1, 4)),
+        ("Tiket berlaku hingga 3 dan 4 Januari.", DEC_26, date(2025, 1, 3), date(2025, 1, 4)),
+    ],
+)  # fmt: skip
+def test_a_list_of_days_without_a_year_takes_its_last_days_year(text, anchor, first, last) -> None:
+    """Day first without a year ("pada 3 dan 4 Maret", "3, 4 dan 5 Maret"), the first day is
+    read too (it was not), in the year its last day is read in, whatever the anchor puts
+    between them: "3 dan 5 Maret" in a report of 1 February is 2025's for both days, where
+    "3 Maret" alone would be 2026's."""
+    found = dates.find_dates(text, anchor)
+    assert [f.date.value for f in found] == [first, last], [f.text for f in found]
+    opening, closing = dates.find_expressions(text)
+    assert opening.kind is dates.Kind.DAY_MONTH and opening.opens_span
+    assert opening.last_day == last.day and opening.text.startswith(str(first.day))
+    assert not closing.opens_span and closing.day == last.day
+
+
+def test_a_list_of_days_is_read_where_its_last_day_is() -> None:
+    """An ambiguous month word after days without a year ("3 and 4 May") is read where the
+    last day alone is: not after "and" (so neither day, as before), and a line of days is no
+    dateline; the first day of days before a weekday's line ("Senin dan Selasa, 3 dan 4
+    November") gives no year-less dateline (the weekday may be the last day's)."""
+    assert dates.find_expressions("They met 3 and 4 May.") == []
+    assert dates.find_expressions("Kami bertemu 5 dan 3 Maret.")[0].text == "3 Maret"
+    assert dates.dateline_date("3 dan 4 Maret") is None
+    assert dates.dateline_expression("3 dan 4 Maret", with_year=False) is None
+    lead = ["JAKARTA - Sidang digelar pada Senin dan Selasa, 3 dan 4 November, kata jaksa."]
+    assert find_yearless_dateline(lead) is None
+
+
+def test_an_ambiguous_month_word_opens_a_dated_span_only() -> None:
+    """ "Jan", "Des", "May" after a day are read as months without a word such as "pada"
+    before them only where they open a span whose last day has its year ("30 Jan - 2 Feb
+    2027"), in order and not over half a year across the new year; elsewhere as before."""
+    for text, expected in [
+        ("Top 30 Jan Kowalski - 2 Feb 2027.", ["2 Feb 2027"]),
+        ("Ranked 2 Jul - 30 Jan 2027.", ["30 Jan 2027"]),
+        ("Members 30 Jan, 2 Feb 2027.", ["2 Feb 2027"]),
+        ("Points: 30 Jan - 2 Feb.", ["2 Feb."]),
+    ]:
+        assert [e.text for e in dates.find_expressions(text)] == expected
+    assert dates.dateline_date("30 Jan - 2 Feb 2027").iso() == "2027-02-02"
 
 
 def test_two_days_of_a_month_are_no_dateline_and_no_score() -> None:
