@@ -369,8 +369,21 @@ def table_similarities(
 ) -> dict[tuple[int, int], float]:
     """Return the nonzero similarities of the index pairs of `table` (rows i < j), in its
     order, with the bits `similarity` gives each pair (see `pair_similarities`)."""
+    sims = table_scores(features, params, table, vectors)
+    kept = np.flatnonzero(sims > 0)
+    return dict(zip(map(tuple, table[kept].tolist()), sims[kept].tolist(), strict=True))
+
+
+def table_scores(
+    features: Sequence[Features],
+    params: ClusterParams,
+    table: np.ndarray,
+    vectors: tuple[Vectors, Vectors] | None = None,
+) -> np.ndarray:
+    """Return `similarity` of each index pair of `table`, in its order, 0 included (see
+    `table_similarities`)."""
     if len(table) == 0:
-        return {}
+        return np.zeros(0)
     shares = NameShares([f.lead_names for f in features], [f.names for f in features])
     leads, bodies = [f.lead for f in features], [f.body for f in features]
     weighted = np.empty(len(table))
@@ -415,9 +428,7 @@ def table_similarities(
     factor = np.where(has_day[i] & has_day[j], factors[soft_gap], 1.0)
     roundup = np.array([f.roundup for f in features], dtype=bool)
     apart |= roundup[i] | roundup[j]  # an opinion or a round-up joins no event
-    sims = np.where(apart, 0.0, weighted * factor)
-    kept = np.flatnonzero(sims > 0)
-    return dict(zip(map(tuple, table[kept].tolist()), sims[kept].tolist(), strict=True))
+    return np.where(apart, 0.0, weighted * factor)
 
 
 def _cosines(
@@ -946,22 +957,19 @@ def group_matrices(
                     )
                 )
         arrays = (lead, body)
-    pairs = [
-        (start + a, start + b)
-        for start, members in zip(starts, groups, strict=True)
-        for a in range(len(members))
-        for b in range(a + 1, len(members))
-    ]
-    table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    sims = table_similarities(scored, params, table, arrays)
+    inside = [np.triu_indices(len(members), 1) for members in groups]
+    table = np.concatenate(
+        [np.zeros((0, 2), dtype=np.int64)]
+        + [np.stack(pair, axis=1) + start for pair, start in zip(inside, starts, strict=True)]
+    ).astype(np.int64)
+    sims = table_scores(scored, params, table, arrays)
     matrices = []
-    for start, members in zip(starts, groups, strict=True):
-        n = len(members)
-        matrix = np.zeros((n, n))
-        for a in range(n):
-            for b in range(a + 1, n):
-                matrix[a, b] = matrix[b, a] = sims.get((start + a, start + b), 0.0)
-        matrices.append(matrix)
+    done = 0
+    for pair, members in zip(inside, groups, strict=True):
+        matrix = np.zeros((len(members), len(members)))
+        matrix[pair] = sims[done : done + len(pair[0])]
+        done += len(pair[0])
+        matrices.append(matrix + matrix.T)
     return matrices
 
 
