@@ -995,10 +995,10 @@ def _group_rows(vectors: Vectors, groups: Sequence[Sequence[int]]) -> Vectors:
         table[n, : n + 1] = [idf(k, n) for k in range(n + 1)]
     group_size = np.array([len(g) for g in groups], dtype=np.int64)[group]
     weighed = weights * table[group_size, count]
-    squares = (weighed * weighed).tolist()
+    squares = weighed * weighed
     ends = np.cumsum(sizes).tolist()
     lengths = [
-        math.sqrt(sum(squares[start:end])) or 1.0
+        math.sqrt(sum(squares[start:end].tolist())) or 1.0
         for start, end in zip([0, *ends[:-1]], ends, strict=True)
     ]
     return Vectors(vectors.terms, ids, weighed / np.repeat(lengths, sizes), sizes)
