@@ -1004,9 +1004,11 @@ def _group_rows(vectors: Vectors, groups: Sequence[Sequence[int]]) -> Vectors:
     return Vectors(vectors.terms, ids, weighed / np.repeat(lengths, sizes), sizes)
 
 
-GROUP_BLOCK = 2_000
+GROUP_BLOCK = 500
 """`GroupScores` weighs and scores this many articles' groups at once: their reweighed
-vectors are held only while their block is scored."""
+vectors are held only while their block is scored. A 10,000-article rebuild's peak memory
+(sampled every 20 ms, in clustering): 253 MB on main before, 267 MB with blocks of 2,000,
+248-252 MB with 500; clustering 3.2-3.3 s either way."""
 
 
 class GroupScores:
