@@ -40,6 +40,9 @@ class Digest:
     event_origins: Mapping[str, tuple[Event, str]] = field(default_factory=dict)
     """Each event as `attach_events` made it, and the key it was made (or cached) under: a
     hash of all it is made from (see render.Fingerprints)."""
+    languages: Mapping[str, str | None] = field(default_factory=dict)
+    """Each article's language as clustering read it, for the articles as cleaning made
+    them (`origins`): `views.article_language`, kept on its clustering record."""
 
 
 def to_article(cleaned: clean.Cleaned) -> Article:
@@ -117,12 +120,14 @@ def make_events(
     known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
     folder_dated: dict[str, DateValue] | None = None,
+    languages: dict[str, str | None] | None = None,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
 
     Articles excluded in events.yaml are in no event; overrides that match nothing are
     reported as warnings on the events file. With `consume`, `known` is emptied once read.
-    `folder_dated` gets the dates clustering took from the folder (`features.folder_dates`).
+    `folder_dated` gets the dates clustering took from the folder (`features.folder_dates`),
+    `languages` each article's language as clustering read it.
     """
     overrides = read_overrides(config.events_file)
     grouping = group_articles(
@@ -134,6 +139,8 @@ def make_events(
             report.warn(str(config.events_file), message)
     if folder_dated is not None:
         folder_dated.update(grouping.folder_dated)
+    if languages is not None:
+        languages.update(grouping.languages)
     return [
         Event(
             id=event_id,
@@ -478,8 +485,9 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         assignments = previous.assignments if previous else {}
         # The clustering records are the build's largest data: cleared once read.
         folder_dated: dict[str, DateValue] = {}
+        languages: dict[str, str | None] = {}
         events = make_events(
-            articles, config, assignments, report, copies, known, True, folder_dated
+            articles, config, assignments, report, copies, known, True, folder_dated, languages
         )
     in_events = {aid for e in events for aid in e.article_ids}
     by_id = dated_by_folder({a.id: a for a in articles if a.id in in_events}, folder_dated)
@@ -494,7 +502,9 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
     report.events = len(events)
     ordered = newest_first(events)
     change = changes.diff(previous, ordered, by_id, config.site.build_date) if previous else None
-    return Digest(ordered, by_id, changes.record(previous, change), origins, event_origins)
+    return Digest(
+        ordered, by_id, changes.record(previous, change), origins, event_origins, languages
+    )
 
 
 def build(config: Config, strict: bool = False, helpers: Helpers | None = None) -> BuildReport:

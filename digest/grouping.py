@@ -26,6 +26,8 @@ class Grouping:
     """Overrides that named nothing, one message each."""
     folder_dated: dict[str, DateValue] = field(default_factory=dict)
     """The dates clustering took from the folder (`cluster.Clustering.folder_dated`)."""
+    languages: dict[str, str | None] = field(default_factory=dict)
+    """Each article's language as clustering read it (`cluster.Clustering.languages`)."""
 
 
 def in_language(
@@ -92,4 +94,5 @@ def group_articles(
         excluded,
         [*warnings, *unused_renames(overrides, ids)],
         clustering.folder_dated,
+        clustering.languages,
     )

@@ -759,7 +759,7 @@ def render_site(
     site: SiteParams = config.site
     lang = site.language
     event_of: Mapping[str, Event] = {aid: e for e in digest.events for aid in e.article_ids}
-    languages = article_languages(digest.articles.values(), digest.origins, cache)
+    languages = article_languages(digest.articles.values(), digest.origins, cache, digest.languages)
     event_views = {e.id: views.event_view(e, digest.articles, languages) for e in digest.events}
     anchors = views.name_anchors(n for e in digest.events for n in e.names)
     names = {a.id: source_name(a) for a in digest.articles.values()}
@@ -941,20 +941,31 @@ def article_languages(
     articles: Iterable[Article],
     origins: Mapping[str, tuple[Article, str]],
     cache: BuildCache | None,
+    known: Mapping[str, str | None] | None = None,
 ) -> dict[str, str | None]:
     """Return `views.article_language` of every article by id, from `cache` when known.
 
     The key is the article's build-cache key while its language, title and text are those
     cleaning made (`origins`), else a hash of exactly what the language is guessed from.
+    `known`: the languages of the articles as cleaning made them (`build.Digest.languages`),
+    used while an article's language, title and text are still those (a full build of
+    10,000 articles guessed them all again: 0.8 s).
     """
     cache = cache or BuildCache.disabled()
+    known = known or {}
+    articles = list(articles)
+    order = [article.id for article in articles]
     keys: dict[str, str] = {}
+    languages: dict[str, str | None] = {}
     for article in articles:
         original, key = origins.get(article.id, (None, ""))
         same = original is not None and all(
             getattr(article, name) is getattr(original, name)
             for name in ("language", "title", "paragraphs")
         )
+        if same and article.id in known:
+            languages[article.id] = known[article.id]
+            continue
         if same:
             keys[article.id] = key_of(LANGUAGE_KIND, key)
             continue
@@ -962,15 +973,16 @@ def article_languages(
         keys[article.id] = key_of(LANGUAGE_KIND, "text", repr(article.language), *guessed_from)
     found = cache.get_many(LANGUAGE_KIND, keys.values()) if cache.is_enabled else {}
     fresh: dict[str, str | None] = {}
-    languages: dict[str, str | None] = {}
     for article in articles:
+        if article.id not in keys:
+            continue
         key = keys[article.id]
         if key in found:
             languages[article.id] = found[key]  # type: ignore[assignment]
         else:
             languages[article.id] = fresh[key] = views.article_language(article)
     cache.put_many(LANGUAGE_KIND, fresh)
-    return languages
+    return {article_id: languages[article_id] for article_id in order}
 
 
 def static_files(user_templates: Path | None) -> dict[str, bytes]:

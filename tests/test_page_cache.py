@@ -13,12 +13,21 @@ import jinja2
 import pytest
 from conftest import SEEDS, corpus_module
 
+from digest import views
 from digest.build import Digest, assemble
 from digest.cache import BuildCache
 from digest.config import Config
 from digest.markup import json_visible
 from digest.model import Article, BuildReport, DateValue
-from digest.render import PLAIN_DATA, Fingerprints, PagePlan, Period, events_json, render_pages
+from digest.render import (
+    PLAIN_DATA,
+    Fingerprints,
+    PagePlan,
+    Period,
+    article_languages,
+    events_json,
+    render_pages,
+)
 
 TEMPLATES = {
     "one.html": "{{ site }}: {{ anchors[name] }} / {{ source_names.get(other, 'none') }}",
@@ -176,3 +185,25 @@ def test_events_json_from_the_cache_is_the_plain_encoding(tmp_path: Path) -> Non
     assert hits == [0, len(digest.articles) + len(digest.events)]
     empty = events_json(Digest((), {}))
     assert empty == json.dumps({"articles": [], "events": [], "changes": []}, indent=1) + "\n"
+
+
+def test_article_languages_read_by_clustering_are_the_guessed_ones(tmp_path: Path) -> None:
+    """The site's `lang` attributes take each article's language from clustering's records
+    (`Digest.languages`) instead of guessing it again; for English and Indonesian articles,
+    with and without a `language` field, it is what `views.article_language` guesses, and
+    an article whose text changed after cleaning is guessed from its new text."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)  # Indonesian, no language field
+    corpus_module().generate(seeds, 12, seed=5)  # English and Indonesian-like, front matter
+    digest = assemble(replace(Config(), seeds=seeds, output=tmp_path / "site"), BuildReport())
+    articles = list(digest.articles.values())
+    assert set(digest.languages) == set(digest.articles)
+    guessed = {a.id: views.article_language(a) for a in articles}
+    assert {"id", "en"} <= set(guessed.values())
+    assert article_languages(articles, digest.origins, None, digest.languages) == guessed
+    first = next(a for a in articles if a.language is None and guessed[a.id] == "id")
+    wrong = "fr"
+    retold = replace(first, paragraphs=("The minister said the talks went well.",) * 3)
+    known = {**digest.languages, first.id: wrong}  # a stale reading is not used for new text
+    assert article_languages([retold], digest.origins, None, known) == {first.id: "en"}
+    assert article_languages([first], digest.origins, None, known) == {first.id: wrong}
