@@ -6,7 +6,6 @@ import functools
 import hashlib
 import heapq
 import math
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -937,8 +936,8 @@ def group_matrices(
         arrays = None
     else:
         lead, body = (_group_rows(v, groups) for v in vectors)
-        words = [sys.intern(t) for t in vectors[0].terms]
-        body_words = words if vectors[1].terms is vectors[0].terms else list(vectors[1].terms)
+        # (the rows' dicts are made only for a cosine too close to call: `_cosines`)
+        words, body_words = vectors[0].terms, vectors[1].terms
         bounds = np.concatenate(([0], np.cumsum(lead.sizes))).tolist()
         body_bounds = np.concatenate(([0], np.cumsum(body.sizes))).tolist()
         scored = []
