@@ -851,8 +851,7 @@ def render_site(
     infos: dict[str, search.ViewInfo] = {}
     fingerprints = Fingerprints(digest.origins, digest.event_origins)
     per_bundle = site.search_pages_per_bundle
-    homes = search_homes(digest.events)
-    in_order, streamed = _search_order(plans, per_bundle, homes)
+    in_order, streamed = _search_order(plans, per_bundle)
     plans.clear()
     rendered = render_pages(in_order, env, common, cache, fingerprints=fingerprints)
     del in_order  # only `render_pages` holds the plans now, each until its page is done
@@ -878,7 +877,7 @@ def render_site(
         # The bundles as planned from all pages: the streamed ones again (taken once), or
         # others if the templates mark other pages for search than `searched` says.
         bundles = search.plan_bundles(
-            search.indexed_digests(pages, infos), per_bundle, indexer.version, homes
+            search.indexed_digests(pages, infos), per_bundle, indexer.version
         )
         for bundle in bundles:
             indexer.submit(bundle, pages)
@@ -900,11 +899,9 @@ def render_site(
 class _StreamedBundles:
     """Tells when the last page of a bundle of `searched` pages has been rendered."""
 
-    def __init__(
-        self, searched: Sequence[str], pages_per_bundle: int, homes: Mapping[str, str]
-    ) -> None:
+    def __init__(self, searched: Sequence[str], pages_per_bundle: int) -> None:
         self.count = search.bundle_count(len(searched), pages_per_bundle)
-        self.number = {rel: search.bundle_of(homes.get(rel, rel), self.count) for rel in searched}
+        self.number = {rel: search.bundle_of(rel, self.count) for rel in searched}
         self.left = Counter(self.number.values())
         self.digests: dict[int, dict[str, str]] = {}
 
@@ -923,28 +920,14 @@ class _StreamedBundles:
         return search.make_bundle(number, group, version)
 
 
-def search_homes(events: Iterable[Event]) -> dict[str, str]:
-    """Return the search bundle's home of every event page and every report's page: the
-    event's id. An event and its reports are indexed together (`search.plan_bundles`): a
-    rebuild that changes an event changes its page and its reports' pages, and indexes again
-    one bundle for them, not one for each page (on a 10,000-article site, adding one article
-    changed 11 pages of 5 events, in 10 of the 64 bundles by their paths)."""
-    homes: dict[str, str] = {}
-    for event in events:
-        homes[f"events/{event.id}.html"] = event.id
-        for article_id in event.article_ids:
-            homes[f"articles/{article_id}.html"] = event.id
-    return homes
-
-
 def _search_order(
-    plans: Sequence[PagePlan], pages_per_bundle: int, homes: Mapping[str, str]
+    plans: Sequence[PagePlan], pages_per_bundle: int
 ) -> tuple[list[PagePlan], _StreamedBundles]:
     """Return `plans` with the search pages first, bundle by bundle, and the tracker that
-    hands each bundle to Pagefind when its pages are done (`homes`: see `search_homes`).
-    Which page is rendered when changes no byte of any page."""
+    hands each bundle to Pagefind when its pages are done. Which page is rendered when
+    changes no byte of any page."""
     searched = [plan for plan in plans if plan.searched]
-    streamed = _StreamedBundles([plan.path for plan in searched], pages_per_bundle, homes)
+    streamed = _StreamedBundles([plan.path for plan in searched], pages_per_bundle)
     searched.sort(key=lambda plan: streamed.number[plan.path])  # stable: plan order inside
     return [*searched, *(plan for plan in plans if not plan.searched)], streamed
 

@@ -216,8 +216,7 @@ def bundle_count(pages: int, pages_per_bundle: int) -> int:
 
 
 def bundle_of(rel: str, count: int) -> int:
-    """Return the bundle of the page at `rel` (or of the pages whose home `rel` is: see
-    `plan_bundles`): a hash of it, the same in any process."""
+    """Return the bundle of the page at `rel`: a hash of its path, the same in any process."""
     return int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % count
 
 
@@ -230,21 +229,13 @@ class Bundle:
     key: str
 
 
-def plan_bundles(
-    digests: Mapping[str, str],
-    pages_per_bundle: int,
-    version: str,
-    homes: Mapping[str, str] | None = None,
-) -> list[Bundle]:
+def plan_bundles(digests: Mapping[str, str], pages_per_bundle: int, version: str) -> list[Bundle]:
     """Return the non-empty bundles of the pages in `digests` (relative path → hash of its
-    search view), in order of their number; a bundle's key hashes its pages' views. A page
-    goes to the bundle of its `homes` entry where it has one (see `bundle_home`), else of
-    its path."""
+    search view), in order of their number; a bundle's key hashes its pages' views."""
     count = bundle_count(len(digests), pages_per_bundle)
-    homes = homes or {}
     groups: dict[int, dict[str, str]] = {}
     for rel in sorted(digests):
-        groups.setdefault(bundle_of(homes.get(rel, rel), count), {})[rel] = digests[rel]
+        groups.setdefault(bundle_of(rel, count), {})[rel] = digests[rel]
     return [make_bundle(number, groups[number], version) for number in sorted(groups)]
 
 

@@ -6,7 +6,6 @@ built by the real CLI.
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -144,7 +143,7 @@ def test_bundles_go_to_pagefind_while_other_pages_are_still_rendered(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(search, "_start_pagefind", spy)
     streamed = build_site(tmp_path, site_settings=("search_pages_per_bundle: 2",))
-    assert len(started) >= 2, "the seeds' 8 search pages (3 events and theirs) make several"
+    assert len(started) >= 3, "the seeds' 8 search pages make several bundles"
     assert not started[0][1], "the first bundle started before index.html was rendered"
     indexed = [rel for pages, _ in started for rel in pages]
     assert len(indexed) == len(set(indexed)), "no bundle indexed twice"
@@ -164,36 +163,3 @@ def test_bundles_go_to_pagefind_while_other_pages_are_still_rendered(
     assert any(f.startswith("pagefind/") for f in files)
     for rel in files:
         assert (streamed / rel).read_bytes() == (late / rel).read_bytes(), rel
-
-
-def test_an_event_and_its_reports_are_indexed_in_one_bundle(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A rebuild that changes an event changes its page and its reports' pages: they share a
-    bundle, so Pagefind indexes one bundle again for them, not one per page."""
-    started: list[tuple[str, ...]] = []
-    real_start = search._start_pagefind
-
-    def spy(binary, bundle, folder, pages, *rest):  # type: ignore[no-untyped-def]
-        started.append(bundle.pages)
-        return real_start(binary, bundle, folder, pages, *rest)
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(search, "_start_pagefind", spy)
-    site = build_site(tmp_path, site_settings=("search_pages_per_bundle: 2",))
-    events = json.loads((site / "events.json").read_text(encoding="utf-8"))["events"]
-    assert len(started) >= 2 and len(events) == 3
-    bundle_of_page = {rel: n for n, pages in enumerate(started) for rel in pages}
-    for event in events:
-        home = bundle_of_page[f"events/{event['id']}.html"]
-        reports = [f"articles/{a}.html" for a in event["articles"]]
-        assert {bundle_of_page[rel] for rel in reports} == {home}, event["id"]
-    # Pages with no event (search.html is not searched; any other) keep their path's bundle.
-    digests = {"articles/a.html": "1", "articles/b.html": "2", "about.html": "3"}
-    homes = {"articles/a.html": "e1", "articles/b.html": "e1"}
-    for count in (1, 2, 4):
-        bundles = search.plan_bundles(digests, 4 // count, "v", homes)
-        placed = {rel: b.number for b in bundles for rel in b.pages}
-        assert placed["articles/a.html"] == placed["articles/b.html"]
-        assert placed["articles/a.html"] == search.bundle_of("e1", count)
-        assert placed["about.html"] == search.bundle_of("about.html", count)
