@@ -357,17 +357,6 @@ def pair_similarities(
     the caller has them; the same result, faster.
     """
     table = candidate_table(features, params.max_gap_days, vectors[0] if vectors else None)
-    return table_similarities(features, params, table, vectors)
-
-
-def table_similarities(
-    features: Sequence[Features],
-    params: ClusterParams,
-    table: np.ndarray,
-    vectors: tuple[Vectors, Vectors] | None = None,
-) -> dict[tuple[int, int], float]:
-    """Return the nonzero similarities of the index pairs of `table` (rows i < j), in its
-    order, with the bits `similarity` gives each pair (see `pair_similarities`)."""
     sims = table_scores(features, params, table, vectors)
     kept = np.flatnonzero(sims > 0)
     return dict(zip(map(tuple, table[kept].tolist()), sims[kept].tolist(), strict=True))
@@ -379,8 +368,8 @@ def table_scores(
     table: np.ndarray,
     vectors: tuple[Vectors, Vectors] | None = None,
 ) -> np.ndarray:
-    """Return `similarity` of each index pair of `table`, in its order, 0 included (see
-    `table_similarities`)."""
+    """Return `similarity` of each index pair of `table` (rows i < j), in its order, 0
+    included, with the bits `similarity` gives (see `pair_similarities`)."""
     if len(table) == 0:
         return np.zeros(0)
     shares = NameShares([f.lead_names for f in features], [f.names for f in features])
@@ -925,37 +914,22 @@ def group_matrices(
     vectors: tuple[Vectors, Vectors] | None = None,
 ) -> list[np.ndarray]:
     """Return `group_similarities` of each of `groups`, every pair of them scored at once
-    (`table_similarities`, the bits `similarity` gives). `vectors`: the features' lead and
+    (`table_scores`, the bits `similarity` gives). `vectors`: the features' lead and
     body vectors as arrays (`featurize_corpus`), when the caller has them: each group's
     are then weighed again in numpy (`_group_rows`), with `_reweighed`'s bits. On a
     10,000-article rebuild, weighing and scoring the groups one pair at a time in Python
     took 1.3 s."""
     starts = np.cumsum([0, *map(len, groups)])[:-1].tolist()
-    if vectors is None:
-        scored = [g for members in groups for g in _group_weighed([features[i] for i in members])]
-        arrays = None
-    else:
-        lead, body = (_group_rows(v, groups) for v in vectors)
-        # (the rows' dicts are made only for a cosine too close to call: `_cosines`)
-        words, body_words = vectors[0].terms, vectors[1].terms
-        bounds = np.concatenate(([0], np.cumsum(lead.sizes))).tolist()
-        body_bounds = np.concatenate(([0], np.cumsum(body.sizes))).tolist()
-        scored = []
-        for members in groups:
-            group = [features[i] for i in members]
-            names = Counter(t for f in group for t in f.names)
-            weight = [idf(k, len(group)) for k in range(len(group) + 1)]
-            for f in group:
-                v = len(scored)
-                scored.append(
-                    replace(
-                        f,
-                        lead=Row(lead, words, bounds[v], bounds[v + 1]),
-                        body=Row(body, body_words, body_bounds[v], body_bounds[v + 1]),
-                        lead_names={t: weight[names[t]] for t in f.lead_names},
-                    )
-                )
-        arrays = (lead, body)
+    arrays = None if vectors is None else tuple(_group_rows(v, groups) for v in vectors)
+    rows = [] if arrays is None else [_rows(a) for a in arrays]
+    scored = [
+        weighed
+        for members, start in zip(groups, starts, strict=True)
+        for weighed in _group_weighed(
+            [features[i] for i in members],
+            None if arrays is None else [r[start : start + len(members)] for r in rows],
+        )
+    ]
     inside = [np.triu_indices(len(members), 1) for members in groups]
     table = np.concatenate(
         [np.zeros((0, 2), dtype=np.int64)]
@@ -970,6 +944,14 @@ def group_matrices(
         done += len(pair[0])
         matrices.append(matrix + matrix.T)
     return matrices
+
+
+def _rows(vectors: Vectors) -> list[Row]:
+    """Return `vectors`' rows over its own term list (a row's dict is made only for a
+    cosine too close to call, `_cosines`: `Vectors.rows` would intern the whole vocabulary
+    again for every block of groups)."""
+    bounds = np.concatenate(([0], np.cumsum(vectors.sizes))).tolist()
+    return [Row(vectors, vectors.terms, start, end) for start, end in pairwise(bounds)]
 
 
 def _group_rows(vectors: Vectors, groups: Sequence[Sequence[int]]) -> Vectors:
@@ -1049,25 +1031,31 @@ class GroupScores:
         return found
 
 
-def _group_weighed(group: Sequence[Features]) -> list[Features]:
+def _group_weighed(
+    group: Sequence[Features], weighed: Sequence[Sequence[Mapping[str, float]]] | None = None
+) -> list[Features]:
     """Return the features of one group's members with each lead and body term and each
-    lead name weighed again by how rare it is inside the group (see `group_similarities`)."""
+    lead name weighed again by how rare it is inside the group (see `group_similarities`).
+    `weighed`: the members' lead and body vectors already weighed so (`_group_rows`), when
+    the caller has them; else they are weighed here (`_reweighed`)."""
     n = len(group)
-    # Read once each, not kept: every group's members' dicts, kept on their `Row`s, were
-    # about 2 KB an article held to the end of clustering (docs/history.md, fifth memory round).
-    lead_of, body_of = [read_once(f.lead) for f in group], [read_once(f.body) for f in group]
-    leads = Counter(t for lead in lead_of for t in lead)
-    bodies = Counter(t for body in body_of for t in body)
     names = Counter(t for f in group for t in f.names)
     weight = [idf(k, n) for k in range(n + 1)]  # by in how many members a term is
-    return [
-        replace(
-            f,
-            lead=_reweighed(lead, leads, weight),
-            body=_reweighed(body, bodies, weight),
-            lead_names={t: weight[names[t]] for t in f.lead_names},
+    if weighed is None:
+        # Read once each, not kept: every group's members' dicts, kept on their `Row`s, were
+        # about 2 KB an article held to the end of clustering (docs/history.md, fifth memory
+        # round).
+        lead_of = [read_once(f.lead) for f in group]
+        body_of = [read_once(f.body) for f in group]
+        leads = Counter(t for lead in lead_of for t in lead)
+        bodies = Counter(t for body in body_of for t in body)
+        weighed = (
+            [_reweighed(lead, leads, weight) for lead in lead_of],
+            [_reweighed(body, bodies, weight) for body in body_of],
         )
-        for f, lead, body in zip(group, lead_of, body_of, strict=True)
+    return [
+        replace(f, lead=lead, body=body, lead_names={t: weight[names[t]] for t in f.lead_names})
+        for f, lead, body in zip(group, *weighed, strict=True)
     ]
 
 

@@ -10,7 +10,6 @@ from digest.config import ClusterParams
 from digest.features import ArticleTerms, TermStore
 from digest.model import Article, DateValue
 from digest.overrides import Overrides, apply_overrides, unused_renames
-from digest.views import article_language
 
 
 @dataclass(frozen=True)
@@ -31,20 +30,15 @@ class Grouping:
 
 
 def in_language(
-    members: Sequence[Article],
-    language: str | None,
-    known: Mapping[str, str | None] | None = None,
+    members: Sequence[Article], language: str | None, languages: Mapping[str, str | None]
 ) -> list[str] | None:
     """Return the ids of the members written in `language` (the site's) when some, not all,
     are: an event reported in English and Indonesian is titled in the readers' language.
-    None when that leaves no choice to make. `known`: the members' languages by id where
-    the caller has them (`cluster.Clustering.languages`), else read from each article."""
+    None when that leaves no choice to make. `languages`: each article's by id, as
+    clustering read it (`cluster.Clustering.languages`)."""
     if language is None or len(members) < 2:
         return None
-    known = known or {}
-    found = [
-        a.id for a in members if (known[a.id] if a.id in known else article_language(a)) == language
-    ]
+    found = [a.id for a in members if languages[a.id] == language]
     return found if 0 < len(found) < len(members) else None
 
 

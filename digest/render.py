@@ -954,9 +954,8 @@ def article_languages(
     cache = cache or BuildCache.disabled()
     known = known or {}
     articles = list(articles)
-    order = [article.id for article in articles]
+    languages: dict[str, str | None] = dict.fromkeys(a.id for a in articles)  # in their order
     keys: dict[str, str] = {}
-    languages: dict[str, str | None] = {}
     for article in articles:
         original, key = origins.get(article.id, (None, ""))
         same = original is not None and all(
@@ -982,7 +981,7 @@ def article_languages(
         else:
             languages[article.id] = fresh[key] = views.article_language(article)
     cache.put_many(LANGUAGE_KIND, fresh)
-    return {article_id: languages[article_id] for article_id in order}
+    return languages
 
 
 def static_files(user_templates: Path | None) -> dict[str, bytes]:
