@@ -1183,12 +1183,16 @@ def dated_parts(
     two days before the WHO's statement, with a report on the cases between) are left
     whole by the two-halves rule; one event's reports that fall apart among themselves by
     their wording (ECB+) carry the same days, so the date rule keeps them together.
+
+    More lone reports than parts are angles of one happening, not happenings, unless their
+    days place them (`_placed_by_day`): reports worded independently, as different
+    newsrooms write, often share too little among themselves to pair up, and a hospital
+    fire's lone reports all of the fire's day beside two reports of the president's visit
+    the next day are the fire's.
     """
     several = [list(p) for p in parts if len(p) >= 2]
     if len(several) < 2 or _one_language_each(several, members, languages):
         return None
-    if len(parts) - len(several) > len(several):
-        return None  # more lone reports than parts: angles, not happenings
     inside = [_inside(sims, p) for p in several]
     ranges = []
     for part in several:
@@ -1196,6 +1200,9 @@ def dated_parts(
         if not dated:
             return None
         ranges.append((min(s[0] for s in dated), max(s[1] for s in dated)))
+    lone = [members[p[0]] for p in parts if len(p) == 1]
+    if len(lone) > len(several) and not _placed_by_day(lone, ranges, spans, days):
+        return None  # more lone reports than parts, their days no guide: angles
     pairs = list(combinations(range(len(several)), 2))
     between = [_between(sims, several[x], several[y]) for x, y in pairs]
     for (x, y), apart in zip(pairs, between, strict=True):
@@ -1229,6 +1236,91 @@ def dated_parts(
     return cut, splits
 
 
+def _placed_by_day(
+    lone: Sequence[int],
+    ranges: Sequence[tuple[int, int]],
+    spans: Sequence[tuple[int, int] | None],
+    days: Sequence[int | None] | None,
+) -> bool:
+    """Whether lone reports (article indexes) are placed by their days among parts dated
+    `ranges` (first and last day of each): every lone report with a day of its own falls
+    in exactly one part's dates, and one at least has a day. A lone report without a day
+    goes by its words (`dated_parts`)."""
+    held = []
+    for r in lone:
+        own = _day_of([r], spans, days)
+        if own is not None:
+            held.append(sum(lo <= own <= hi for lo, hi in ranges))
+    return bool(held) and all(count == 1 for count in held)
+
+
+DAY_GAP = 2
+"""`day_gap_halves` cuts where a group's dated reports leave at least this many days from
+one side's last to the other's first (a day or more with no report between)."""
+DATED_SIDE = 2
+"""...and each side holds at least this many reports with a day."""
+
+
+def day_gap_halves(
+    members: Sequence[int],
+    sims: Mapping[tuple[int, int], float],
+    spans: Sequence[tuple[int, int] | None],
+    days: Sequence[int | None] | None,
+    copies: Mapping[int, int],
+    languages: Sequence[str | None] | None = None,
+) -> tuple[list[list[int]], list[Split]] | None:
+    """Return `members` (article indexes, sorted) cut in two where their days leave a gap,
+    and the split made; else None. The reports with a day of their own (`days`: each
+    article's `happening_day`; without them, its span's one day) are parted at a day
+    boundary where the later side begins `DAY_GAP` days or more after the earlier side ends
+    and each side holds `DATED_SIDE` of them, and only where, scored among the group (`sims`,
+    by position in `members`: `local_parts`), the sides are less alike to each other than
+    each is inside. Of several such boundaries, the one whose sides are least alike (their
+    similarity to each other for their lesser one inside). A report without a day joins the
+    side it is more like on average (the earlier on a tie). Never where one story's copies
+    (`copies`: article index → copy group) would be parted, nor into one language each.
+
+    `dated_parts` asks the group to fall into parts among itself first; reports worded
+    independently, as different newsrooms write, often share too little to pair up among
+    themselves, so a protest and the suspects named two days later, each told by two or
+    three outlets, stayed one group. The dates alone would cut too much: one event's
+    coverage runs over days with a report on each (ECB+ keeps such reports one event), so
+    the rule asks for a day with no report between the sides, as well as for the sides to
+    hold apart in words.
+    """
+    day = [_day_of([m], spans, days) for m in members]
+    known = sorted({d for d in day if d is not None})
+    best: tuple[float, list[int], list[int], float, float] | None = None
+    for last, first in pairwise(known):
+        if first - last < DAY_GAP:
+            continue
+        early = [r for r, d in enumerate(day) if d is not None and d <= last]
+        late = [r for r, d in enumerate(day) if d is not None and d >= first]
+        if len(early) < DATED_SIDE or len(late) < DATED_SIDE:
+            continue
+        inside = min(_inside(sims, early), _inside(sims, late))
+        apart = _between(sims, early, late)
+        if apart >= inside:
+            continue
+        ratio = apart / inside
+        if best is None or ratio < best[0]:
+            best = (ratio, early, late, (_inside(sims, early) + _inside(sims, late)) / 2, apart)
+    if best is None:
+        return None
+    _, early, late, within, apart = best
+    for r, d in enumerate(day):
+        if d is None:
+            (early if _between(sims, [r], early) >= _between(sims, [r], late) else late).append(r)
+    sides = [sorted(members[r] for r in early), sorted(members[r] for r in late)]
+    groups = [{copies.get(i) for i in side} - {None} for side in sides]
+    if groups[0] & groups[1] or _one_language_each([early, late], members, languages):
+        return None
+    sides.sort()
+    split = Split(tuple(sides[0]), tuple(sides[1]), ("", ""), within, apart, local=True,
+                  dated=True, day_gap=True)  # fmt: skip
+    return sides, [split]
+
+
 MAX_LOCAL = 400
 """Larger groups are not scored among themselves (`split_local`): scoring and linkage cost
 the square of the group's size."""
@@ -1245,10 +1337,10 @@ def split_local(
 ) -> tuple[list[list[int]], list[Split]]:
     """Return `groups` with each that falls into two happenings among itself cut in two
     (`try_local`; once: the halves are not tried again), or, failing that and given each
-    article's `spans`, into the dated happenings it falls into (`dated_parts`), sorted by
-    first member, and the splits made. Copies of one story (`copies`) are never cut apart,
-    and a group is not cut into one part of each language (`languages`: each article's,
-    by index)."""
+    article's `spans`, into the dated happenings it falls into (`dated_parts`), or at a
+    gap in its days (`day_gap_halves`), sorted by first member, and the splits made.
+    Copies of one story (`copies`) are never cut apart, and a group is not cut into one
+    part of each language (`languages`: each article's, by index)."""
     copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
     done: list[list[int]] = []
     splits: list[Split] = []
@@ -1264,6 +1356,8 @@ def split_local(
             done += [list(split.first), list(split.second)]
             continue
         found = None if spans is None else dated_parts(members, *scored, spans, languages, days)
+        if found is None and spans is not None:
+            found = day_gap_halves(members, scored[0], spans, days, copy_of, languages)
         if found is None:
             done.append(members)
             continue

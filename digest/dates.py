@@ -187,9 +187,17 @@ def resolve_weekday(word: str, anchor: date) -> date | None:
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _NUM_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-# A weekday written just before a full date ("Jumat (29/11/2024)", "Friday, Nov. 6") belongs
-# to that date: it is absorbed instead of being resolved on its own.
-_WD_BEFORE = re.compile(rf"\b(?:{_WEEKDAY})\s*,?\s*\(?\s*$", re.I)
+_DAYTIME = (
+    r"(?:\s+(?:pagi|siang|sore|petang|malam|subuh|dini\s+hari|morning|afternoon|evening|night))?"
+)
+"""A time of day between a weekday and its date: "Kamis malam (26/11)", "Sabtu dini hari
+(21/11/2026)", "Friday night (Nov. 20)"."""
+# A weekday written just before a full date ("Jumat (29/11/2024)", "Friday, Nov. 6"), a time
+# of day between them or not, belongs to that date: it is absorbed instead of being resolved
+# on its own.
+_WD_BEFORE = re.compile(rf"\b(?:{_WEEKDAY}){_DAYTIME}\s*,?\s*\(?\s*$", re.I)
+_WD_BEFORE_REACH = 24
+"""How far before a date `_WD_BEFORE` looks: "Minggu dini hari (" is 18 characters."""
 _ORD = r"(?:st|nd|rd|th)?"
 _I = re.I
 
@@ -518,7 +526,7 @@ def _expr(m: re.Match, kind: Kind, year: int | None, month: int | None, day: int
           **more: object) -> Expression:  # fmt: skip
     raw, start = m.group(0), m.start()
     if kind in (Kind.DATE, Kind.DAY_MONTH):
-        before = _WD_BEFORE.search(m.string, max(0, start - 16), start)
+        before = _WD_BEFORE.search(m.string, max(0, start - _WD_BEFORE_REACH), start)
         if before is not None:
             raw, start = m.string[before.start() : m.end()], before.start()
     stripped = raw.rstrip(" ,")

@@ -363,6 +363,15 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
             f"the {first} and two or more about the {second}, two steps of one sequence, two "
             "happenings (a report naming neither joins the part it is most like): cut apart"
         )
+    elif e.split is not None and e.split.split.day_gap:
+        lines.append(
+            "  split  linkage put them in one group whose reports with a day fall on two "
+            f"stretches of days at least {cluster.DAY_GAP} apart, with none between, and "
+            f"{cluster.DATED_SIDE} or more on each (a report without a day joins the side it "
+            "is most like); scored among that group alone, the sides are "
+            f"{e.split.split.between:.3f} similar to each other, less than each is inside "
+            f"({e.split.split.within:.3f} on average): cut apart"
+        )
     elif e.split is not None and e.split.split.dated:
         more = e.split.split.parts - 2
         lines.append(

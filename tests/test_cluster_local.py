@@ -74,7 +74,9 @@ def test_one_language_is_not_cut_from_another() -> None:
     assert cluster.split_local([members], local, THRESHOLD, languages=mixed)[1]
 
 
-@pytest.mark.parametrize("corpus", ["blind5", "blind6", "blind7", "blind8", "ecbplus-dev"])
+@pytest.mark.parametrize(
+    "corpus", ["blind5", "blind6", "blind7", "blind8", "blind63", "blind115", "ecbplus-dev"]
+)
 def test_on_labelled_corpora_local_cuts_bring_reports_closer_to_the_gold_events(
     corpus: str,
 ) -> None:
@@ -94,6 +96,10 @@ def test_on_labelled_corpora_local_cuts_bring_reports_closer_to_the_gold_events(
         assert cut > whole, (split.first, split.second)
     if corpus in {"blind5", "blind6"}:  # the seeds-shaped sets: the rule does cut there
         assert local
+    if corpus == "blind63":  # a gap in the days (`day_gap_halves`)
+        assert any(split.split.day_gap for split in local)
+    if corpus == "blind115":  # lone reports placed by their days (`dated_parts`)
+        assert any(split.split.dated and not split.split.day_gap for split in local)
 
 
 @pytest.mark.parametrize(
@@ -101,6 +107,7 @@ def test_on_labelled_corpora_local_cuts_bring_reports_closer_to_the_gold_events(
     [
         ("blind9", "b9-014", "b9-023", "cut in two"),  # two halves (`try_local`)
         ("blind5", "b5-029", "b5-026", "dates before all of"),  # dated parts
+        ("blind63", "b63-007", "b63-014", "with none between"),  # a gap in the days
     ],
 )
 def test_explain_says_the_group_was_scored_alone(corpus: str, a: str, b: str, says: str) -> None:
@@ -194,27 +201,113 @@ def test_a_lone_report_dated_inside_one_parts_days_joins_that_part() -> None:
 @pytest.mark.parametrize(
     "days",
     [
-        [100, 104, 102, 102, 107, 108],  # the first part's days hold the second's
-        [100, 100, 103, 103, None, None],  # a part with no date of its own
-        [100, 101, 101, 103, 107, 108],  # a day in two parts
+        [100, 103, 102, 102, 104, 105],  # the first part's days hold the second's
+        [100, 100, 101, 101, None, None],  # a part with no date of its own
+        [100, 101, 101, 102, 103, 104],  # a day in two parts
     ],
 )
 def test_parts_the_dates_do_not_tell_apart_stay_whole(days: list[int | None]) -> None:
+    """(With no day left empty between reports: a gap would cut, `day_gap_halves`.)"""
     local, members = _blocks([2, 2, 2], inside=0.4, between=0.05)
     groups, splits = cluster.split_local([members], local, THRESHOLD, spans=_dated(days))
     assert groups == [members] and splits == []
 
 
 def test_more_lone_reports_than_parts_stay_whole() -> None:
-    """Two dated pairs among five lone reports: angles of one story, not happenings."""
+    """Two dated pairs among three lone reports, one of a day neither pair has: angles of
+    one story, not happenings."""
     local, members = _blocks([2, 2, 1, 1, 1], inside=0.4, between=0.05)
-    spans = _dated([100, 100, 103, 103, 100, 101, 103])
+    spans = _dated([100, 100, 102, 102, 100, 101, 102])
     assert cluster.split_local([members], local, THRESHOLD, spans=spans) == ([members], [])
     local, members = _blocks([2, 2, 1, 1], inside=0.4, between=0.05)
     assert cluster.split_local([members], local, THRESHOLD, spans=spans[:6])[1]
 
 
+@pytest.mark.parametrize(
+    ("days", "cut"),
+    [
+        ([100, 100, 101, 101, 100, 100, 101], True),  # each lone report on one part's day
+        ([100, 100, 101, 101, 100, None, 101], True),  # an undated one goes by its words
+        ([100, 100, 101, 101, 100, 102, 101], False),  # one on a day of neither part
+        ([100, 100, 101, 101, None, None, None], False),  # none has a day
+    ],
+)
+def test_more_lone_reports_than_parts_are_placed_by_their_days(
+    days: list[int | None], cut: bool
+) -> None:
+    """Reports worded independently share too little to pair up among themselves: lone
+    reports each dated on one part's day are that part's, not angles."""
+    local, members = _blocks([2, 2, 1, 1, 1], inside=0.4, between=0.05)
+    groups, splits = cluster.split_local([members], local, THRESHOLD, spans=_dated(days))
+    if cut:
+        assert groups[0][:2] == [0, 1] and groups[1][:2] == [2, 3] and len(groups) == 2
+        assert [d for i in groups[0] if (d := days[i]) is not None] == [100] * days.count(100)
+        assert splits[0].dated and not splits[0].day_gap
+    else:
+        assert (groups, splits) == ([members], [])
+
+
+def _loose(sides: Sequence[int], inside: float, between: float):
+    """A `local` function where no two members reach the threshold (every report is a part
+    of its own among the group): members of one side score `inside`, of two `between`."""
+    assert inside < THRESHOLD
+    return _blocks(sides, inside, between)
+
+
+def test_a_gap_in_the_days_cuts_a_group_that_falls_apart_among_itself() -> None:
+    """Five reports too loosely alike to pair up: three of day 100, two of day 102 and one
+    undated, more like the later ones: cut at the day with no report."""
+    owner = [0, 0, 0, 1, 1, 1]
+    near = {0: 0.08, 1: 0.08}
+
+    def local(members: Sequence[int]) -> np.ndarray:
+        return np.array(
+            [
+                [0.0 if a == b else near[owner[a]] if owner[a] == owner[b] else 0.02
+                 for b in range(6)]
+                for a in range(6)
+            ]
+        )  # fmt: skip
+
+    spans = _dated([100, 100, 100, 102, 102, None])
+    groups, splits = cluster.split_local([list(range(6))], local, THRESHOLD, spans=spans)
+    assert groups == [[0, 1, 2], [3, 4, 5]]
+    (split,) = splits
+    assert split.day_gap and split.dated and split.local
+    assert split.between == pytest.approx(0.02) and split.within == pytest.approx(0.08)
+
+
+@pytest.mark.parametrize(
+    ("days", "inside", "between", "copies"),
+    [
+        ([100, 100, 101, 101], 0.08, 0.02, []),  # the next day: no day between
+        ([100, 100, 100, 102], 0.08, 0.02, []),  # one report with a day on a side
+        ([100, 100, 102, None], 0.08, 0.02, []),  # the same, and an undated one
+        ([100, 100, 102, 102], 0.05, 0.05, []),  # as alike between as inside
+        ([100, 100, 102, 102], 0.08, 0.02, [[1, 2]]),  # a story's copies on both sides
+    ],
+)
+def test_a_gap_in_the_days_alone_does_not_cut(
+    days: list[int | None], inside: float, between: float, copies: list[list[int]]
+) -> None:
+    local, members = _loose([2, 2], inside, between)
+    assert cluster.split_local([members], local, THRESHOLD, copies=copies, spans=_dated(days)) == (
+        [members],
+        [],
+    )
+
+
+def test_a_gap_in_the_days_does_not_cut_one_language_from_another() -> None:
+    local, members = _loose([2, 2], 0.08, 0.02)
+    spans = _dated([100, 100, 102, 102])
+    languages = ["id", "id", "en", "en"]
+    assert (
+        cluster.split_local([members], local, THRESHOLD, languages=languages, spans=spans)[1] == []
+    )
+    assert cluster.split_local([members], local, THRESHOLD, spans=spans)[0] == [[0, 1], [2, 3]]
+
+
 def test_dated_parts_must_keep_apart_as_the_halves_do() -> None:
     local, members = _blocks([2, 2, 2], inside=0.25, between=0.13)
-    spans = _dated([100, 100, 103, 103, 107, 107])
+    spans = _dated([100, 100, 101, 101, 102, 102])  # (no empty day: `day_gap_halves`)
     assert cluster.split_local([members], local, THRESHOLD, spans=spans) == ([members], [])

@@ -654,6 +654,34 @@ def test_a_weekday_settles_a_numeric_dates_order(text: str, expected: date) -> N
     assert dates.find_dates(text, None, dayfirst=False)[0].date.value == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A time of day between the weekday and its date: the weekday is still the date's,
+        # and confirms it.
+        (["Sebelas orang tewas dalam kebakaran, Sabtu dini hari (21/11/2026)."], "2026-11-21"),
+        (["A fire broke out on Saturday afternoon, November 21, 2026, at the landfill."],
+         "2026-11-21"),
+        (["Polisi menggerebek gudang itu pada Jumat malam 20 November 2026."], "2026-11-20"),
+        # ... and a weekday that does not fall on it, none
+        (["Polisi menggerebek gudang itu pada Kamis malam 20 November 2026."], None),
+    ],
+)  # fmt: skip
+def test_a_time_of_day_between_a_weekday_and_its_date(lines: list[str], expected) -> None:
+    found = dates.parse_dateline(lines)
+    assert (found.iso() if found else None) == expected
+
+
+def test_a_yearless_date_after_a_weekday_and_a_time_of_day_is_a_dateline() -> None:
+    """ "DPRD ... mengesahkan APBD 2027 dalam rapat paripurna, Kamis malam (26/11)." was
+    read as no date at all: the bracketed day is the report's, on the Thursday it names."""
+    line = "DPRD Provinsi NTB mengesahkan APBD 2027 dalam rapat paripurna, Kamis malam (26/11)."
+    found = find_yearless_dateline([line])
+    assert (found.month, found.day, found.weekday) == (11, 26, 3)
+    (expression,) = dates.find_expressions(line)
+    assert expression.text == "Kamis malam (26/11)"
+
+
 _PIECES = [
     "Jumat", "(29/11/2024)", "pada", "hari", "Selasa", "(12/11)", "6", "November", "Nov.",
     "2024", "bulan", "Juni", "tahun", "lalu", "ini", "pekan", "minggu", "Minggu", "kemarin",
