@@ -169,7 +169,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind98", 0.92),
         ("blind99", 0.95),
         ("blind100", 0.96),
-        ("blind101", 0.84),
+        ("blind101", 0.86),  # a gap in the days (README, twentieth session)
         ("blind102", 0.96),
         ("blind103", 0.97),
         ("blind104", 0.84),
@@ -183,7 +183,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind112", 0.87),
         ("blind113", 0.87),
         ("blind114", 0.86),
-        ("blind115", 0.78),
+        ("blind115", 0.81),  # lone reports placed by their days (twentieth session)
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
