@@ -29,6 +29,7 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,11 +40,12 @@ def _to_article(item: tuple[str, str, str]):
     from digest.load import parse_text
     from digest.model import Article
     from digest.text import extract_names
+    from digest.timeline import find_mentions
 
     article_id, text, language = item
     raw = parse_text(article_id, f"{article_id}.md", text, True)
     paragraphs = tuple(line.strip() for line in raw.lines if line.strip())
-    return Article(
+    article = Article(
         id=article_id,
         path=raw.path,
         title=raw.title,
@@ -52,6 +54,8 @@ def _to_article(item: tuple[str, str, str]):
         published=raw.published,
         names=extract_names(raw.title, paragraphs),
     )
+    # the dates it mentions, as a build reads them: its lead's is the day it tells of
+    return replace(article, mentions=find_mentions(article))
 
 
 def make_articles(count: int, seed: int = 1, jobs: int = 1):

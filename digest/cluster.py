@@ -235,14 +235,22 @@ def own_day(f: Features) -> int | None:
 HAPPENING_DAYS_BACK = 2
 """How many days before a report's own day its lead's weekday may name the day of what it
 tells (a page stamped the morning after, or two)."""
+LEAD_DAYS_BACK = 3
+"""How many days before a report's own day its lead's date may fall and be the day of what
+it tells: a page dated on the third day after, "Rabu (17/7/2024)" in its first sentence, tells
+of the 17th (the default `max_gap_days`: a report further from its happening is not held to
+it by the date limit either)."""
 
 
 def happening_day(f: Features) -> int | None:
-    """Return the day of what a report tells: its own day, or where its lead names another
-    weekday, that weekday at most `HAPPENING_DAYS_BACK` days before it ("Tangerang, Thu, July
-    16: ... opened a fair on Wednesday" tells of the 15th); None where the lead's weekday is
-    none of those days. Only for the rules that let a day go first (the step split, dated
-    parts, strays), not for the date limit.
+    """Return the day of what a report tells: its own day, or the day its lead's first
+    sentence dates when that is at most `LEAD_DAYS_BACK` days before it (`Features.lead_day`:
+    a page of the 20th opening "... signed on Wednesday (17/7/2024)" tells of the 17th), or
+    where its lead names another weekday, that weekday at most `HAPPENING_DAYS_BACK` days
+    before it ("Tangerang, Thu, July 16: ... opened a fair on Wednesday" tells of the 15th);
+    None where the lead's weekday is none of those days. Only for the rules that let a day
+    go first (the step split, dated parts, the gap in the days, strays), not for the date
+    limit.
     >>> from dataclasses import replace
     >>> from datetime import date
     >>> stamp = DateValue(date(2026, 7, 16), Granularity.DAY)
@@ -251,8 +259,12 @@ def happening_day(f: Features) -> int | None:
     [0, 0, -1]
     >>> happening_day(replace(thursday, lead_weekday=5)) is None  # Saturday: not in 2 days
     True
+    >>> [happening_day(replace(thursday, lead_day=739813 - b)) - 739813 for b in (0, 3, 4, -1)]
+    [0, -3, 0, 0]
     """
     day = own_day(f)
+    if day is not None and f.lead_day is not None and 0 <= day - f.lead_day <= LEAD_DAYS_BACK:
+        return f.lead_day
     if day is None or f.lead_weekday is None:
         return day
     for back in range(HAPPENING_DAYS_BACK + 1):
@@ -1201,7 +1213,8 @@ def dated_parts(
             return None
         ranges.append((min(s[0] for s in dated), max(s[1] for s in dated)))
     lone = [members[p[0]] for p in parts if len(p) == 1]
-    if len(lone) > len(several) and not _placed_by_day(lone, ranges, spans, days):
+    told = [[members[r] for r in part] for part in several]
+    if len(lone) > len(several) and not _placed_by_day(lone, told, spans, days):
         return None  # more lone reports than parts, their days no guide: angles
     pairs = list(combinations(range(len(several)), 2))
     between = [_between(sims, several[x], several[y]) for x, y in pairs]
@@ -1238,14 +1251,20 @@ def dated_parts(
 
 def _placed_by_day(
     lone: Sequence[int],
-    ranges: Sequence[tuple[int, int]],
+    parts: Sequence[Sequence[int]],
     spans: Sequence[tuple[int, int] | None],
     days: Sequence[int | None] | None,
 ) -> bool:
-    """Whether lone reports (article indexes) are placed by their days among parts dated
-    `ranges` (first and last day of each): every lone report with a day of its own falls
-    in exactly one part's dates, and one at least has a day. A lone report without a day
-    goes by its words (`dated_parts`)."""
+    """Whether lone reports are placed by their days among `parts` (article indexes): every
+    lone report with a day (`_day_of`: the day it tells of) falls between the first and
+    the last day of exactly one part's reports, and one at least has a day. A lone report
+    without a day goes by its words (`dated_parts`). The days, not the page dates: pages
+    stamped one to three days after what their leads date would place a report by when it
+    was published."""
+    ranges = []
+    for part in parts:
+        told = [d for i in part if (d := _day_of([i], spans, days)) is not None]
+        ranges.append((min(told), max(told)) if told else (1, 0))
     held = []
     for r in lone:
         own = _day_of([r], spans, days)

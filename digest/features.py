@@ -113,6 +113,11 @@ class Features:
     roundup: bool = False
     """Its headline labels it an opinion column or a round-up of several happenings
     (`is_roundup`): it reports no one happening, so it joins none."""
+    lead_day: int | None = None
+    """The day (an ordinal) its lead's first sentence dates, read and not estimated ("Rabu
+    (17/7/2024)", "on Saturday, October 8, 2022", "pada Minggu"), else None (`lead_day`):
+    for a report of its own day, the day of what it tells when that is a few days before
+    (`cluster.happening_day`)."""
 
 
 ROUNDUP = re.compile(
@@ -209,6 +214,8 @@ class ArticleTerms:
     """`Features.title_offices`."""
     lead_offices: int = 0
     """`Features.lead_offices`."""
+    lead_day: int | None = None
+    """`Features.lead_day`."""
 
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.int64)
@@ -305,8 +312,29 @@ def read_article(article: Article) -> ArticleTerms:
         "title_places": headline_places(article.title),
         "title_offices": (title_offices := offices_named(article.title)),
         "lead_offices": title_offices | offices_named(" ".join(article.paragraphs[:2])),
+        "lead_day": lead_day(article),
     }
     return ArticleTerms(**_interned(fields))
+
+
+_LEAD_DAY_SOURCES = frozenset({DateSource.EXPLICIT, DateSource.DATELINE, DateSource.RELATIVE})
+
+
+def lead_day(article: Article) -> int | None:
+    """Return the day (an ordinal) of the first date the first sentence of an article's
+    first paragraph mentions, when that date is a day in the past read from the text (a
+    full date, or a weekday counted back from the article's own date), else None
+    (`Features.lead_day`)."""
+    found = [
+        m
+        for m in article.mentions
+        if m.paragraph == 0
+        and m.sentence == 0
+        and m.is_past
+        and m.date.is_exact
+        and m.date.source in _LEAD_DAY_SOURCES
+    ]
+    return min(found, key=lambda m: m.start).date.value.toordinal() if found else None
 
 
 STORE_FILE = "terms.store"
@@ -1403,6 +1431,7 @@ def featurize_corpus(
             t.title_offices,
             t.lead_offices,
             is_roundup(article.title),
+            t.lead_day,
         )
         for article, t, lead, body, (lead_names, every) in zip(
             articles, terms, leads.rows(), bodies.rows(), tokens, strict=True

@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import explain_cli, explain_line
 
-from digest import cluster, evaluate
+from digest import cluster, evaluate, features, timeline
 from digest.config import ClusterParams
+from digest.model import Article, DateValue
 
 CORPORA = Path(__file__).parent / "corpora"
 THRESHOLD = ClusterParams().min_similarity
@@ -311,3 +314,46 @@ def test_dated_parts_must_keep_apart_as_the_halves_do() -> None:
     local, members = _blocks([2, 2, 2], inside=0.25, between=0.13)
     spans = _dated([100, 100, 101, 101, 102, 102])  # (no empty day: `day_gap_halves`)
     assert cluster.split_local([members], local, THRESHOLD, spans=spans) == ([members], [])
+
+
+def test_the_gap_is_in_the_days_reports_tell_of_not_in_their_page_dates() -> None:
+    """Pages stamped two days after the happening their leads date ("Rabu (17/7/2024)") are
+    of its day (`happening_day`): no gap, no cut; the same days told, a cut."""
+    local, members = _loose([2, 2], 0.08, 0.02)
+    spans = _dated([100, 100, 102, 102])
+    told = [100, 100, 100, 100]
+    assert cluster.split_local([members], local, THRESHOLD, spans=spans, days=told)[1] == []
+    cut = cluster.split_local([members], local, THRESHOLD, spans=spans, days=[100, 100, 102, 102])
+    assert cut[0] == [[0, 1], [2, 3]]
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "told"),
+    [
+        (
+            "Presiden meneken perjanjian itu di Jakarta, Rabu (17/7/2024). Isinya ...",
+            date(2024, 7, 17),
+        ),
+        (
+            "The president signed the pact on Wednesday, July 17, 2024, officials said.",
+            date(2024, 7, 17),
+        ),
+        ("Presiden meneken perjanjian itu pada Rabu.", date(2024, 7, 17)),  # counted back
+        ("Presiden akan meneken perjanjian itu pada 25 Juli 2024.", None),  # a plan
+        (
+            "Perjanjian itu diteken. Isinya dibahas Rabu (17/7/2024).",
+            None,
+        ),  # not the first sentence
+    ],
+)
+def test_a_leads_dated_day_is_what_the_report_tells_of(first_paragraph: str, told) -> None:
+    article = Article(
+        id="a",
+        path="a.txt",
+        title="Perjanjian diteken",
+        paragraphs=(first_paragraph, "Paragraf kedua, 1 Juli 2024."),
+        published=DateValue(date(2024, 7, 19)),
+    )
+    article = replace(article, mentions=timeline.find_mentions(article))
+    day = features.lead_day(article)
+    assert (date.fromordinal(day) if day is not None else None) == told
