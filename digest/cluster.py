@@ -1277,7 +1277,7 @@ DAY_GAP = 2
 """`day_gap_halves` cuts where a group's dated reports leave at least this many days from
 one side's last to the other's first (a day or more with no report between)."""
 DATED_SIDE = 2
-"""...and each side holds at least this many reports with a day."""
+"""`day_gap_halves` cuts only where each side holds at least this many reports with a day."""
 
 
 def day_gap_halves(
@@ -1317,13 +1317,13 @@ def day_gap_halves(
         late = [r for r, d in enumerate(day) if d is not None and d >= first]
         if len(early) < DATED_SIDE or len(late) < DATED_SIDE:
             continue
-        inside = min(_inside(sims, early), _inside(sims, late))
+        insides = (_inside(sims, early), _inside(sims, late))
         apart = _between(sims, early, late)
-        if apart >= inside:
+        if apart >= min(insides):
             continue
-        ratio = apart / inside
+        ratio = apart / min(insides)
         if best is None or ratio < best[0]:
-            best = (ratio, early, late, (_inside(sims, early) + _inside(sims, late)) / 2, apart)
+            best = (ratio, early, late, sum(insides) / 2, apart)
     if best is None:
         return None
     _, early, late, within, apart = best
