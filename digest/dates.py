@@ -988,7 +988,7 @@ _DATELINE_WORDS = frozenset({
     "story", "created", "edited", "article", "modified", "date", "hrs", "am", "pm",
     "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
     "by", "oleh", "com", "co", "id", "reporter", "editor", "penulis", "pewarta", "redaktur",
-    "writer", "author", "wib", "wita", "wit",
+    "writer", "author", "wib", "wita", "wit", "publication",
 })  # fmt: skip
 _AGO = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b|"
@@ -1074,7 +1074,9 @@ def dateline_expression(
     for expression in reversed(found):
         rest = rest[: expression.start] + " " + rest[expression.end :]
     rest = _TZ_OFFSET.sub(" ", _TIME.sub(" ", _AGO.sub(" ", rest)))
-    byline = re.match(r"\s*(?:by|oleh)\b", rest, re.I) is not None
+    # "By Jane Doe |", or a stamp of fields parted by bars: "Phnom Penh Post | Mon Chanmony |
+    # Publication date 18 November 2026 | 17:20 ICT"
+    byline = re.match(r"\s*(?:by|oleh)\b", rest, re.I) is not None or "|" in rest
     words = re.findall(r"[^\W\d_]+|\d+", rest)
     for token in words:
         low = token.lower()

@@ -107,9 +107,12 @@ def lead_weekday(lead: str) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
-_PLACE_ONLY = re.compile(r"[A-Z][\w'’-]*\.?(?:,?\s+[A-Z][\w'’-]*\.?){0,3}\s*\Z")
+_PLACE_ONLY = re.compile(
+    r"(?:[A-Z][\w.]*\s+[-–—]+\s+)?[A-Z][\w'’-]*\.?(?:,?\s+[A-Z][\w'’-]*\.?){0,3}\s*\Z"
+)
 """A "sentence" of one to four capitalised words: a place as the dateline ("Jakarta.",
-"Batu Bara, North Sumatra.")."""
+"Batu Bara, North Sumatra."), after the outlet's name and a dash where the outlet puts it
+first ("KONTAN.CO.ID - JAKARTA.")."""
 
 
 def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:

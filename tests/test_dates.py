@@ -454,6 +454,11 @@ def test_two_days_of_a_month_are_no_dateline_and_no_score() -> None:
             date(2024, 11, 29),
         ),
         (["Oleh Budi Santoso - 29/11/2024, 10:15 WIB"], date(2024, 11, 29)),
+        # a stamp of fields parted by bars, outlet and author first (the Phnom Penh Post's)
+        (
+            ["Phnom Penh Post | Mon Chanmony | Publication date 18 November 2026 | 17:20 ICT"],
+            date(2026, 11, 18),
+        ),
         (["2024-11-29T08:00:00+07:00", "Menteri bertemu presiden."], date(2024, 11, 29)),
         # a lead that dates its happening in its second sentence, weekday and all
         (

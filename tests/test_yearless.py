@@ -59,6 +59,16 @@ def test_yearless_dateline_takes_the_year_of_the_articles_full_dates(
     assert own(lines) == DateValue(expected, Granularity.DAY, INFERRED_YEAR)
 
 
+def test_an_outlet_and_a_place_before_the_opening_sentence() -> None:
+    """Kontan opens "KONTAN.CO.ID - JAKARTA." before its story: the place stands as a
+    sentence of its own after the outlet's name, and the day is the next sentence's."""
+    lead = (
+        "KONTAN.CO.ID - JAKARTA. Rapat Umum Pemegang Saham Luar Biasa PT Menara Gandawira "
+        "Tbk yang digelar Selasa (19/5) menyetujui rencana penggabungan usaha."
+    )
+    assert yearless.find_yearless_dateline([lead]) == yearless.YearlessDateline(5, 19, 1)
+
+
 def test_a_weekday_that_disagrees_means_no_dateline() -> None:
     """29 November 2024 is a Friday: "Kamis (29/11)" cannot be it, so the dateline is unused."""
     wrong = [KOMPAS[0].replace("Jumat", "Kamis"), KOMPAS[1]]
