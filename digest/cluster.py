@@ -7,7 +7,7 @@ import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import combinations, pairwise
@@ -1277,7 +1277,23 @@ DAY_GAP = 2
 """`day_gap_halves` cuts where a group's dated reports leave at least this many days from
 one side's last to the other's first (a day or more with no report between)."""
 DATED_SIDE = 2
-"""`day_gap_halves` cuts only where each side holds at least this many reports with a day."""
+"""`day_gap_halves` cuts only where each side holds at least this many reports with a day,
+or one side a single report whose lead says its day (`lead_dates`) and the other this many."""
+
+
+def lead_dates(f: Features) -> bool:
+    """Whether a report's lead says on which day what it tells happened: its happening day
+    (`happening_day`) is its lead's date, or its lead names that day's weekday ("Menteri ...
+    meresmikan ..., Kamis (19/11)", "... declared an outbreak on Wednesday"). A page about
+    a story published days later, without a day in its first sentence, does not.
+    >>> from dataclasses import replace
+    >>> from datetime import date
+    >>> page = Features("a", {}, {}, {}, frozenset(), DateValue(date(2026, 7, 16), Granularity.DAY))
+    >>> [lead_dates(page), lead_dates(replace(page, lead_weekday=2))]
+    [False, True]
+    """
+    day = happening_day(f)
+    return day is not None and (f.lead_day == day or f.lead_weekday is not None)
 
 
 def day_gap_halves(
@@ -1287,15 +1303,18 @@ def day_gap_halves(
     days: Sequence[int | None] | None,
     copies: Mapping[int, int],
     languages: Sequence[str | None] | None = None,
+    told: Collection[int] = frozenset(),
 ) -> tuple[list[list[int]], list[Split]] | None:
     """Return `members` (article indexes, sorted) cut in two where their days leave a gap,
     and the split made; else None. The reports with a day of their own (`days`: each
     article's `happening_day`; without them, its span's one day) are parted at a day
     boundary where the later side begins `DAY_GAP` days or more after the earlier side ends
-    and each side holds `DATED_SIDE` of them, and only where, scored among the group (`sims`,
-    by position in `members`: `local_parts`), the sides are less alike to each other than
-    each is inside. Of several such boundaries, the one whose sides are least alike (their
-    similarity to each other for their lesser one inside). A report without a day joins the
+    and each side holds `DATED_SIDE` of them, or one side a single report whose lead says
+    its day (`told`: article indexes, `lead_dates`), and only where, scored among the group
+    (`sims`, by position in `members`: `local_parts`), the sides are less alike to each
+    other than each side of two or more is inside. Of several such boundaries, the one
+    whose sides are least alike (their similarity to each other for their lesser likeness
+    inside). A report without a day joins the
     side it is more like on average (the earlier on a tie). Never where one story's copies
     (`copies`: article index → copy group) would be parted, nor into one language each.
 
@@ -1305,7 +1324,9 @@ def day_gap_halves(
     three outlets, stayed one group. The dates alone would cut too much: one event's
     coverage runs over days with a report on each (ECB+ keeps such reports one event), so
     the rule asks for a day with no report between the sides, as well as for the sides to
-    hold apart in words.
+    hold apart in words. A lone report a side must say its day in its lead: ECB+'s reports
+    of one story over days include pages published days later that give no day of their
+    own, and such a page is no happening of its own.
     """
     day = [_day_of([m], spans, days) for m in members]
     known = sorted({d for d in day if d is not None})
@@ -1315,15 +1336,16 @@ def day_gap_halves(
             continue
         early = [r for r, d in enumerate(day) if d is not None and d <= last]
         late = [r for r, d in enumerate(day) if d is not None and d >= first]
-        if len(early) < DATED_SIDE or len(late) < DATED_SIDE:
+        short = [side for side in (early, late) if len(side) < DATED_SIDE]
+        if len(short) > 1 or any(len(s) > 1 or members[s[0]] not in told for s in short):
             continue
-        insides = (_inside(sims, early), _inside(sims, late))
+        insides = [_inside(sims, side) for side in (early, late) if len(side) > 1]
         apart = _between(sims, early, late)
         if apart >= min(insides):
             continue
         ratio = apart / min(insides)
         if best is None or ratio < best[0]:
-            best = (ratio, early, late, sum(insides) / 2, apart)
+            best = (ratio, early, late, sum(insides) / len(insides), apart)
     if best is None:
         return None
     _, early, late, within, apart = best
@@ -1353,11 +1375,13 @@ def split_local(
     languages: Sequence[str | None] | None = None,
     spans: Sequence[tuple[int, int] | None] | None = None,
     days: Sequence[int | None] | None = None,
+    told: Collection[int] = frozenset(),
 ) -> tuple[list[list[int]], list[Split]]:
     """Return `groups` with each that falls into two happenings among itself cut in two
     (`try_local`; once: the halves are not tried again), or, failing that and given each
     article's `spans`, into the dated happenings it falls into (`dated_parts`), or at a
-    gap in its days (`day_gap_halves`), sorted by first member, and the splits made.
+    gap in its days (`day_gap_halves`, with `told`), sorted by first member, and the
+    splits made.
     Copies of one story (`copies`) are never cut apart, and a group is not cut into one
     part of each language (`languages`: each article's, by index)."""
     copy_of = {i: g for g, group in enumerate(copies) if len(group) > 1 for i in group}
@@ -1376,7 +1400,7 @@ def split_local(
             continue
         found = None if spans is None else dated_parts(members, *scored, spans, languages, days)
         if found is None and spans is not None:
-            found = day_gap_halves(members, scored[0], spans, days, copy_of, languages)
+            found = day_gap_halves(members, scored[0], spans, days, copy_of, languages, told)
         if found is None:
             done.append(members)
             continue
@@ -1553,8 +1577,9 @@ def cluster_events(
     groups, cuts = split_odd(groups, features, languages, params.max_gap_days, local, copy_groups)
     splits += cuts
     within = GroupScores(features, params, groups, (leads, bodies))
+    told = frozenset(i for i, f in enumerate(features) if lead_dates(f))
     groups, cuts = split_local(
-        groups, within, params.min_similarity, copy_groups, languages, spans, days
+        groups, within, params.min_similarity, copy_groups, languages, spans, days, told
     )
     splits += cuts
     groups, cuts = split_steps(groups, features, sims, copy_groups, days)

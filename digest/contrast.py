@@ -64,7 +64,7 @@ class Split:
     """Parts told apart by their dates too (`cluster.dated_parts`), not `try_local`'s halves."""
     day_gap: bool = False
     """Halves told apart by days with no report between them (`cluster.day_gap_halves`);
-    `within` averages the halves' own."""
+    `within` averages the likeness inside each half of two or more reports with a day."""
     stepped: bool = False
     """Parts told apart by the step of one sequence their reports are about (`cluster.
     split_steps`: a meeting and the signing that followed it); `names` are the two steps."""

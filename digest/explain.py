@@ -367,10 +367,11 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         lines.append(
             "  split  linkage put them in one group whose reports with a day fall on two "
             f"stretches of days at least {cluster.DAY_GAP} apart, with none between, and "
-            f"{cluster.DATED_SIDE} or more on each (a report without a day joins the side it "
-            "is most like); scored among that group alone, the sides are "
-            f"{e.split.split.between:.3f} similar to each other, less than each is inside "
-            f"({e.split.split.within:.3f} on average): cut apart"
+            f"{cluster.DATED_SIDE} or more on each, or on one side a single report whose "
+            "lead says its day (a report without a day joins the side it is most like); "
+            "scored among that group alone, the sides are "
+            f"{e.split.split.between:.3f} similar to each other, less than each side of "
+            f"two or more is inside ({e.split.split.within:.3f} on average): cut apart"
         )
     elif e.split is not None and e.split.split.dated:
         more = e.split.split.parts - 2

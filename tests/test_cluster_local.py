@@ -300,6 +300,32 @@ def test_a_gap_in_the_days_alone_does_not_cut(
     )
 
 
+@pytest.mark.parametrize(
+    ("days", "told", "cut"),
+    [
+        ([100, 100, 100, 102], {3}, True),  # the lone later report's lead says its day
+        ([100, 100, 100, 102], {0, 1, 2}, False),  # its lead does not: a page days later
+        ([100, 100, 102, None], {2}, True),  # an undated report joins the side it is like
+        ([100, 102, None, None], {0, 1}, False),  # one report with a day on each side
+    ],
+)
+def test_one_report_whose_lead_says_its_day_is_a_side(
+    days: list[int | None], told: set[int], cut: bool
+) -> None:
+    """A side may be a single report with a day when its lead says that day (`told`,
+    `cluster.lead_dates`) and the other side has two or more; scored against the likeness
+    inside that side."""
+    local, members = _loose([3, 1] if days[2] == 100 else [2, 2], 0.08, 0.02)
+    groups, splits = cluster.split_local(
+        [members], local, THRESHOLD, spans=_dated(days), told=frozenset(told)
+    )
+    assert (splits != []) == cut
+    if cut:
+        (split,) = splits
+        assert split.day_gap and split.within == pytest.approx(0.08)
+        assert groups == ([[0, 1, 2], [3]] if days[2] == 100 else [[0, 1], [2, 3]])
+
+
 def test_a_gap_in_the_days_does_not_cut_one_language_from_another() -> None:
     local, members = _loose([2, 2], 0.08, 0.02)
     spans = _dated([100, 100, 102, 102])

@@ -124,18 +124,25 @@ def test_read_from_an_article_file(tmp_path: Path) -> None:
     assert read_article(article).lead_weekday == 1
 
 
-@pytest.mark.parametrize("read", [True, False])
+@pytest.mark.parametrize(
+    "weekday, lone_side, apart", [(True, True, True), (True, False, True), (False, True, True),
+                                  (False, False, False)]
+)  # fmt: skip
 def test_a_rescue_and_a_closure_two_days_later_are_two_events(
-    read: bool, monkeypatch: pytest.MonkeyPatch
+    weekday: bool, lone_side: bool, apart: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Without the weekday read (`read` False), blind15's rescue and the typhoon closure
-    two days later, on the same mountain, are one event; with it, two."""
-    if not read:
+    """blind15's rescue and the typhoon closure two days later, on the same mountain, are
+    two events by the weekday rule, and, without it, by the gap in their days (one closure
+    report whose lead says its day is a side of its own: `cluster.lead_dates`); without
+    both, one event."""
+    if not weekday:
         without_weekday_rule(monkeypatch)
+    if not lone_side:
+        monkeypatch.setattr(cluster, "lead_dates", lambda f: False)
     groups = cluster.cluster_articles(evaluate.load_articles(BLIND15), ClusterParams())
     (rescue,) = [set(g) for g in groups if RESCUE[0] in g]
     assert set(RESCUE) <= rescue
-    assert rescue.isdisjoint(CLOSURE) == read
+    assert rescue.isdisjoint(CLOSURE) == apart
 
 
 def test_explain_names_the_weekday_and_the_day() -> None:
