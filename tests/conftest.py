@@ -75,6 +75,14 @@ def without_weekday_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cluster, "weekday_conflict", lambda a, b: False)
 
 
+def without_lone_dated_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn off the gap in the days' side of one report whose lead says its day
+    (`cluster.lead_dates`): no report counts as such."""
+    from digest import cluster
+
+    monkeypatch.setattr(cluster, "lead_dates", lambda f: False)
+
+
 def benchmark_module(name: str) -> ModuleType:
     """Return benchmarks/<name>.py imported as a module (registered as benchmark_<name>)."""
     spec = importlib.util.spec_from_file_location(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import explain_cli, explain_line, without_weekday_rule
+from conftest import explain_cli, explain_line, without_lone_dated_side, without_weekday_rule
 
 from digest import cluster, evaluate, stages
 from digest.config import ClusterParams
@@ -795,24 +795,29 @@ def test_talks_agreeing_and_the_signing_that_evening_are_cut_apart() -> None:
     assert talks <= found and found.isdisjoint(signing)
 
 
-@pytest.mark.parametrize("police", [True, False])
+@pytest.mark.parametrize(("police", "lone_side"), [(True, True), (False, True), (True, False),
+                                                     (False, False)])  # fmt: skip
 def test_a_fire_and_the_owners_arrest_three_days_later_are_cut_apart(
-    police: bool, monkeypatch: pytest.MonkeyPatch
+    police: bool, lone_side: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """blind15's Bangkok hostel fire (Sat 16 May, reports dated 17 May) and its owner's
     arrest (Tue 19 May): the arrest's reports retell the fire. Without the police sequence
     (and without the weekday rule, which parts them too: one arrest report is dated only by
-    its "on Tuesday", `test_cluster_weekdays.py`) they are one event."""
+    its "on Tuesday", `test_cluster_weekdays.py`), and without the gap in the days with the
+    arrest's one dated report, whose lead says its day, as a side (`lone_side`), they are
+    one event."""
     if not police:
         kept = tuple(s for s in stages.SEQUENCES if s.name != "police")
         monkeypatch.setattr(stages, "SEQUENCES", kept)
         without_weekday_rule(monkeypatch)
+    if not lone_side:
+        without_lone_dated_side(monkeypatch)
     folder = CORPORA / "blind15" / "articles"
     groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
     fire, arrest = {"b15-036", "b15-049", "b15-057", "b15-060"}, {"b15-005", "b15-054"}
     (found,) = [set(g) for g in groups if "b15-060" in g]
     assert fire <= found
-    assert found.isdisjoint(arrest) == police
+    assert found.isdisjoint(arrest) == (police or lone_side)
 
 
 # --- a group holding two steps, each told by several reports, is cut by step -----------------

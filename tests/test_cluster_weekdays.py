@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import explain_cli, explain_line, without_weekday_rule
+from conftest import explain_cli, explain_line, without_lone_dated_side, without_weekday_rule
 
 from digest import cluster, evaluate
 from digest.config import ClusterParams
@@ -138,7 +138,7 @@ def test_a_rescue_and_a_closure_two_days_later_are_two_events(
     if not weekday:
         without_weekday_rule(monkeypatch)
     if not lone_side:
-        monkeypatch.setattr(cluster, "lead_dates", lambda f: False)
+        without_lone_dated_side(monkeypatch)
     groups = cluster.cluster_articles(evaluate.load_articles(BLIND15), ClusterParams())
     (rescue,) = [set(g) for g in groups if RESCUE[0] in g]
     assert set(RESCUE) <= rescue
