@@ -16,7 +16,7 @@ from digest.errors import StrictError
 from digest.features import ArticleTerms, TermStore, read_article
 from digest.grouping import group_articles
 from digest.launcher import Launcher
-from digest.model import Article, BuildReport, DateValue, Event, NameKind, RawArticle
+from digest.model import Article, BuildReport, DateValue, Event, NameKind, RawArticle, Removed
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
 from digest.text import extract_names, without_outlet, without_possessive
@@ -48,8 +48,15 @@ class Digest:
 def to_article(cleaned: clean.Cleaned) -> Article:
     """Return the Article record for a cleaned text: own date, names and date mentions."""
     raw = cleaned.raw
+    # A first line that is only the page's date, not its headline, is read as a dateline
+    # like the lines below it ("April 27, 2009" above "Biologists Call on Obama ...").
+    stamp = Removed(raw.title, "dateline") in cleaned.removed
     published = timeline.own_date(
-        raw.published, raw.lines, cleaned.paragraphs, cleaned.removed, raw.language
+        raw.published,
+        (raw.title, *raw.lines) if stamp else raw.lines,
+        cleaned.paragraphs,
+        cleaned.removed,
+        raw.language,
     )
     article = Article(
         id=raw.id,

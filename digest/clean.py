@@ -374,6 +374,26 @@ def line_rule(line: str) -> str | None:
     return None
 
 
+_STAMP_WORDS = re.compile(
+    r"\d:\s?\d\d|\b(?:updated|posted|published|diperbarui|diterbitkan|dipublikasikan|terbit)\b",
+    re.IGNORECASE,
+)
+
+
+def is_page_stamp(line: str) -> bool:
+    """True for a page's date stamp with its time or its "Updated" / "Posted" word, as a
+    scraped page puts it above the headline: "21 July 2013 Last updated at 11: 11 GMT",
+    "Posted: Nov 27, 2005 8: 20 AM ET" (`dates.dateline_date` reads its date). Without such
+    a word a title-case headline with a date ("Pilkada Serentak 27 November 2024") would
+    pass for one.
+    >>> is_page_stamp("Updated: November 11, 2011 20: 09 IST")
+    True
+    >>> is_page_stamp("Pilkada Serentak 27 November 2024")
+    False
+    """
+    return _STAMP_WORDS.search(line) is not None and dates.dateline_date(line) is not None
+
+
 def is_dateline_only(line: str) -> bool:
     """True for a line that holds only a date and time: "12 - Nov - 2024, 04:00".
 
@@ -458,12 +478,12 @@ def _headline(raw: RawArticle, lines: list[str]) -> tuple[str, int, list[Removed
         for line, rule in zip((title, *filter(None, lines[:headline])), rules, strict=False):
             removed.append(Removed(line, line_rule(line) or rule))
         title, start = lines[headline], headline + 1
-    while line_rule(title) is not None:
+    while line_rule(title) is not None or is_page_stamp(title):
         # A scraped "Breaking News" label above the real headline: the next line is the title.
         nxt = next((i for i in range(start, len(lines)) if lines[i]), None)
         if nxt is None:
             break
-        removed.append(Removed(title, line_rule(title) or "outlet"))
+        removed.append(Removed(title, line_rule(title) or "dateline"))
         title, start = lines[nxt], nxt + 1
     title, cut = clean_title(title)
     return title, start, removed + cut

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import clean, load
+from digest import build, clean, load
 from digest.model import RawArticle
 
 REPO = Path(__file__).resolve().parent.parent
@@ -368,6 +368,26 @@ def test_an_outlet_and_date_line_above_the_headline_is_not_the_headline(above: s
     )
     assert item.title == "Korea Utara Tembakkan Rudal Balistik ke Laut"
     assert item.paragraphs[0].startswith("SEOUL, KOMPAS.com - Korea Utara")
+
+
+@pytest.mark.parametrize(
+    ("above", "day"),
+    [
+        ("April 27, 2009", "2009-04-27"),
+        ("21 July 2013 Last updated at 11: 11 GMT", "2013-07-21"),
+        ("Posted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005 8: 10 PM ET", "2005-11-27"),
+    ],
+)
+def test_a_page_stamp_above_the_headline_is_the_date_not_the_headline(above: str, day: str) -> None:
+    """ECB+ copies of real pages open with the page's stamp: it is the article's date, and
+    the line under it the headline (31 of its 462 articles lacked their own date so)."""
+    item = cleaned(
+        f"{above}\nWaitrose fire in Wellington town centre tackled\n"
+        "Firefighters tackled a blaze at a supermarket in the town centre on Sunday morning.\n"
+    )
+    assert item.title == "Waitrose fire in Wellington town centre tackled"
+    article = build.to_article(item)
+    assert article.published is not None and article.published.iso() == day
 
 
 def test_bbc_related_topics_end_the_story() -> None:

