@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -81,6 +81,25 @@ def without_lone_dated_side(monkeypatch: pytest.MonkeyPatch) -> None:
     from digest import cluster
 
     monkeypatch.setattr(cluster, "lead_dates", lambda f: False)
+
+
+def apart_in_days(
+    first: Sequence[str], second: Sequence[str], articles: Mapping[str, Article]
+) -> bool:
+    """Whether the reports of two sides (article ids) with days of their own fall on
+    different days, all of one side's before all of the other's: two happenings by the
+    brief ("same actors, same action, same few days"), where ECB+ labels a story's whole arc
+    one event (a killing and the sentence two years later; scientists' call to overturn a
+    rule and the government overturning it the next day)."""
+
+    def days(side: Sequence[str]) -> list[int]:
+        dates = (articles[a].published for a in side)
+        return [d.value.toordinal() for d in dates if d is not None and d.is_exact]
+
+    x, y = sorted(days(first)), sorted(days(second))
+    if not x or not y:
+        return False
+    return y[0] > x[-1] or x[0] > y[-1]
 
 
 def benchmark_module(name: str) -> ModuleType:
