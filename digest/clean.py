@@ -479,7 +479,8 @@ def _headline(raw: RawArticle, lines: list[str]) -> tuple[str, int, list[Removed
             removed.append(Removed(line, line_rule(line) or rule))
         title, start = lines[headline], headline + 1
     while line_rule(title) is not None or is_page_stamp(title):
-        # A scraped "Breaking News" label above the real headline: the next line is the title.
+        # A scraped "Breaking News" label, or the page's date stamp, above the real headline:
+        # the next line is the title (`build.to_article` reads the stamp as the date).
         nxt = next((i for i in range(start, len(lines)) if lines[i]), None)
         if nxt is None:
             break

@@ -1314,9 +1314,9 @@ def day_gap_halves(
     (`sims`, by position in `members`: `local_parts`), the sides are less alike to each
     other than each side of two or more is inside. Of several such boundaries, the one
     whose sides are least alike (their similarity to each other for their lesser likeness
-    inside). A report without a day joins the
-    side it is more like on average (the earlier on a tie). Never where one story's copies
-    (`copies`: article index → copy group) would be parted, nor into one language each.
+    inside). A report without a day joins the side it is more like on average (the earlier
+    on a tie). Never where one story's copies (`copies`: article index → copy group) would
+    be parted, nor into one language each.
 
     `dated_parts` asks the group to fall into parts among itself first; reports worded
     independently, as different newsrooms write, often share too little to pair up among
