@@ -1213,8 +1213,8 @@ def dated_parts(
             return None
         ranges.append((min(s[0] for s in dated), max(s[1] for s in dated)))
     lone = [members[p[0]] for p in parts if len(p) == 1]
-    told = [[members[r] for r in part] for part in several]
-    if len(lone) > len(several) and not _placed_by_day(lone, told, spans, days):
+    placed = [[members[r] for r in part] for part in several]
+    if len(lone) > len(several) and not _placed_by_day(lone, placed, spans, days):
         return None  # more lone reports than parts, their days no guide: angles
     pairs = list(combinations(range(len(several)), 2))
     between = [_between(sims, several[x], several[y]) for x, y in pairs]
@@ -1281,18 +1281,18 @@ DATED_SIDE = 2
 or one side a single report whose lead says its day (`lead_dates`) and the other this many."""
 
 
-def lead_dates(f: Features) -> bool:
+def lead_dates(f: Features, day: int | None) -> bool:
     """Whether a report's lead says on which day what it tells happened: its happening day
-    (`happening_day`) is its lead's date, or its lead names that day's weekday ("Menteri ...
-    meresmikan ..., Kamis (19/11)", "... declared an outbreak on Wednesday"). A page about
-    a story published days later, without a day in its first sentence, does not.
+    (`day`: its `happening_day`, as the caller has it) is its lead's date, or its lead names
+    that day's weekday ("Menteri ... meresmikan ..., Kamis (19/11)", "... declared an
+    outbreak on Wednesday"). A page about a story published days later, without a day in
+    its first sentence, does not.
     >>> from dataclasses import replace
     >>> from datetime import date
     >>> page = Features("a", {}, {}, {}, frozenset(), DateValue(date(2026, 7, 16), Granularity.DAY))
-    >>> [lead_dates(page), lead_dates(replace(page, lead_weekday=2))]
+    >>> [lead_dates(p, happening_day(p)) for p in (page, replace(page, lead_weekday=2))]
     [False, True]
     """
-    day = happening_day(f)
     return day is not None and (f.lead_day == day or f.lead_weekday is not None)
 
 
@@ -1577,7 +1577,9 @@ def cluster_events(
     groups, cuts = split_odd(groups, features, languages, params.max_gap_days, local, copy_groups)
     splits += cuts
     within = GroupScores(features, params, groups, (leads, bodies))
-    told = frozenset(i for i, f in enumerate(features) if lead_dates(f))
+    told = frozenset(
+        i for i, (f, d) in enumerate(zip(features, days, strict=True)) if lead_dates(f, d)
+    )
     groups, cuts = split_local(
         groups, within, params.min_similarity, copy_groups, languages, spans, days, told
     )

@@ -80,7 +80,7 @@ def without_lone_dated_side(monkeypatch: pytest.MonkeyPatch) -> None:
     (`cluster.lead_dates`): no report counts as such."""
     from digest import cluster
 
-    monkeypatch.setattr(cluster, "lead_dates", lambda f: False)
+    monkeypatch.setattr(cluster, "lead_dates", lambda f, day: False)
 
 
 def apart_in_days(
