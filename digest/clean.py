@@ -538,6 +538,41 @@ def _is_furniture(line: str) -> bool:
     )
 
 
+_NAME_LINE_WORDS = frozenset(
+    "by oleh in di and dan with of from dari correspondent reporter koresponden wartawan".split()
+)
+"""Lower-case words a writer's or outlet's line may hold: "Oliver Tennant in Canberra",
+"Jakarta Post correspondent Dian Nugroho", "DAILY SABAH WITH AA"."""
+MASTHEAD_MAX_WORDS = 8
+
+
+def _is_masthead(line: str) -> bool:
+    """A short line above the story's first sentence that names its writer, outlet or
+    section: fields parted by bars ("Harbourline News | Explainer"), or capitalised words
+    only ("Arya Dhanu Susanto (The Jakarta Post)", "News - Raditya Sasradipoera, CNBC
+    Indonesia", "KEMENTERIAN KELAUTAN DAN PERIKANAN", "Travel · Peru · Guides"). The page
+    around the story, like `_is_furniture`'s lines, which hold at most three words. Not a
+    line with a figure or a date, a sentence's end, or a dash that a story's first words
+    follow on the next line ("Jakarta, CNN Indonesia --": its outlet is read from it).
+    >>> _is_masthead("Nusantara Post | Business"), _is_masthead("Arya Susanto (The Jakarta Post)")
+    (True, True)
+    >>> _is_masthead("Menlu (kiri) bertemu Kim"), _is_masthead("Harga cabai | naik 20%")
+    (False, False)
+    >>> _is_masthead("Jakarta, CNN Indonesia --"), _is_masthead("Persijap Jepara 2-1 Barito")
+    (False, False)
+    """
+    words = line.split()
+    if len(words) > MASTHEAD_MAX_WORDS or re.search(r"\d|[-–—.!?\"”’:;]\s*$", line):
+        return False
+    signed = _SIGNED.match(line)  # "I Gede Wiranata Putra - detikBali"
+    if signed and _OUTLET_SHAPE.search(signed.group(2)):
+        words = signed.group(1).split()
+    return "|" in line or all(
+        not w[:1].isalpha() or w[:1].isupper() or w in _NAME_LINE_WORDS
+        for w in (word.lstrip("([\"'“‘") or word for word in words)
+    )
+
+
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 8 and bool(re.search(r"[.!?\"”’]\s*$", line))
 
@@ -639,8 +674,12 @@ def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Rem
     lists = lists if len(lists) >= MIN_HEADLINE_LIST else []
     out = []
     for i in kept:
-        if (i < first or i > last) and _is_furniture(texts[i]):
+        if i < first and dates.dateline_date(texts[i]) is not None:
+            removed.append(Removed(texts[i], "dateline"))
+        elif (i < first or i > last) and _is_furniture(texts[i]):
             removed.append(Removed(texts[i], "furniture"))
+        elif i < first and _is_masthead(texts[i]):
+            removed.append(Removed(texts[i], "masthead"))
         elif i in lists:
             removed.append(Removed(texts[i], "headline-list"))
         else:
@@ -687,7 +726,7 @@ _OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s+[-–—|]\s+(?=.*\
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ..."."""
 _OUTLET_SHAPE = re.compile(
     r"(\.(com|co\.id|id|net|org|co|news|tv)\b|(times|news|post|online|daily|press|media|tv|"
-    r"today|herald|tribune|pos|kompas|detik)$)",
+    r"today|herald|tribune|pos|kompas|detik)$|^detik)",
     re.I,
 )
 

@@ -988,8 +988,10 @@ _DATELINE_WORDS = frozenset({
     "story", "created", "edited", "article", "modified", "date", "hrs", "am", "pm",
     "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
     "by", "oleh", "com", "co", "id", "reporter", "editor", "penulis", "pewarta", "redaktur",
-    "writer", "author", "wib", "wita", "wit", "publication",
+    "writer", "author", "wib", "wita", "wit", "publication", "update", "net",
 })  # fmt: skip
+_BYLINE_PLACE_WORDS = frozenset({"di", "in", "from", "dari"})
+"""Words between a byline's name and its date: "by Jane Doe in Ubud on 9 May 2026"."""
 _AGO = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b|"
     r"\b\d+\s*(?:-\s*)?(?:minutes?|mins?|menit)\s+(?:read|baca)\b|"
@@ -1077,11 +1079,13 @@ def dateline_expression(
     # "By Jane Doe |", or a stamp of fields parted by bars: "Phnom Penh Post | Mon Chanmony |
     # Publication date 18 November 2026 | 17:20 ICT"
     byline = re.match(r"\s*(?:by|oleh)\b", rest, re.I) is not None or "|" in rest
-    words = re.findall(r"[^\W\d_]+|\d+", rest)
+    words = re.findall(r"[^\W_]+", rest)  # "Liputan6" is one word
     for token in words:
         low = token.lower()
         if low in _DATELINE_WORDS or low in WEEKDAYS or low in _WEEKDAY_ABBREVIATIONS:
             continue
+        if byline and low in _BYLINE_PLACE_WORDS:
+            continue  # "oleh Stenly Pontoh [Manado] di 2 November 2026"
         if low in MONTHS or (token.isupper() and token.isalpha()):
             continue  # time zones (IST, WIB) and place datelines (PYONGYANG, WASHINGTON)
         capitalised = token[:1].isupper() or any(c.isupper() for c in token[1:])

@@ -390,6 +390,39 @@ def test_a_page_stamp_above_the_headline_is_the_date_not_the_headline(above: str
     assert article.published is not None and article.published.iso() == day
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Jakarta ● Wed, November 4, 2026",  # The Jakarta Post's place and day
+        "Wed 4 Nov 2026, 09:15 WIB",
+        "Wednesday, 4 Nov 2026 4:05 PM MYT",
+        "PUBLISHED NOV 4, 2026, 5:00 PM SGT",
+        "Jakarta Globe / Nov 4, 2026 | 6:20 pm",
+        "oleh Stenly Pontoh [Manado] di 4 November 2026",
+        "4 November 2026 | Mongabay Series: Indonesian Forests",
+    ],
+)
+def test_a_page_stamp_above_the_story_is_its_date_not_its_first_paragraph(stamp: str) -> None:
+    """A stamp between the headline and the story's first sentence is the page's date:
+    it dates the article, and is no paragraph of the story (388 labelled articles showed
+    one as their first paragraph, and clustering read it as their lead)."""
+    story = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
+    item = cleaned(f"Banjir Rendam Padang\n\nRina Sari - detikSumbar\n{stamp}\n\n{story}\n")
+    assert item.paragraphs == (story,)
+    assert clean.Removed(stamp, "dateline") in item.removed
+    article = build.to_article(item)
+    assert article.published is not None and article.published.iso() == "2026-11-04"
+
+
+def test_a_dated_line_inside_the_story_stays() -> None:
+    """Only a stamp above the first sentence goes: a short dated line between paragraphs
+    (a subhead, a list's date) is the story's."""
+    first = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
+    then = "Warga mengungsi ke masjid dan sekolah terdekat sejak Senin malam, kata lurah."
+    item = cleaned(f"Banjir Rendam Padang\n{first}\nWed 4 Nov 2026, 09:15 WIB\n{then}\n")
+    assert item.paragraphs == (first, "Wed 4 Nov 2026, 09:15 WIB", then)
+
+
 def test_bbc_related_topics_end_the_story() -> None:
     story = "The minister met the leader in the capital on Friday to discuss ties."
     item = cleaned(f"Headline\n{story}\n{story} Again.\nRelated Topics\nAsia\nIndonesia\n")
@@ -559,6 +592,41 @@ def test_page_furniture_around_the_story_is_dropped(name: str, title: str, first
     assert item.paragraphs[0].startswith(first)
     bylines = ("Mackenzie", "Hutapea", "Djohan", "correspondent")
     assert not any(n in p for p in item.paragraphs for n in bylines)
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Arya Dhanu Susanto (The Jakarta Post)",
+        "Harbourline News | Explainer",
+        "News - Raditya Sasradipoera, CNBC Indonesia",
+        "I Gede Wiranata Putra - detikBali",
+        "Jakarta Post correspondent Dian Septiani Nugroho",
+        "KEMENTERIAN KELAUTAN DAN PERIKANAN",
+        "Home / Business / Markets",
+    ],
+)
+def test_a_writers_or_outlets_line_above_the_story_is_dropped(masthead: str) -> None:
+    """Longer than `_is_furniture`'s three words, but only names, an outlet and a section
+    (shapes from the labelled sets' pages): no paragraph of the story, nor its lead."""
+    story = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
+    item = cleaned(f"Banjir Rendam Padang\n{masthead}\n{story}\n{story} Lagi.\n")
+    assert item.paragraphs == (story, f"{story} Lagi.")
+    assert {r.rule for r in item.removed} <= {"masthead", "furniture"}
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Indonesia e-commerce deal brings delivery in-house",  # a subhead: words in lower case
+        "Persijap Jepara 2-1 Barito Putera",  # a score
+        "Jakarta, CNN Indonesia --",  # a dateline whose story follows: the outlet is read
+    ],
+)
+def test_a_subhead_or_score_above_the_story_is_kept(kept: str) -> None:
+    story = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
+    item = cleaned(f"Banjir Rendam Padang\n{kept}\n{story}\n")
+    assert item.paragraphs == (kept, story)
 
 
 def test_short_lines_inside_the_story_and_stubs_are_kept() -> None:

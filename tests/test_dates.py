@@ -604,6 +604,13 @@ def test_period_end() -> None:
         ("detikNews | Jumat, 29 Nov 2024 10:15 WIB", False, date(2024, 11, 29)),
         ("Reporter: Budi | Editor: Ani | Jumat, 29 November 2024", False, date(2024, 11, 29)),
         ("The Jakarta Post | Jakarta | Fri, November 29, 2024", False, date(2024, 11, 29)),
+        # an outlet whose name holds a digit, before its place and a dash
+        ("Liputan6.com, Jakarta - Minggu, 28 Desember 2025 17:22 WIB", False, date(2025, 12, 28)),
+        ("Last update on: Thu Nov 19, 2026 05:02 PM", True, date(2026, 11, 19)),
+        ("INQUIRER.net / 11:52 AM October 13, 2026", True, date(2026, 10, 13)),
+        # a byline with the writer's place before the date (Mongabay Indonesia's)
+        ("oleh Stenly Pontoh [Manado] di 2 November 2026", False, date(2026, 11, 2)),
+        ("by Ketut Wirasana Yasa in Ubud on 9 September 2026", False, date(2026, 9, 9)),
     ],
 )
 def test_dateline_shapes(line: str, month_first: bool, expected: date) -> None:
@@ -620,6 +627,9 @@ def test_dateline_shapes(line: str, month_first: bool, expected: date) -> None:
         "Posted 1 year, 160 days ago [downloaded on 2 October 2013]",
         "Page was born on April 22, 1923, in Nashville, Tenn.",
         "Kunjungan dimulai pada 29 November 2024 di Pyongyang.",
+        # "di" counts only after a byline's "oleh": here it opens a place in a sentence
+        "Rapat di Jakarta 27 November 2024",
+        "Warga 6 RT di Jakarta 27 November 2024",
     ],
 )
 def test_story_lines_are_not_datelines(line: str) -> None:
