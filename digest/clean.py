@@ -538,9 +538,10 @@ def _is_furniture(line: str) -> bool:
     )
 
 
-_NAME_LINE_WORDS = frozenset(
-    "by oleh in di and dan with of from dari correspondent reporter koresponden wartawan".split()
-)
+_NAME_LINE_WORDS = frozenset({
+    "by", "oleh", "in", "di", "and", "dan", "with", "of", "from", "dari", "correspondent",
+    "reporter", "koresponden", "wartawan",
+})  # fmt: skip
 """Lower-case words a writer's or outlet's line may hold: "Oliver Tennant in Canberra",
 "Jakarta Post correspondent Dian Nugroho", "DAILY SABAH WITH AA"."""
 MASTHEAD_MAX_WORDS = 8

@@ -988,7 +988,7 @@ _DATELINE_WORDS = frozenset({
     "story", "created", "edited", "article", "modified", "date", "hrs", "am", "pm",
     "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
     "by", "oleh", "com", "co", "id", "reporter", "editor", "penulis", "pewarta", "redaktur",
-    "writer", "author", "wib", "wita", "wit", "publication", "update", "net",
+    "writer", "author", "wib", "wita", "wit", "publication", "update", "net", "section",
 })  # fmt: skip
 _BYLINE_PLACE_WORDS = frozenset({"di", "in", "from", "dari"})
 """Words between a byline's name and its date: "by Jane Doe in Ubud on 9 May 2026"."""

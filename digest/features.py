@@ -123,7 +123,7 @@ class Features:
 ROUNDUP = re.compile(
     r"^\W*(?:\d+\s+)?(?:opinion|opini|editorial|tajuk(?:\s+rencana)?|kolom|column|"
     r"commentary|(?:the\s+)?(?:morning|evening|daily|weekly)\s+(?:brief(?:ing)?|wrap)|"
-    r"newsletter|week\s+in\s+review|rangkuman(?:\s+(?:sepekan|pekan\s+ini|hari\s+ini))?|"
+    r"(?:[^\W\d_]+\s+)?briefs|newsletter|week\s+in\s+review|rangkuman(?:\s+(?:sepekan|pekan\s+ini|hari\s+ini))?|"
     r"berita\s+terpopuler(?:\s+hari\s+ini)?|top\s+stories|timeline|linimasa)"
     r"\s*[:|–—-]\s"
     r"|^\W*(?:prakiraan\s+cuaca|weather\s+forecast)\b",
@@ -131,9 +131,10 @@ ROUNDUP = re.compile(
 )
 """Headline labels of what reports no one happening: an opinion ("OPINION: ...", "KOLOM:
 ..."), a round-up ("The Morning Brief: ...", "5 Berita Terpopuler Hari Ini: ...", "Week in
-review: ...", "Rangkuman Sepekan: ...", "Timeline: how two banks became one"), a weather
-outlook. An analysis or an explainer is about one happening and is not one of these, nor is
-a "Kronologi" (Indonesian outlets tell one crash's minutes so)."""
+review: ...", "Rangkuman Sepekan: ...", "Timeline: how two banks became one", "Asia briefs:
+Five charged in ...; Sabah reopens schools; ..."; not "In brief: ...", one story told
+short), a weather outlook. An analysis or an explainer is about one happening and is not
+one of these, nor is a "Kronologi" (Indonesian outlets tell one crash's minutes so)."""
 
 
 def is_roundup(title: str) -> bool:
@@ -143,6 +144,8 @@ def is_roundup(title: str) -> bool:
     (True, True)
     >>> is_roundup("Analysis: Why the bank blinked"), is_roundup("Sepekan Diburu, Buaya Tertangkap")
     (False, False)
+    >>> is_roundup("Asia briefs: Five charged"), is_roundup("In brief: UN backs ceasefire call")
+    (True, False)
     """
     return ROUNDUP.search(title) is not None
 

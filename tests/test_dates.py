@@ -608,6 +608,11 @@ def test_period_end() -> None:
         ("Liputan6.com, Jakarta - Minggu, 28 Desember 2025 17:22 WIB", False, date(2025, 12, 28)),
         ("Last update on: Thu Nov 19, 2026 05:02 PM", True, date(2026, 11, 19)),
         ("INQUIRER.net / 11:52 AM October 13, 2026", True, date(2026, 10, 13)),
+        (
+            "BANGKOK POST | Published: 24 Nov 2026 at 18:45 | Newspaper section: News",
+            False,
+            date(2026, 11, 24),
+        ),
         # a byline with the writer's place before the date (Mongabay Indonesia's)
         ("oleh Stenly Pontoh [Manado] di 2 November 2026", False, date(2026, 11, 2)),
         ("by Ketut Wirasana Yasa in Ubud on 9 September 2026", False, date(2026, 9, 9)),
