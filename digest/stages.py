@@ -1,11 +1,12 @@
 """Which step of a known sequence of happenings a report is about: a trial's charges,
 hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
 signing of an agreement; an election's vote, its official result and the swearing-in; an
-incident the police work on and the suspects' arrest on a later day; a ceasefire agreed,
-signed and breached; a suspension or ban and its lifting; drugs seized and destroyed; a
-crew detained and freed; which game a sports report is about, by its final score and
-round; which session a market report is about, by its move; and what kind of happening
-(`ACTIONS`) or disaster (`DISASTERS`) a headline names.
+incident the police work on and the suspects' arrest on a later day; a share offering
+priced and its first day of trading; a ceasefire agreed, signed and breached; a suspension
+or ban and its lifting; drugs seized and destroyed; a crew detained and freed; which game a
+sports report is about, by its final score and round; which session a market report is
+about, by its move; and what kind of happening (`ACTIONS`) or disaster (`DISASTERS`) a
+headline names.
 
 Each step is a separate happening with the same actors, the same place and much the same
 words: a verdict's report repeats the demand, a result's report repeats the vote. When the
@@ -236,6 +237,26 @@ SEQUENCES = (
             ),
         ),
         in_headline=True,
+    ),
+    StepSequence(
+        "share offering",
+        _words(
+            "IPO initial_public_offering penawaran_umum_perdana bookbuilding melantai "
+            "first_day_of_trading hari_pertama_(?:perdagangan|melantai|diperdagangkan) "
+            "debut_di_bursa (?:trading|market|stock_market|share|bourse)_debut"
+        ),
+        ("share offering's price", "share offering's first trading day"),
+        (
+            _words(
+                "prices priced pricing bookbuilding oversubscribed harga_(?:final|IPO|penawaran) "
+                "(?:tetapkan|menetapkan|ditetapkan|patok|mematok|dipatok)_(?:\\w+_){0,3}harga "
+                "harga_(?:\\w+_){0,3}(?:dipatok|ditetapkan)"
+            ),
+            _words(
+                "debut debuts debuted melantai pencatatan_perdana first_day_of_trading "
+                "hari_pertama_(?:perdagangan|melantai|diperdagangkan)"
+            ),
+        ),
     ),
     StepSequence(
         "company",

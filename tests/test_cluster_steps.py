@@ -902,3 +902,42 @@ def test_on_labelled_corpora_step_cuts_bring_reports_closer_to_the_gold_events()
             cut = evaluate.bcubed(truth, {a: a in split.first for a in members}).f1
             assert cut > whole, (gold_path.parent.name, split.first, split.second)
     assert cuts >= 1  # blind13's hajj ministers' meeting and their signing that evening
+
+
+@pytest.mark.parametrize("sequence", [True, False])
+def test_a_share_offerings_price_and_its_first_trading_day_are_two_happenings(
+    sequence: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """blind113's cold-storage firm prices its IPO (Tuesday 5 May: Reuters, Kontan, Bisnis)
+    and its shares debut on the exchange (Thursday 21 May: CNBC Indonesia, detikFinance,
+    Bloomberg). Kontan's pricing report gives no day, and every debut report retells the
+    offer price, so without the share offering's steps one pricing report joins the debut.
+    (Bloomberg's debut report, dated only by its "on Thursday", stays apart either way.)"""
+    if not sequence:
+        kept = tuple(s for s in stages.SEQUENCES if s.name != "share offering")
+        monkeypatch.setattr(stages, "SEQUENCES", kept)
+    folder = CORPORA / "blind113" / "articles"
+    groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
+    price, debut = {"b113-008", "b113-012", "b113-055"}, {"b113-022", "b113-046"}
+    (found,) = [set(g) for g in groups if "b113-022" in g]
+    assert debut <= found
+    assert found.isdisjoint(price) == sequence
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence", "step"),
+    [
+        ("Bekunusa (BKNS) Tetapkan Harga IPO Rp 360", "Perseroan menetapkan harga IPO.", 0),
+        ("Indonesia's Bekunusa prices $55 mln IPO at top of range", "It priced its IPO.", 0),
+        ("Debut di Bursa, Saham BKNS Mentok ARA", "Saham BKNS naik pada hari pertama "
+         "perdagangan, Kamis.", 1),
+        ("Cold-Storage Firm Jumps in Debut", "Its shares surged on their first day of trading.", 1),
+    ],
+)  # fmt: skip
+def test_a_share_offerings_steps_are_read(headline: str, sentence: str, step: int) -> None:
+    assert stages.step_of(f"{headline}\n{sentence}") == ("share offering", step)
+
+
+def test_a_film_or_a_players_debut_is_no_share_offering() -> None:
+    assert stages.step_of("Film Debut Raup Rp 10 Miliar\nFilm itu tayang perdana Kamis.") is None
+    assert stages.step_of("Striker's debut ends in defeat\nHe priced himself out.") is None
