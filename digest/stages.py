@@ -2,7 +2,8 @@
 hearing of witnesses, prosecutors' demand and verdict; two governments' talks and the
 signing of an agreement; an election's vote, its official result and the swearing-in; an
 incident the police work on and the suspects' arrest on a later day; a share offering
-priced and its first day of trading; a ceasefire agreed, signed and breached; a suspension
+priced and its first day of trading; a merger announced, approved by the shareholders and
+cleared by the competition authority; a ceasefire agreed, signed and breached; a suspension
 or ban and its lifting; drugs seized and destroyed; a crew detained and freed; which game a
 sports report is about, by its final score and round; which session a market report is
 about, by its move; and what kind of happening (`ACTIONS`) or disaster (`DISASTERS`) a
@@ -34,6 +35,7 @@ import numpy as np
 
 from digest.dates import MONTHS
 from digest.text import split_sentences
+from digest.yearless import place_only
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,30 @@ SEQUENCES = (
         ),
     ),
     StepSequence(
+        "merger",
+        _words(
+            "merge mergers? merging penggabungan peleburan melebur akuisisi mengakuisisi "
+            "acquisition acquire acquires takeover"
+        ),
+        ("merger's announcement", "merger's shareholder vote", "merger's clearance"),
+        (
+            _words(
+                "to_(?:absorb|merge|acquire|buy) would_(?:absorb|merge|acquire|buy) "
+                "agreed_to_(?:merge|acquire|buy) akan_(?:\\w+_){0,2}(?:melebur|penggabungan|"
+                "merger|mengakuisisi|akuisisi|bergabung) gabung bergabung"
+            ),
+            _words(
+                "RUPS RUPSLB EGM rapat_umum_pemegang_saham pemegang_saham_(?:\\w+_){0,3}"
+                "(?:setujui|menyetujui|restui|merestui) shareholders_(?:\\w+_){0,2}"
+                "(?:approve|approved|back|backed|vote|voted)"
+            ),
+            _words(
+                "KPPU antitrust (?:competition|persaingan)_(?:commission|watchdog|regulator|"
+                "authority|usaha) clears cleared"
+            ),
+        ),
+    ),
+    StepSequence(
         "company",
         _words("Tbk PT emiten company company's firm maker produsen perusahaan"),
         ("company's results", "market's reaction"),
@@ -267,7 +293,8 @@ SEQUENCES = (
                 "profit profits earnings revenue laba pendapatan membukukan net_income "
                 "quarterly kuartal"
             ),
-            _words("shares stock saham ARB ARA brokers brokerages sekuritas"),
+            # "pemegang saham" are the shareholders, not the market's shares
+            _words("shares stock (?<!pemegang\\s)saham ARB ARA brokers brokerages sekuritas"),
         ),
     ),
     StepSequence(
@@ -808,9 +835,13 @@ DATELINE_WORDS = 2
 def opening(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Return the text a report's step is read from: its headline and first sentence."""
     sentences = split_sentences(paragraphs[0]) if paragraphs else []
-    # A dateline cut off as a sentence of its own ("Jakarta. Police on Thursday named ...")
-    # is no opening: the sentence after it is.
-    first = 2 if sentences and len(sentences[0].split()) <= DATELINE_WORDS else 1
+    # A dateline cut off as a sentence of its own ("Jakarta. Police on Thursday named ...",
+    # "KONTAN.CO.ID - JAKARTA. Rapat umum ...") is no opening: the sentence after it is.
+    first = (
+        2
+        if sentences and (len(sentences[0].split()) <= DATELINE_WORDS or place_only(sentences[0]))
+        else 1
+    )
     return "\n".join([title, *sentences[:first]])
 
 

@@ -115,6 +115,11 @@ _PLACE_ONLY = re.compile(
 first ("KONTAN.CO.ID - JAKARTA.")."""
 
 
+def place_only(sentence: str) -> bool:
+    """Whether a first "sentence" is only the dateline's place (`_PLACE_ONLY`)."""
+    return _PLACE_ONLY.match(sentence) is not None
+
+
 def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:
     """Return the first day and month of a line's first sentence written right after their
     weekday, as a year-less dateline, else None: "..., Jumat (29/11).", "... agreed on

@@ -181,7 +181,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind110", 0.87),
         ("blind111", 0.94),
         ("blind112", 0.89),  # raised to its score (s30)
-        ("blind113", 0.86),  # a dated EGM joins the next step (s29); IPO steps (s30)
+        ("blind113", 0.88),  # a dated EGM joins the next step (s29); IPO and merger steps (s30)
         ("blind114", 0.88),  # raised to its score (s30)
         ("blind115", 0.81),  # lone reports placed by their days (twentieth session)
     ],

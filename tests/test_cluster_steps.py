@@ -941,3 +941,50 @@ def test_a_share_offerings_steps_are_read(headline: str, sentence: str, step: in
 def test_a_film_or_a_players_debut_is_no_share_offering() -> None:
     assert stages.step_of("Film Debut Raup Rp 10 Miliar\nFilm itu tayang perdana Kamis.") is None
     assert stages.step_of("Striker's debut ends in defeat\nHe priced himself out.") is None
+
+
+@pytest.mark.parametrize("sequence", [True, False])
+def test_a_mergers_clearance_is_not_its_announcement(
+    sequence: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """blind113's tower companies announce their merger (7 May), their shareholders approve
+    it (19 May) and the competition commission clears it (22 May). The clearance's reports
+    retell the deal; without the merger's steps Kontan's report of the vote (whose opening
+    sentence was never read before this sequence came: "KONTAN.CO.ID - JAKARTA.") joined
+    them."""
+    if not sequence:
+        kept = tuple(s for s in stages.SEQUENCES if s.name != "merger")
+        monkeypatch.setattr(stages, "SEQUENCES", kept)
+    folder = CORPORA / "blind113" / "articles"
+    groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
+    clearance = {"b113-004", "b113-029", "b113-052"}
+    (found,) = [set(g) for g in groups if "b113-052" in g]
+    assert found == (clearance if sequence else clearance | {"b113-039"})
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("Tower firm to absorb Sumatra rival\nIt said it would merge with PT Pilar.", 0),
+        # Kontan's opening: outlet and place are a "sentence" of their own
+        ("Pemegang Saham MGDW Setujui Merger\nKONTAN.CO.ID - JAKARTA. Rapat Umum Pemegang Saham "
+         "Luar Biasa menyetujui rencana penggabungan usaha.", 1),
+        ("Shareholders back bank merger\nShareholders of two banks approved the merger.", 1),
+        ("KPPU Beri Lampu Hijau Merger Dua Perusahaan Menara\nKPPU menyatakan tidak menemukan "
+         "praktik monopoli dalam rencana penggabungan.", 2),
+    ],
+)  # fmt: skip
+def test_a_mergers_steps_are_read(text: str, step: int) -> None:
+    headline, sentence = text.split("\n")
+    assert stages.report_steps(headline, [sentence])[0] == ("merger", step)
+
+
+def test_shareholders_are_not_the_markets_shares() -> None:
+    """ "Pemegang saham" (shareholders) approving a dividend is no market's reaction."""
+    assert (
+        stages.step_of("RUPST GSLT: Dividen Naik\nPemegang saham GSLT menyetujui dividen.") is None
+    )
+    assert stages.step_of("Saham GSLT Anjlok\nSaham PT GSLT Tbk turun 7% usai laba turun.") == (
+        "company",
+        1,
+    )
