@@ -168,6 +168,37 @@ SEQUENCES = (
         ),
     ),
     StepSequence(
+        "merger",
+        _words(
+            "merge mergers? merging penggabungan peleburan melebur akuisisi mengakuisisi "
+            "acquisition acquire acquires takeover caplok mencaplok"
+        ),
+        ("merger's announcement", "merger's shareholder vote", "merger's clearance"),
+        (
+            _words(
+                "to_(?:absorb|merge|acquire|buy) would_(?:absorb|merge|acquire|buy) "
+                "agreed_to_(?:merge|acquire|buy) akan_(?:\\w+_){0,2}(?:melebur|penggabungan|"
+                "merger|mengakuisisi|akuisisi|bergabung) gabung bergabung "
+                "untuk_(?:mengakuisisi|melebur) (?:teken|meneken|menandatangani|signs?|signed)_"
+                "(?:\\w+_){0,3}(?:perjanjian|agreement|deal)"
+            ),
+            _words(
+                "RUPS RUPSLB EGM rapat_umum_pemegang_saham pemegang_saham_(?:\\w+_){0,3}"
+                "(?:setujui|menyetujui|restui|merestui) shareholders_(?:\\w+_){0,2}"
+                "(?:approve|approved|back|backed|vote|voted)"
+            ),
+            _words(
+                "KPPU antitrust (?:competition|persaingan)_(?:commission|watchdog|regulator|"
+                "authority|usaha) clears cleared"
+            ),
+        ),
+        # a government acquiring arms: its talks and the contract are the talks sequence
+        apart_from=_words(
+            "jets? fighters? warships? submarines? frigates? helicopters? missiles? weapons? "
+            "arms alutsista pesawat_tempur kapal_selam fregat rudal senjata"
+        ),
+    ),
+    StepSequence(
         "talks",
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
@@ -257,30 +288,6 @@ SEQUENCES = (
             _words(
                 "debut debuts debuted melantai pencatatan_perdana first_day_of_trading "
                 "hari_pertama_(?:perdagangan|melantai|diperdagangkan)"
-            ),
-        ),
-    ),
-    StepSequence(
-        "merger",
-        _words(
-            "merge mergers? merging penggabungan peleburan melebur akuisisi mengakuisisi "
-            "acquisition acquire acquires takeover"
-        ),
-        ("merger's announcement", "merger's shareholder vote", "merger's clearance"),
-        (
-            _words(
-                "to_(?:absorb|merge|acquire|buy) would_(?:absorb|merge|acquire|buy) "
-                "agreed_to_(?:merge|acquire|buy) akan_(?:\\w+_){0,2}(?:melebur|penggabungan|"
-                "merger|mengakuisisi|akuisisi|bergabung) gabung bergabung"
-            ),
-            _words(
-                "RUPS RUPSLB EGM rapat_umum_pemegang_saham pemegang_saham_(?:\\w+_){0,3}"
-                "(?:setujui|menyetujui|restui|merestui) shareholders_(?:\\w+_){0,2}"
-                "(?:approve|approved|back|backed|vote|voted)"
-            ),
-            _words(
-                "KPPU antitrust (?:competition|persaingan)_(?:commission|watchdog|regulator|"
-                "authority|usaha) clears cleared"
             ),
         ),
     ),

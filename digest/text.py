@@ -59,7 +59,7 @@ _WORD = WORD
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Lt|Col|Sgt|Capt|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-    r"Sep|Sept|Oct|Nov|Dec|Agu|Des|Okt|U\.S|U\.N|a\.m|p\.m|e\.g|i\.e|dll|dsb|Tn|Ny|Sdr|H|Hj|"
+    r"Sep|Sept|Oct|Nov|Dec|Agu|Des|Okt|U\.S|U\.N|a\.m|p\.m|e\.g|i\.e|dll|dsb|Tn|Ny|Sdr|H|Hj|Tbk|"
     r"[A-Z])\.$"
 )
 _ABBREVIATION_TAIL = 7

@@ -988,3 +988,19 @@ def test_shareholders_are_not_the_markets_shares() -> None:
         "company",
         1,
     )
+
+
+def test_an_acquisition_between_companies_is_a_merger_step_not_governments_talks() -> None:
+    """A firm agreeing to buy another, or signing the purchase agreement, announces it (one
+    step, as its gold: blind9, blind38); a government signing for jets is the talks' signing."""
+    assert stages.step_of(
+        "Garuda Sawit to buy Borneo planter\nThe firm has agreed to buy 85% of PT Kapuas, "
+        "its largest acquisition."
+    ) == ("merger", 0)
+    assert stages.step_of(
+        "GSLT Caplok Kapuas Agro Mandiri\nPT Garuda Sawit Lestari Tbk. menandatangani perjanjian "
+        "jual beli bersyarat untuk mengakuisisi 85% saham PT Kapuas."
+    ) == ("merger", 0)
+    assert stages.step_of(
+        "Indonesia signs deal to acquire 42 Rafale jets\nThe minister signed the contract."
+    ) == ("talks", 1)

@@ -549,3 +549,14 @@ def test_police_and_military_ranks_are_titles() -> None:
     assert names["Sapto Hadi Nugroho"] is NameKind.PERSON
     assert names["Yoga Pratama"] is NameKind.PERSON
     assert not [n for n in names if n.split()[0] in {"AKBP", "AKP", "Letkol", "Inf", "Komandan"}]
+
+
+def test_a_listed_companys_tbk_does_not_end_the_sentence() -> None:
+    """Bisnis.com writes "PT X Tbk." inside its sentences: the sentence goes on."""
+    from digest.text import split_sentences
+
+    first = "Bisnis.com, JAKARTA — Emiten PT Menara Gandawira Tbk. (MGDW) akan melakukan merger."
+    assert split_sentences(f"{first} Setelah merger, MGDW menjadi entitas penerima.") == [
+        first,
+        "Setelah merger, MGDW menjadi entitas penerima.",
+    ]
