@@ -675,6 +675,9 @@ def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Rem
     lists = lists if len(lists) >= MIN_HEADLINE_LIST else []
     out = []
     for i in kept:
+        # Between the headline and the first sentence, a line of only a date is the page's
+        # stamp, with or without the "Updated" word `is_page_stamp` asks of a first line
+        # (there a dated title-case line may be the headline); it still dates the article.
         if i < first and dates.dateline_date(texts[i]) is not None:
             removed.append(Removed(texts[i], "dateline"))
         elif (i < first or i > last) and _is_furniture(texts[i]):

@@ -123,7 +123,8 @@ class Features:
 ROUNDUP = re.compile(
     r"^\W*(?:\d+\s+)?(?:opinion|opini|editorial|tajuk(?:\s+rencana)?|kolom|column|"
     r"commentary|(?:the\s+)?(?:morning|evening|daily|weekly)\s+(?:brief(?:ing)?|wrap)|"
-    r"(?:[^\W\d_]+\s+)?briefs|newsletter|week\s+in\s+review|rangkuman(?:\s+(?:sepekan|pekan\s+ini|hari\s+ini))?|"
+    r"(?:[^\W\d_]+\s+)?briefs|newsletter|week\s+in\s+review|"
+    r"rangkuman(?:\s+(?:sepekan|pekan\s+ini|hari\s+ini))?|"
     r"berita\s+terpopuler(?:\s+hari\s+ini)?|top\s+stories|timeline|linimasa)"
     r"\s*[:|–—-]\s"
     r"|^\W*(?:prakiraan\s+cuaca|weather\s+forecast)\b",

@@ -84,6 +84,11 @@ _ENVOY_SUMMONED = (
 """An envoy summoned (`_words` forms): a diplomatic protest's setting and its first step."""
 
 
+_TRADING_DAY = "melantai first_day_of_trading hari_pertama_(?:perdagangan|melantai|diperdagangkan)"
+"""`_words` forms of a listed share's first day of trading: a share offering's setting and
+its last step."""
+
+
 SEQUENCES = (
     StepSequence(
         "trial",
@@ -274,8 +279,7 @@ SEQUENCES = (
     StepSequence(
         "share offering",
         _words(
-            "IPO initial_public_offering penawaran_umum_perdana bookbuilding melantai "
-            "first_day_of_trading hari_pertama_(?:perdagangan|melantai|diperdagangkan) "
+            f"IPO initial_public_offering penawaran_umum_perdana bookbuilding {_TRADING_DAY} "
             "debut_di_bursa (?:trading|market|stock_market|share|bourse)_debut"
         ),
         ("share offering's price", "share offering's first trading day"),
@@ -285,10 +289,7 @@ SEQUENCES = (
                 "(?:tetapkan|menetapkan|ditetapkan|patok|mematok|dipatok)_(?:\\w+_){0,3}harga "
                 "harga_(?:\\w+_){0,3}(?:dipatok|ditetapkan)"
             ),
-            _words(
-                "debut debuts debuted melantai pencatatan_perdana first_day_of_trading "
-                "hari_pertama_(?:perdagangan|melantai|diperdagangkan)"
-            ),
+            _words(f"debut debuts debuted pencatatan_perdana {_TRADING_DAY}"),
         ),
     ),
     StepSequence(

@@ -94,7 +94,7 @@ def lead_weekday(lead: str) -> int | None:
     5
     """
     sentences = dates._SENTENCE_END.split(lead.strip(), maxsplit=2)
-    if len(sentences) > 1 and _PLACE_ONLY.match(sentences[0]):
+    if len(sentences) > 1 and place_only(sentences[0]):
         sentences = sentences[1:]
     first_sentence = sentences[0]
     if not dates.names_weekday(first_sentence):
@@ -160,7 +160,7 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
         for m in dates._SENTENCE_END.finditer(text)
         if not any(m.start() in span for span in inside)
     ]
-    if ends and _PLACE_ONLY.match(text[: ends[0]]):
+    if ends and place_only(text[: ends[0]]):
         ends = ends[1:]  # "Batu Bara, North Sumatra. Minister X broke ground on Thursday ..."
     first_end = ends[0] if ends else len(text)
     if len(_weekdays_in(text[:first_end])) > 1:
