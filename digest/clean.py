@@ -140,13 +140,29 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"\s*:\s*[^.!?]{0,40}\d[^!?]{0,120}$",
     ),
     ("disclaimer", r"^\s*disclaimer\s*:"),
+    (
+        "wire-note",  # a wire story's revision note: "(Adds quotes from minister, share moves)"
+        r"^\s*\(\s*(adds?|updates?|recasts?|corrects?|changes|rewrites|refiles|repeats|fixes|"
+        r"removes|clarifies|inserts)\b[^()]{0,160}\)\s*$",
+    ),
+    ("reference", r"^\s*(nomor|no\.?|number)\s*:\s*[\w./-]*\d[\w./-]*\s*$"),  # "Nomor: 41/SP/XII"
+    (
+        "dateline",  # a stamp of the time alone: "Updated 16:05 EAT", "Updated 5: 40 p. m. ET"
+        r"^\s*(updated|last updated|diperbarui)\s*:?\s*\d{1,2}\s*[:.]\s*\d{2}"
+        r"(\s*[ap]\.?\s*m\.?)?(\s+[A-Z]{1,4})?\s*$",
+    ),
+    (
+        "photo-caption",  # "Ilustrasi gempa. (SHUTTERSTOCK/TRIFF)", "Ilustrasi ... Foto: Dok. KKP"
+        r"^\s*(ilustrasi|illustration)\b.{0,160}(\(\s*[\w .'’-]{2,40}/[^()]{2,60}\)|"
+        r"\b(foto|photo)\s*:\s*[^.]{1,40}(\.\s*[^.]{1,40})?)\s*$",
+    ),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     ("initials", r"^\s*\(\s*[a-z]{2,5}\d{0,3}\s*/\s*[a-z0-9.-]{2,40}\s*\)\s*$"),  # (cr3/x.com)
     (
         "byline",
-        rf"^\s*{_ROLE}\s*:?\s+[A-Z][\w.'’ -]{{1,60}}"
-        rf"(\s*[|,]\s*{_ROLE}\s*:?\s+[A-Z][\w.'’ -]{{1,60}})*$",
+        rf"^\s*{_ROLE}\s*:?\s+[A-Z][\w.,'’ -]{{1,60}}"
+        rf"(\s*[|,]\s*{_ROLE}\s*:?\s+[A-Z][\w.,'’ -]{{1,60}})*$",
     ),
     ("byline", r"^\s*laporan\s+(wartawan|reporter|koresponden)\b.{0,80}$"),
     ("syndication", r"^\s*artikel ini telah (tayang|terbit|dimuat|diterbitkan)\s+di\b"),
@@ -176,7 +192,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     (
         "byline",
-        r"^\s*(by|oleh)\s*:?\s+[A-Z][\w.'’-]*(,?\s+(and\s+|dan\s+)?[A-Z][\w.'’-]*){0,7}\s*$",
+        r"^\s*(by|oleh)\s*:?\s+[A-Z][\w.'’-]*(,?\s+(and\s+|dan\s+)?[A-Z][\w.'’-]*){0,7}"
+        r"(\s*\(\s*[\w.+-]+@[\w-]+(\.[\w-]+)+\s*\))?\s*$",
     ),
     (
         "byline",
@@ -187,7 +204,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     (
         "caption",
         r"(?-i:\b(ANTARA FOTO|ANTARA|REUTERS|AFP|AP Photo|EPA|KCNA)(\s+via\s+[A-Z]+)?/)"
-        r"[\w .'’-]{1,40}\.?\s*$",
+        r"[\w .'’/-]{1,40}\.?\s*$",
         "/",
     ),
     (
@@ -463,7 +480,7 @@ def _rule_for(line: str, key: str, context: tuple[str, frozenset[str], bool]) ->
         rule = "repeated-headline"
     if rule is None and key in repeated and not _is_story(line):
         rule = "repeated-across-articles"
-    if rule is None and re.fullmatch(r"[-–—•*·|=_~.\s]+", line):
+    if rule is None and not any(c.isalnum() for c in line):  # "---", "• • •", "(/)"
         rule = "separator"
     return rule
 
@@ -482,12 +499,39 @@ def _headline(raw: RawArticle, lines: list[str]) -> tuple[str, int, list[Removed
         # A scraped "Breaking News" label, or the page's date stamp, above the real headline:
         # the next line is the title (`build.to_article` reads the stamp as the date).
         nxt = next((i for i in range(start, len(lines)) if lines[i]), None)
-        if nxt is None:
+        if nxt is None or _is_labelled_headline(title, lines[nxt]):
             break
         removed.append(Removed(title, line_rule(title) or "dateline"))
         title, start = lines[nxt], nxt + 1
     title, cut = clean_title(title)
     return title, start, removed + cut
+
+
+HEADLINE_LABEL_RULES = frozenset({"read-also", "photo-credit"})
+"""Rules whose line may be a video or photo page's own headline ("Video: ...", "FOTO: ...")."""
+LABELLED_HEADLINE_WORDS = 5
+"""Words from which a first line that a rule reads as a label ("Video: ...", "FOTO: ...")
+is the page's own headline, when the line after it is the story's first sentence."""
+
+
+def _is_labelled_headline(line: str, after: str) -> bool:
+    """Whether `line`, which a rule reads as a label or link, is the headline of a video or
+    photo page: long enough to say something ("Video: Evakuasi Jenazah Pendaki di Arjuno
+    Makan Waktu 9 Jam"), over a sentence, not over another headline.
+    >>> _is_labelled_headline("Video: Evakuasi Jenazah Pendaki di Arjuno Makan Waktu 9 Jam",
+    ...     "Tim SAR gabungan menandu jenazah pendaki asal Malang menuruni jalur Tretes.")
+    True
+    >>> _is_labelled_headline("Breaking News", "Tim SAR gabungan menandu jenazah pendaki.")
+    False
+    >>> _is_labelled_headline("Baca juga: Banjir rendam tiga desa di Kudus pagi ini",
+    ...     "Gempa Magnitudo 5,6 Guncang Cianjur")
+    False
+    """
+    return (
+        len(line.split()) >= LABELLED_HEADLINE_WORDS
+        and line_rule(line) in HEADLINE_LABEL_RULES
+        and _is_sentence(after)
+    )
 
 
 def _headline_below_labels(title: str, lines: list[str]) -> int | None:
@@ -630,6 +674,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         kept, removed = _restore_soft(lines, removed, texts)
     if not raw.is_markdown:  # a page as scraped; Markdown is written for us
         kept = _without_furniture(kept, texts, removed)
+        kept = _dateline_joined(kept, texts)
     return Cleaned(
         raw,
         title,
@@ -689,6 +734,24 @@ def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Rem
         else:
             out.append(i)
     return out
+
+
+_BARE_DATELINE = re.compile(
+    r"[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){0,3}\s*"
+    r"(?:,\s*[A-Za-z0-9][\w.&'’ ]{0,40}|\([^()]{2,40}\))\s*[-–—]{1,2}"
+)
+"""A dateline alone on its line, ending in its dash: "Jakarta, CNN Indonesia --", "Mumbai, Nov
+11 -", "Batam (ANTARA) -"."""
+
+
+def _dateline_joined(kept: list[int], texts: dict[int, str]) -> list[int]:
+    """Return `kept` with a dateline alone on the first line (`_BARE_DATELINE`) joined to the
+    story's first paragraph, as the page shows it: "Jakarta, CNN Indonesia -- Presiden ..."
+    is one paragraph, and the first is the lead the clusterer reads."""
+    if len(kept) < 2 or not _BARE_DATELINE.fullmatch(texts[kept[0]]):
+        return kept
+    texts[kept[1]] = f"{texts[kept[0]]} {texts[kept[1]]}"
+    return kept[1:]
 
 
 SOFT_RULES = ("repeated-headline", "repeated-across-articles")

@@ -209,6 +209,20 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "(Sumber: ANTARA)",
         "(cr17/tribun-medan.com)",
         "Berita selengkapnya menyusul.",
+        # twenty-third session: shapes the labelled sets' pages showed as a first paragraph
+        "Penulis Kontributor Palu, Irma Lamadjido | Editor Sari Handayani",
+        "By Shin Ye-rim (yrshin@heraldcorp.com)",
+        "(Adds quotes from minister, prime minister, opposition, share moves)",
+        "(Updates death toll in paragraph 2)",
+        "Nomor: 412/SP/XII/2025",
+        "NOMOR: SP.612/SJ.5/XI/2026",
+        "Updated 16:05 EAT",
+        "Updated 5: 40 p. m. ET",
+        "Ilustrasi gempa bumi. (SHUTTERSTOCK/TRIFF)",
+        "Ilustrasi pelabuhan perikanan. Foto: Dok. KKP",
+        "ANTARA FOTO/Yeremias Sinlaeloe/nym.",
+        "(/)",
+        "●",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -245,6 +259,10 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "Read the full statement, the spokesman told reporters on Monday in Jakarta.",
         "Ikuti aturan lainnya di desa itu, kata kepala desa kepada warga pada Senin pagi.",
         "(Sumber dana proyek itu dipertanyakan anggota DPRD pada rapat Senin, 3 Maret.)",
+        "(Adds to the pressure on the minister, who faces a vote on Friday in parliament.) He "
+        "denies wrongdoing.",
+        "Nomor: 3 of the list, the striker, scored twice in the final on Sunday in Jakarta.",
+        "Ilustrasi itu dibuat oleh seniman lokal dan dipamerkan di galeri kota pada Senin.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
@@ -620,13 +638,50 @@ def test_a_writers_or_outlets_line_above_the_story_is_dropped(masthead: str) -> 
     [
         "Indonesia e-commerce deal brings delivery in-house",  # a subhead: words in lower case
         "Persijap Jepara 2-1 Barito Putera",  # a score
-        "Jakarta, CNN Indonesia --",  # a dateline whose story follows: the outlet is read
     ],
 )
 def test_a_subhead_or_score_above_the_story_is_kept(kept: str) -> None:
     story = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
     item = cleaned(f"Banjir Rendam Padang\n{kept}\n{story}\n")
     assert item.paragraphs == (kept, story)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Jakarta, CNN Indonesia --", "Surabaya, CNN Indonesia --", "Mumbai, Nov 11 -"],
+)
+def test_a_dateline_alone_on_its_line_opens_the_first_paragraph(dateline: str) -> None:
+    """The page shows "Jakarta, CNN Indonesia -- Banjir ..." as one paragraph; scraped, the
+    dateline is a line of its own. Joined, it is neither a paragraph of its own nor the lead
+    the clusterer reads, and the outlet is read from it (twenty-third session: 18 labelled
+    pages opened with it alone, and "CNN" was read as the first name of their leads)."""
+    story = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
+    item = cleaned(f"Banjir Rendam Padang\n{dateline}\n{story}\n{story} Lagi.\n")
+    assert item.paragraphs == (f"{dateline} {story}", f"{story} Lagi.")
+    if "CNN" in dateline:
+        assert item.outlet == "CNN Indonesia"
+
+
+@pytest.mark.parametrize(
+    ("headline", "rule"),
+    [
+        ("Video: Evakuasi Jenazah Pendaki di Arjuno Makan Waktu 9 Jam", "read-also"),
+        ("FOTO: Rumah Warga Sabu Raijua Rusak Diterjang Siklon Belimbing", "photo-credit"),
+    ],
+)
+def test_a_video_or_photo_pages_labelled_headline_stays_its_headline(
+    headline: str, rule: str
+) -> None:
+    """A rule reads "Video: ..." as a link to a video, and a headline line it matched was
+    passed over as a label; on a video page it is the headline, and the story's first
+    sentence became the headline instead (three labelled pages, one left with no story)."""
+    assert clean.line_rule(headline) == rule
+    story = "Tim SAR gabungan menandu jenazah pendaki asal Malang menuruni jalur Tretes yang licin."
+    item = cleaned(f"{headline}\n\n{story}\n")
+    assert (item.title, item.paragraphs) == (headline, (story,))
+    # A label over the real headline is still passed over.
+    labelled = cleaned(f"Breaking News\nBanjir Rendam Padang\n{story}\n")
+    assert (labelled.title, labelled.paragraphs) == ("Banjir Rendam Padang", (story,))
 
 
 def test_short_lines_inside_the_story_and_stubs_are_kept() -> None:
