@@ -640,12 +640,12 @@ ACTIONS = (
      "step_down steps_down stepped_down"),
     ("rate cut", r"rate_cuts? (?:cuts?|lowers?|lowered|trims?|trimmed|slashe?s?|slashed)_"
      r"(?:\w+_){0,2}(?:rates?|suku_bunga) "
-     r"(?:pangkas|memangkas|turunkan|menurunkan|penurunan)_suku_bunga "
-     r"suku_bunga_(?:\w+_){0,2}(?:dipangkas|diturunkan|turun)"),
+     r"(?:pangkas|memangkas|turunkan|menurunkan|penurunan)_(?:suku_bunga|BI-Rate|BI_Rate) "
+     r"(?:suku_bunga|BI-Rate|BI_Rate)_(?:\w+_){0,2}(?:dipangkas|diturunkan|turun)"),
     ("rate rise", r"(?:rate|emergency)_(?:hikes?|rises?|increases?) "
      r"(?:hikes?|hiked|raises?|raised|lifts?|lifted|increases?|increased)_"
      r"(?:\w+_){0,2}(?:rates?|suku_bunga) (?:naikkan|menaikkan|kenaikan|kerek|mengerek)_suku_bunga "
-     r"suku_bunga_(?:\w+_){0,2}(?:dinaikkan|naik)"),
+     r"(?:suku_bunga|BI-Rate|BI_Rate)_(?:\w+_){0,2}(?:dinaikkan|naik)"),
     ("rate hold", r"(?:holds?|held|keeps?|kept|leaves?|left)_(?:\w+_){0,2}(?:rates?|BI-Rate)"
      r"(?:_\w+)?_(?:steady|unchanged|on_hold|at) (?:tahan|menahan|pertahankan|mempertahankan)_"
      r"(?:suku_bunga|BI-Rate|BI_Rate) (?:suku_bunga|BI-Rate|BI_Rate)_(?:\w+_){0,2}"

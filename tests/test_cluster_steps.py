@@ -426,6 +426,11 @@ def _actions(title: str) -> set[str]:
         ("BSP Pangkas Suku Bunga Acuan Jadi 4,25 Persen", {"rate cut"}),
         ("Romania raises key rate to 7.00% in emergency move", {"rate rise"}),
         ("Suku Bunga Acuan BI Naik ke 6,5 Persen", {"rate rise"}),
+        # The policy rate by its name (s31: blind113's "BI Rate Turun" named no decision).
+        ("Kejutan! BI Rate Turun, Gubernur: Rupiah Tetap Dijaga", {"rate cut"}),
+        ("BI Pangkas BI-Rate 25 Basis Poin", {"rate cut"}),
+        ("BI-Rate Naik Jadi 6,25 Persen", {"rate rise"}),
+        ("BI Turun Tangan Saat Rupiah Tembus Rp16.800", set()),  # an intervention, no rate
         ("Thai central bank holds rate at 1.00% after surprise February cut", {"rate hold"}),
         (
             "RDG Oktober 2025: BI-Rate Tetap 4,75 Persen, Ruang Penurunan Masih Terbuka",
