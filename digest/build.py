@@ -126,7 +126,7 @@ def make_events(
     copies: Sequence[Sequence[str]] | None = None,
     known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
-    folder_dated: dict[str, DateValue] | None = None,
+    folder_dated: dict[str, DateValue | None] | None = None,
     languages: dict[str, str | None] | None = None,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
@@ -163,13 +163,14 @@ def make_events(
 
 
 def dated_by_folder(
-    by_id: Mapping[str, Article], folder_dated: Mapping[str, DateValue]
+    by_id: Mapping[str, Article], folder_dated: Mapping[str, DateValue | None]
 ) -> dict[str, Article]:
     """Return the articles with the dates clustering took from the folder (a year-less
     dateline's day, an estimated month's year: `features.folder_dates`) as their own: an
     article has one only when it had no certain date of its own (none, or a month estimated
     from its text), so front matter, a full dateline and a year-less one its story dates
-    keep winning. The page, the event's
+    keep winning; and an estimate after the folder's days is dropped (None: the article is
+    then undated, and dated from its event like any other). The page, the event's
     timeline and span, feeds and JSON then show the date clustering used.
 
     The date depends on the whole folder, not only on the article's file: the keys of what
@@ -491,7 +492,7 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         articles = duplicates.mark_copies(articles, copies)
         assignments = previous.assignments if previous else {}
         # The clustering records are the build's largest data: cleared once read.
-        folder_dated: dict[str, DateValue] = {}
+        folder_dated: dict[str, DateValue | None] = {}
         languages: dict[str, str | None] = {}
         events = make_events(
             articles, config, assignments, report, copies, known, True, folder_dated, languages

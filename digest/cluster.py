@@ -37,7 +37,7 @@ from digest.features import (
     sparse_cosines,
 )
 from digest.load import slugify
-from digest.model import Article, DateValue, Granularity
+from digest.model import Article, DateSource, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
 from digest.stages import (
     DATED_STEPS,
@@ -874,10 +874,10 @@ class Clustering:
     """Undated reports set apart as ambiguous (see `release_ambiguous`), by article id."""
     splits: tuple[SplitIds, ...] = ()
     """Groups cut in two as blends of two events (see `contrast.split_blended`)."""
-    folder_dated: dict[str, DateValue] = field(default_factory=dict)
+    folder_dated: dict[str, DateValue | None] = field(default_factory=dict)
     """The dates clustering took from the folder (`features.folder_dates`: year-less
-    datelines, estimated months moved to the folder's year), by article id: a build gives
-    them to the articles too."""
+    datelines, estimated months moved to the folder's year; None for an estimate after the
+    folder's days, dropped), by article id: a build gives them to the articles too."""
     languages: dict[str, str | None] = field(default_factory=dict)
     """Each article's language as clustering read it (`views.article_language`, kept on
     its record: guessing it again from the text cost a 10,000-article rebuild 0.7 s)."""
@@ -1548,11 +1548,13 @@ def cluster_events(
     features, leads, bodies = featurize_corpus(ordered, params, known, consume)
     if consume and isinstance(known, dict):
         known.clear()
-    # A feature's date is its article's own, or the one its folder gave it.
+    # A feature's date is its article's own, or the one its folder gave it (None: an
+    # estimate after the folder's days, dropped: `features.dated_by_folder`).
     folder_dated = {
         a.id: f.date
         for a, f in zip(ordered, features, strict=True)
-        if f.date is not None and f.date != a.published
+        if f.date != a.published
+        and (f.date is not None or a.published.source is DateSource.ESTIMATED)
     }
     sims = pair_similarities(features, params, (leads, bodies))
     languages = [f.language for f in features]

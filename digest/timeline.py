@@ -288,8 +288,9 @@ def infer_dates(members: Sequence[Article]) -> list[Article]:
     return result
 
 
-def with_own_date(article: Article, value: DateValue) -> Article:
-    """Return `article` dated `value`, its date mentions resolved again against that date."""
+def with_own_date(article: Article, value: DateValue | None) -> Article:
+    """Return `article` dated `value` (None: undated), its date mentions resolved again
+    against that date."""
     article = replace(article, published=value)
     return replace(article, mentions=find_mentions(article))
 
