@@ -37,7 +37,7 @@ from digest.features import (
     sparse_cosines,
 )
 from digest.load import slugify
-from digest.model import Article, DateSource, DateValue, Granularity
+from digest.model import Article, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
 from digest.stages import (
     DATED_STEPS,
@@ -1551,10 +1551,7 @@ def cluster_events(
     # A feature's date is its article's own, or the one its folder gave it (None: an
     # estimate after the folder's days, dropped: `features.dated_by_folder`).
     folder_dated = {
-        a.id: f.date
-        for a, f in zip(ordered, features, strict=True)
-        if f.date != a.published
-        and (f.date is not None or a.published.source is DateSource.ESTIMATED)
+        a.id: f.date for a, f in zip(ordered, features, strict=True) if f.date != a.published
     }
     sims = pair_similarities(features, params, (leads, bodies))
     languages = [f.language for f in features]

@@ -1494,9 +1494,11 @@ def folder_dates(features: Sequence[Features]) -> dict[str, DateValue]:
     so the two never disagree. It depends on the whole folder: a report added from another
     year can widen the read days so that two years fit, and the date is no longer read.
     """
-    read = _read_days(features)
-    found = {f.article_id: _folder_date(f, *read) for f in features} if read else {}
-    return {aid: d for aid, d in found.items() if d is not None}
+    return {
+        f.article_id: g.date
+        for f, g in zip(features, dated_by_folder(list(features)), strict=True)
+        if g.date is not None and g.date != f.date
+    }
 
 
 def _read_days(features: Sequence[Features]) -> tuple[date, date] | None:
@@ -1524,17 +1526,18 @@ def dated_by_folder(features: list[Features]) -> list[Features]:
     month moved to the folder's year, still an estimate; and no estimate that lies after the
     folder's last read day (`_after_folder`)."""
     read = _read_days(features)
+    if read is None:
+        return list(features)
     out = []
     for f in features:
-        d = _folder_date(f, *read) if read else None
+        d = _folder_date(f, *read)
         if d is not None and d.source is DateSource.DATELINE_INFERRED_YEAR:
             f = replace(f, date=d, month_day=None, dateline_weekday=None)
         elif d is not None:
             f = replace(f, date=d)
-        if read and _after_folder(f.estimated, read[1]):
+        if _after_folder(f.estimated, read[1]):
             f = replace(f, estimated=None)
-        estimate = f.date if f.date and f.date.source is DateSource.ESTIMATED else None
-        if read and _after_folder(estimate, read[1]):
+        if f.date and f.date.source is DateSource.ESTIMATED and _after_folder(f.date, read[1]):
             f = replace(f, date=None)
         out.append(f)
     return out

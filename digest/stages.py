@@ -600,6 +600,8 @@ reports whose headlines name kinds of happening and no kind in common are two ha
 a drone strike on a city and the Security Council's emergency meeting about it, a company's
 EU fine and its layoffs, a reshuffle and the new ministers' swearing-in, share the actors,
 the place and the background, and only the headline's verb tells them apart."""
+_POLICY_RATE = r"(?:suku_bunga|BI-Rate|BI_Rate)"
+"""A central bank's policy rate, by its Indonesian words or Bank Indonesia's name for it."""
 ACTIONS = (
     ("attack", r"serang serangan menyerang gempur bombardir attack attacks attacked drone_strike "
      r"missile_strike air_strike airstrike shelling bombing (?:drone|rudal|misil|mortir|"
@@ -640,16 +642,15 @@ ACTIONS = (
      "step_down steps_down stepped_down"),
     ("rate cut", r"rate_cuts? (?:cuts?|lowers?|lowered|trims?|trimmed|slashe?s?|slashed)_"
      r"(?:\w+_){0,2}(?:rates?|suku_bunga) "
-     r"(?:pangkas|memangkas|turunkan|menurunkan|penurunan)_(?:suku_bunga|BI-Rate|BI_Rate) "
-     r"(?:suku_bunga|BI-Rate|BI_Rate)_(?:\w+_){0,2}(?:dipangkas|diturunkan|turun)"),
+     rf"(?:pangkas|memangkas|turunkan|menurunkan|penurunan)_{_POLICY_RATE} "
+     rf"{_POLICY_RATE}_(?:\w+_){{0,2}}(?:dipangkas|diturunkan|turun)"),
     ("rate rise", r"(?:rate|emergency)_(?:hikes?|rises?|increases?) "
      r"(?:hikes?|hiked|raises?|raised|lifts?|lifted|increases?|increased)_"
      r"(?:\w+_){0,2}(?:rates?|suku_bunga) (?:naikkan|menaikkan|kenaikan|kerek|mengerek)_suku_bunga "
-     r"(?:suku_bunga|BI-Rate|BI_Rate)_(?:\w+_){0,2}(?:dinaikkan|naik)"),
+     rf"{_POLICY_RATE}_(?:\w+_){{0,2}}(?:dinaikkan|naik)"),
     ("rate hold", r"(?:holds?|held|keeps?|kept|leaves?|left)_(?:\w+_){0,2}(?:rates?|BI-Rate)"
      r"(?:_\w+)?_(?:steady|unchanged|on_hold|at) (?:tahan|menahan|pertahankan|mempertahankan)_"
-     r"(?:suku_bunga|BI-Rate|BI_Rate) (?:suku_bunga|BI-Rate|BI_Rate)_(?:\w+_){0,2}"
-     r"(?:tetap|tidak_berubah|ditahan)"),
+     rf"{_POLICY_RATE} {_POLICY_RATE}_(?:\w+_){{0,2}}(?:tetap|tidak_berubah|ditahan)"),
     ("apology", "minta_maaf meminta_maaf apologise apologises apologised apologize apologizes "
      "apologized apology"),
     ("reconciliation", "islah berdamai deklarasi_damai ikrar_damai reconcile reconciles "

@@ -16,7 +16,7 @@ import pytest
 from conftest import snapshot
 
 from digest import cli
-from digest.build import assemble
+from digest.build import Digest, assemble
 from digest.cluster import cluster_events
 from digest.config import ClusterParams, Config
 from digest.features import Features, dated_by_folder, folder_dates
@@ -74,24 +74,19 @@ def write(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+def assembled(tmp_path: Path, files: dict[str, str]) -> Digest:
+    """Return the digest a build of `files` makes (written to `tmp_path`/seeds)."""
+    seeds = write(tmp_path / "seeds", files)
+    return assemble(Config(seeds=seeds, output=tmp_path / "site"), BuildReport())
+
+
 def own_dates(tmp_path: Path, files: dict[str, str]) -> dict[str, DateValue | None]:
     """Return every article's own date as a build gives it to the site, by article id."""
-    seeds = write(tmp_path / "seeds", files)
-    digest = assemble(Config(seeds=seeds, output=tmp_path / "site"), BuildReport())
-    return {a.id: a.published for a in digest.articles.values()}
-
-
-def own_articles(tmp_path: Path, files: dict[str, str]) -> dict[str, object]:
-    """Return the articles as cleaning made them (before any folder date), by id."""
-    seeds = write(tmp_path / "seeds", files)
-    digest = assemble(Config(seeds=seeds, output=tmp_path / "site"), BuildReport())
-    return {aid: origin[0] for aid, origin in digest.origins.items()}
+    return {a.id: a.published for a in assembled(tmp_path, files).articles.values()}
 
 
 def test_a_yearless_dateline_takes_the_date_its_folder_gives(tmp_path: Path) -> None:
-    files = {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.txt": LITHIUM}
-    seeds = write(tmp_path / "seeds", files)
-    digest = assemble(Config(seeds=seeds, output=tmp_path / "site"), BuildReport())
+    digest = assembled(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "lithium.txt": LITHIUM})
     assert digest.articles["lithium"].published == FOLDER_DAY
     event = next(e for e in digest.events if "lithium" in e.article_ids)
     assert event.start == FOLDER_DAY and event.end == FOLDER_DAY
@@ -283,11 +278,9 @@ def test_an_estimate_after_the_folders_days_is_dropped(
     A report is written on or after what it tells, so it is left undated (twenty-third
     session; it was shown as "≈ Januari 2031" and kept at the date penalty's full weight
     from every dated report of its folder). Clustering and the site agree."""
-    dates = own_dates(tmp_path, {**others, "lithium.txt": NO_DAY})
-    assert dates["lithium"] is None
-    cleaned = [
-        a for a in own_articles(tmp_path / "again", {**others, "lithium.txt": NO_DAY}).values()
-    ]
+    digest = assembled(tmp_path, {**others, "lithium.txt": NO_DAY})
+    assert digest.articles["lithium"].published is None
+    cleaned = [origin[0] for _, origin in sorted(digest.origins.items())]
     clustering = cluster_events(cleaned, ClusterParams())
     assert "lithium" in clustering.folder_dated and clustering.folder_dated["lithium"] is None
 
