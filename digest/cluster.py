@@ -384,7 +384,11 @@ def table_scores(
     included, with the bits `similarity` gives (see `pair_similarities`)."""
     if len(table) == 0:
         return np.zeros(0)
-    shares = NameShares([f.lead_names for f in features], [f.names for f in features])
+    shares = NameShares(
+        [f.lead_names for f in features],
+        [f.names for f in features],
+        [f.language for f in features],
+    )
     leads, bodies = [f.lead for f in features], [f.body for f in features]
     weighted = np.empty(len(table))
     for start in range(0, len(table), PAIR_BLOCK):

@@ -13,6 +13,7 @@ from digest.errors import InputError
 from digest.features import (
     Features,
     cosine,
+    english_side,
     featurize,
     headline_place_sides,
     name_coverage,
@@ -216,6 +217,17 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
+def _counted(e: Explanation) -> str:
+    """Say which of the two coverages the names score is (`features.shared_names`)."""
+    side = english_side(*e.languages)
+    if side is None:
+        return "the lower counts"
+    return (
+        f"{e.languages[0]} and {e.languages[1]}: the mean of the lower and the English "
+        f"lead's ({_pct(e.coverage[side])}), since names of offices are translated"
+    )
+
+
 def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
     """Return the lines `digest explain` prints for one pair."""
     verdict = "the SAME event" if e.same_event else "DIFFERENT events"
@@ -232,7 +244,7 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         f"  lead   {e.lead:.3f} x {params.lead_share:g}   top shared terms: {terms}",
         f"  body   {e.body:.3f} x {params.body_share:g}   top shared terms: {body}",
         f"  names  {e.names:.3f} x {params.names_share:g}   (share of each lead's names the "
-        f"other confirms: {_pct(e.coverage[0])} / {_pct(e.coverage[1])})",
+        f"other confirms: {_pct(e.coverage[0])} / {_pct(e.coverage[1])}; {_counted(e)})",
         f"    both name: {', '.join(e.shared) or 'nothing'}",
         f"    only {e.a}: {', '.join(e.only_a) or 'nothing'}",
         f"    only {e.b}: {', '.join(e.only_b) or 'nothing'}",

@@ -150,21 +150,29 @@ def name_shares(
     lead_names: Sequence[Mapping[str, float]],
     names: Sequence[frozenset[str]],
     pairs: np.ndarray,
+    languages: Sequence[str | None] | None = None,
 ) -> np.ndarray:
     """Return `features.shared_names` of each row (i, j) of `pairs`, with the same bits.
 
     `lead_names[i]`: article i's lead name tokens and their weights (each >= 0);
-    `names[i]`: every name token of article i.
+    `names[i]`: every name token of article i; `languages[i]`: its language (None: every
+    language unknown).
     """
-    return NameShares(lead_names, names)(pairs)
+    return NameShares(lead_names, names, languages)(pairs)
 
 
 class NameShares:
     """`name_shares` of any rows of pairs, the articles' name tokens numbered once."""
 
     def __init__(
-        self, lead_names: Sequence[Mapping[str, float]], names: Sequence[frozenset[str]]
+        self,
+        lead_names: Sequence[Mapping[str, float]],
+        names: Sequence[frozenset[str]],
+        languages: Sequence[str | None] | None = None,
     ) -> None:
+        codes = languages or [None] * len(names)
+        self.known = np.array([bool(code) for code in codes], dtype=bool)
+        self.english = np.array([code == "en" for code in codes], dtype=bool)
         number: dict[str, int] = {}
         for tokens in names:
             for token in tokens:
@@ -194,7 +202,14 @@ class NameShares:
             return np.zeros(0)
         i, j = pairs[:, 0], pairs[:, 1]
         both = self.has_lead[i] & self.has_lead[j]
-        return np.where(both, np.minimum(self._coverage(i, j), self._coverage(j, i)), 0.0)
+        ij, ji = self._coverage(i, j), self._coverage(j, i)
+        shares = np.minimum(ij, ji)
+        # English and another language: the mean with the English lead's coverage
+        # (`features.english_side`), in the same operations as `features.shared_names`.
+        mixed = self.known[i] & self.known[j] & (self.english[i] != self.english[j])
+        english = np.where(self.english[i], ij, ji)
+        shares = np.where(mixed, (shares + english) / 2, shares)
+        return np.where(both, shares, 0.0)
 
     def _coverage(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         m = len(a)

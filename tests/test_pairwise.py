@@ -116,7 +116,10 @@ def test_bulk_similarities_are_similarity_for_every_pair(
     assert got == expected
     assert list(got) == list(expected)  # in pair order
     names = pairwise.name_shares(
-        [f.lead_names for f in features], [f.names for f in features], table
+        [f.lead_names for f in features],
+        [f.names for f in features],
+        table,
+        [f.language for f in features],
     )
     assert names.tolist() == [shared_names(features[i], features[j]) for i, j in table.tolist()]
 

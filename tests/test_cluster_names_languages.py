@@ -1,0 +1,82 @@
+"""An English and an Indonesian report of one event: an Indonesian lead names offices in
+Indonesian words the English report translates, so the names score of such a pair is the
+mean of the lower coverage and the English lead's (`features.shared_names`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import explain_cli, explain_line
+
+from digest import cluster, evaluate, features
+from digest.config import ClusterParams
+from digest.features import Features, english_side, name_coverage, shared_names
+
+BLIND115 = Path(__file__).parent / "corpora" / "blind115" / "articles"
+INDONESIAN, ENGLISH = ("b115-026", "b115-049"), "b115-029"
+"""blind115's police naming two kitchen staff suspects in Kendal's school-meal poisoning
+(20 Nov): "Polres Kendal tetapkan dua tersangka kasus keracunan MBG Weleri" twice (two
+outlets) and Reuters-style "Indonesian police name two kitchen staff as suspects". The
+Indonesian lead names "Kepolisian Resor", "Satuan Pelayanan Pemenuhan Gizi", "SPPG", which
+the English report writes as "police" and "kitchen"."""
+
+
+def _report(language: str | None, lead: dict[str, float], names: set[str]) -> Features:
+    terms = {"w": 1.0}
+    return Features("x", terms, terms, lead, frozenset(names), None, language=language)
+
+
+def test_the_english_lead_counts_half_across_languages_only() -> None:
+    english = _report("en", {"kendal": 1.0, "police": 1.0}, {"kendal", "police"})
+    indonesian = _report("id", {"kendal": 1.0, "kepolisian": 3.0}, {"kendal", "kepolisian"})
+    lower = 0.25  # the Indonesian lead: only "kendal", a quarter of its weight
+    english_lead = 0.5  # the English lead: "kendal", not "police" (a word in Indonesian)
+    assert name_coverage(indonesian, english) == lower
+    assert name_coverage(english, indonesian) == english_lead
+    assert shared_names(english, indonesian) == shared_names(indonesian, english)
+    assert shared_names(english, indonesian) == (lower + english_lead) / 2
+    # One language, an unknown one, or two languages neither of which is English: the lower.
+    for first, second in (("id", "id"), ("en", "en"), ("en", None), (None, "id"), ("id", "ms")):
+        a = _report(first, english.lead_names, english.names)
+        b = _report(second, indonesian.lead_names, indonesian.names)
+        assert english_side(first, second) is None
+        assert shared_names(a, b) == lower
+
+
+def test_a_short_english_lead_naming_a_place_is_not_wholly_confirmed() -> None:
+    """The English lead alone would make any report from the place its full match."""
+    english = _report("en", {"kendal": 1.0}, {"kendal"})
+    other_story = _report("id", {"kendal": 1.0, "bupati": 1.0, "banjir": 2.0}, {"kendal"})
+    assert name_coverage(english, other_story) == 1.0
+    assert shared_names(english, other_story) == (0.25 + 1.0) / 2
+
+
+def _pair() -> tuple[Features, Features, Features]:
+    articles = sorted(evaluate.load_articles(BLIND115), key=lambda a: a.id)
+    made = cluster.featurize_corpus(articles, ClusterParams(), None, False)[0]
+    by_id = dict(zip([a.id for a in articles], made, strict=True))
+    return by_id[INDONESIAN[0]], by_id[INDONESIAN[1]], by_id[ENGLISH]
+
+
+def test_the_police_reports_in_two_languages_are_one_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first, second, english = _pair()
+    assert (first.language, second.language, english.language) == ("id", "id", "en")
+    assert name_coverage(first, english) < 0.2 < 0.7 < name_coverage(english, first)
+    threshold = ClusterParams().min_similarity
+    assert cluster.similarity(first, english, ClusterParams()) > threshold
+    groups = cluster.cluster_articles(evaluate.load_articles(BLIND115), ClusterParams())
+    (group,) = [set(g) for g in groups if ENGLISH in g]
+    assert set(INDONESIAN) <= group
+    # With the lower coverage alone (as before the twenty-fourth session), under it.
+    monkeypatch.setattr(features, "english_side", lambda a, b: None)
+    assert cluster.similarity(first, english, ClusterParams()) < threshold
+
+
+def test_explain_says_the_english_lead_counts() -> None:
+    line = explain_line(explain_cli(INDONESIAN[0], ENGLISH, BLIND115), "names")
+    assert "id and en: the mean of the lower and the English lead's" in line
+    same = explain_line(explain_cli(INDONESIAN[0], INDONESIAN[1], BLIND115), "names")
+    assert "the lower counts" in same
