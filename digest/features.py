@@ -1602,7 +1602,7 @@ def shared_names(a: Features, b: Features) -> float:
     side of the pair stays low for one event's reports; people and places, which an
     English lead's names mostly are, keep their names in both languages. The mean, not the
     English side alone: a short English lead naming only a place would be wholly confirmed
-    by any report from there (README, "Names across languages").
+    by any report from there (README, "Twenty-fourth session: names across languages").
     """
     ab, ba = name_coverage(a, b), name_coverage(b, a)
     if ab is None or ba is None:

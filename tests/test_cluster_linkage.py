@@ -109,21 +109,27 @@ def test_copies_of_one_story_alone_are_not_a_tight_group() -> None:
         assert cluster.average_linkage(5, told | weak, 0.14, copies=given) == [[0, 1, 2], [3, 4]]
 
 
+BLIND14 = Path(__file__).parent / "corpora" / "blind14" / "articles"
+SINKING = ("b14-009", "b14-029"), ("b14-016", "b14-043")
+"""blind14's tourist boat sinking: an Indonesian wire republished by a second outlet, an
+English one republished by a travel site."""
+
+
 @pytest.mark.parametrize("copies", [True, False])
 def test_a_story_syndicated_in_two_languages_is_one_event(
     copies: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """blind14's tourist boat sinking: an Indonesian wire republished by a second outlet, an
-    English one republished by a travel site. Without the copies given to the linkage
-    (`copies` False), the two pairs stay two events."""
+    """With the copies given to the linkage or without (`copies` False). Until the
+    twenty-fourth session, without them the two pairs stayed two events; with an English
+    lead's names counted across languages (README, "Twenty-fourth session") the cross pairs
+    score 0.48-0.51 instead of 0.42-0.44 and join on their own. The copies rule itself:
+    `test_copies_of_one_story_alone_are_not_a_tight_group`."""
     if not copies:
         linkage = cluster.average_linkage
         monkeypatch.setattr(cluster, "average_linkage", lambda *args: linkage(*args[:5]))
-    folder = Path(__file__).parent / "corpora" / "blind14" / "articles"
-    groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
-    sinking = {"b14-009", "b14-029", "b14-016", "b14-043"}
-    (found,) = [set(g) for g in groups if "b14-009" in g]
-    assert (sinking <= found) == copies
+    groups = cluster.cluster_articles(evaluate.load_articles(BLIND14), ClusterParams())
+    (found,) = [set(g) for g in groups if SINKING[0][0] in g]
+    assert {*SINKING[0], *SINKING[1]} <= found
 
 
 def test_average_linkage_merges_by_average_not_single_link() -> None:
