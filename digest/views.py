@@ -139,9 +139,12 @@ def guess_language(text: str) -> str | None:
 
 
 def article_language(article: Article) -> str | None:
-    """Return the article's language: its own field, else guessed from its text."""
+    """Return the article's language: its own field without a region or script ("en" for
+    front matter's "en-US": one language to the clusterer, the summary and the pages'
+    `lang`; the region still decides the order of numeric dates, `dates.is_month_first`),
+    else guessed from its text."""
     if article.language:
-        return article.language
+        return article.language.split("-", 1)[0]
     return guess_language(" ".join((article.title, *article.paragraphs[:LANGUAGE_PARAGRAPHS])))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import explain_cli, explain_line
 
-from digest import cluster, evaluate, features
+from digest import cluster, dates, evaluate, features, views
 from digest.config import ClusterParams
 from digest.features import Features, english_side, name_coverage, shared_names
 
@@ -80,3 +80,19 @@ def test_explain_says_the_english_lead_counts() -> None:
     assert "id and en: the mean of the lower and the English lead's" in line
     same = explain_line(explain_cli(INDONESIAN[0], INDONESIAN[1], BLIND115), "names")
     assert "the lower counts" in same
+
+
+def test_a_language_with_its_region_is_that_language(tmp_path: Path) -> None:
+    """Front matter may write "en-US" or "en-GB": one language with "en" to the clusterer
+    (no cross-language factor, no English-lead rule between them) and to the pages; the
+    region still orders numeric dates."""
+    story = "A flash flood hit Kendal on Friday, and the Kendal regent visited the villages."
+    for name, code in (("us.md", "en-US"), ("plain.md", "en"), ("gb.md", "en-GB")):
+        text = f"---\ntitle: Flash flood hits Kendal\nlanguage: {code}\n---\n{story}\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    articles = sorted(evaluate.load_articles(tmp_path), key=lambda a: a.id)
+    assert [a.language for a in articles] == ["en-gb", "en", "en-us"]
+    assert [views.article_language(a) for a in articles] == ["en", "en", "en"]
+    made = cluster.featurize_corpus(articles, ClusterParams(), None, False)[0]
+    assert {f.language for f in made} == {"en"}  # (each comparison reads `Features.language`)
+    assert dates.is_month_first(articles[2].language) and not dates.is_month_first("en-gb")
