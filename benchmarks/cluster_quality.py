@@ -13,11 +13,21 @@ works corpus by corpus is not a default.
 `--subsets N` also scores N random draws of whole gold events from all corpora together
 (`--events` of them per draw; the same draws at every threshold): a folder of a few dozen
 events, like the ones the tool meets, and how much the score varies from folder to folder.
+
+At one threshold, `--save FILE` writes every corpus's scores and the means as JSON, and
+`--compare FILE` (a file an earlier run saved, say before a change) prints each corpus
+whose F1 moved, alone or together, and the means before and after:
+
+    python benchmarks/cluster_quality.py --save /tmp/before.json   # on main
+    python benchmarks/cluster_quality.py --compare /tmp/before.json  # with the change
+
+(Run it with `PYTHONPATH=` the tree to measure: an editable install imports its own.)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import time
 from collections import defaultdict
@@ -28,6 +38,12 @@ from digest import cluster, evaluate
 from digest.config import ClusterParams
 
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
+REALISTIC = tuple(f"blind{k}" for k in range(104, 116))
+"""The twelve sets whose writers drafted every report of an event alone, as different
+newsrooms would (README, "Fifteenth session"): their mean is the nearest we have to a folder
+of real news, and is reported on its own."""
+MOVED = 0.0005
+"""A corpus's F1 that changed by more than this is listed by `--compare`."""
 
 
 def main() -> None:
@@ -36,7 +52,12 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--subsets", type=int, default=0, metavar="N")
     parser.add_argument("--events", type=int, nargs="+", default=[10, 20, 40])
+    parser.add_argument("--save", type=Path, metavar="FILE")
+    parser.add_argument("--compare", type=Path, metavar="FILE")
     args = parser.parse_args()
+    if args.sweep and (args.save or args.compare):
+        parser.error("--save and --compare score one threshold: leave out --sweep")
+    before = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     corpora = load_corpora(args.corpora, report=True)
     base = ClusterParams()
     if args.sweep:
@@ -58,6 +79,13 @@ def main() -> None:
                 print(f"# {name}: {alone[name]}")
             for name in names:
                 print(f"# {name}, clustered together with the others: {mixed_scores[name]}")
+            saved = summary(threshold, alone, mixed_scores)
+            means = saved["means"]
+            print("# means: " + ", ".join(f"{k} {v:.4f}" for k, v in means.items()))
+            if args.save:
+                args.save.write_text(json.dumps(saved, indent=1) + "\n", encoding="utf-8")
+            if before is not None:
+                print("\n".join(f"# moved: {line}" for line in compare(before, saved)))
         f1s = [alone[name].f1 for name in names]
         mixed = [mixed_scores[name].f1 for name in names]
         print(
@@ -105,6 +133,52 @@ def score_corpora(
         for name, (_, gold) in corpora.items()
     }
     return alone, mixed
+
+
+def summary(
+    threshold: float, alone: dict[str, evaluate.Scores], mixed: dict[str, evaluate.Scores]
+) -> dict:
+    """Return the scores of one threshold as `--save` writes them."""
+    corpora = {
+        name: {
+            "alone": s.f1,
+            "precision": s.precision,
+            "recall": s.recall,
+            "together": mixed[name].f1,
+        }
+        for name, s in alone.items()
+    }
+    means = {
+        kind: sum(c[kind] for c in corpora.values()) / len(corpora)
+        for kind in ("alone", "together")
+    }
+    real = [name for name in REALISTIC if name in corpora]
+    if real:
+        means["realistic"] = sum(corpora[n]["alone"] for n in real) / len(real)
+    return {"threshold": threshold, "corpora": corpora, "means": means}
+
+
+def compare(before: dict, after: dict) -> list[str]:
+    """Return a line per corpus and kind whose F1 moved by more than `MOVED`, how many went
+    up and down, and each mean before and after (corpora in only one of them are named)."""
+    lines = []
+    old, new = before["corpora"], after["corpora"]
+    counts = {kind: [0, 0] for kind in ("alone", "together")}
+    for name in new:
+        if name not in old:
+            lines.append(f"{name} is new")
+            continue
+        for kind in ("alone", "together"):
+            change = new[name][kind] - old[name][kind]
+            if abs(change) > MOVED:
+                counts[kind][change < 0] += 1
+                lines.append(f"{name} {kind} {old[name][kind]:.3f} -> {new[name][kind]:.3f}")
+    lines += [f"{name} is gone" for name in old if name not in new]
+    lines += [f"{kind}: {up} up, {down} down" for kind, (up, down) in counts.items()]
+    for kind, value in after["means"].items():
+        if kind in before["means"]:
+            lines.append(f"mean {kind} {before['means'][kind]:.4f} -> {value:.4f}")
+    return lines
 
 
 def score_subsets(corpora: dict, thresholds: list[float], draws: int, sizes: list[int]) -> None:
