@@ -219,9 +219,9 @@ def _pct(value: float | None) -> str:
 
 def _counted(e: Explanation) -> str:
     """Say which of the two coverages the names score is (`features.shared_names`)."""
-    side = english_side(*e.languages)
     if None in e.coverage:
         return "a lead without names: none count"
+    side = english_side(*e.languages)
     if side is None:
         return "the lower counts"
     return (

@@ -99,14 +99,12 @@ def test_a_language_with_its_region_is_that_language(tmp_path: Path) -> None:
 
 
 def test_explain_says_when_a_lead_names_nothing(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
-        "the flood rose again\n\nthe water rose overnight and people left, officials said.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "b.txt").write_text(
-        "Flood hits Kendal as river rises\n\nThe Bodri river burst its banks in Kendal on "
-        "Friday, the Kendal disaster agency said.\n",
-        encoding="utf-8",
-    )
+    texts = {
+        "a.txt": "the flood rose again\n\nthe water rose overnight; people left, officials said.",
+        "b.txt": "Flood hits Kendal as river rises\n\nThe Bodri river burst its banks in "
+        "Kendal on Friday, the Kendal disaster agency said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
     line = explain_line(explain_cli("a", "b", tmp_path), "names")
     assert line.split()[1] == "0.000" and "n/a" in line and "a lead without names" in line
