@@ -84,27 +84,32 @@ def _openings(line: str) -> Iterable[tuple[str, str]]:
         yield line[: stop.start()].rstrip(".!?"), line[stop.end() :]
 
 
-def lead_weekday(lead: str) -> int | None:
+def lead_weekday(lead: str, sentences: int = 1) -> int | None:
     """Return the one weekday the first sentence of `lead` names as is ("on Friday"), else None.
 
     "last Friday" or "next Friday" is not the dateline's day, and two weekdays are ambiguous.
     A place standing as a sentence of its own is the dateline, and the sentence after it is
-    the first ("Denpasar. A man was arrested on Saturday ...").
+    the first ("Denpasar. A man was arrested on Saturday ..."). With `sentences` above 1, the
+    first of that many opening sentences that names a weekday is read instead (a feature's
+    opening scene, then "Pada Kamis dini hari, ..."); the sentences after it are not.
     >>> lead_weekday("Denpasar. Customs officers found 340 grams on Saturday. He came Friday.")
     5
+    >>> [lead_weekday("Warga panik. Kebakaran terjadi Kamis malam. Api padam Jumat.", n) for n in (1, 2)]
+    [None, 3]
     """
-    sentences = dates._SENTENCE_END.split(lead.strip(), maxsplit=2)
-    if len(sentences) > 1 and place_only(sentences[0]):
-        sentences = sentences[1:]
-    first_sentence = sentences[0]
-    if not dates.names_weekday(first_sentence):
-        return None
-    named = {
-        e.weekday
-        for e in dates.find_expressions(first_sentence)
-        if e.kind is dates.Kind.WEEKDAY and not e.shift
-    }
-    return named.pop() if len(named) == 1 else None
+    opening = dates._SENTENCE_END.split(lead.strip(), maxsplit=sentences + 1)
+    if len(opening) > 1 and place_only(opening[0]):
+        opening = opening[1:]
+    for sentence in opening[:sentences]:
+        if not dates.names_weekday(sentence):
+            continue
+        named = {
+            e.weekday
+            for e in dates.find_expressions(sentence)
+            if e.kind is dates.Kind.WEEKDAY and not e.shift
+        }
+        return named.pop() if len(named) == 1 else None
+    return None
 
 
 _PLACE_ONLY = re.compile(

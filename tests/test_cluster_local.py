@@ -373,8 +373,16 @@ def test_the_gap_is_in_the_days_reports_tell_of_not_in_their_page_dates() -> Non
         ("Presiden akan meneken perjanjian itu pada 25 Juli 2024.", None),  # a plan
         (
             "Perjanjian itu diteken. Isinya dibahas Rabu (17/7/2024).",
+            date(2024, 7, 17),
+        ),  # the second sentence, where the first dates nothing (`LEAD_SENTENCES`)
+        (
+            "Diteken Senin (15/7/2024). Isinya dibahas Rabu (17/7/2024).",
+            date(2024, 7, 15),
+        ),  # the first sentence's date first
+        (
+            "Perjanjian itu diteken. Isinya panjang. Dibahas Rabu (17/7/2024).",
             None,
-        ),  # not the first sentence
+        ),  # not the third sentence
     ],
 )
 def test_a_leads_dated_day_is_what_the_report_tells_of(first_paragraph: str, told) -> None:

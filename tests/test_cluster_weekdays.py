@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from conftest import explain_cli, explain_line, without_lone_dated_side, without_weekday_rule
 
-from digest import cluster, evaluate
+from digest import cluster, evaluate, features
 from digest.config import ClusterParams
 from digest.features import Features, read_article
 from digest.model import DateValue, Granularity
@@ -23,6 +23,9 @@ BLIND15 = Path(__file__).parent / "corpora" / "blind15" / "articles"
 RESCUE, CLOSURE = ("b15-025", "b15-035"), ("b15-062", "b15-068")
 """blind15's climbers rescued on Mount Fuji (Sun 26 Jul, both dated) and the typhoon's
 closure of its trails two days later (b15-068 says only "pada Selasa")."""
+
+BLIND103 = Path(__file__).parent / "corpora" / "blind103"
+SIGNING = "b103-014"
 
 SUNDAY = date(2026, 7, 26).toordinal()
 
@@ -122,6 +125,52 @@ def test_read_from_an_article_file(tmp_path: Path) -> None:
     )
     (article,) = evaluate.load_articles(tmp_path)
     assert read_article(article).lead_weekday == 1
+
+
+def test_the_second_sentence_is_read_where_the_first_names_no_weekday() -> None:
+    """`lead_weekday(lead, 2)`, as features read a report (`LEAD_SENTENCES`): a
+    report that opens on a scene or a finding says the day in the sentence after; the first
+    sentence's weekday still wins, two in the sentence read are still none, and a third
+    sentence is not read."""
+    scene = "Warga panik melihat asap hitam. Kebakaran terjadi Kamis malam. Api padam Jumat."
+    assert lead_weekday(scene) is None
+    assert lead_weekday(scene, 2) == 3
+    assert lead_weekday("Ships collided on Monday. Talks resumed on Friday.", 2) == 0
+    assert lead_weekday("A ship sank. It left on Monday and sank on Friday.", 2) is None
+    assert lead_weekday("A ship sank. Its crew are safe. It sank on Friday.", 2) is None
+
+
+def test_read_from_the_second_sentence_of_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "scene.txt"
+    path.write_text(
+        "Ratusan Kios Hangus di Pasar Lama\n\n"
+        "Asap hitam masih mengepul dari deretan kios yang hangus. Kebakaran terjadi Kamis "
+        "malam dan baru padam tiga jam kemudian. Pedagang mengaku rugi sejak Senin.\n"
+        "Polisi menyelidiki penyebabnya.\n",
+        encoding="utf-8",
+    )
+    (article,) = evaluate.load_articles(tmp_path)
+    assert read_article(article).lead_weekday == 3
+
+
+def test_a_weekday_in_the_second_sentence_parts_an_undated_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """blind103: the minister signs the teachers' redistribution in Mamuju "Rabu sore" (b103-014
+    has no date; the day is in its lead's second sentence). Read, it is a Wednesday report,
+    and the Monday and Tuesday school visits of the same tour (dated) are not its event; read
+    from the first sentence only, it has no weekday and the linkage mixes four events."""
+    folder = BLIND103 / "articles"
+    articles = evaluate.load_articles(folder)
+    gold = evaluate.gold_by_article(evaluate.read_gold(BLIND103 / "gold.json"), articles)
+
+    def events_with_signing() -> set[str]:
+        (group,) = [g for g in cluster.cluster_articles(articles, ClusterParams()) if SIGNING in g]
+        return {gold[aid] for aid in group}
+
+    assert events_with_signing() == {gold[SIGNING]}
+    monkeypatch.setattr(features, "LEAD_SENTENCES", 1)
+    assert len(events_with_signing()) > 1
 
 
 @pytest.mark.parametrize(
