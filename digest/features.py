@@ -324,9 +324,7 @@ def read_article(article: Article) -> ArticleTerms:
         "steps": report_steps(article.title, article.paragraphs),
         "lead_regions": text_regions((article.title, *article.paragraphs[:1])),
         "lead_weekday": (
-            lead_weekday(article.paragraphs[0], LEAD_SENTENCES)
-            if article.paragraphs
-            else None
+            lead_weekday(article.paragraphs[0], LEAD_SENTENCES) if article.paragraphs else None
         ),
         "title_places": headline_places(article.title),
         "title_offices": (title_offices := offices_named(article.title)),
@@ -341,9 +339,9 @@ _LEAD_DAY_SOURCES = frozenset({DateSource.EXPLICIT, DateSource.DATELINE, DateSou
 
 def lead_day(article: Article) -> int | None:
     """Return the day (an ordinal) of the first date the first sentence of an article's
-    first paragraph mentions (or, where it mentions none, its second: `LEAD_SENTENCES`), when that date is a day in the past read from the text (a
-    full date, or a weekday counted back from the article's own date), else None
-    (`Features.lead_day`)."""
+    first paragraph mentions (or, where it mentions none, its second: `LEAD_SENTENCES`),
+    when that date is a day in the past read from the text (a full date, or a weekday
+    counted back from the article's own date), else None (`Features.lead_day`)."""
     found = [
         m
         for m in article.mentions

@@ -94,8 +94,9 @@ def lead_weekday(lead: str, sentences: int = 1) -> int | None:
     opening scene, then "Pada Kamis dini hari, ..."); the sentences after it are not.
     >>> lead_weekday("Denpasar. Customs officers found 340 grams on Saturday. He came Friday.")
     5
-    >>> [lead_weekday("Warga panik. Kebakaran terjadi Kamis malam. Api padam Jumat.", n) for n in (1, 2)]
-    [None, 3]
+    >>> scene = "Warga panik. Kebakaran terjadi Kamis malam. Api padam Jumat."
+    >>> lead_weekday(scene), lead_weekday(scene, 2)
+    (None, 3)
     """
     opening = dates._SENTENCE_END.split(lead.strip(), maxsplit=sentences + 1)
     if len(opening) > 1 and place_only(opening[0]):
