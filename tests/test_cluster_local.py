@@ -380,19 +380,39 @@ def test_the_gap_is_in_the_days_reports_tell_of_not_in_their_page_dates() -> Non
             date(2024, 7, 15),
         ),  # the first sentence's date first
         (
+            "Perjanjian itu diteken di Jakarta pada Senin (15/7/2024). Rabu (17/7/2024) dibahas.",
+            date(2024, 7, 15),
+        ),  # the first sentence's date first, wherever the second's stands in its sentence
+        (
             "Perjanjian itu diteken. Isinya panjang. Dibahas Rabu (17/7/2024).",
             None,
         ),  # not the third sentence
     ],
 )
 def test_a_leads_dated_day_is_what_the_report_tells_of(first_paragraph: str, told) -> None:
+    assert _lead_day(first_paragraph, "Paragraf kedua. Tanggal 1 Juli 2024.") == told
+
+
+def _lead_day(*paragraphs: str) -> date | None:
     article = Article(
         id="a",
         path="a.txt",
         title="Perjanjian diteken",
-        paragraphs=(first_paragraph, "Paragraf kedua, 1 Juli 2024."),
+        paragraphs=paragraphs,
         published=DateValue(date(2024, 7, 19)),
     )
     article = replace(article, mentions=timeline.find_mentions(article))
     day = features.lead_day(article)
-    assert (date.fromordinal(day) if day is not None else None) == told
+    return date.fromordinal(day) if day is not None else None
+
+
+def test_a_leads_day_is_read_in_the_storys_second_sentence_across_paragraphs() -> None:
+    """A first paragraph of one sentence: the story's second sentence is the second
+    paragraph's first ("... menangkap seorang kurir ... . / YA ditangkap ..., Selasa
+    (3/11/2026) ..."); a first paragraph of two sentences leaves the second paragraph out."""
+    opening = "Polisi menangkap seorang kurir narkoba."
+    assert _lead_day(opening, "Ia ditangkap Rabu (17/7/2024) malam. Lalu diperiksa.") == date(
+        2024, 7, 17
+    )
+    assert _lead_day(opening, "Ia diperiksa. Ia ditangkap Rabu (17/7/2024) malam.") is None
+    assert _lead_day(f"{opening} Ia diperiksa.", "Ditangkap Rabu (17/7/2024) malam.") is None
