@@ -115,9 +115,9 @@ class Features:
     """Provinces the headline and first paragraph name (`text_regions`)."""
     lead_weekday: int | None = None
     """The one weekday its lead's first sentence names ("arrived on Friday"), or its second
-    where the first names none (`LEAD_SENTENCES`, `yearless.lead_weekday`), else
-    None: for a report with no own day, the day of the
-    week of what it reports (`cluster.weekday_conflicts`)."""
+    where the first names none (`LEAD_SENTENCES`, `yearless.lead_weekday`), else None: for a
+    report with no own day, the day of the week of what it reports
+    (`cluster.weekday_conflicts`)."""
     title_places: frozenset[str] = frozenset()
     """Countries the headline names (`headline_places`)."""
     title_offices: int = 0
@@ -347,27 +347,21 @@ def lead_day(article: Article) -> int | None:
     the first paragraph is one sentence), when that date is a day in the past read from the
     text (a full date, or a weekday counted back from the article's own date), else None
     (`Features.lead_day`)."""
-    first = len(split_sentences(article.paragraphs[0])) if article.paragraphs else 0
     found = [
-        (place, m.start, m)
+        m
         for m in article.mentions
-        if (place := _story_sentence(m, first)) < LEAD_SENTENCES
-        and m.is_past
-        and m.date.is_exact
-        and m.date.source in _LEAD_DAY_SOURCES
+        if m.paragraph < 2 and m.is_past and m.date.is_exact and m.date.source in _LEAD_DAY_SOURCES
     ]
-    return min(found, key=lambda f: f[:2])[2].date.value.toordinal() if found else None
+    # The first paragraph's sentences are counted only where the second paragraph has a date.
+    first = len(split_sentences(article.paragraphs[0])) if any(m.paragraph for m in found) else 0
 
+    def story_sentence(m: DateMention) -> int:
+        return m.sentence if m.paragraph == 0 else first + m.sentence
 
-def _story_sentence(mention: DateMention, first: int) -> int:
-    """Return which sentence of the story (0: the first) a date mention is in, over the
-    first two paragraphs (`first`: how many sentences the first holds); later ones are
-    all `LEAD_SENTENCES`, never read as the lead's."""
-    if mention.paragraph == 0:
-        return mention.sentence
-    if mention.paragraph == 1:
-        return min(first + mention.sentence, LEAD_SENTENCES)
-    return LEAD_SENTENCES
+    found = [m for m in found if story_sentence(m) < LEAD_SENTENCES]
+    if not found:
+        return None
+    return min(found, key=lambda m: (story_sentence(m), m.start)).date.value.toordinal()
 
 
 STORE_FILE = "terms.store"

@@ -115,16 +115,26 @@ def test_a_place_standing_as_the_first_sentence_is_the_dateline_not_the_lead() -
     assert lead_weekday("Denpasar. A man was arrested. He had flown in on Saturday.") is None
 
 
-def test_read_from_an_article_file(tmp_path: Path) -> None:
-    path = tmp_path / "closure.txt"
-    path.write_text(
-        "Topan Mendekat, Jalur Pendakian Ditutup\n\n"
-        "Otoritas setempat menutup semua jalur pendakian pada Selasa karena topan mendekat.\n"
-        "Pendaki diminta turun sebelum malam.\n",
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    ("opening", "weekday"),
+    [
+        (
+            "Otoritas setempat menutup semua jalur pendakian pada Selasa karena topan mendekat.\n"
+            "Pendaki diminta turun sebelum malam.",
+            1,
+        ),
+        (  # the second sentence, where the first names no weekday (`LEAD_SENTENCES`)
+            "Asap hitam masih mengepul dari deretan kios yang hangus. Kebakaran terjadi Kamis "
+            "malam dan baru padam tiga jam kemudian. Pedagang mengaku rugi sejak Senin.\n"
+            "Polisi menyelidiki penyebabnya.",
+            3,
+        ),
+    ],
+)
+def test_read_from_an_article_file(tmp_path: Path, opening: str, weekday: int) -> None:
+    (tmp_path / "report.txt").write_text(f"Berita Hari Ini\n\n{opening}\n", encoding="utf-8")
     (article,) = evaluate.load_articles(tmp_path)
-    assert read_article(article).lead_weekday == 1
+    assert read_article(article).lead_weekday == weekday
 
 
 def test_the_second_sentence_is_read_where_the_first_names_no_weekday() -> None:
@@ -138,19 +148,6 @@ def test_the_second_sentence_is_read_where_the_first_names_no_weekday() -> None:
     assert lead_weekday("Ships collided on Monday. Talks resumed on Friday.", 2) == 0
     assert lead_weekday("A ship sank. It left on Monday and sank on Friday.", 2) is None
     assert lead_weekday("A ship sank. Its crew are safe. It sank on Friday.", 2) is None
-
-
-def test_read_from_the_second_sentence_of_a_file(tmp_path: Path) -> None:
-    path = tmp_path / "scene.txt"
-    path.write_text(
-        "Ratusan Kios Hangus di Pasar Lama\n\n"
-        "Asap hitam masih mengepul dari deretan kios yang hangus. Kebakaran terjadi Kamis "
-        "malam dan baru padam tiga jam kemudian. Pedagang mengaku rugi sejak Senin.\n"
-        "Polisi menyelidiki penyebabnya.\n",
-        encoding="utf-8",
-    )
-    (article,) = evaluate.load_articles(tmp_path)
-    assert read_article(article).lead_weekday == 3
 
 
 def test_a_weekday_in_the_second_sentence_parts_an_undated_report(
