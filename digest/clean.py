@@ -174,9 +174,15 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     (
         "promo",
-        r"(whatsapp\.com/channel|t\.me/|news\.google\.com|"
-        r"\b(whatsapp|telegram) channel\b|\bsaluran whatsapp\b)",
-        *("whatsapp", "telegram", "t.me/", "news.google.com"),
+        r"whatsapp\.com/channel|t\.me/|news\.google\.com",
+        *("whatsapp.com/channel", "t.me/", "news.google.com"),
+    ),
+    (
+        "promo",  # an invitation to a channel; "said on its Telegram channel" is the story's
+        r"^(?=.{0,300}$)(?=.*\b(join|follow|ikuti|gabung|bergabung|simak|dapatkan|subscribe|"
+        r"klik|click|akses)\b).*\b((whatsapp|telegram) channel|(saluran|kanal) whatsapp|"
+        r"grup telegram)\b",
+        *("whatsapp", "telegram"),
     ),
     (
         "share",

@@ -223,6 +223,12 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "ANTARA FOTO/Yeremias Sinlaeloe/nym.",
         "(/)",
         "●",
+        # an invitation to an outlet's channel or group, with or without its link
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Mari "
+        'bergabung di Grup Telegram "Kompas.com News Update", caranya klik link, kemudian join.',
+        "Join ST's Telegram channel and get the latest breaking news delivered to you.",
+        "Ikuti berita terkini Belitung di kanal WhatsApp kami.",
+        "Info lengkap: https://t.me/examplenews",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -263,6 +269,12 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "denies wrongdoing.",
         "Nomor: 3 of the list, the striker, scored twice in the final on Sunday in Jakarta.",
         "Ilustrasi itu dibuat oleh seniman lokal dan dipamerkan di galeri kota pada Senin.",
+        # a story that names a channel is no promotion of one (a lead was dropped as one)
+        "Police have detained three people after photos of the mathematics paper appeared on a "
+        "Telegram channel less than 40 minutes after the national exam began this morning.",
+        "The general arrived in the capital late Monday, the Defence Ministry said in a "
+        "statement on its Telegram channel.",
+        "Polisi menyebut data itu dijual lewat saluran WhatsApp sejak awal bulan.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
