@@ -160,6 +160,10 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     ("initials", r"^\s*\(\s*[a-z]{2,5}\d{0,3}\s*/\s*[a-z0-9.-]{2,40}\s*\)\s*$"),  # (cr3/x.com)
     (
+        "byline",  # a reporter's sign-off after the outlet's site: "(Tribunpontianak.co.id/Name)"
+        r"^\s*\(\s*[\w-]+(\.[\w-]+)*\.(com|co\.id|id|net|org|co|tv)\s*/\s*[^()/\d]{2,60}\)\s*$",
+    ),
+    (
         "byline",
         rf"^\s*{_ROLE}\s*:?\s+[A-Z][\w.,'’ -]{{1,60}}"
         rf"(\s*[|,]\s*{_ROLE}\s*:?\s+[A-Z][\w.,'’ -]{{1,60}})*$",
@@ -425,6 +429,8 @@ def is_dateline_only(line: str) -> bool:
     >>> is_dateline_only("Kompas.com - 05/11/2024, 10:15 WIB")
     True
     >>> is_dateline_only("CNN Indonesia | Jumat, 29/11/2024 10:00 WIB")
+    True
+    >>> is_dateline_only("Okezone.com / Senin, 16 November 2026 - 07:20 WIB")
     True
     >>> is_dateline_only("Jakarta - Menteri tiba 29/11/2024")
     False
@@ -795,8 +801,9 @@ _DATELINE = re.compile(
 )
 """A dateline: a place in capitals, an outlet or region after a comma, an outlet in brackets
 (after a country in brackets: "Batam (Indonesia) (AFP) -"), then a dash."""
-_OUTLET_PREFIX = re.compile(r"\s*([\w.]+(?:\s[\w.]+){0,2})\s+[-–—|]\s+(?=.*\d)")
-"""A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ..."."""
+_OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/]\s+(?=.*\d)")
+"""A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
+"Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
 _OUTLET_SHAPE = re.compile(
     r"(\.(com|co\.id|id|net|org|co|news|tv)\b|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|pos|kompas|detik)$|^detik)",

@@ -229,6 +229,11 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Join ST's Telegram channel and get the latest breaking news delivered to you.",
         "Ikuti berita terkini Belitung di kanal WhatsApp kami.",
         "Info lengkap: https://t.me/examplenews",
+        # a reporter's sign-off after the site's name, and a stamp at the foot of the page
+        "(Tribunpontianak.co.id/Yulianus Ding)",
+        "(POS-KUPANG.COM/Oktovianus Lenggu)",
+        "Okezone.com / Senin, 16 November 2026 - 07:20 WIB",
+        "Liputan6.com / 16 Nov 2026, 19:42 WIB",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
