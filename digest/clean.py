@@ -160,6 +160,28 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     ("initials", r"^\s*\(\s*[a-z]{2,5}\d{0,3}\s*/\s*[a-z0-9.-]{2,40}\s*\)\s*$"),  # (cr3/x.com)
     (
+        "tags",  # a line of hashtags: "#Lewotobi #FloresTimur #Volcano #NTT" (one may hold a space)
+        r"^\s*#\w[\w'-]*(?:[\s,]+#\w[\w'-]*)+\s*$|"
+        r"^(?=(?:[^#]*#\w){3})\s*#\w[\w'-]*(?:[\s,]+#?\w[\w'-]*)*\s*$",
+    ),
+    (
+        "byline",  # "(Penulis: X | Editor: Y)", "(Laporan Wartawan Pos-Kupang.com, Name)"
+        r"^\s*\(\s*(penulis|reporter|editor|pewarta|kontributor|laporan wartawan)\b[^()]{1,160}"
+        r"\)\s*$",
+    ),
+    ("byline", r"^\s*\(\s*(reuters|ap|afp|antara|bernama|xinhua|kyodo)\s*\)\s*$"),
+    ("read-also", r"^\s*most read from(\s+[\w.&'’-]+){1,3}\s*$"),  # Bloomberg's, mid-story
+    (
+        "byline",  # "--With assistance from Priya Raman.", "—With a report from Inquirer Research"
+        r"^\s*[-—–]{1,2}\s*with (additional )?(assistance|reporting|a report) (from|by)\b"
+        r"[^!?]{1,120}$",
+    ),
+    (
+        "byline",  # a sign-off after a dash: "— The Jakarta Post", "— Asia Cyber Watch | Briefs"
+        r"^\s*[—–]\s*[A-Z][^\d.!?:;\"“”]{1,60}$",
+    ),
+    ("byline", r"^\s*kontributor\s+[A-Z][\w .-]{1,40},\s*[A-Z][\w .'-]{2,60}$"),
+    (
         "byline",  # a reporter's sign-off after the outlet's site: "(Tribunpontianak.co.id/Name)"
         r"^\s*\(\s*[\w-]+(\.[\w-]+)*\.(com|co\.id|id|net|org|co|tv)\s*/\s*[^()/\d]{2,60}\)\s*$",
     ),

@@ -234,6 +234,18 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "(POS-KUPANG.COM/Oktovianus Lenggu)",
         "Okezone.com / Senin, 16 November 2026 - 07:20 WIB",
         "Liputan6.com / 16 Nov 2026, 19:42 WIB",
+        # hashtags, sign-offs and credits at the foot of a page
+        "#Lewotobi #FloresTimur #Volcano #NTT",
+        "#Bombana #Polda Sultra #KematianTahanan #Jumardin",
+        "(Penulis: Nur Aini | Editor: Rudi Hartono)",
+        "(Laporan Wartawan Pos-Kupang.com, Yohanes Gebo Dhiu)",
+        "(Reuters)",
+        "--With assistance from Priya Raman.",
+        "—With a report from Inquirer Research",
+        "— The Jakarta Post",
+        "— Asia Cyber Watch | Briefs",
+        "Kontributor Baubau, Muhammad Iksan Buton",
+        "Most Read from Bloomberg",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -280,6 +292,10 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "The general arrived in the capital late Monday, the Defence Ministry said in a "
         "statement on its Telegram channel.",
         "Polisi menyebut data itu dijual lewat saluran WhatsApp sejak awal bulan.",
+        # hashtags and dashes inside a story
+        "#1 seed Jannik Sinner beat #2 Carlos Alcaraz in the final",
+        "— Kata dia, pemerintah akan membantu warga yang rumahnya rusak.",
+        "- Jalan Jenderal Sudirman",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
