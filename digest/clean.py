@@ -18,6 +18,8 @@ from digest.text import name_kind, split_sentences
 _LABEL = (
     r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
     r"scroll to continue(?: with content)?|gulir untuk melanjutkan|lanjut(?:kan)? membaca|"
+    r"lanjutkan membaca artikel di bawah(?: ini)?|"
+    r"scroll (?:ke bawah )?untuk melanjutkan membaca|"
     r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page|"
     r"halaman \d+ dari \d+|page \d+ of \d+|lihat foto|video rekomendasi|baca berikutnya|"
     r"scroll untuk melanjutkan|most viewed|reuse this content|"
@@ -57,6 +59,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(simak|tonton|lihat|saksikan)\s+(juga\s+)?video\b"),
     ("read-also", r"^\s*(watch|video)\s*:"),
     ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),
+    ("read-also", r"^\s*(simak|baca) selengkapnya\b.{0,40}$"),
     ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
     (
         "read-also",  # a linked headline under a label: "Pilihan Editor: ...", "Read: ..."
@@ -116,7 +119,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("promo", r"^\s*(klik di sini|click here)\b.{0,100}$"),
     (
         "promo",  # "Baca berita lengkap dan menarik lainnya di Google News CNN Indonesia."
-        r"^\s*(baca|simak|ikuti|dapatkan)\b.{0,60}\b(lainnya|pilihan)\b.{0,20}\b(di|dari)\s+"
+        r"^\s*(baca|simak|ikuti|dapatkan|cek)\b.{0,60}\b(lainnya|pilihan|yang lain)\b.{0,20}"
+        r"\b(di|dari)\s+"
         r"(google news|wa channel|whatsapp|ponselmu|[\w-]+\.com)\b.{0,40}$",
     ),
     ("stub", r"^\s*(berita|informasi) selengkapnya menyusul\W*$"),
@@ -246,7 +250,11 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     ("copyright", r"^\s*dilarang keras mengambil konten\b"),
     ("photo-credit", r"^\s*\(?\s*(foto|photo|photograph|ilustrasi|illustration|image|gambar)\s*:"),
-    ("photo-credit", r"^\s*image (source|caption)\s*,"),
+    ("photo-credit", r"^\s*(image (source|caption)|sumber gambar|keterangan gambar)\s*,"),
+    (
+        "photo-credit",  # "Dok. Kementerian Pertahanan", "Tangkapan layar video KCNA"
+        r"^\s*\(?\s*(dok\.|dokumentasi\b|tangkapan layar\b|screenshot\b)[^.!?]{0,80}\)?\s*$",
+    ),
     ("photo-credit", r"\((foto|photo)\s*:[^)]*\)\s*$"),
     ("photo-credit", r"\[[^\]]*\b(photo|foto|via (ap|afp|reuters)|getty|pool)\b[^\]]*\]\s*$"),
     (

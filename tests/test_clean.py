@@ -246,6 +246,15 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "— Asia Cyber Watch | Briefs",
         "Kontributor Baubau, Muhammad Iksan Buton",
         "Most Read from Bloomberg",
+        # BBC Indonesia's captions, ad placeholders, prompts and credits of Indonesian sites
+        "Sumber gambar, Getty Images",
+        "Keterangan gambar, Presiden Joko Widodo saat tiba di Beijing",
+        "Lanjutkan membaca artikel di bawah",
+        "Scroll ke bawah untuk melanjutkan membaca",
+        "Cek Berita dan Artikel yang lain di Google News dan WA Channel",
+        "Simak selengkapnya di sini",
+        "Dok. Kementerian Pertahanan",
+        "Tangkapan layar video KCNA",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -296,6 +305,8 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "#1 seed Jannik Sinner beat #2 Carlos Alcaraz in the final",
         "— Kata dia, pemerintah akan membantu warga yang rumahnya rusak.",
         "- Jalan Jenderal Sudirman",
+        "Dokumentasi rapat itu diserahkan kepada penyidik pada Senin.",
+        "Cek kesehatan gratis digelar di puskesmas yang lain di Bogor pada Sabtu pagi.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
