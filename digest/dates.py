@@ -989,6 +989,7 @@ _DATELINE_WORDS = frozenset({
     "diterbitkan", "diperbarui", "dipublikasikan", "terbit", "pukul", "jam", "tanggal",
     "by", "oleh", "com", "co", "id", "reporter", "editor", "penulis", "pewarta", "redaktur",
     "writer", "author", "wib", "wita", "wit", "publication", "update", "net", "section",
+    "pada", "terakhir", "diupdate",
 })  # fmt: skip
 _BYLINE_PLACE_WORDS = frozenset({"di", "in", "from", "dari"})
 """Words between a byline's name and its date: "by Jane Doe in Ubud on 9 May 2026"."""
@@ -1045,6 +1046,8 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     '2011-11-11'
     >>> dateline_date("April 14, 2026 · 6 min read").iso()
     '2026-04-14'
+    >>> dateline_date("Terakhir diperbarui pada 29 November 2024, 10:15 WIB").iso()
+    '2024-11-29'
     """
     expression = dateline_expression(line, dayfirst)
     value = resolve(expression, None) if expression is not None else None

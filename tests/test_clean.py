@@ -462,6 +462,8 @@ def test_a_page_stamp_above_the_headline_is_the_date_not_the_headline(above: str
         "Jakarta Globe / Nov 4, 2026 | 6:20 pm",
         "oleh Stenly Pontoh [Manado] di 4 November 2026",
         "4 November 2026 | Mongabay Series: Indonesian Forests",
+        "Dipublikasikan pada 4 November 2026",
+        "Terakhir diperbarui pada Rabu, 4 November 2026 10:15 WIB",
     ],
 )
 def test_a_page_stamp_above_the_story_is_its_date_not_its_first_paragraph(stamp: str) -> None:
