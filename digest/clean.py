@@ -824,13 +824,15 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
 
 
 _DATELINE = re.compile(
-    r"^\s*(?P<head>[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
+    r"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:co\.id|com|id|net|org|co|news|tv)\b)"
+    r"(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
     r"(?:,\s*(?P<after>[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2})?)?"
     r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
-    r"\s*[-–—]{1,2}\s+\S"
+    r"\s*(?P<sep>[-–—]{1,2}|:)\s+\S"
 )
-"""A dateline: a place in capitals, an outlet or region after a comma, an outlet in brackets
-(after a country in brackets: "Batam (Indonesia) (AFP) -"), then a dash."""
+"""A dateline: a place in capitals (or a site's name in lower case: "jpnn.com"), an outlet or
+region after a comma, an outlet in brackets (after a country in brackets: "Batam (Indonesia)
+(AFP) -"), then a dash or a colon ("Medcom.id, Jakarta: ...")."""
 _OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/]\s+(?=.*\d)")
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
@@ -856,6 +858,14 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     'Tribun-Timur.com'
     >>> detect_outlet(["Pangkalpinang (Indonesia) (AFP) - A crocodile killed a miner."])
     'AFP'
+    >>> detect_outlet(["jpnn.com, JAKARTA - Ia tiba."])
+    'jpnn.com'
+    >>> detect_outlet(["Medcom.id, Bogor: Ia tiba."])
+    'Medcom.id'
+    >>> detect_outlet(["KUALA LUMPUR: The minister arrived."]) is None
+    True
+    >>> detect_outlet(["KBRN, Manggar: Warga bertahan."]) is None
+    True
     """
     for paragraph in paragraphs[:2]:
         m = _DATELINE.match(paragraph)
@@ -867,6 +877,8 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
         if _OUTLET_SHAPE.search(head):  # "TRIBUNNEWS.COM, PYONGYANG - ..."
             return head
         after = m.group("after")
+        if m.group("sep") == ":":  # "Medcom.id, Jakarta:"; "KBRN, Manggar:" names no outlet
+            return after.strip() if after and _OUTLET_SHAPE.search(after) else None
         if (
             after
             and after.split()[0].lower().rstrip(".") not in DATE_WORDS

@@ -83,6 +83,11 @@ def test_seed_outlets_from_datelines(seeds: dict[str, clean.Cleaned]) -> None:
         ("The minister flew to Pyongyang on Friday - officials said.", None),
         ("SEOUL, Nov 5 (Reuters) - North Korea fired a missile on Tuesday.", "Reuters"),
         ("MOSCOW, Nov 29 - Russia said on Friday it had struck a plant.", None),
+        ("jpnn.com, JAKARTA - Presiden bertemu menteri pada Senin.", "jpnn.com"),
+        ("Medcom.id, Jakarta: Presiden bertemu menteri pada Senin.", "Medcom.id"),
+        ("MEDAN (Waspada): Keluarga korban menolak permintaan maaf terdakwa.", "Waspada"),
+        ("KBRN, Manggar: Warga masih bertahan di tenda pengungsian.", None),
+        ("KUALA LUMPUR: The minister arrived on Friday.", None),
     ],
 )
 def test_detect_outlet(lead: str, outlet: str | None) -> None:
