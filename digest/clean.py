@@ -784,15 +784,32 @@ _BARE_DATELINE = re.compile(
 )
 """A dateline alone on its line, ending in its dash: "Jakarta, CNN Indonesia --", "Mumbai, Nov
 11 -", "Batam (ANTARA) -"."""
+_MONTH_NAMES = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+_BARE_DAY_DATELINE = re.compile(
+    rf"[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){{0,3}}\s*,\s*"
+    rf"(?:(?i:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH_NAMES})\.?)"
+    r"(?:\s*\([^()]{2,40}\))?\s*[-–—]{0,2}\s*"
+)
+"""A place and a day without its dash or year, alone on its line: "JAKARTA, Aug 18",
+"Jakarta, 18 Agustus"."""
 
 
 def _dateline_joined(kept: list[int], texts: dict[int, str]) -> list[int]:
     """Return `kept` with a dateline alone on the first line (`_BARE_DATELINE`) joined to the
     story's first paragraph, as the page shows it: "Jakarta, CNN Indonesia -- Presiden ..."
-    is one paragraph, and the first is the lead the clusterer reads."""
-    if len(kept) < 2 or not _BARE_DATELINE.fullmatch(texts[kept[0]]):
+    is one paragraph, and the first is the lead the clusterer reads. A place and day with no
+    dash ("JAKARTA, Aug 18", `_BARE_DAY_DATELINE`), whose line end stood for it, get one, so
+    that the lead reads as the wire's "JAKARTA, Aug 18 - ..." and its day is read."""
+    first = texts[kept[0]] if kept else ""
+    if len(kept) < 2:
         return kept
-    texts[kept[1]] = f"{texts[kept[0]]} {texts[kept[1]]}"
+    if _BARE_DATELINE.fullmatch(first):
+        texts[kept[1]] = f"{first} {texts[kept[1]]}"
+    elif _BARE_DAY_DATELINE.fullmatch(first):
+        dash = "" if first.rstrip().endswith(("-", "–", "—")) else " -"
+        texts[kept[1]] = f"{first.rstrip()}{dash} {texts[kept[1]]}"
+    else:
+        return kept
     return kept[1:]
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from digest import build, clean, load
+from digest import build, clean, cluster, evaluate, load
+from digest.config import ClusterParams
 from digest.model import RawArticle
 
 REPO = Path(__file__).resolve().parent.parent
@@ -711,6 +712,31 @@ def test_a_dateline_alone_on_its_line_opens_the_first_paragraph(dateline: str) -
     assert item.paragraphs == (f"{dateline} {story}", f"{story} Lagi.")
     if "CNN" in dateline:
         assert item.outlet == "CNN Indonesia"
+
+
+@pytest.mark.parametrize("dateline", ["JAKARTA, Aug 18", "Jakarta, 18 Agustus"])
+def test_a_place_and_day_alone_on_its_line_dates_the_report_by_its_folder(
+    tmp_path: Path, dateline: str
+) -> None:
+    """A wire page's "JAKARTA, Aug 18" under the byline has no dash: its line end stood for
+    one. Joined to the story with a dash, it is the year-less dateline the clusterer reads,
+    and the folder gives its year when the lead's weekday agrees (18 August 2026 was a
+    Tuesday); alone on its line it was read as the lead and gave no date (blind10's b10-030)."""
+    story = "The company confirmed on Tuesday that a vendor's system had been breached."
+    page = f"Records offered for sale\nBy Priya Raman, TechAsia Insider\n{dateline}\n{story}\n"
+    item = cleaned(f"{page}More text follows here.\n")
+    assert item.paragraphs[0] == f"{dateline} - {story}"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(page, encoding="utf-8")
+    (seeds / "b.txt").write_text(
+        "Hospital group confirms breach\nJAKARTA, KOMPAS.com - Rumah sakit itu mengakui "
+        "kebocoran data pada Selasa (18/8/2026).\n",
+        encoding="utf-8",
+    )
+    arts = sorted(evaluate.load_articles(seeds), key=lambda a: a.id)
+    dated = cluster.cluster_with_copies(arts, ClusterParams()).folder_dated
+    assert dated["a"] is not None and dated["a"].iso() == "2026-08-18"
 
 
 @pytest.mark.parametrize(
