@@ -993,6 +993,9 @@ _DATELINE_WORDS = frozenset({
 })  # fmt: skip
 _BYLINE_PLACE_WORDS = frozenset({"di", "in", "from", "dari"})
 """Words between a byline's name and its date: "by Jane Doe in Ubud on 9 May 2026"."""
+_SECTION_JOINERS = frozenset({"and", "of", "the", "dan"})
+"""Small words of a section's name in a stamp of fields parted by bars: "18 November 2026 |
+Peace and Security"."""
 _AGO = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b|"
     r"\b\d+\s*(?:-\s*)?(?:minutes?|mins?|menit)\s+(?:read|baca)\b|"
@@ -1048,6 +1051,8 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     '2026-04-14'
     >>> dateline_date("Terakhir diperbarui pada 29 November 2024, 10:15 WIB").iso()
     '2024-11-29'
+    >>> dateline_date("18 November 2026 | Peace and Security").iso()
+    '2026-11-18'
     """
     expression = dateline_expression(line, dayfirst)
     value = resolve(expression, None) if expression is not None else None
@@ -1087,8 +1092,8 @@ def dateline_expression(
         low = token.lower()
         if low in _DATELINE_WORDS or low in WEEKDAYS or low in _WEEKDAY_ABBREVIATIONS:
             continue
-        if byline and low in _BYLINE_PLACE_WORDS:
-            continue  # "oleh Stenly Pontoh [Manado] di 2 November 2026"
+        if byline and (low in _BYLINE_PLACE_WORDS or low in _SECTION_JOINERS):
+            continue  # "oleh Stenly Pontoh [Manado] di 2 November 2026", "| Peace and Security"
         if low in MONTHS or (token.isupper() and token.isalpha()):
             continue  # time zones (IST, WIB) and place datelines (PYONGYANG, WASHINGTON)
         capitalised = token[:1].isupper() or any(c.isupper() for c in token[1:])

@@ -469,6 +469,7 @@ def test_a_page_stamp_above_the_headline_is_the_date_not_the_headline(above: str
         "oleh Stenly Pontoh [Manado] di 4 November 2026",
         "4 November 2026 | Mongabay Series: Indonesian Forests",
         "Dipublikasikan pada 4 November 2026",
+        "4 November 2026 | Peace and Security",  # UN News: the date and the section
         "Terakhir diperbarui pada Rabu, 4 November 2026 10:15 WIB",
     ],
 )
