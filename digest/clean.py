@@ -532,8 +532,12 @@ def _headline(raw: RawArticle, lines: list[str]) -> tuple[str, int, list[Removed
     removed: list[Removed] = []
     title, start = raw.title, 0
     headline = _headline_below_labels(title, lines)
+    named = headline is not None  # an outlet's name heads the labels
+    if headline is None:
+        headline = _headline_below_label(title, lines)
+        named = len(title.split()) == 1 and _OUTLET_SHAPE.search(title) is not None
     if headline is not None:
-        rules = ("outlet", *("label" for _ in range(headline)))
+        rules = ("outlet" if named else "label", *("label" for _ in range(headline)))
         for line, rule in zip((title, *filter(None, lines[:headline])), rules, strict=False):
             removed.append(Removed(line, line_rule(line) or rule))
         title, start = lines[headline], headline + 1
@@ -598,6 +602,39 @@ def _headline_below_labels(title: str, lines: list[str]) -> int | None:
         if seen == 3 or not (_is_label(line) or is_dateline_only(line)):
             return None
         seen += 1
+    return None
+
+
+_FIELDS = re.compile(r"\s[|›»>]\s")
+
+
+def _headline_below_label(title: str, lines: list[str]) -> int | None:
+    """Return the index of the real headline when `title` is a page's label over it, else
+    None: one word ("Internasional", "Menu", "EKSKLUSIF"), a site's name ("Kompas.com") or
+    fields parted by bars ("Jakarta Globe | News"), over a headline-shaped line (5 to 25
+    words, not ending a sentence) with a line after it. A headline of two or three words
+    ("Deputy Sheriff", "Saham TMKA Disuspensi") stays the headline.
+    >>> _headline_below_label("Internasional", ["Menhan Rusia Bertemu Kim Jong Un di Pyongyang",
+    ...     "PYONGYANG - Menhan Rusia bertemu Kim Jong Un pada Jumat."])
+    0
+    >>> _headline_below_label("Deputy Sheriff", ["End of Watch: Friday, June 24, 2005", "x"])
+    """
+    words = title.split()
+    if not _is_label(title) and not _FIELDS.search(title):
+        return None
+    fields = [f.split() for f in _FIELDS.split(title)]
+    if not (
+        len(words) == 1
+        or _OUTLET_SHAPE.search(title)
+        or (len(fields) > 1 and all(len(f) <= 3 for f in fields))
+    ):
+        return None
+    found = [i for i, line in enumerate(lines) if line]
+    if len(found) < 2:
+        return None
+    line = lines[found[0]]
+    if 5 <= len(line.split()) <= 25 and not re.search(r"[.!?]$", line):
+        return found[0]
     return None
 
 

@@ -427,6 +427,38 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
 
 
 @pytest.mark.parametrize(
+    ("above", "outlet"),
+    [
+        ("Internasional", None),
+        ("EKSKLUSIF", None),
+        ("Menu", None),
+        ("Kompas.com", "Kompas.com"),
+        ("Jakarta Globe | News", None),
+        ("News › Internasional", None),
+    ],
+)
+def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
+    above: str, outlet: str | None
+) -> None:
+    """A scraped page's section, button or site name on the first line was read as the
+    headline, and the real headline, title-cased, was then dropped as a masthead line."""
+    headline = "Menhan Rusia Bertemu Kim Jong Un di Pyongyang"
+    story = "PYONGYANG - Menteri Pertahanan Rusia bertemu Kim Jong Un pada Jumat (29/11/2024)."
+    item = cleaned(f"{above}\n\n{headline}\n\n{story}\n\nKeduanya membahas kerja sama.\n")
+    assert item.title == headline
+    assert item.paragraphs[0] == story
+    assert item.outlet == outlet
+
+
+@pytest.mark.parametrize("short", ["Deputy Sheriff", "Saham TMKA Disuspensi", "Brexit"])
+def test_a_short_headline_over_a_subhead_stays_the_headline(short: str) -> None:
+    subhead = "End of Watch: Friday, June 24, 2005" if short != "Brexit" else "Deal agreed."
+    story = "A deputy was killed on duty on Friday, the sheriff's office said in a statement."
+    item = cleaned(f"{short}\n{subhead}\n{story}\n")
+    assert item.title == short
+
+
+@pytest.mark.parametrize(
     "above", ["Kompas.com - 05/11/2024, 10:15 WIB", "CNN Indonesia | Selasa, 05/11/2024 10:15 WIB"]
 )
 def test_an_outlet_and_date_line_above_the_headline_is_not_the_headline(above: str) -> None:
