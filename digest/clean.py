@@ -606,6 +606,16 @@ def _headline_below_labels(title: str, lines: list[str]) -> int | None:
 
 
 _FIELDS = re.compile(r"\s[|›»>]\s")
+_SECTION_WORDS = frozenset({
+    "berita", "utama", "terkini", "terbaru", "nasional", "internasional", "regional", "daerah",
+    "dunia", "ekonomi", "bisnis", "politik", "hukum", "olahraga", "hiburan", "teknologi",
+    "tekno", "otomotif", "gaya", "hidup", "kesehatan", "pendidikan", "opini", "ikuti", "kami",
+    "masuk", "daftar", "cari", "beranda", "news", "world", "business", "politics", "sport",
+    "sports", "opinion", "home", "sign", "in", "up", "log", "login", "search", "menu", "top",
+    "stories", "latest", "breaking", "follow", "us", "more", "asia", "pacific", "local",
+})  # fmt: skip
+"""Words of a page's sections and buttons: a line of two or three of them only ("Berita
+Utama", "Sign in", "Ikuti Kami") is a label, not a headline."""
 
 
 def _headline_below_label(title: str, lines: list[str]) -> int | None:
@@ -625,6 +635,7 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     fields = [f.split() for f in _FIELDS.split(title)]
     if not (
         len(words) == 1
+        or all(w.lower() in _SECTION_WORDS for w in words)
         or _OUTLET_SHAPE.search(title)
         or (len(fields) > 1 and all(len(f) <= 3 for f in fields))
     ):

@@ -435,6 +435,8 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
         ("Kompas.com", "Kompas.com"),
         ("Jakarta Globe | News", None),
         ("News › Internasional", None),
+        ("Berita Utama", None),
+        ("Sign in", None),
     ],
 )
 def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
