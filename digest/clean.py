@@ -499,17 +499,39 @@ tangan di Ankara. (Foto: Biro Humas Kemhan)") is the picture's caption, not the 
 whole. A longer one is a paragraph with a credit pasted on: only the credit goes."""
 _TRAILING_CREDIT = re.compile(r"\s*\((?:foto|photo)\s*:[^)]*\)\s*$", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
+_SITE_SUFFIX = re.compile(r"\s+[-–—:]\s+(?P<site>[^-–—:|]{2,40})$")
+"""A site's name after a dash or colon, as a page's <title> carries it: "... - Kompas.com",
+"... - ANTARA News", "... : Okezone News" (`_OUTLET_SHAPE` decides it is a site's)."""
+_PAGE_SUFFIX = re.compile(r"\s+(?:[-–—]\s+)?halaman\s+(?:all|semua|\d{1,2})$", re.I)
+"""Kompas's page marker in a <title>: "... - Halaman all", "... halaman 2"."""
 
 
 def clean_title(title: str) -> tuple[str, list[Removed]]:
-    """Return `title` without a trailing " | Section or Site" part, and what was cut.
+    """Return `title` without trailing " | Section or Site" parts, a site's name after a dash
+    or colon, or a page marker, and what was cut.
 
     >>> clean_title("Kim meets minister in Pyongyang | World News")[0]
     'Kim meets minister in Pyongyang'
+    >>> clean_title("Menhan Rusia Bertemu Kim di Pyongyang halaman 2 - Kompas.com")[0]
+    'Menhan Rusia Bertemu Kim di Pyongyang'
+    >>> clean_title("Russian minister meets Kim in Pyongyang | News | Al Jazeera")[0]
+    'Russian minister meets Kim in Pyongyang'
+    >>> clean_title("Kim Jong Un - Putin Summit: What We Know")[0]
+    'Kim Jong Un - Putin Summit: What We Know'
     """
-    m = _TITLE_SUFFIX.search(title)
-    if m and len(title[: m.start()].split()) >= 4:
-        return title[: m.start()].strip(), [Removed(title, "title-suffix")]
+    cut = title
+    for _ in range(3):
+        m = _TITLE_SUFFIX.search(cut)
+        site = _SITE_SUFFIX.search(cut) if m is None else None
+        if site is not None and not _OUTLET_SHAPE.search(site.group("site").strip()):
+            site = None
+        page = _PAGE_SUFFIX.search(cut) if m is None and site is None else None
+        found = m or site or page
+        if found is None or len(cut[: found.start()].split()) < 4:
+            break
+        cut = cut[: found.start()].strip()
+    if cut != title:
+        return cut, [Removed(title, "title-suffix")]
     return title, []
 
 

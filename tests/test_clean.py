@@ -868,3 +868,54 @@ def test_a_markdown_table_is_no_menu_bar() -> None:
     item = cleaned(page, "a.md")
     assert any("Garut | 3 | 120" in p for p in item.paragraphs)
     assert bar not in item.paragraphs and removed_rules(item)[bar] == "menu"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Kim meets minister in Pyongyang | World News", "Kim meets minister in Pyongyang"),
+        (
+            "Menhan Rusia Bertemu Kim di Pyongyang - Kompas.com",
+            "Menhan Rusia Bertemu Kim di Pyongyang",
+        ),
+        (
+            "Menhan Rusia Bertemu Kim di Pyongyang : Okezone News",
+            "Menhan Rusia Bertemu Kim di Pyongyang",
+        ),
+        (
+            "Menhan Rusia Bertemu Kim di Pyongyang - ANTARA News",
+            "Menhan Rusia Bertemu Kim di Pyongyang",
+        ),
+        (
+            "Menhan Rusia Bertemu Kim di Pyongyang - Halaman all",
+            "Menhan Rusia Bertemu Kim di Pyongyang",
+        ),
+        (
+            "Menhan Rusia Bertemu Kim di Pyongyang halaman 2 - Kompas.com",
+            "Menhan Rusia Bertemu Kim di Pyongyang",
+        ),
+        (
+            "Russian minister meets Kim in Pyongyang | News | Al Jazeera",
+            "Russian minister meets Kim in Pyongyang",
+        ),
+        (
+            "Russian minister meets Kim in Pyongyang - The Korea Herald",
+            "Russian minister meets Kim in Pyongyang",
+        ),
+        # a dash or colon inside the headline itself stays
+        ("Kim Jong Un - Putin Summit: What We Know", "Kim Jong Un - Putin Summit: What We Know"),
+        ("Banjir: Warga Mengungsi", "Banjir: Warga Mengungsi"),
+        (
+            "Jokowi: Indonesia Tak Akan Terpengaruh Perang Dagang",
+            "Jokowi: Indonesia Tak Akan Terpengaruh Perang Dagang",
+        ),
+    ],
+)
+def test_a_sites_name_after_the_headline_is_cut(title: str, headline: str) -> None:
+    """A page's <title> carries its site: "... - Kompas.com", "... : Okezone News". Kept, it
+    titled the event and put the outlet's name among the headline's words, which every report
+    of that outlet shares."""
+    item = cleaned(
+        f"{title}\nSEOUL - Menteri itu tiba di Pyongyang pada Jumat pagi untuk kunjungan.\n"
+    )
+    assert item.title == headline
