@@ -22,7 +22,7 @@ _LABEL = (
     r"scroll (?:ke bawah )?untuk melanjutkan membaca|"
     r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page|"
     r"halaman \d+ dari \d+|page \d+ of \d+|lihat foto|video rekomendasi|baca berikutnya|"
-    r"scroll untuk melanjutkan|most viewed|reuse this content|"
+    r"scroll untuk melanjutkan|most viewed|reuse this content|loading\.{0,3}|daftarkan email|"
     r"explore more on these topics|terms of use|privacy policy|"
     r"story continues below(?: (?:the )?advertisement)?|continue reading (?:the )?main story|"
     r"skip to (?:main )?content|listen to (?:this )?article|dengarkan (?:berita|artikel) ini|"
@@ -161,6 +161,14 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"\b(foto|photo)\s*:\s*[^.]{1,40}(\.\s*[^.]{1,40})?)\s*$",
     ),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
+    (
+        "embed",  # a social post's frame: its signature and labels
+        r"^\s*[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$|"
+        r"^\s*(view this post on (instagram|twitter|x|tiktok|facebook)|"
+        r"lihat postingan ini di instagram)\s*$|"
+        r"^\s*(a post shared by|sebuah kiriman dibagikan oleh)\b.{0,80}\(@[\w.]{1,30}\)\s*$",
+    ),
+    ("promo", r"^\s*baca berita dengan sedikit iklan\b.{0,40}$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     ("initials", r"^\s*\(\s*[a-z]{2,5}\d{0,3}\s*/\s*[a-z0-9.-]{2,40}\s*\)\s*$"),  # (cr3/x.com)
     (

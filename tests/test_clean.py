@@ -261,6 +261,13 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Simak selengkapnya di sini",
         "Dok. Kementerian Pertahanan",
         "Tangkapan layar video KCNA",
+        # a social post's frame, Kompas's fewer-ads prompt, a loading label
+        "— KCNA Watch (@KCNAWatch) November 29, 2024",
+        "View this post on Instagram",
+        "A post shared by Kementerian Pertahanan RI (@kemhanri)",
+        "Baca berita dengan sedikit iklan, klik di sini",
+        "Daftarkan email",
+        "Loading...",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -313,6 +320,7 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "- Jalan Jenderal Sudirman",
         "Dokumentasi rapat itu diserahkan kepada penyidik pada Senin.",
         "Cek kesehatan gratis digelar di puskesmas yang lain di Bogor pada Sabtu pagi.",
+        "A post shared on social media showed the minister arriving at the airport on Friday.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
