@@ -507,9 +507,23 @@ tangan di Ankara. (Foto: Biro Humas Kemhan)") is the picture's caption, not the 
 whole. A longer one is a paragraph with a credit pasted on: only the credit goes."""
 _TRAILING_CREDIT = re.compile(r"\s*\((?:foto|photo)\s*:[^)]*\)\s*$", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
-_SITE_SUFFIX = re.compile(r"\s+[-–—:]\s+(?P<site>[^-–—:|]{2,40})$")
+_SITE_SUFFIX = re.compile(r"\s+(?P<mark>[-–—:])\s+(?P<site>[^-–—:|]{2,40})$")
 """A site's name after a dash or colon, as a page's <title> carries it: "... - Kompas.com",
-"... - ANTARA News", "... : Okezone News" (`_OUTLET_SHAPE` decides it is a site's)."""
+"... - ANTARA News", "... : Okezone News" (`_is_site_suffix` decides it is a site's)."""
+_COLON_SITE = re.compile(r"\.(com|co\.id|id|net|org|tv)\b|\bnews$", re.I)
+"""After a colon only a domain or a "... News" is a site: "Kapolda: Kami Dirikan Pos" quotes."""
+
+
+def _is_site_suffix(found: re.Match[str]) -> bool:
+    """Whether a `_SITE_SUFFIX` match is a site's name: at most four words, shaped as an
+    outlet's (`_OUTLET_SHAPE`); after a colon, a domain or a name ending in "News" only."""
+    site = found.group("site").strip()
+    if len(site.split()) > 4:
+        return False
+    shape = _COLON_SITE if found.group("mark") == ":" else _OUTLET_SHAPE
+    return shape.search(site) is not None
+
+
 _PAGE_SUFFIX = re.compile(r"\s+(?:[-–—]\s+)?halaman\s+(?:all|semua|\d{1,2})$", re.I)
 """Kompas's page marker in a <title>: "... - Halaman all", "... halaman 2"."""
 
@@ -531,7 +545,7 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
     for _ in range(3):
         m = _TITLE_SUFFIX.search(cut)
         site = _SITE_SUFFIX.search(cut) if m is None else None
-        if site is not None and not _OUTLET_SHAPE.search(site.group("site").strip()):
+        if site is not None and not _is_site_suffix(site):
             site = None
         page = _PAGE_SUFFIX.search(cut) if m is None and site is None else None
         found = m or site or page

@@ -914,6 +914,14 @@ def test_a_markdown_table_is_no_menu_bar() -> None:
         ("Kim Jong Un - Putin Summit: What We Know", "Kim Jong Un - Putin Summit: What We Know"),
         ("Banjir: Warga Mengungsi", "Banjir: Warga Mengungsi"),
         (
+            "Kapolda Sulsel Tinjau Lokasi : Kami Dirikan Pos",
+            "Kapolda Sulsel Tinjau Lokasi : Kami Dirikan Pos",
+        ),
+        (
+            "Menteri Komunikasi dan Digital : Hoaks Menyebar Lewat Media",
+            "Menteri Komunikasi dan Digital : Hoaks Menyebar Lewat Media",
+        ),
+        (
             "Jokowi: Indonesia Tak Akan Terpengaruh Perang Dagang",
             "Jokowi: Indonesia Tak Akan Terpengaruh Perang Dagang",
         ),
