@@ -56,6 +56,7 @@ three words, no digits."""
 _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\b\s*[:\-–]?"),
     ("read-also", r"^\s*(read|see)\s+(also|more)\s*[:\-–]"),
+    ("read-also", r"^\s*(also read|also see|baca)\s*:\s*\S"),  # ANTARA English, detik
     ("read-also", r"^\s*(simak|tonton|lihat|saksikan)\s+(juga\s+)?video\b"),
     ("read-also", r"^\s*(watch|video)\s*:"),
     ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),

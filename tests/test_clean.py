@@ -268,6 +268,8 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Baca berita dengan sedikit iklan, klik di sini",
         "Daftarkan email",
         "Loading...",
+        "Also read: Indonesia, Japan agree to boost maritime cooperation",  # ANTARA English
+        "Baca: Harga Minyak Dunia Naik, Brent Tembus US$88 per Barel",  # detik
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
