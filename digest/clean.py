@@ -148,8 +148,11 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     (
         "wire-note",  # a wire story's revision note: "(Adds quotes from minister, share moves)"
         r"^\s*\(\s*(adds?|updates?|recasts?|corrects?|changes|rewrites|refiles|repeats|fixes|"
-        r"removes|clarifies|inserts)\b[^()]{0,160}\)\s*$",
+        r"removes|clarifies|inserts|this (story|article) (has been|was) "
+        r"(refiled|corrected|updated|amended))\b[^()]{0,160}\)\s*$",
     ),
+    ("initials", r"^\s*(burs?-)?[a-z]{2,4}(-[a-z]{2,4})?(/[a-z]{2,4}){1,4}\s*$"),  # AFP: "kjm/ach"
+    ("promo", r"^\s*get the latest\b.{0,60}\b(inbox|e-?mail|newsletter)\b.{0,20}$"),
     ("reference", r"^\s*(nomor|no\.?|number)\s*:\s*[\w./-]*\d[\w./-]*\s*$"),  # "Nomor: 41/SP/XII"
     (
         "dateline",  # a stamp of the time alone: "Updated 16:05 EAT", "Updated 5: 40 p. m. ET"
@@ -242,8 +245,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     (
         "byline",
-        r"^\s*(the\s+)?(reuters|associated press|agence france-presse|afp|bloomberg|"
-        r"antara|xinhua|bernama|kyodo news|yonhap)\s*$",
+        r"^\s*([-—–]{1,2}\s*)?(the\s+)?(reuters|thomson reuters|associated press|"
+        r"agence france-presse|afp|bloomberg|antara|xinhua|bernama|kyodo news|yonhap)\s*$",
     ),
     ("gallery", r"^\s*item \d+ of \d+\s"),
     (

@@ -270,6 +270,13 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Loading...",
         "Also read: Indonesia, Japan agree to boost maritime cooperation",  # ANTARA English
         "Baca: Harga Minyak Dunia Naik, Brent Tembus US$88 per Barel",  # detik
+        # wires' notes, editors' initials and sign-offs
+        "(This story has been refiled to correct a typo in paragraph 3)",
+        "burs-kjm/ach/gle",
+        "ft-jm/ser",
+        "-- AFP",
+        "Thomson Reuters",
+        "Get the latest news delivered to your inbox",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
@@ -323,6 +330,7 @@ def test_boilerplate_line_is_removed(line: str) -> None:
         "Dokumentasi rapat itu diserahkan kepada penyidik pada Senin.",
         "Cek kesehatan gratis digelar di puskesmas yang lain di Bogor pada Sabtu pagi.",
         "A post shared on social media showed the minister arriving at the airport on Friday.",
+        "Warga boleh memilih dan/atau menolak tawaran itu, kata kepala desa pada Senin.",
     ],
 )
 def test_story_paragraph_that_looks_like_boilerplate_is_kept(line: str) -> None:
