@@ -23,6 +23,7 @@ _LABEL = (
     r"continue reading|(?:baca )?halaman (?:berikutnya|selanjutnya)|next page|"
     r"halaman \d+ dari \d+|page \d+ of \d+|lihat foto|video rekomendasi|baca berikutnya|"
     r"scroll untuk melanjutkan|most viewed|reuse this content|loading\.{0,3}|daftarkan email|"
+    r"share options|keep reading with a free account|log in to continue reading|premium|"
     r"explore more on these topics|terms of use|privacy policy|"
     r"story continues below(?: (?:the )?advertisement)?|continue reading (?:the )?main story|"
     r"skip to (?:main )?content|listen to (?:this )?article|dengarkan (?:berita|artikel) ini|"
@@ -207,7 +208,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         rf"(\s*[|,]\s*{_ROLE}\s*:?\s+[A-Z][\w.,'’ -]{{1,60}})*$",
     ),
     ("byline", r"^\s*laporan\s+(wartawan|reporter|koresponden)\b.{0,80}$"),
-    ("syndication", r"^\s*artikel ini telah (tayang|terbit|dimuat|diterbitkan)\s+di\b"),
+    ("syndication", r"^\s*artikel ini (telah|sudah) (tayang|terbit|dimuat|diterbitkan)\s+di\b"),
+    ("promo", r"^\s*(klik dan dapatkan|jangan lewatkan)\b.{0,40}\b(info|berita)\b.{0,60}$"),
     (
         "byline",
         r"^\s*[^.]{0,120}\b(contributed to|contributed reporting to) this "

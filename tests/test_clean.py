@@ -277,6 +277,11 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "-- AFP",
         "Thomson Reuters",
         "Get the latest news delivered to your inbox",
+        "Share options",
+        "Log in to continue reading",
+        "Artikel ini sudah tayang di VOI.id",
+        "Klik dan dapatkan info terkini seputar Sulawesi di sini",
+        "Jangan lewatkan berita terbaru dari kami",
     ],
 )
 def test_boilerplate_line_is_removed(line: str) -> None:
