@@ -517,7 +517,8 @@ _SITE_SUFFIX = re.compile(r"\s+(?P<mark>[-–—:])\s+(?P<site>[^-–—:|]{2,40
 """A site's name after a dash or colon, as a page's <title> carries it: "... - Kompas.com",
 "... - ANTARA News", "... : Okezone News" (`_is_site_suffix` decides it is a site's)."""
 _COLON_SITE = re.compile(r"\.(com|co\.id|id|net|org|tv)\b|\bnews$", re.I)
-"""After a colon only a domain or a "... News" is a site: "Kapolda: Kami Dirikan Pos" quotes."""
+"""After a colon only a domain or a "... News" is a site: "Kapolda ... : Kami Dirikan Pos"
+(a spaced colon, as some outlets set it) quotes."""
 
 
 def _is_site_suffix(found: re.Match[str]) -> bool:
