@@ -648,7 +648,7 @@ def _headline_below_labels(title: str, lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
         if not line:
             continue
-        if seen and 4 <= len(line.split()) <= 25 and not re.search(r"[.!?]$", line):
+        if seen and _is_headline_shaped(line, 4):
             return index
         if seen == 3 or not (_is_label(line) or is_dateline_only(line)):
             return None
@@ -694,10 +694,12 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     found = [i for i, line in enumerate(lines) if line]
     if len(found) < 2:
         return None
-    line = lines[found[0]]
-    if 5 <= len(line.split()) <= 25 and not re.search(r"[.!?]$", line):
-        return found[0]
-    return None
+    return found[0] if _is_headline_shaped(lines[found[0]], 5) else None
+
+
+def _is_headline_shaped(line: str, least: int) -> bool:
+    """A line of `least` to 25 words that ends no sentence: a headline, not a story's line."""
+    return least <= len(line.split()) <= 25 and not re.search(r"[.!?]$", line)
 
 
 def _is_label(line: str) -> bool:
@@ -877,16 +879,16 @@ def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Rem
     return out
 
 
+_PLACE_HEAD = r"[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){0,3}"
+"""A dateline's place: one to four capitalised words ("JAKARTA", "Kuala Lumpur")."""
 _BARE_DATELINE = re.compile(
-    r"[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){0,3}\s*"
-    r"(?:,\s*[A-Za-z0-9][\w.&'’ ]{0,40}|\([^()]{2,40}\))\s*[-–—]{1,2}"
+    rf"{_PLACE_HEAD}\s*(?:,\s*[A-Za-z0-9][\w.&'’ ]{{0,40}}|\([^()]{{2,40}}\))\s*[-–—]{{1,2}}"
 )
 """A dateline alone on its line, ending in its dash: "Jakarta, CNN Indonesia --", "Mumbai, Nov
 11 -", "Batam (ANTARA) -"."""
 _MONTH_NAMES = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
 _BARE_DAY_DATELINE = re.compile(
-    rf"[A-Z][\w.&'’-]*(?:[ .][A-Z][\w.&'’-]*){{0,3}}\s*,\s*"
-    rf"(?:(?i:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH_NAMES})\.?)"
+    rf"{_PLACE_HEAD}\s*,\s*(?:(?i:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH_NAMES})\.?)"
     r"(?:\s*\([^()]{2,40}\))?\s*[-–—]{0,2}\s*"
 )
 """A place and a day without its dash or year, alone on its line: "JAKARTA, Aug 18",
@@ -899,9 +901,9 @@ def _dateline_joined(kept: list[int], texts: dict[int, str]) -> list[int]:
     is one paragraph, and the first is the lead the clusterer reads. A place and day with no
     dash ("JAKARTA, Aug 18", `_BARE_DAY_DATELINE`), whose line end stood for it, get one, so
     that the lead reads as the wire's "JAKARTA, Aug 18 - ..." and its day is read."""
-    first = texts[kept[0]] if kept else ""
     if len(kept) < 2:
         return kept
+    first = texts[kept[0]]
     if _BARE_DATELINE.fullmatch(first):
         texts[kept[1]] = f"{first} {texts[kept[1]]}"
     elif _BARE_DAY_DATELINE.fullmatch(first):
