@@ -732,6 +732,11 @@ _NAME_LINE_WORDS = frozenset({
 """Lower-case words a writer's or outlet's line may hold: "Oliver Tennant in Canberra",
 "Jakarta Post correspondent Dian Nugroho", "DAILY SABAH WITH AA"."""
 MASTHEAD_MAX_WORDS = 8
+_WRITER_IN_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+_BYLINE_PLACES = re.compile(rf"(?:By\s+)?{_WRITER_IN_PLACE}(?:,?\s+and\s+{_WRITER_IN_PLACE})+")
+"""Writers each in their own place: "Sam Jones in Madrid and Laura Méndez in Ourense" (the
+Guardian's byline), longer than `MASTHEAD_MAX_WORDS` allows a page's line."""
+BYLINE_MAX_WORDS = 16
 
 
 def _is_masthead(line: str) -> bool:
@@ -750,7 +755,8 @@ def _is_masthead(line: str) -> bool:
     (False, False)
     """
     words = line.split()
-    if len(words) > MASTHEAD_MAX_WORDS or re.search(r"\d|[-–—.!?\"”’:;]\s*$", line):
+    limit = BYLINE_MAX_WORDS if _BYLINE_PLACES.fullmatch(line) else MASTHEAD_MAX_WORDS
+    if len(words) > limit or re.search(r"\d|[-–—.!?\"”’:;]\s*$", line):
         return False
     signed = _SIGNED.match(line)  # "I Gede Wiranata Putra - detikBali"
     if signed and _OUTLET_SHAPE.search(signed.group(2)):
@@ -763,6 +769,41 @@ def _is_masthead(line: str) -> bool:
 
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 8 and bool(re.search(r"[.!?\"”’]\s*$", line))
+
+
+_READ_MORE = re.compile(r"^\s*(?:read more|lihat juga|simak juga)\s*:?\s*$", re.I)
+RESUMED_STORY_WORDS = 15
+"""A paragraph of at least this many words that ends a sentence, right under the one
+headline a bare "Read more:" points to, is the story going on (`_story_resumes`)."""
+
+
+def _story_resumes(lines: Sequence[str], index: int) -> int | None:
+    """For a bare "Read more:" end marker at `index`: the index of the one headline it
+    points to when the story goes on under that headline, else None.
+
+    Some sites put "Read more:" and one linked headline in the middle of a story (the
+    Jakarta Globe); at the foot of a page it heads a list of headlines, or one headline
+    and then tags, a sign-off or nothing. So the story goes on only when the line after
+    the headline is a paragraph of `RESUMED_STORY_WORDS` words or more that ends a sentence.
+    >>> _story_resumes(["Read more:", "Gov't Sends Inspectors After Deadly Landslide", "",
+    ...     "The minister, who visited the site on Saturday, has said the company could "
+    ...     "lose its license."], 0)
+    1
+    >>> _story_resumes(["Read more:", "Rupiah Slips as Dollar Firms", "Tags: IDX, BI"], 0)
+    """
+    if not _READ_MORE.match(lines[index]):
+        return None
+    after = [k for k in range(index + 1, min(len(lines), index + 6)) if lines[k]][:2]
+    if len(after) < 2:
+        return None
+    headline, story = (lines[k] for k in after)
+    if (
+        _is_story(headline)
+        or len(headline.split()) > LINK_ITEM_MAX_WORDS
+        or re.search(r"[.!?:;]\s*$", headline)
+    ):
+        return None
+    return after[0] if _is_story(story) and len(story.split()) >= RESUMED_STORY_WORDS else None
 
 
 def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
@@ -778,6 +819,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
     texts: dict[int, str] = {}
     ended = False
     links = False  # under a bare "Baca juga:" line: its list of headlines
+    headline_under = None  # the one headline a mid-story "Read more:" points to
     for index in range(start, len(lines)):
         line = lines[index]
         if not line:
@@ -789,10 +831,17 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             removed.append(Removed(line, "read-also"))
             continue
         links = False
+        if index == headline_under:
+            removed.append(Removed(line, "read-also"))
+            continue
         if (
             END_MARKERS.match(line)
             and sum(_is_story(texts[i]) for i in kept) >= MIN_STORY_BEFORE_END
         ):
+            headline_under = _story_resumes(lines, index)
+            if headline_under is not None:
+                removed.append(Removed(line, "read-also"))
+                continue
             ended = True
             removed.append(Removed(line, "end-marker"))
             continue
@@ -889,10 +938,10 @@ _BARE_DATELINE = re.compile(
 _MONTH_NAMES = "|".join(sorted(dates.MONTHS, key=len, reverse=True))
 _BARE_DAY_DATELINE = re.compile(
     rf"{_PLACE_HEAD}\s*,\s*(?:(?i:{_MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?i:{_MONTH_NAMES})\.?)"
-    r"(?:\s*\([^()]{2,40}\))?\s*[-–—]{0,2}\s*"
+    r"(?:\s*\([^()]{2,40}\)|,\s*[A-Z][A-Z.&-]+(?:\s+[A-Z][A-Z.&-]+){0,2})?\s*[-–—]{0,2}\s*"
 )
 """A place and a day without its dash or year, alone on its line: "JAKARTA, Aug 18",
-"Jakarta, 18 Agustus"."""
+"Jakarta, 18 Agustus", "Baku, 15 April, AZERTAC" (a state agency's name in capitals)."""
 
 
 def _dateline_joined(kept: list[int], texts: dict[int, str]) -> list[int]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import build, clean, cluster, evaluate, load
+from digest import build, clean, cluster, evaluate, load, yearless
 from digest.config import ClusterParams
 from digest.model import RawArticle
 
@@ -732,6 +732,7 @@ def test_page_furniture_around_the_story_is_dropped(name: str, title: str, first
         "Jakarta Post correspondent Dian Septiani Nugroho",
         "KEMENTERIAN KELAUTAN DAN PERIKANAN",
         "Home / Business / Markets",
+        "Sam Jones in Madrid and Laura Méndez in Ourense",  # the Guardian's: nine words
     ],
 )
 def test_a_writers_or_outlets_line_above_the_story_is_dropped(masthead: str) -> None:
@@ -770,6 +771,17 @@ def test_a_dateline_alone_on_its_line_opens_the_first_paragraph(dateline: str) -
     assert item.paragraphs == (f"{dateline} {story}", f"{story} Lagi.")
     if "CNN" in dateline:
         assert item.outlet == "CNN Indonesia"
+
+
+def test_a_state_agencys_place_day_and_name_opens_the_first_paragraph() -> None:
+    """AZERTAC's pages put "Baku, 15 April, AZERTAC" on a line of its own: it was read as
+    the lead (blind19's b19-025). Joined with a dash like "JAKARTA, Aug 18", the story's
+    first sentence is the lead and the year-less dateline is read from it."""
+    story = "The foreign ministers of Azerbaijan and Armenia met in Abu Dhabi on 14 April."
+    item = cleaned(f"Ministers Meet in Abu Dhabi\nBaku, 15 April, AZERTAC\n{story}\nMore.\n")
+    assert item.paragraphs[0] == f"Baku, 15 April, AZERTAC - {story}"
+    found = yearless.find_yearless_dateline(item.paragraphs)
+    assert found is not None and (found.month, found.day) == (4, 15)
 
 
 @pytest.mark.parametrize("dateline", ["JAKARTA, Aug 18", "Jakarta, 18 Agustus"])
@@ -878,6 +890,28 @@ def test_list_headings_after_the_story_end_it(marker: str) -> None:
     item = cleaned(f"Headline\n{story}\n{story} Again.\n{marker}\n{other}\n")
     assert item.paragraphs == (story, f"{story} Again.")
     assert removed_rules(item)[marker] == "end-marker"
+
+
+def test_a_read_more_link_in_the_middle_of_a_story_does_not_end_it() -> None:
+    """The Jakarta Globe puts "Read more:" and one linked headline between two of a story's
+    paragraphs: the link goes, the story after it stays. At a page's foot the same marker
+    over one headline and tags, or over a list, still ends the story."""
+    story = "Rescuers found the last of nine miners buried by the landslide on Sunday."
+    more = "Police have questioned eleven witnesses, including the pit supervisor, police said."
+    resumed = (
+        "The energy minister, who visited the site on Saturday, has said the company could "
+        "lose its license if negligence is proven."
+    )
+    link = "Gov't Sends Mine Inspectors After Deadly Kalimantan Landslide"
+    item = cleaned(f"Headline\n{story}\n{more}\nRead more:\n{link}\n\n{resumed}\nTags: coal\n")
+    assert item.paragraphs == (story, more, resumed)
+    assert removed_rules(item)["Read more:"] == "read-also"
+    assert removed_rules(item)[link] == "read-also"
+    at_foot = cleaned(f"Headline\n{story}\n{more}\nRead more:\n{link}\nTags: coal\n")
+    assert at_foot.paragraphs == (story, more)
+    assert removed_rules(at_foot)["Read more:"] == "end-marker"
+    listed = cleaned(f"Headline\n{story}\n{more}\nRead more:\n{link}\n{link} Again\n{resumed}\n")
+    assert listed.paragraphs == (story, more)
 
 
 def test_a_markdown_table_is_no_menu_bar() -> None:
