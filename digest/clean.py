@@ -732,7 +732,10 @@ _NAME_LINE_WORDS = frozenset({
 """Lower-case words a writer's or outlet's line may hold: "Oliver Tennant in Canberra",
 "Jakarta Post correspondent Dian Nugroho", "DAILY SABAH WITH AA"."""
 MASTHEAD_MAX_WORDS = 8
-_WRITER_IN_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?"
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+_WRITER_IN_PLACE = (
+    rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?"
+)
 _BYLINE_PLACES = re.compile(rf"(?:By\s+)?{_WRITER_IN_PLACE}(?:,?\s+and\s+{_WRITER_IN_PLACE})+")
 """Writers each in their own place: "Sam Jones in Madrid and Laura Méndez in Ourense" (the
 Guardian's byline), longer than `MASTHEAD_MAX_WORDS` allows a page's line."""
