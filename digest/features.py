@@ -50,6 +50,7 @@ from digest.yearless import (
     FOLDER_SLACK_DAYS,
     YearlessDateline,
     find_yearless_dateline,
+    lead_bound_day,
     lead_weekday,
     month_from_folder,
     year_from_folder,
@@ -171,11 +172,17 @@ def dateline_day(article: Article) -> YearlessDateline | None:
     certain date of its own (its year could not be fixed: see `digest.yearless`), else None.
 
     Read from the story as cleaned: the cleaner keeps a dateline at the head of the lead.
+    A report with no dateline at all gets the latest day its first paragraph dates after a
+    weekday ("... meraih sejuta penonton per Senin (23/11) siang": `lead_bound_day`), which
+    its folder can fix a year for like a dateline's (twenty-seventh session: 31 labelled
+    articles; of the 29 whose event's label names its day, 27 on it, one a day off and one
+    three days off).
     """
     if article.published is not None and article.published.is_certain:
         return None
-    return find_yearless_dateline(
-        article.paragraphs[:4], dayfirst=not is_month_first(article.language, article.paragraphs)
+    dayfirst = not is_month_first(article.language, article.paragraphs)
+    return find_yearless_dateline(article.paragraphs[:4], dayfirst=dayfirst) or (
+        lead_bound_day(article.paragraphs[0], dayfirst) if article.paragraphs else None
     )
 
 

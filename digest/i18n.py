@@ -75,8 +75,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance_dateline": "date from the article's dateline",
         "provenance_explicit": "date as written in the article",
         "provenance_dateline-inferred-year": (
-            "day and month from the article's dateline; the year from dates in its text, "
-            "or else from the dates of the other reports in its folder"
+            "day and month from the article's dateline (or its first paragraph's weekday "
+            "and date); the year from dates in its text, or else from the dates of the "
+            "other reports in its folder"
         ),
         "provenance_relative": (
             "worked out from a weekday or relative phrase and the article's date"
@@ -170,8 +171,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance_dateline": "tanggal dari dateline artikel",
         "provenance_explicit": "tanggal seperti tertulis di artikel",
         "provenance_dateline-inferred-year": (
-            "tanggal dan bulan dari dateline artikel; tahunnya dari tanggal dalam teksnya, "
-            "atau dari tanggal laporan lain di foldernya"
+            "tanggal dan bulan dari dateline artikel (atau nama hari dan tanggal di paragraf "
+            "pertamanya); tahunnya dari tanggal dalam teksnya, atau dari tanggal laporan lain "
+            "di foldernya"
         ),
         "provenance_relative": "dihitung dari nama hari atau frasa relatif dan tanggal artikel",
         "provenance_estimated": "diperkirakan dari teks artikel; tidak disebutkan",

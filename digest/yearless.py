@@ -211,6 +211,49 @@ def find_yearless_dateline(
     return None
 
 
+_BEFORE = re.compile(r"\b(?:sebelumnya|terdahulu|previous(?:ly)?|earlier|prior)\b", re.I)
+"""A word that sets the day after it before what the story tells: "Berbeda dengan rapat
+sebelumnya pada Selasa (10/11) ..." (`lead_bound_day`)."""
+
+
+def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
+    """Return the latest day and month that a story's first paragraph writes right after
+    their weekday, in any of its sentences ("... per Senin (23/11) siang, lima hari sejak ...
+    pada Kamis (19/11)"), else None; None too where it says a day will come ("will close
+    from Friday (Nov 13)"). For a report with no dateline at all: what it tells is on that
+    day or the latest of them, and the weekday lets its folder fix the year.
+    >>> lead_bound_day("KONTAN.CO.ID - JAKARTA. Harga emas menguat. Mengutip situs Logam "
+    ...     "Mulia, Senin (23/11), harga emas naik.")
+    YearlessDateline(month=11, day=23, weekday=0)
+    >>> lead_bound_day("Film itu meraih sejuta penonton per Senin (23/11), lima hari "
+    ...     "sejak tayang pada Kamis (19/11).")
+    YearlessDateline(month=11, day=23, weekday=0)
+    >>> lead_bound_day("Schools will be closed for a week from Friday (Nov 13).", False)
+
+    Nor a day it calls an earlier one:
+    >>> lead_bound_day("Berbeda dengan rapat sebelumnya pada Selasa (10/11), kali ini ...")
+    """
+    bound = [
+        (e, weekday)
+        for e in dates.find_expressions(lead, dayfirst)
+        if e.kind is dates.Kind.DAY_MONTH
+        and e.shift is None
+        and e.month
+        and e.day
+        and not e.opens_span
+        and (weekday := dates.opening_weekday(e)) is not None
+        and dates._day(2000, e.month, e.day) is not None
+    ]
+    if any(dates._FUTURE.search(lead, 0, e.start) for e, _ in bound):
+        return None
+    bound = [b for b in bound if not _BEFORE.search(lead, max(0, b[0].start - 30), b[0].start)]
+    if not bound:
+        return None
+    wraps = {1, 12} <= {e.month for e, _ in bound}  # late December and early January
+    e, weekday = max(bound, key=lambda b: (b[0].month + 12 * (wraps and b[0].month < 6), b[0].day))
+    return YearlessDateline(e.month, e.day, weekday)
+
+
 def latest_full_date(texts: Iterable[str]) -> date | None:
     """Return the latest full date (day, month and year) in texts not about the future."""
     found = [

@@ -400,3 +400,60 @@ def test_of_a_yearless_dateline_and_a_dated_weekday_in_the_lead_the_later_is_the
         "Bantuan diserahkan di Bekasi pada Kamis, 2 Januari 2025, kata petugas.",
     ]
     assert own(same) == DateValue(date(2025, 1, 2), Granularity.DAY, DateSource.DATELINE)
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # the latest of its weekday-bound days, in any sentence of the first paragraph
+        (
+            "Jakarta, CNN Indonesia -- Film itu meraih 1.020.000 penonton per Senin (23/11) "
+            "siang, lima hari sejak mulai tayang di bioskop pada Kamis (19/11).",
+            (11, 23, 0),
+        ),
+        (
+            "KONTAN.CO.ID - JAKARTA. Harga emas Antam menguat. Mengutip situs Logam Mulia, "
+            "Senin (23/11), harga emas naik Rp 9.000.",
+            (11, 23, 0),
+        ),
+        ("Both sides met on Tuesday (Dec 29) and again on Saturday (Jan 2).", (1, 2, 5)),
+        ("Schools will be closed for a week from Friday (Nov 13).", None),  # to come
+        ("Berbeda dengan rapat sebelumnya pada Selasa (10/11), kali ini Menhub datang.", None),
+        ("Harga emas naik pada Senin, 23 November.", (11, 23, 0)),
+        ("Harga emas naik pada 23/11.", None),  # no weekday
+    ],
+)
+def test_a_leads_weekday_and_date(lead: str, expected: tuple[int, int, int] | None) -> None:
+    found = yearless.lead_bound_day(lead, dayfirst=True)
+    assert (found and (found.month, found.day, found.weekday)) == expected
+
+
+def test_a_report_without_a_dateline_is_dated_by_its_leads_weekday_and_date(
+    tmp_path: Path,
+) -> None:
+    """A report with no stamp and no dateline whose first paragraph says "per Senin (23/11)"
+    is dated 23 November of the year its folder's dated reports allow (the weekday agrees
+    only with 2026 among them), and stands apart from a report of the same film's premiere
+    twelve days earlier (blind109's b109-011 went with the premiere's reports undated)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "count.txt").write_text(
+        "Film Horor Kebun Teh Tembus Sejuta Penonton\n"
+        "Jakarta, CNN Indonesia -- Film horor Kebun Teh karya sutradara Rangga meraih sejuta "
+        "penonton per Senin (23/11) siang, lima hari sejak tayang pada Kamis (19/11).\n"
+        "Film horor Kebun Teh dibintangi Nadine dan diproduksi Layar Kabut Pictures.\n",
+        encoding="utf-8",
+    )
+    (seeds / "premiere.txt").write_text(
+        "Gala Premiere Film Horor Kebun Teh di Jakarta\n"
+        "Jakarta - Film horor Kebun Teh karya sutradara Rangga menggelar gala premiere di "
+        "Jakarta, Rabu (11/11/2026) malam.\n"
+        "Film horor Kebun Teh dibintangi Nadine dan diproduksi Layar Kabut Pictures.\n",
+        encoding="utf-8",
+    )
+    result = run_digest("build", "--seeds", "seeds", "--out", "site", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "site" / "events.json").read_text(encoding="utf-8"))
+    dated = {a["file"]: (a["published"], a["published_source"]) for a in data["articles"]}
+    assert dated["count.txt"] == ("2026-11-23", "dateline-inferred-year")
+    assert sorted(len(e["articles"]) for e in data["events"]) == [1, 1]
