@@ -66,8 +66,9 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     (
         "read-also",  # a linked headline under a label: "Pilihan Editor: ...", "Read: ..."
         r"^\s*(pilihan editor|editor'?s'?\s+(choice|picks?)|artikel terkait|berita terkait|"
-        r"read|next)\s*:\s*\S",
+        r"read|next|klik untuk baca(\s+juga)?)\s*:\s*\S",
     ),
+    ("read-also", r"^\s*saksikan\s+live\b.{0,40}$"),  # detik's "Saksikan Live DetikPagi :"
     ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
     ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
     ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),

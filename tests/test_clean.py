@@ -194,6 +194,8 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         "Berita Terkait: Jadwal Timnas Berikutnya | Klasemen Terbaru",
         "Read: Police Seize Porsche, Houses From Gemala Founder",
         "NEXT: Stok Beras Bulog Menipis, Pemerintah Buka Opsi Impor",
+        "Klik untuk baca: Sidang Vonis Digelar Hari Ini",
+        "Saksikan Live Liputan6 Pagi:",
         "Translator: Rendra Pandu Wijanarko, Yuniar Kartikasari",
         "Translated by: Ardi Saputro",
         "Red: Agung Prasetyo Widodo",
