@@ -426,8 +426,13 @@ def _expressions_full(text: str, dayfirst: bool, cues: _Cues) -> list[Expression
             found.append(Expression(m.group(0), m.start(), Kind.DATE, d.year, d.month, d.day))
     for m in NUMERIC_FULL.finditer(text) if cues.numbers >= 3 else ():
         first, second = int(m.group(1)), int(m.group(3))
-        d = _numeric_date(first, second, _full_year(m.group(4)), dayfirst, text[: m.start()])
-        if d and (m.group(2) != "." or len(m.group(4)) == 4):
+        # Dots part a date day first in every language that writes them: "08.05.2026"
+        # (Anadolu), "4.11.2026" (Yle), also on English pages; slashes follow the language.
+        dotted = m.group(2) == "."
+        d = _numeric_date(
+            first, second, _full_year(m.group(4)), dayfirst or dotted, text[: m.start()]
+        )
+        if d and (not dotted or len(m.group(4)) == 4):
             found.append(_expr(m, Kind.DATE, d.year, d.month, d.day))
     for m in DAY_MONTH.finditer(text) if cues.month else ():
         month = MONTHS[m.group(2).lower()]

@@ -34,7 +34,7 @@ from digest.text import (
     split_sentences,
     without_possessive,
 )
-from digest.yearless import find_yearless_dateline, fix_year, latest_full_date
+from digest.yearless import find_yearless_dateline, fix_year, latest_full_date, lead_weekday
 
 BACKGROUND_DAYS = 14
 """A happening that ended this many days before the event's first report is background."""
@@ -65,6 +65,27 @@ def trust(value: DateValue) -> int:
 # --- an article's own date ------------------------------------------------------------------
 
 
+def _weekday_reading(
+    dateline: DateValue, opening: Sequence[str], paragraphs: Sequence[str]
+) -> DateValue:
+    """Return the day-first reading of a page's stamp read month first ("06/05/2026" on
+    an English page) where the story's first sentence names a weekday that only that
+    reading explains: AFP's and France 24's English pages write their stamps day first
+    ("Issued on: 06/05/2026" over "... sources said Wednesday": 6 May 2026 was a
+    Wednesday, 5 June a Friday). The month-first reading stays where the lead's weekday is
+    its day or the day before it (a report of the day before), or where no weekday is named.
+    """
+    other = dates.parse_dateline(opening, dayfirst=True, lead=False)
+    if other is None or other.value == dateline.value or not paragraphs:
+        return dateline
+    weekday = lead_weekday(paragraphs[0])
+    if weekday is None or other.value.weekday() != weekday:
+        return dateline
+    if weekday in (dateline.value.weekday(), (dateline.value.weekday() - 1) % 7):
+        return dateline
+    return other
+
+
 def own_date(
     published: DateValue | None,
     lines: Sequence[str],
@@ -88,6 +109,8 @@ def own_date(
     dayfirst = not dates.is_month_first(language, paragraphs)
     opening = [line for line in lines if line.strip()]
     dateline = dates.parse_dateline(opening, dayfirst=dayfirst, lead=False)
+    if dateline is not None and not dayfirst:
+        dateline = _weekday_reading(dateline, opening, paragraphs)
     if dateline is not None:
         return dateline
     captions = [r.text for r in removed if r.rule.startswith("photo")]

@@ -675,6 +675,46 @@ def test_a_weekday_settles_a_numeric_dates_order(text: str, expected: date) -> N
 
 
 @pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("08.05.2026 - Update : 08.05.2026", date(2026, 5, 8)),  # Anadolu's English pages
+        ("4.11.2026 15:22", date(2026, 11, 4)),  # Yle News
+        ("11.27.2005", date(2005, 11, 27)),  # a number above 12 still settles it
+    ],
+)
+def test_a_dotted_date_is_day_first_on_an_english_page(stamp: str, expected: date) -> None:
+    """Dots part a date day first wherever they are used; only slashes follow the page's
+    language (blind97's b97-042 was dated 5 August for 8 May, blind65's b65-015 11 April
+    for 4 November)."""
+    found = dates.dateline_date(stamp, dayfirst=False)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lead", "expected"),
+    [
+        # AFP's English page: 6 May 2026 was a Wednesday, 5 June a Friday
+        (
+            "Issued on: 06/05/2026 - 17:32",
+            "Gunmen kidnapped five workers, sources said Wednesday.",
+            date(2026, 5, 6),
+        ),
+        # the lead's weekday the day before the month-first reading: a report of the day
+        # before, as often (7 June was a Sunday, 6 July a Monday): month first stays
+        ("07/06/2026 - 11:42", "Students began the exam on Sunday.", date(2026, 7, 6)),
+        ("06/05/2026", "The minister spoke to reporters in the capital.", date(2026, 6, 5)),
+    ],
+)
+def test_a_leads_weekday_settles_an_english_pages_numeric_stamp(
+    stamp: str, lead: str, expected: date
+) -> None:
+    from digest.timeline import own_date
+
+    published = own_date(None, ["Headline", stamp, lead], [lead], (), "en")
+    assert published is not None and published.value == expected
+
+
+@pytest.mark.parametrize(
     ("lines", "expected"),
     [
         # A time of day between the weekday and its date: the weekday is still the date's,
