@@ -1288,6 +1288,9 @@ def _takes_effect(text: str, start: int) -> bool:
     >>> text = "Aturan itu mulai berlaku pada Minggu, 1 Maret 2026."
     >>> _takes_effect(text, text.index("1 Maret")), _takes_effect(text, text.index("Minggu"))
     (True, True)
+    >>> text = "Idul Adha 1447 H jatuh pada Rabu (27/5/2026), helikopter jatuh pada Kamis (9/7)."
+    >>> _takes_effect(text, text.index("Rabu")), _takes_effect(text, text.index("Kamis"))
+    (True, False)
     """
     if _TAKES_EFFECT.search(text, 0, start) is None:  # most texts: no clause to split
         return False
@@ -1295,7 +1298,20 @@ def _takes_effect(text: str, start: int) -> bool:
     clause = clauses[-1]
     if len(clauses) > 1 and clause.strip().lower() in ("", *WEEKDAYS):
         clause = clauses[-2] + " " + clause  # "berlaku pada Minggu, 1 Maret": the weekday's
-    return _TAKES_EFFECT.search(clause) is not None
+    found = [m.group(0).lower() for m in _TAKES_EFFECT.finditer(clause)]
+    if found and all(re.fullmatch(r"jatuh\s+pada", f) for f in found):
+        return _CALENDAR_DAY.search(clause) is not None  # not "helikopter itu jatuh pada Kamis"
+    return bool(found)
+
+
+_CALENDAR_DAY = re.compile(
+    r"\b(?:idul|hari\s+raya|lebaran|natal|imlek|nyepi|waisak|paskah|tahun\s+baru|syawal|"
+    r"ramadh?an|zulhijj?ah|dzulhijj?ah|muharr?am|hijriah|arafah|H\b|libur|cuti|tanggal|tempo|"
+    r"batas|tenggat|puncak|musim|hari\s+(?:pertama|terakhir)|perayaan|peringatan)",
+    _I,
+)
+"""What "jatuh pada" dates when it names a day that falls on a date, a holiday, a deadline
+or a season's peak ("Idul Adha 1447 H jatuh pada Rabu (27/5/2026)"), not a fall or crash."""
 
 
 def estimate_published(texts: Sequence[str], year_texts: Sequence[str] = ()) -> DateValue | None:

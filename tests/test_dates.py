@@ -806,3 +806,13 @@ def _assert_one_expression_of_days(text: str, expected: date) -> None:
     assert expression.kind is dates.Kind.DATE and expression.day == expected.day
     assert expression.last_day is not None and expression.last_day > expected.day
     assert expression.text.endswith(str(expected.year))
+
+
+def test_a_crash_on_a_day_is_no_holiday_falling_on_it() -> None:
+    """"jatuh pada" dates a holiday ("Idul Adha jatuh pada Rabu, 27 Mei 2026": no happening
+    of the past), but "helikopter itu jatuh pada Kamis (9/7/2026)" is the crash itself: the
+    weekday-confirmed date of the lead."""
+    crash = "Kabar duka datang dari Kanada. Helikopter itu jatuh pada Kamis (9/7/2026) sore."
+    holiday = "Pemerintah menetapkan Idul Adha 1447 H jatuh pada Rabu, 27 Mei 2026."
+    assert dates._lead_weekday_date(crash) == date(2026, 7, 9)
+    assert dates._lead_weekday_date(holiday) is None
