@@ -809,7 +809,7 @@ def _assert_one_expression_of_days(text: str, expected: date) -> None:
 
 
 def test_a_crash_on_a_day_is_no_holiday_falling_on_it() -> None:
-    """"jatuh pada" dates a holiday ("Idul Adha jatuh pada Rabu, 27 Mei 2026": no happening
+    """ "jatuh pada" dates a holiday ("Idul Adha jatuh pada Rabu, 27 Mei 2026": no happening
     of the past), but "helikopter itu jatuh pada Kamis (9/7/2026)" is the crash itself: the
     weekday-confirmed date of the lead."""
     crash = "Kabar duka datang dari Kanada. Helikopter itu jatuh pada Kamis (9/7/2026) sore."
