@@ -68,7 +68,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"^\s*(pilihan editor|editor'?s'?\s+(choice|picks?)|artikel terkait|berita terkait|"
         r"read|next|klik untuk baca(\s+juga)?)\s*:\s*\S",
     ),
-    ("read-also", r"^\s*saksikan\s+live\b.{0,40}$"),  # detik's "Saksikan Live DetikPagi :"
+    ("read-also", r"^\s*saksikan\s+live\b[^.!?]{0,40}$"),  # "Saksikan Live Liputan6 Pagi:"
     ("comment", r"^\s*(tinggalkan|tulis|berikan)\s+komentar\b"),
     ("comment", r"^\s*(leave|post|add)\s+a\s+comment\b"),
     ("source", r"^\s*(sumber|source)\s*:\s*\S.{0,60}$"),
@@ -734,9 +734,9 @@ _NAME_LINE_WORDS = frozenset({
 "Jakarta Post correspondent Dian Nugroho", "DAILY SABAH WITH AA"."""
 MASTHEAD_MAX_WORDS = 8
 _CAPITALISED = r"[A-Z][\w.'’-]*"
-_WRITER_IN_PLACE = (
-    rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?"
-)
+_WRITER_IN_PLACE = rf"{_CAPITALISED}\s+{_CAPITALISED}\s+in\s+{_CAPITALISED}(?:\s+{_CAPITALISED})?"
+"""A writer of two names in a place: "Sam Jones in Madrid" (not three words, which a title-case
+headline's "Prabowo Meets Xi in Beijing" has)."""
 _BYLINE_PLACES = re.compile(rf"(?:By\s+)?{_WRITER_IN_PLACE}(?:,?\s+and\s+{_WRITER_IN_PLACE})+")
 """Writers each in their own place: "Sam Jones in Madrid and Laura Méndez in Ourense" (the
 Guardian's byline), longer than `MASTHEAD_MAX_WORDS` allows a page's line."""
@@ -807,7 +807,8 @@ def _story_resumes(lines: Sequence[str], index: int) -> int | None:
         or re.search(r"[.!?:;]\s*$", headline)
     ):
         return None
-    return after[0] if _is_story(story) and len(story.split()) >= RESUMED_STORY_WORDS else None
+    resumes = _is_story(story) and len(story.split()) >= RESUMED_STORY_WORDS
+    return after[0] if resumes and line_rule(story) is None else None  # not a footer's notice
 
 
 def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:

@@ -1300,14 +1300,21 @@ def _takes_effect(text: str, start: int) -> bool:
         clause = clauses[-2] + " " + clause  # "berlaku pada Minggu, 1 Maret": the weekday's
     found = [m.group(0).lower() for m in _TAKES_EFFECT.finditer(clause)]
     if found and all(re.fullmatch(r"jatuh\s+pada", f) for f in found):
-        return _CALENDAR_DAY.search(clause) is not None  # not "helikopter itu jatuh pada Kamis"
+        # a holiday or deadline falls on the day, not a helicopter: a calendar word in the
+        # sentence before it ("Lebaran tahun ini, kata Menag, jatuh pada Jumat (20/3/2026)")
+        # (or after the sentence's previous "jatuh pada": each names its own subject)
+        falls = [m.end() for m in re.finditer(r"jatuh\s+pada", text[:start], _I)]
+        since = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        since = max([since, *falls[:-1]])
+        return _CALENDAR_DAY.search(text, since, start) is not None
     return bool(found)
 
 
 _CALENDAR_DAY = re.compile(
-    r"\b(?:idul|hari\s+raya|lebaran|natal|imlek|nyepi|waisak|paskah|tahun\s+baru|syawal|"
-    r"ramadh?an|zulhijj?ah|dzulhijj?ah|muharr?am|hijriah|arafah|H\b|libur|cuti|tanggal|tempo|"
-    r"batas|tenggat|puncak|musim|hari\s+(?:pertama|terakhir)|perayaan|peringatan)",
+    r"\b(?:idul\s*(?:fitri|adha)|hari\s+raya|lebaran|natal|imlek|nyepi|waisak|paskah|"
+    r"tahun\s+baru|syawal|ramadh?an|zulhijj?ah|dzulhijj?ah|muharr?am|hijriah|arafah|libur|"
+    r"cuti\s+bersama|batas\s+waktu|tenggat|puncak\s+(?:arus|musim|perayaan)|"
+    r"hari\s+(?:pertama|terakhir))(?:nya)?\b|\d\s*(?-i:H)\b",
     _I,
 )
 """What "jatuh pada" dates when it names a day that falls on a date, a holiday, a deadline

@@ -174,8 +174,8 @@ def dateline_day(article: Article) -> YearlessDateline | None:
     Read from the story as cleaned: the cleaner keeps a dateline at the head of the lead.
     A report with no dateline at all gets the latest day its first paragraph dates after a
     weekday ("... meraih sejuta penonton per Senin (23/11) siang": `lead_bound_day`), which
-    its folder can fix a year for like a dateline's (twenty-seventh session: 31 labelled
-    articles; of the 29 whose event's label names its day, 27 on it, one a day off and one
+    its folder can fix a year for like a dateline's (twenty-seventh session: 32 labelled
+    articles; of the 30 whose event's label names its day, 28 on it, one a day off and one
     three days off).
     """
     if article.published is not None and article.published.is_certain:

@@ -40,10 +40,11 @@ class DateSource(enum.StrEnum):
     DATELINE = "dateline"
     EXPLICIT = "explicit"
     DATELINE_INFERRED_YEAR = "dateline-inferred-year"
-    """Day and month from a dateline without a year (or, for a report with none, the latest
-    day its first paragraph dates after a weekday: `yearless.lead_bound_day`); the year from
-    the article's full dates and a weekday (`digest.yearless`), else the one year the
-    folder's read days allow (`features.folder_dates`)."""
+    """Day and month from a dateline without a year; the year from the article's full dates
+    and a weekday (`digest.yearless`), else the one year the folder's read days allow
+    (`features.folder_dates`). For a report with no dateline at all, the latest day its first
+    paragraph dates after a weekday (`yearless.lead_bound_day`), its year from the folder
+    only."""
     RELATIVE = "relative"
     ESTIMATED = "estimated"
     INFERRED = "inferred"

@@ -78,8 +78,9 @@ def _weekday_reading(
     other = dates.parse_dateline(opening, dayfirst=True, lead=False)
     if other is None or other.value == dateline.value or not paragraphs:
         return dateline
-    weekday = lead_weekday(paragraphs[0])
-    if weekday is None or other.value.weekday() != weekday:
+    first = dates._SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]
+    weekday = None if dates._FUTURE.search(first) else lead_weekday(paragraphs[0])
+    if weekday is None or other.value.weekday() != weekday:  # none, or one still to come
         return dateline
     if weekday in (dateline.value.weekday(), (dateline.value.weekday() - 1) % 7):
         return dateline

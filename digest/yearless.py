@@ -126,6 +126,21 @@ def place_only(sentence: str) -> bool:
     return _PLACE_ONLY.match(sentence) is not None
 
 
+def _day_months(text: str, dayfirst: bool) -> list[dates.Expression]:
+    """Return the days and months of `text` without a year or a shift, in order; not the
+    first of a list's days ("3" of "Monday and Tuesday, 3 and 4 November": a weekday
+    before it may be the last day's)."""
+    return [
+        e
+        for e in dates.find_expressions(text, dayfirst)
+        if e.kind is dates.Kind.DAY_MONTH
+        and e.shift is None
+        and e.month
+        and e.day
+        and not e.opens_span
+    ]
+
+
 def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:
     """Return the first day and month of a line's first sentence written right after their
     weekday, as a year-less dateline, else None: "..., Jumat (29/11).", "... agreed on
@@ -149,17 +164,7 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     text = line.strip()
     if not dates.names_weekday(text):
         return None
-    found = [
-        e
-        for e in dates.find_expressions(text, dayfirst)
-        # (not the first of a list's days, "3" of "Monday and Tuesday, 3 and 4 November":
-        # a weekday before it may be the last day's)
-        if e.kind is dates.Kind.DAY_MONTH
-        and e.shift is None
-        and e.month
-        and e.day
-        and not e.opens_span
-    ]
+    found = _day_months(text, dayfirst)
     inside = [range(e.start, e.end) for e in found]
     ends = [
         m.start()
@@ -214,39 +219,50 @@ def find_yearless_dateline(
 _BEFORE = re.compile(r"\b(?:sebelumnya|terdahulu|previous(?:ly)?|earlier|prior)\b", re.I)
 """A word that sets the day after it before what the story tells: "Berbeda dengan rapat
 sebelumnya pada Selasa (10/11) ..." (`lead_bound_day`)."""
+_COMING = re.compile(r"^\W{0,3}\s*(?:mendatang|depan|besok|next|ini\s+akan)\b", re.I)
+"""Words right after a day that say it is still to come: "Senin (30/11) mendatang"."""
 
 
 def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     """Return the latest day and month that a story's first paragraph writes right after
     their weekday, in any of its sentences ("... per Senin (23/11) siang, lima hari sejak ...
-    pada Kamis (19/11)"), else None; None too where it says a day will come ("will close
-    from Friday (Nov 13)"). For a report with no dateline at all: what it tells is on that
-    day or the latest of them, and the weekday lets its folder fix the year.
+    pada Kamis (19/11)"), else None. For a report with no dateline at all: what it tells is
+    on that day or the latest of them, and the weekday lets its folder fix the year.
     >>> lead_bound_day("KONTAN.CO.ID - JAKARTA. Harga emas menguat. Mengutip situs Logam "
     ...     "Mulia, Senin (23/11), harga emas naik.")
     YearlessDateline(month=11, day=23, weekday=0)
     >>> lead_bound_day("Film itu meraih sejuta penonton per Senin (23/11), lima hari "
     ...     "sejak tayang pada Kamis (19/11).")
     YearlessDateline(month=11, day=23, weekday=0)
-    >>> lead_bound_day("Schools will be closed for a week from Friday (Nov 13).", False)
 
-    Nor a day it calls an earlier one:
+    Not a day its sentence says will come, before or after it, nor the end of a span, nor
+    the day a rule takes effect (the day the report tells of comes first), nor a day the
+    words just before it call an earlier one:
+    >>> lead_bound_day("Polisi menangkap pelaku, Senin (23/11). Ia akan diperiksa Selasa (24/11).")
+    YearlessDateline(month=11, day=23, weekday=0)
+    >>> lead_bound_day("Rapat digelar Senin (23/11). Sidang lanjut Senin (30/11) mendatang.")
+    YearlessDateline(month=11, day=23, weekday=0)
+    >>> lead_bound_day("PSBB diperpanjang, Kamis (19/11), hingga Minggu (6/12).")
+    YearlessDateline(month=11, day=19, weekday=3)
+    >>> lead_bound_day("Schools will be closed for a week from Friday (Nov 13).", False)
     >>> lead_bound_day("Berbeda dengan rapat sebelumnya pada Selasa (10/11), kali ini ...")
     """
-    bound = [
-        (e, weekday)
-        for e in dates.find_expressions(lead, dayfirst)
-        if e.kind is dates.Kind.DAY_MONTH
-        and e.shift is None
-        and e.month
-        and e.day
-        and not e.opens_span
-        and (weekday := dates.opening_weekday(e)) is not None
-        and dates._day(2000, e.month, e.day) is not None
-    ]
-    if any(dates._FUTURE.search(lead, 0, e.start) for e, _ in bound):
-        return None
-    bound = [b for b in bound if not _BEFORE.search(lead, max(0, b[0].start - 30), b[0].start)]
+    ends = [m.start() for m in dates._SENTENCE_END.finditer(lead)]
+    bound = []
+    for e in _day_months(lead, dayfirst):
+        weekday = dates.opening_weekday(e)
+        if weekday is None or dates._day(2000, e.month, e.day) is None:
+            continue
+        sentence = max((x for x in ends if x < e.start), default=0)
+        if (
+            dates._FUTURE.search(lead, sentence, e.start)
+            or dates._takes_effect(lead, e.start)
+            or dates._RANGE_END.search(lead[sentence : e.start])
+            or _COMING.search(lead[e.end : e.end + 20])
+            or _BEFORE.search(lead, max(sentence, e.start - 30), e.start)
+        ):
+            continue
+        bound.append((e, weekday))
     if not bound:
         return None
     wraps = {1, 12} <= {e.month for e, _ in bound}  # late December and early January

@@ -751,6 +751,7 @@ def test_a_writers_or_outlets_line_above_the_story_is_dropped(masthead: str) -> 
     [
         "Indonesia e-commerce deal brings delivery in-house",  # a subhead: words in lower case
         "Persijap Jepara 2-1 Barito Putera",  # a score
+        "Prabowo Meets Xi in Beijing and Albanese Meets Modi in Delhi",  # no byline's shape
     ],
 )
 def test_a_subhead_or_score_above_the_story_is_kept(kept: str) -> None:
@@ -914,6 +915,13 @@ def test_a_read_more_link_in_the_middle_of_a_story_does_not_end_it() -> None:
     assert removed_rules(at_foot)["Read more:"] == "end-marker"
     listed = cleaned(f"Headline\n{story}\n{more}\nRead more:\n{link}\n{link} Again\n{resumed}\n")
     assert listed.paragraphs == (story, more)
+    notice = (
+        "Copyright 2026 The Jakarta Globe. All rights reserved and no part may be reproduced "
+        "without permission."
+    )
+    other = "Rupiah Slips as the Dollar Firms Before BI Meeting"
+    footer = cleaned(f"Headline\n{story}\n{more}\nRead more:\n{link}\n{notice}\n{other}\n")
+    assert footer.paragraphs == (story, more)  # a footer's notice is no story going on
 
 
 def test_a_markdown_table_is_no_menu_bar() -> None:

@@ -703,6 +703,12 @@ def test_a_dotted_date_is_day_first_on_an_english_page(stamp: str, expected: dat
         # before, as often (7 June was a Sunday, 6 July a Monday): month first stays
         ("07/06/2026 - 11:42", "Students began the exam on Sunday.", date(2026, 7, 6)),
         ("06/05/2026", "The minister spoke to reporters in the capital.", date(2026, 6, 5)),
+        # a weekday still to come says nothing of the report's own day
+        (
+            "06/05/2026",
+            "Leaders will meet in Geneva on Wednesday, officials said.",
+            date(2026, 6, 5),
+        ),
     ],
 )
 def test_a_leads_weekday_settles_an_english_pages_numeric_stamp(
@@ -813,6 +819,10 @@ def test_a_crash_on_a_day_is_no_holiday_falling_on_it() -> None:
     of the past), but "helikopter itu jatuh pada Kamis (9/7/2026)" is the crash itself: the
     weekday-confirmed date of the lead."""
     crash = "Kabar duka datang dari Kanada. Helikopter itu jatuh pada Kamis (9/7/2026) sore."
-    holiday = "Pemerintah menetapkan Idul Adha 1447 H jatuh pada Rabu, 27 Mei 2026."
     assert dates._lead_weekday_date(crash) == date(2026, 7, 9)
-    assert dates._lead_weekday_date(holiday) is None
+    for holiday in (
+        "Pemerintah menetapkan Idul Adha 1447 H jatuh pada Rabu, 27 Mei 2026.",
+        "Lebaran tahun ini, kata Menag, jatuh pada Jumat (20/3/2026).",
+        "Idul Adha 1447 Hijriah (10 Zulhijah) jatuh pada Rabu (27/5/2026).",
+    ):
+        assert dates._lead_weekday_date(holiday) is None, holiday
