@@ -759,8 +759,10 @@ def _is_masthead(line: str) -> bool:
     (False, False)
     """
     words = line.split()
-    limit = BYLINE_MAX_WORDS if _BYLINE_PLACES.fullmatch(line) else MASTHEAD_MAX_WORDS
-    if len(words) > limit or re.search(r"\d|[-–—.!?\"”’:;]\s*$", line):
+    longer = len(words) > MASTHEAD_MAX_WORDS  # only a byline of writers in places may be
+    if (longer and not _BYLINE_PLACES.fullmatch(line)) or len(words) > BYLINE_MAX_WORDS:
+        return False
+    if re.search(r"\d|[-–—.!?\"”’:;]\s*$", line):
         return False
     signed = _SIGNED.match(line)  # "I Gede Wiranata Putra - detikBali"
     if signed and _OUTLET_SHAPE.search(signed.group(2)):

@@ -75,8 +75,11 @@ def _weekday_reading(
     Wednesday, 5 June a Friday). The month-first reading stays where the lead's weekday is
     its day or the day before it (a report of the day before), or where no weekday is named.
     """
+    day, month = dateline.value.day, dateline.value.month
+    if day > 12 or day == month or not paragraphs:
+        return dateline  # one reading only: no numbers to swap
     other = dates.parse_dateline(opening, dayfirst=True, lead=False)
-    if other is None or other.value == dateline.value or not paragraphs:
+    if other is None or other.value == dateline.value:
         return dateline
     first = dates._SENTENCE_END.split(paragraphs[0].strip(), maxsplit=1)[0]
     weekday = None if dates._FUTURE.search(first) else lead_weekday(paragraphs[0])
