@@ -221,6 +221,14 @@ _BEFORE = re.compile(r"\b(?:sebelumnya|terdahulu|previous(?:ly)?|earlier|prior)\
 sebelumnya pada Selasa (10/11) ..." (`lead_bound_day`)."""
 _COMING = re.compile(r"^\W{0,3}\s*(?:mendatang|depan|besok|next|ini\s+akan)\b", re.I)
 """Words right after a day that say it is still to come: "Senin (30/11) mendatang"."""
+_CLAUSE = {
+    True: re.compile(r"\b(?:setelah|usai|seusai|pasca)\b", re.I),
+    False: re.compile(r",\s|\b(?:after|following|when)\b", re.I),
+}
+"""Where the clause that holds a day begins, by whether the page writes dates day first: a
+future word before it tells of something else ("... will get a HK$140 increase in their
+minimum monthly wage, the government announced on Tuesday (Sept 29)"). An Indonesian
+sentence's comma is no such border ("Pemerintah akan menggelar rapat, Senin (30/11)")."""
 
 
 def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
@@ -235,9 +243,9 @@ def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     ...     "sejak tayang pada Kamis (19/11).")
     YearlessDateline(month=11, day=23, weekday=0)
 
-    Not a day its sentence says will come, before or after it, nor the end of a span, nor
-    the day a rule takes effect (the day the report tells of comes first), nor a day the
-    words just before it call an earlier one:
+    Not a day its sentence says will come (before it in its clause, `_CLAUSE`, or after
+    it), nor the end of a span, nor the day a rule takes effect (the day the report tells
+    of comes first), nor a day the words just before it call an earlier one:
     >>> lead_bound_day("Polisi menangkap pelaku, Senin (23/11). Ia akan diperiksa Selasa (24/11).")
     YearlessDateline(month=11, day=23, weekday=0)
     >>> lead_bound_day("Rapat digelar Senin (23/11). Sidang lanjut Senin (30/11) mendatang.")
@@ -245,6 +253,8 @@ def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     >>> lead_bound_day("PSBB diperpanjang, Kamis (19/11), hingga Minggu (6/12).")
     YearlessDateline(month=11, day=19, weekday=3)
     >>> lead_bound_day("Schools will be closed for a week from Friday (Nov 13).", False)
+    >>> lead_bound_day("Helpers will get a rise, the government said on Tuesday (Sept 29).", False)
+    YearlessDateline(month=9, day=29, weekday=1)
     >>> lead_bound_day("Berbeda dengan rapat sebelumnya pada Selasa (10/11), kali ini ...")
     """
     ends = [m.start() for m in dates._SENTENCE_END.finditer(lead)]
@@ -254,8 +264,10 @@ def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
         if weekday is None or dates._day(2000, e.month, e.day) is None:
             continue
         sentence = max((x for x in ends if x < e.start), default=0)
+        clause = max((m.end() for m in _CLAUSE[dayfirst].finditer(lead, sentence, e.start)),
+                     default=sentence)  # fmt: skip
         if (
-            dates._FUTURE.search(lead, sentence, e.start)
+            dates._FUTURE.search(lead, clause, e.start)
             or dates._takes_effect(lead, e.start)
             or dates._RANGE_END.search(lead[sentence : e.start])
             or _COMING.search(lead[e.end : e.end + 20])

@@ -428,6 +428,36 @@ def test_a_leads_weekday_and_date(lead: str, expected: tuple[int, int, int] | No
     assert (found and (found.month, found.day, found.weekday)) == expected
 
 
+@pytest.mark.parametrize(
+    ("lead", "dayfirst", "expected"),
+    [
+        # a future word in an earlier clause tells of something else (b80-063, b79-037)
+        (
+            "Hong Kong's foreign domestic helpers will get a HK$140 increase in their minimum "
+            "monthly wage, the government announced on Tuesday (Sept 29).",
+            False,
+            (9, 29, 1),
+        ),
+        (
+            "The by-election will see a three-cornered contest after the Election Commission "
+            "accepted the papers of three candidates on Saturday (Oct 3).",
+            False,
+            (10, 3, 5),
+        ),
+        # in the day's own clause it still sets the day to come
+        ("The talks, the ministry said, will resume on Friday (Nov 13).", False, None),
+        # an Indonesian comma is no clause border: the meeting is still to come
+        ("Pemerintah akan menggelar rapat, Senin (30/11).", True, None),
+        ("Pasien akan dirawat setelah dievakuasi pada Senin (23/11).", True, (11, 23, 0)),
+    ],
+)
+def test_a_future_word_counts_only_in_its_days_clause(
+    lead: str, dayfirst: bool, expected: tuple[int, int, int] | None
+) -> None:
+    found = yearless.lead_bound_day(lead, dayfirst=dayfirst)
+    assert (found and (found.month, found.day, found.weekday)) == expected
+
+
 def test_a_report_without_a_dateline_is_dated_by_its_leads_weekday_and_date(
     tmp_path: Path,
 ) -> None:
