@@ -71,11 +71,18 @@ _SEIZED = _words(
     "captured kidnapped abducted held_(?:by|over|in|captive|hostage)"
 )
 _FREED = _words(
-    r"dibebaskan membebaskan bebaskan bebas_dari_tahanan freed frees free(?=\s+\d) walk_free"
+    r"dibebaskan membebaskan bebaskan bebas_dari_tahanan akhirnya_bebas bebas_(?:lewat|dengan) "
+    r"freed frees free(?=\s+\d) walk_free"
+)
+_HOME = _words(
+    r"pulang dipulangkan tiba_di_tanah_air sambut disambut reunited returns?_home repatriated "
+    r"welcomed_home"
 )
 _CUSTODY = re.compile(f"{_SEIZED.pattern}|{_FREED.pattern}", re.IGNORECASE)
-"""A crew or hostages seized or detained, and their release, are two happenings: weeks
-apart, with the same people, the same captors and the same background."""
+"""A crew or hostages seized or detained, their release, and their homecoming are three
+happenings: days or weeks apart, with the same people, the same captors and the same
+background ("Kidnapped tanker crew freed in Nigeria", "Four sailors held by pirates return
+home")."""
 
 _ENVOY_SUMMONED = (
     r"(?:summons|summoned|summoning)_(?:\w+_){0,3}(?:envoy|ambassador|charg\w+) "
@@ -394,8 +401,8 @@ SEQUENCES = (
     StepSequence(
         "custody",
         _CUSTODY,
-        ("seizure or detention", "release"),
-        (_SEIZED, _FREED),
+        ("seizure or detention", "release", "homecoming"),
+        (_SEIZED, _FREED, _HOME),
         in_headline=True,
     ),
     StepSequence(

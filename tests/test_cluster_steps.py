@@ -189,11 +189,20 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("House endorses Wulan as Bank Indonesia deputy governor", ("appointment", 2)),
         # An election's vote stays the election's, though it names candidates and votes.
         ("Voters cast their votes as candidates vie for governor", ("election", 0)),
-        # A crew seized or detained, and its release weeks later.
+        # A crew seized or detained, its release weeks later, and its return home.
         ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
         ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
         ("Sembilan ABK WNI yang Ditahan Ghedra Akhirnya Dibebaskan", ("custody", 1)),
         ("Houthis free 21 crew of seized ship after Omani mediation", ("custody", 1)),
+        # ... "akhirnya bebas" is a release; the homecoming is a third happening (blind97,
+        # blind86, blind21: "yang disandera" names who they are, not the news).
+        ("Kabar Gembira, 3 WNI yang Disandera di Mali Akhirnya Bebas", ("custody", 1)),
+        ("Four Indonesian sailors held by Gulf of Guinea pirates return home", ("custody", 2)),
+        ("Haru Pilot yang Disandera KKB Pulang, Disambut Istri dan Anak", ("custody", 2)),
+        ("Freed Mali hostages reunited with families in Jakarta", ("custody", 2)),
+        ("Menlu: Ada Bukti 3 WNI yang Disandera di Mali Masih Hidup", ("custody", 0)),
+        ("Kapal Ditahan, ABK Akan Dipulangkan Pekan Depan", ("custody", 0)),  # to come
+        ("Ratusan Pemudik Pulang Lewat Entikong", None),  # no custody: no homecoming step
         ("Film's release moved to May; free tickets for members", None),
         # A diplomatic protest lodged, and the other side's answer days later (written for
         # this test; the names are invented).
