@@ -228,8 +228,9 @@ SEQUENCES = (
                 "konsultasi consultations? agree agreed agrees sepakat bersepakat"
             ),
             _words(
-                "signs? signed signing teken diteken meneken menandatangani ditandatangani "
-                "penandatanganan tandatangani"
+                r"signs? signed signing teken diteken meneken menandatangani ditandatangani "
+                r"penandatanganan tandatangani inks? inked "
+                r"seal(?:s|ed)?_(?:\S+_){0,4}(?:deals?|pacts?|agreements?|package|accord|MoU)"
             ),
         ),
         _words(
@@ -325,7 +326,8 @@ SEQUENCES = (
                 "hitung_cepat quick_count partisipasi"
             ),
             _words(
-                "declared certified official_results? rekapitulasi tetapkan ditetapkan "
+                "declared declares certified official_results? wins?_(?:\\w+_){0,2}(?:count|tally) "
+                "rekapitulasi tetapkan ditetapkan "
                 "menetapkan penetapan pleno final_results? final_(?:vote_)?count final_tally "
                 "seat_count hasil_akhir hasil_resmi results?_confirmed "
                 "confirms_(?:\\w+_){0,2}results?"

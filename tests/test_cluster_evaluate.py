@@ -102,7 +102,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind31", 0.98),  # raised to its score (s32)
         ("blind32", 0.99),
         ("blind33", 0.93),  # raised to its score (s33)
-        ("blind34", 0.91),  # 0.942 → 0.911: English leads' names across languages (s32)
+        ("blind34", 0.92),  # raised to its score (s36: a winner declared is the result)
         ("blind35", 0.88),  # raised to its score (s35: a lead's weekday and date)
         ("blind36", 0.97),
         ("blind37", 0.91),  # raised to its score (s30)
@@ -127,7 +127,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind56", 0.93),  # raised to its score (s30)
         ("blind57", 0.95),
         ("blind58", 0.92),  # raised to its score (s30)
-        ("blind59", 0.89),  # raised to its score (s33)
+        ("blind59", 0.90),  # raised to its score (s36: a pact sealed is a signing)
         ("blind60", 0.94),  # raised to its score (s35: a lead's weekday and date)
         ("blind61", 0.98),
         ("blind62", 0.97),
@@ -179,7 +179,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind108", 0.95),  # raised to its score (s33)
         ("blind109", 0.94),  # raised to its score (s35: a lead's weekday and date)
         ("blind110", 0.87),
-        ("blind111", 0.94),
+        ("blind111", 0.96),  # raised to its score (s36: a package sealed is a signing)
         ("blind112", 0.90),  # raised to its score (s35: a lead's weekday and date)
         ("blind113", 0.93),  # raised to its score (s32)
         ("blind114", 0.88),  # raised to its score (s33)

@@ -87,6 +87,10 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Dialog Energi Menteri ESDM dan Menteri Singapura di Batam", ("talks", 0)),
         ("Prime ministers hold annual consultation in Putrajaya", ("talks", 0)),
         ("Two governors sign rice supply pact", ("talks", 1)),
+        # "seal" a deal or "ink" one is a signing (blind59, blind111); sealing a site is not
+        ("Australia, Indonesia seal sea patrol pact as Canberra courts Jakarta", ("talks", 1)),
+        ("Pakistan, Indonesia ink trade agreement cutting duty on palm oil", ("talks", 1)),
+        ("Environment minister seals burned peatland in Aceh concession", None),
         # talks that end in an agreement, not yet signed; a signing names the later step
         ("Indonesia, Pakistan agree to fast-track upgrade of trade pact", ("talks", 0)),
         ("Menteri Perdagangan RI dan Pakistan sepakat percepat perundingan", ("talks", 0)),
@@ -189,6 +193,9 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("House endorses Wulan as Bank Indonesia deputy governor", ("appointment", 2)),
         # An election's vote stays the election's, though it names candidates and votes.
         ("Voters cast their votes as candidates vie for governor", ("election", 0)),
+        # ... and a winner declared, or a count won, is the result (blind34)
+        ("Jambi declares former regent winner of governor election", ("election", 1)),
+        ("Fakhruddin wins Jambi election count by 26,788 votes", ("election", 1)),
         # A crew seized or detained, its release weeks later, and its return home.
         ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
         ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
