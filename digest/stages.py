@@ -420,7 +420,8 @@ SEQUENCES = (
                 r"rapat_dengar_pendapat dengar_pendapat hearing hearings deliberat\w*"
             ),
             _words(
-                r"tingkat_(?:I|1|satu) dibawa_ke_paripurna committee_(?:\w+_){0,2}"
+                r"tingkat_(?:I|1|satu) (?:di)?bawa_(?:\w+_){0,5}ke_(?:rapat_)?paripurna "
+                r"committee_(?:\w+_){0,2}"
                 r"(?:clears|cleared|approves|approved|endorses|endorsed) "
                 r"(?:panja|komisi_(?:\w+_){0,2})(?:setujui|menyetujui|sepakati|ketok_palu) "
                 r"ketok_palu_di_komisi"
@@ -878,7 +879,8 @@ _NOT_DONE = re.compile(
     r"(?<!\bwins\s)(?<!\bwon\s)"
     r"\b(?:bids?|seeks?|seeking|aims?|aiming|tries|trying|wants?|hopes?|hoping)\s+to\s+"
     r"(?:[\w'’-]+\s+){0,6}$|"
-    r"\b(?:agar|supaya)\s+(?:[\w'’-]+\s+){0,6}$",
+    r"\b(?:agar|supaya)\s+(?:[\w'’-]+\s+){0,6}$|"
+    r"\buntuk\s+$",
     re.IGNORECASE,
 )
 """Words before a step or a kind of happening (at most two words between; six after a
@@ -890,7 +892,9 @@ menteri mundur"), asked for ("minta bantuan", "asks for aid"), or the stage a ca
 to ("Sidang Lanjut ke Saksi", "Langsung Masuk Saksi", "trial moves straight to
 witnesses"). A bare "to" is not one: "police use Taser to arrest suspect", "voters began to
 vote". Awaited is still to come: "Aryo Seno Tinggal Tunggu Pelantikan" (approved, the
-swearing-in to come)."""
+swearing-in to come). "untuk" right before one is a purpose: "dibawa ke rapat paripurna
+untuk disahkan" (to be passed); with words between it is not ("bantuan untuk korban
+banjir" is aid for a flood's victims)."""
 
 
 _BEFORE = re.compile(

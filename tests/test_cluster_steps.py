@@ -187,6 +187,13 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Pemerintah serahkan 412 DIM RUU Pelindungan Bahasa Daerah ke Komisi X", ("bill", 0)),
         ("House committee clears regional languages bill", ("bill", 1)),
         ("DPR sahkan UU Pelindungan Bahasa Daerah secara aklamasi", ("bill", 2)),
+        # a bill taken to the plenary "untuk disahkan" (to be passed) is the committee's step
+        (
+            "Komisi dan Pemerintah Sepakat Bawa RUU Iklim ke Paripurna\nKomisi XII DPR dan "
+            "pemerintah menyetujui RUU itu dibawa ke rapat paripurna untuk disahkan menjadi "
+            "undang-undang.",
+            ("bill", 1),
+        ),
         # A nominee's vetting, the committee's vote and the plenary's approval.
         ("Wulan Jalani Fit and Proper Test Calon Deputi Gubernur BI", ("appointment", 0)),
         ("Lewat Voting, Komisi XI Pilih Wulan Jadi Deputi Gubernur BI", ("appointment", 1)),
