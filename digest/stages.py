@@ -279,7 +279,8 @@ SEQUENCES = (
                 "reopened unblocked ends_(?:\\w+_){0,2}(?:ban|suspension|curfew|lockdown) "
                 "buka_blokir membuka_blokir dibuka_blokirnya diakses_(?:lagi|kembali) "
                 "normalisasi_akses akses_dipulihkan pulihkan_akses dibuka_dari_suspensi "
-                "suspensi_(?:\\w+_){0,3}dibuka"
+                "suspensi_(?:\\w+_){0,3}dibuka longgarkan melonggarkan dilonggarkan "
+                "eases?_(?:\\w+_){0,3}(?:ban|curbs?|restrictions?|suspension|curfew|lockdown)"
             ),
         ),
         in_headline=True,

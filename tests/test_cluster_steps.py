@@ -162,6 +162,12 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Suspensi Dicabut, Saham WGSP Langsung Ambles ke ARB", ("suspension", 1)),
         ("Baru Dibuka dari Suspensi, Saham WGSP Terjun 15%", ("suspension", 1)),
         ("Mendag Cabut Larangan Ekspor Kelapa Bulat, Diganti Pungutan", ("suspension", 1)),
+        # a ban eased is lifted in part, even beside a new rule (blind113)
+        (
+            "Indonesia eases palm olein export ban, imposes 25% domestic sales rule",
+            ("suspension", 1),
+        ),
+        ("Pemerintah Longgarkan Larangan Ekspor Olein", ("suspension", 1)),
         ("Quarantine agency lifts ban on beef from four Australian plants", ("suspension", 1)),
         # A lifting sought is not done, however far the purpose stands; a bid won is.
         ("Streaming firm seeks to have a ban on its app lifted", None),
