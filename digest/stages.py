@@ -98,6 +98,29 @@ its last step."""
 
 SEQUENCES = (
     StepSequence(
+        "strike",
+        _words(
+            r"buruh pekerja guru serikat_(?:\w+_)?pekerja karyawan pegawai sopir TKBM dokter "
+            r"perawat pilot workers dockworkers teachers employees unions? truckers drivers "
+            r"doctors nurses pilots staff"
+        ),
+        ("strike", "strike's end"),
+        (
+            _words(
+                r"mogok pemogokan strike strikes striking walk_out walkout walks_out walked_out"
+            ),
+            _words(
+                r"mogok_(?:\w+_){0,3}(?:berakhir|dihentikan|dicabut|selesai) "
+                r"(?:akhiri|mengakhiri|diakhiri|hentikan|menghentikan|cabut|mencabut|batalkan|"
+                r"membatalkan)_(?:\w+_){0,2}mogok batal_mogok "
+                r"(?<!-)(?:ends?|ended|ending|suspends?|suspended|suspending|calls?_off|called_off)_"
+                r"(?:\S+_){0,3}strike strike_is_over strike_over(?!\s+\w) strike_ends "
+                r"back_to_work returns?_to_work"
+            ),
+        ),
+        dated=True,
+    ),
+    StepSequence(
         "trial",
         _words(
             "court courts judges? prosecutors? prosecution defendant trial pengadilan "

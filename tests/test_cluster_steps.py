@@ -209,6 +209,17 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         # ... and a winner declared, or a count won, is the result (blind34)
         ("Jambi declares former regent winner of governor election", ("election", 1)),
         ("Fakhruddin wins Jambi election count by 26,788 votes", ("election", 1)),
+        # A strike and its end (blind45, blind64): workers named in the setting, so a train
+        # that "mogok" (breaks down) or a quake that strikes is no strike.
+        ("Ratusan pekerja Terminal Petikemas Pantoloan mogok, bongkar muat lumpuh", ("strike", 0)),
+        ("Capai Kesepakatan, Pekerja Pelabuhan Pantoloan Akhiri Mogok", ("strike", 1)),
+        ("Mogok TKBM Belawan berakhir, tarif bongkar muat naik 15 persen", ("strike", 1)),
+        ("Transnet, union sign three-year wage deal, ending 12-day port strike", ("strike", 1)),
+        ("Nigerian power workers call off strike after minister's pledge", ("strike", 1)),
+        ("South Africa: dockworkers launch open-ended strike at three ports", ("strike", 0)),
+        ("Nigerian unions begin nationwide strike over minimum wage", ("strike", 0)),
+        ("LRT Jabodebek Mogok 50 Menit, 420 Penumpang Dievakuasi", None),
+        ("Magnitude 6.2 quake strikes West Sulawesi, no tsunami threat", None),
         # A crew seized or detained, its release weeks later, and its return home.
         ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
         ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
