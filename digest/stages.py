@@ -432,6 +432,30 @@ SEQUENCES = (
         in_headline=True,
     ),
     StepSequence(
+        "appointment",
+        _words(
+            r"fit_and_proper uji_kelayakan deputy_governor deputi_gubernur DGBI nominee nominees "
+            r"calon_kapolri kapolri calon_panglima panglima_TNI police_chief armed_forces_chief"
+        ),
+        ("nominee's vetting", "committee's vote", "plenary's approval"),
+        (
+            _words(
+                r"fit_and_proper uji_kelayakan dicecar hearing vetting jalani_(?:\w+_){0,2}test"
+            ),
+            _words(
+                r"voting pilih memilih terpilih picks? picked elects? elected vote votes "
+                r"komisi_(?:\w+_){0,2}(?:setujui|menyetujui) (?:committee|commission|panel)_"
+                r"(?:\w+_){0,2}(?:endorses|endorsed|approves|approved|backs|backed)"
+            ),
+            _words(
+                r"paripurna_(?:\w+_){0,2}(?:setujui|menyetujui|tetapkan|sahkan) "
+                r"(?<![\dIVX]\s)DPR_(?:\w+_){0,2}(?:setujui|menyetujui|tetapkan) "
+                r"(?:house|parliament|plenary)_(?!(?:commission|committee|panel)\b)"
+                r"(?:\w+_){0,2}(?:endorses|endorsed|approves|approved|confirms|confirmed)"
+            ),
+        ),
+    ),
+    StepSequence(
         "bill",
         _words(
             r"RUU UU undang-undang bills? law laws legislation legislative panja paripurna "
@@ -453,24 +477,6 @@ SEQUENCES = (
             _words(
                 r"sahkan disahkan mengesahkan pengesahan passes passed diundangkan "
                 r"jadi_(?:undang-undang|UU) becomes?_law became_law new_law aklamasi"
-            ),
-        ),
-    ),
-    StepSequence(
-        "appointment",
-        _words(
-            r"fit_and_proper uji_kelayakan deputy_governor deputi_gubernur DGBI nominee nominees"
-        ),
-        ("nominee's vetting", "committee's vote", "plenary's approval"),
-        (
-            _words(
-                r"fit_and_proper uji_kelayakan dicecar hearing vetting jalani_(?:\w+_){0,2}test"
-            ),
-            _words(r"voting pilih memilih terpilih picks? picked elects? elected vote votes"),
-            _words(
-                r"paripurna_(?:\w+_){0,2}(?:setujui|menyetujui|tetapkan|sahkan) "
-                r"(?:house|parliament|plenary)_(?:\w+_){0,2}(?:endorses|endorsed|approves|"
-                r"approved|confirms|confirmed)"
             ),
         ),
     ),

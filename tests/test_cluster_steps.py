@@ -204,6 +204,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Wulan Jalani Fit and Proper Test Calon Deputi Gubernur BI", ("appointment", 0)),
         ("Lewat Voting, Komisi XI Pilih Wulan Jadi Deputi Gubernur BI", ("appointment", 1)),
         ("House endorses Wulan as Bank Indonesia deputy governor", ("appointment", 2)),
+        # ... a police chief's too: the commission's approval, then the House's (blind87)
+        ("Komisi III Setujui Haryo Jadi Kapolri Usai Uji Kelayakan 7 Jam", ("appointment", 1)),
+        ("House commission endorses sole police chief nominee after hearing", ("appointment", 1)),
+        ("DPR setujui Komjen Haryo Dwipangga sebagai Kapolri", ("appointment", 2)),
+        ("House approves Haryo Dwipangga as National Police chief", ("appointment", 2)),
         # An election's vote stays the election's, though it names candidates and votes.
         ("Voters cast their votes as candidates vie for governor", ("election", 0)),
         # ... and a winner declared, or a count won, is the result (blind34)
