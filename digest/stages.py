@@ -677,6 +677,7 @@ ACTIONS = (
     ("aid", "bantuan aid pledge pledges pledged"),
     ("award", "juara penghargaan award awards prize menang wins won"),
     ("opening", "dibuka pembukaan opens opening dibukanya"),
+    ("raid", "geledah menggeledah digeledah penggeledahan raid raids raided"),
     ("resignation", "mundur mengundurkan_diri pengunduran_diri resign resigns resigned "
      "resignation quit quits "
      "step_down steps_down stepped_down"),

@@ -74,7 +74,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind3", 0.89),  # 0.901 → 0.899: a lone report whose lead says its day (s29)
         ("blind4", 0.98),  # raised to its score (s32)
         ("blind5", 0.92),
-        ("blind6", 0.85),
+        ("blind6", 0.88),  # raised to its score (s36: a raid, and a resignation after it)
         ("blind7", 0.93),  # names: the office's place split off (README, eighteenth session)
         ("blind8", 0.90),  # raised to its score (s32)
         ("blind9", 0.97),  # names: the office's place split off (README, eighteenth session)

@@ -529,6 +529,11 @@ def _actions(title: str) -> set[str]:
         ("Instruktur Pesawat Latih yang Gugur Dimakamkan di TMP", {"funeral"}),
         ("Satpol PP Gusur 40 Lapak di Bantaran Sungai", {"demolition"}),
         ("Polisi Bongkar Sindikat Uang Palsu", set()),  # a ring uncovered, nothing demolished
+        # A raid, and a minister quitting after it: the raid is the resignation's background
+        # (blind6)
+        ("KPK Geledah Kantor Kemenhub, Sita Dokumen dan Uang Rp4,2 Miliar", {"raid"}),
+        ("Menhub Mundur Tiga Hari Setelah KPK Geledah Kementeriannya", {"resignation"}),
+        ("Indonesian transport minister quits after graft raid", {"resignation"}),
         # A kind refused, demanded or still to come is not what happened.
         ("Minister apologises over share trades, rejects calls to quit", {"apology"}),
         ("Menteri Perikanan Norwegia Minta Maaf, Tolak Mundur", {"apology"}),
