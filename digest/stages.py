@@ -286,7 +286,7 @@ SEQUENCES = (
         _words(
             "suspensi disuspensi suspend suspends suspension halt halts halted trading_halt "
             "larangan ban bans moratorium jam_malam curfew lockdown embargo block blokir "
-            "blokiran pemblokiran akses"
+            "blokiran pemblokiran akses bandara airports? penerbangan flights"
         ),
         ("suspension or ban", "suspension or ban lifted"),
         (
@@ -294,11 +294,12 @@ SEQUENCES = (
                 "suspensi disuspensi menyuspensi suspend suspends suspended suspension halt "
                 "halts halted hentikan dihentikan menghentikan larang dilarang melarang ban "
                 "bans banned imposes imposed berlakukan memberlakukan diberlakukan blokir "
-                "diblokir memblokir blocks blocked"
+                "diblokir memblokir blocks blocked ditutup closed closes shut shuts"
             ),
             _words(
                 "cabut dicabut mencabut pencabutan lift lifts lifted lifting resume resumes "
-                "resumed kembali_diperdagangkan dibuka_kembali dibuka_lagi reopen reopens "
+                "resumed kembali_diperdagangkan dibuka_kembali dibuka_lagi kembali_dibuka reopen "
+                "reopens "
                 "reopened unblocked ends_(?:\\w+_){0,2}(?:ban|suspension|curfew|lockdown) "
                 "buka_blokir membuka_blokir dibuka_blokirnya diakses_(?:lagi|kembali) "
                 "normalisasi_akses akses_dipulihkan pulihkan_akses dibuka_dari_suspensi "

@@ -162,6 +162,12 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Suspensi Dicabut, Saham WGSP Langsung Ambles ke ARB", ("suspension", 1)),
         ("Baru Dibuka dari Suspensi, Saham WGSP Terjun 15%", ("suspension", 1)),
         ("Mendag Cabut Larangan Ekspor Kelapa Bulat, Diganti Pungutan", ("suspension", 1)),
+        # an airport closed and reopened (blind60); a summit or festival that "ditutup"
+        # (closes) is no suspension
+        ("Abu Vulkanik Gunung Agung, Bandara Ngurah Rai Ditutup", ("suspension", 0)),
+        ("Bali airport reopens after Mount Agung ash closure", ("suspension", 1)),
+        ("Bandara Ngurah Rai kembali dibuka setelah 54 jam ditutup", ("suspension", 1)),
+        ("KTT BRICS Ditutup, Pemimpin Adopsi Deklarasi New Delhi", None),
         # a ban eased is lifted in part, even beside a new rule (blind113)
         (
             "Indonesia eases palm olein export ban, imposes 25% domestic sales rule",
