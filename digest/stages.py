@@ -662,9 +662,11 @@ ACTIONS = (
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
     ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan depak didepak "
      "mendepak"),
-    ("crash", "crash crashes crashed crash-lands crash-landed"),
-    ("grounding", "grounds grounded grounding kandangkan dikandangkan larang_terbang "
-     "dilarang_terbang"),
+    ("crash", r"crash crashes crashed crash-lands crash-landed "
+     r"(?:pesawat|helikopter|heli)_(?:[\w-]+_){0,4}jatuh"),
+    ("grounding", r"grounds grounded grounding kandangkan dikandangkan larang_terbang "
+     r"dilarang_terbang (?:setop|stop|hentikan|menghentikan)_(?:sementara_)?(?:\w+_){0,2}"
+     r"(?:pesawat|penerbangan)"),
     ("appointment", r"appoint appoints appointed appointment tunjuk menunjuk ditunjuk penunjukan "
      r"names?_(?:\w+_){1,3}as_(?:new_)?(?:manager|coach|head_coach|chief|ceo)"),
     ("ratification", "sahkan mengesahkan disahkan ratifikasi meratifikasi ratifies ratified"),
@@ -701,6 +703,9 @@ ACTIONS = (
      "dirobohkan merobohkan demolish demolishes demolished demolition razed"),
     ("rehearsal", "gladi gladi_bersih gladi_resik rehearsal rehearsals"),
     ("funeral", "dimakamkan pemakaman dikebumikan funeral laid_to_rest"),
+    ("qualifying", r"pole_position rebut_pole (?:claims?|takes?|took|grabs?|seals?)_(?:\w+_){0,3}"
+     r"pole hasil_kualifikasi_(?:motogp|f1|formula)"),
+    ("sprint", r"sprint_race (?:menangi|juara|wins?|won)_(?:\w+_){0,3}sprint"),
     ("market report", r"(?!)"),  # no words: a headline's market move (`market_move`) sets it
 )  # fmt: skip
 _ACTION_WORDS = tuple(_words(forms) for _, forms in ACTIONS)

@@ -141,7 +141,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind70", 1.00),  # raised to its score (s32)
         ("blind71", 0.96),  # raised to its score (s32)
         ("blind72", 0.96),  # raised to its score (s32)
-        ("blind73", 0.87),  # raised to its score (s30)
+        ("blind73", 0.93),  # raised to its score (s36: qualifying, sprint and race)
         ("blind74", 0.96),  # 0.983 → 0.962: English leads' names across languages (s32)
         ("blind75", 0.96),  # raised to its score (s32)
         ("blind76", 0.94),
@@ -151,7 +151,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind80", 0.96),  # 0.972 → 0.961: the lead's day in the story's second sentence (s33)
         ("blind81", 0.92),  # page stamps and bylines out of the lead (s30)
         ("blind82", 0.91),
-        ("blind83", 0.93),  # raised to its score (s30)
+        ("blind83", 0.97),  # raised to its score (s36: a crash, then the fleet grounded)
         ("blind84", 0.88),  # a peat fire's first day, told alone, cut from its spread (s29)
         ("blind85", 0.96),  # raised to its score (s30)
         ("blind86", 0.96),  # raised to its score (s36: the homecoming is a custody step)

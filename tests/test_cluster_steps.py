@@ -535,6 +535,15 @@ def _actions(title: str) -> set[str]:
         ("Instruktur Pesawat Latih yang Gugur Dimakamkan di TMP", {"funeral"}),
         ("Satpol PP Gusur 40 Lapak di Bantaran Sungai", {"demolition"}),
         ("Polisi Bongkar Sindikat Uang Palsu", set()),  # a ring uncovered, nothing demolished
+        # A trainer plane's crash, and the fleet grounded the next day (blind83)
+        ("Pesawat Latih TNI AU Jatuh di Laut Selatan Bantul, Satu Pilot Selamat", {"crash"}),
+        ("KSAU Setop Sementara Seluruh Pesawat Grob Usai Kecelakaan di Bantul", {"grounding"}),
+        ("Harga Cabai Jatuh, Petani Merugi", set()),  # only an aircraft's fall is a crash
+        # A race weekend's qualifying, sprint and race (blind73)
+        ("Hasil Kualifikasi MotoGP Belanda 2026: Brunello Rebut Pole Position", {"qualifying"}),
+        ("Brunello breaks Assen lap record to claim Dutch TT pole", {"qualifying"}),
+        ("Brunello Jatuh saat Memimpin, Azkarate Menangi Sprint MotoGP Belanda", {"sprint"}),
+        ("MotoGP Belanda 2026: Start dari Pole, Federico Brunello Juara di Assen", {"award"}),
         # A raid, and a minister quitting after it: the raid is the resignation's background
         # (blind6)
         ("KPK Geledah Kantor Kemenhub, Sita Dokumen dan Uang Rp4,2 Miliar", {"raid"}),
