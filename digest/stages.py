@@ -107,7 +107,9 @@ SEQUENCES = (
         ("strike", "strike's end"),
         (
             _words(
-                r"mogok pemogokan strike strikes striking walk_out walkout walks_out walked_out"
+                r"mogok pemogokan (?<!air\s)(?<!drone\s)(?<!missile\s)strikes?"
+                r"(?!_(?:a|an|the|partial|deals?|truces?|pacts?|agreements?|on)\b) striking "
+                r"walk_out walkout walks_out walked_out"
             ),
             _words(
                 r"mogok_(?:\w+_){0,3}(?:berakhir|dihentikan|dicabut|selesai) "

@@ -231,6 +231,9 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Nigerian unions begin nationwide strike over minimum wage", ("strike", 0)),
         ("LRT Jabodebek Mogok 50 Menit, 420 Penumpang Dievakuasi", None),
         ("Magnitude 6.2 quake strikes West Sulawesi, no tsunami threat", None),
+        # nor is a truce struck, nor a military strike on a port, though workers are named
+        ("EU and Indonesia strike partial truce as steel workers wait", None),
+        ("Russian strike on Odesa port kills five dock workers", None),
         # A crew seized or detained, its release weeks later, and its return home.
         ("Nine Indonesian fishermen held by Ghedra's coast guard, ministry says", ("custody", 0)),
         ("Kapal Ikan Berawak 9 WNI Ditahan Penjaga Pantai Ghedra", ("custody", 0)),
