@@ -662,8 +662,9 @@ ACTIONS = (
     ("election of a leader", r"terpilih elected (?:wins?|won)_(?:[\w-]+_){0,2}(?:seats?|vote|"
      r"election|re-election|poll)"),
     ("reshuffle", "reshuffle dicopot copot shake-up replaces"),
-    ("dismissal", "sack sacks sacked sacking pecat dipecat memecat pemecatan depak didepak "
-     "mendepak"),
+    ("dismissal", r"sack sacks sacked sacking pecat dipecat memecat pemecatan depak didepak "
+     r"mendepak dismissed_(?:by|from)_(?:the_)?(?:\w+_){0,2}(?:panel|council|commission|board|"
+     r"court|tribunal|force|post|office|service|ranks|job|club)"),
     ("crash", r"crash crashes crashed crash-lands crash-landed "
      r"(?:pesawat|helikopter|heli)_(?:[\w-]+_){0,4}jatuh"),
     ("grounding", r"grounds grounded grounding kandangkan dikandangkan larang_terbang "

@@ -163,7 +163,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind92", 0.98),  # raised to its score (s35: a lead's weekday and date)
         ("blind93", 0.99),
         ("blind94", 0.92),  # 0.941 → 0.928: English leads' names across languages (s32)
-        ("blind95", 0.95),  # raised to its score (s32)
+        ("blind95", 0.96),  # raised to its score (s36: an officer dismissed by a panel)
         ("blind96", 0.93),  # raised to its score (s30)
         ("blind97", 0.91),  # raised to its score (s35: dotted and weekday-read stamps)
         ("blind98", 0.92),

@@ -538,6 +538,9 @@ def _actions(title: str) -> set[str]:
         ("Instruktur Pesawat Latih yang Gugur Dimakamkan di TMP", {"funeral"}),
         ("Satpol PP Gusur 40 Lapak di Bantaran Sungai", {"demolition"}),
         ("Polisi Bongkar Sindikat Uang Palsu", set()),  # a ring uncovered, nothing demolished
+        # An officer dismissed by an ethics panel (blind95); a vote dismissed by critics is not
+        ("Gorontalo Officer Who Shot Student Dismissed by Ethics Panel", {"dismissal"}),
+        ("Election hailed by the government but dismissed by critics as a sham", set()),
         # A trainer plane's crash, and the fleet grounded the next day (blind83)
         ("Pesawat Latih TNI AU Jatuh di Laut Selatan Bantul, Satu Pilot Selamat", {"crash"}),
         ("KSAU Setop Sementara Seluruh Pesawat Grob Usai Kecelakaan di Bantul", {"grounding"}),
