@@ -525,6 +525,41 @@ def final_score(text: str) -> int | None:
     return high * 1000 + low
 
 
+MAGNITUDE = "magnitude"
+"""An earthquake's magnitude is a step, in tenths: two quake reports whose magnitudes differ
+by `MAGNITUDE_GAP` or more are two quakes (one island's quakes three years apart, with the
+same towns and the same words). Agencies differ by a few tenths on one quake (BMKG's 6.2
+beside USGS's 5.9); an aftershock's report is about the quake it follows and gives no step."""
+MAGNITUDE_GAP = 5
+_QUAKE = re.compile(r"\b(?:gempa|lindu|quakes?|earthquakes?|temblor)\b", re.IGNORECASE)
+_AFTERSHOCK = re.compile(r"\b(?:susulan|aftershocks?)\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(
+    r"\b(?:M|Mw|magnitudo|magnitude|berkekuatan)\s*-?\s*(\d(?:[.,]\d)?)\b(?![.,]?\d|\s*(?:km|persen|%))"
+    r"|\b(\d[.,]\d)\s*-?\s*(?:magnitude|SR|skala\s+richter)\b",
+    re.IGNORECASE,
+)
+
+
+def quake_magnitude(lead: str) -> int | None:
+    """Return the magnitude, in tenths, of the quake a report's headline and first paragraph
+    (`lead`) tell of, or None: none named, no quake, or an aftershock.
+
+    >>> quake_magnitude("Gempa M6,4 Guncang Halmahera Barat, 4 Orang Meninggal Dunia")
+    64
+    >>> quake_magnitude("A strong 5.6-magnitude earthquake jolted Qeshm island")
+    56
+    >>> quake_magnitude("Strong aftershock rattles quake-hit North Tapanuli, M5.1") is None
+    True
+    """
+    if _QUAKE.search(lead) is None or _AFTERSHOCK.search(lead.partition("\n")[0]):
+        return None
+    for found in _MAGNITUDE.finditer(lead):
+        value = float((found.group(1) or found.group(2)).replace(",", "."))
+        if 2.0 <= value <= 9.9:
+            return round(value * 10)
+    return None
+
+
 ROUND = "round"
 """A tournament's round is a step: the semi-final and the final two days later are two games
 with the same team, the same venue and the same words."""
@@ -1043,6 +1078,9 @@ def report_steps(
     score = final_score(lead)
     if score is not None:
         found.append((MATCH, score))
+    magnitude = quake_magnitude(lead)
+    if magnitude is not None:
+        found.append((MAGNITUDE, magnitude))
     actions = headline_actions(title) | (MARKET_REPORT if move is not None else 0)
     if actions:
         found.append((ACTION, actions))
@@ -1069,6 +1107,8 @@ def step_name(sequence: str, step: int) -> str:
         return f"market session of {date.fromordinal(step).isoformat()}"
     if sequence == AGAIN:
         return ("earlier day's report", "headline saying it happened again")[step]
+    if sequence == MAGNITUDE:
+        return f"earthquake of magnitude {step / 10:.1f}"
     if sequence == ROUND:
         return ("quarter-final", "semi-final", "final", "round before the quarter-finals")[step]
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
@@ -1100,6 +1140,10 @@ def conflicting_steps(
                 return x, y  # two sessions: each market report is about its own day's
             if x[0] == DISASTER and (x[1] | y[1]) & _RESPONSES and not _two_days(days):
                 continue  # a decision on the disaster's own day is part of it
+            if x[0] == MAGNITUDE:
+                if abs(x[1] - y[1]) >= MAGNITUDE_GAP:
+                    return x, y
+                continue
             if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
     own = [(dict(steps).get(ACTION, 0), _procedure(steps)) for steps in (a, b)]
@@ -1189,6 +1233,8 @@ def step_conflicts(
         elif kind in DATED_STEPS:  # see `_in_order`; without days, no two steps differ
             if days is not None:
                 conflict |= (a >= 0) & (b >= 0) & both_dated & ((a - b) * (days[i] - days[j]) > 0)
+        elif kind == MAGNITUDE:  # two quakes (`MAGNITUDE_GAP`)
+            conflict |= (a >= 0) & (b >= 0) & (np.abs(a - b) >= MAGNITUDE_GAP)
         else:
             conflict |= (a >= 0) & (b >= 0) & (a != b)
             if kind == MARKET:  # two sessions (`conflicting_steps`)

@@ -76,7 +76,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind5", 0.92),
         ("blind6", 0.88),  # raised to its score (s36: a raid, and a resignation after it)
         ("blind7", 0.93),  # names: the office's place split off (README, eighteenth session)
-        ("blind8", 0.90),  # raised to its score (s32)
+        ("blind8", 0.91),  # raised to its score (s36: two quakes by their magnitudes)
         ("blind9", 0.97),  # names: the office's place split off (README, eighteenth session)
         ("blind10", 0.98),
         ("blind11", 1.00),  # raised to its score (s30)

@@ -784,6 +784,31 @@ def test_explain_says_the_headline_tells_of_a_repeat(tmp_path: Path) -> None:
     assert "first's own day is 4 days before its" in line
 
 
+@pytest.mark.parametrize(
+    ("lead", "magnitude"),
+    [
+        ("Gempa M6,4 Guncang Halmahera Barat, 4 Orang Meninggal Dunia", 64),
+        ("Gempa bumi berkekuatan 5,6 SR mengguncang Cianjur, Senin (21/11).", 56),
+        ("A strong 5.6-magnitude earthquake jolted part of Qeshm island", 56),
+        ("Strong earthquake jolts southern Iran\nThe magnitude 5.9 quake struck at 1:52 pm.", 59),
+        # an aftershock's report is about the quake it follows; no quake, no magnitude
+        ("Gempa Susulan M5,1 Guncang Tapanuli Utara", None),
+        ("Banjir rendam 40 rumah, ketinggian air 1,2 meter", None),
+        ("Gempa Guncang Sumbawa, Warga Berhamburan ke Luar Rumah", None),
+    ],
+)
+def test_a_quake_reports_magnitude_is_its_step(lead: str, magnitude: int | None) -> None:
+    assert stages.quake_magnitude(lead) == magnitude
+
+
+def test_two_quakes_half_a_magnitude_apart_are_two_happenings() -> None:
+    """Reports of one quake differ by a few tenths from agency to agency (BMKG 6.2, USGS
+    5.9); half a magnitude apart they are two quakes (blind8, blind15, blind105)."""
+    assert stages.different_steps((("magnitude", 62),), (("magnitude", 59),)) is False
+    assert stages.different_steps((("magnitude", 62),), (("magnitude", 56),)) is True
+    assert stages.different_steps((("magnitude", 62),), ()) is False
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: int) -> None:
     import random
@@ -791,7 +816,8 @@ def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: i
     rng = random.Random(seed)
     kinds = [(), (("trial", 1),), (("trial", 2),), (("match", 2001),), (("match", 1001),),
              (("action", 1),), (("action", 2),), (("action", 3),),
-             (("trial", 2), ("action", 2))]  # fmt: skip
+             (("trial", 2), ("action", 2)), (("magnitude", 56),), (("magnitude", 59),),
+             (("magnitude", 64),)]  # fmt: skip
     steps = [rng.choice(kinds) for _ in range(rng.randint(1, 30))]
     pairs = [(a, b) for a in range(len(steps)) for b in range(a + 1, len(steps))]
     i = np.array([a for a, _ in pairs], dtype=np.int64)
