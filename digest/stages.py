@@ -240,7 +240,7 @@ SEQUENCES = (
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
             "heads?_of_state kepala_negara "
-            "governors? gubernur pemprov "
+            "governors? gubernur pemprov rakor rapat_koordinasi "
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
             "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman "
             "mergers? penggabungan akuisisi acquisitions? takeover"

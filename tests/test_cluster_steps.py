@@ -84,6 +84,9 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Ministers sign pact after talks in Jakarta", ("talks", 1)),
         # a coordination meeting, a dialogue, a consultation; governors as the setting
         ("Gubernur Kaltim dan Sulsel Gelar Rakor Pasokan Beras di Balikpapan", ("talks", 0)),
+        # a coordination meeting is talks whoever holds it (blind102, blind110)
+        ("Rakor di Balai Keratun Putuskan 112 KK Korban Longsor Direlokasi", ("talks", 0)),
+        ("Rakor Nataru di Korlantas: 121,4 Juta Orang Diprediksi Bepergian", ("talks", 0)),
         ("Dialog Energi Menteri ESDM dan Menteri Singapura di Batam", ("talks", 0)),
         ("Prime ministers hold annual consultation in Putrajaya", ("talks", 0)),
         ("Two governors sign rice supply pact", ("talks", 1)),
