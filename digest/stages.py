@@ -128,6 +128,7 @@ SEQUENCES = (
             "court courts judges? prosecutors? prosecution defendant trial pengadilan "
             "hakim jaksa JPU penuntut terdakwa sidang persidangan majelis tipikor jury juri "
             "didakwa dakwaan eksepsi pledoi pleidoi replik duplik vonis divonis memvonis bersaksi "
+            r"^saksi(?!\s+mata) saksi_ahli keterangan_(?:\w+_)?saksi sidang_(?:\w+_)?saksi "
             "verdict sentenced"
         ),
         (

@@ -180,7 +180,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind109", 0.94),  # raised to its score (s35: a lead's weekday and date)
         ("blind110", 0.87),
         ("blind111", 0.96),  # raised to its score (s36: a package sealed is a signing)
-        ("blind112", 0.90),  # raised to its score (s35: a lead's weekday and date)
+        ("blind112", 0.92),  # raised to its score (s36: a witness's testimony is a trial step)
         ("blind113", 0.93),  # raised to its score (s32)
         ("blind114", 0.88),  # raised to its score (s33)
         ("blind115", 0.82),  # s34: b115-031's lead kept, not dropped as a promo (README)

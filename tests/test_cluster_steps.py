@@ -53,6 +53,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ),
         ("Villa boss in court: no eksepsi, trial moves straight to witnesses", None),
         ("Warga Bersaksi Namanya Dipakai untuk Kredit Fiktif", ("trial", 3)),
+        # a headline opening on "Saksi" tells of a witness's testimony (blind112), not an
+        # eyewitness, nor anyone questioned "sebagai saksi" by investigators
+        ("Saksi Ungkap Dolar Singapura Diantar dalam Tas Golf untuk Eks Pejabat", ("trial", 3)),
+        ("Saksi Mata: Sopir Pikap Sempat Berhenti, Tapi Kabut Tebal Tutupi Kereta", None),
+        ("KPK periksa Sesmenpora sebagai saksi kasus pengadaan alat olahraga", None),
         # the sentence demanded ("agar ... vonis") is no verdict
         (
             "KPK Tuntut Eks Direktur 10,5 Tahun\nJaksa menuntut agar majelis hakim menjatuhkan "
