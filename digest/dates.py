@@ -1298,18 +1298,20 @@ def _takes_effect(text: str, start: int) -> bool:
     clause = clauses[-1]
     if len(clauses) > 1 and clause.strip().lower() in ("", *WEEKDAYS):
         clause = clauses[-2] + " " + clause  # "berlaku pada Minggu, 1 Maret": the weekday's
-    found = [m.group(0).lower() for m in _TAKES_EFFECT.finditer(clause)]
-    if found and all(re.fullmatch(r"jatuh\s+pada", f) for f in found):
+    found = [m.group(0) for m in _TAKES_EFFECT.finditer(clause)]
+    if found and all(_FALLS_ON.fullmatch(f) for f in found):
         # a holiday or deadline falls on the day, not a helicopter: a calendar word in the
         # sentence before it ("Lebaran tahun ini, kata Menag, jatuh pada Jumat (20/3/2026)")
         # (or after the sentence's previous "jatuh pada": each names its own subject)
-        falls = [m.end() for m in re.finditer(r"jatuh\s+pada", text[:start], _I)]
+        falls = [m.end() for m in _FALLS_ON.finditer(text, 0, start)]
         since = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
         since = max([since, *falls[:-1]])
         return _CALENDAR_DAY.search(text, since, start) is not None
     return bool(found)
 
 
+_FALLS_ON = re.compile(r"jatuh\s+pada", _I)
+"""The one phrase of `_TAKES_EFFECT` that also tells of a fall or a crash."""
 _CALENDAR_DAY = re.compile(
     r"\b(?:idul\s*(?:fitri|adha)|hari\s+raya|lebaran|natal|imlek|nyepi|waisak|paskah|"
     r"tahun\s+baru|syawal|ramadh?an|zulhijj?ah|dzulhijj?ah|muharr?am|hijriah|arafah|libur|"
