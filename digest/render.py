@@ -738,6 +738,16 @@ FRAGMENT_FLUSH = 4_000_000
 """Characters of fresh fragments a whole-site page holds before storing them in the cache."""
 
 
+def event_page(event_id: str) -> str:
+    """Return the path of an event's page, relative to the site's root."""
+    return f"events/{event_id}.html"
+
+
+def article_page(article_id: str) -> str:
+    """Return the path of an article's page, relative to the site's root."""
+    return f"articles/{article_id}.html"
+
+
 def render_site(
     digest: Digest,
     config: Config,
@@ -807,7 +817,7 @@ def render_site(
     for event in digest.events:
         members = tuple(digest.articles[i] for i in event.article_ids)
         page(
-            f"events/{event.id}.html",
+            event_page(event.id),
             "event.html",
             derived=lambda members=members: {"disagreements": summary.disagreements(members)},
             cached=True,
@@ -825,7 +835,7 @@ def render_site(
     )
     for article in digest.articles.values():
         page(
-            f"articles/{article.id}.html",
+            article_page(article.id),
             "article.html",
             cached=True,
             article=article,
@@ -851,7 +861,13 @@ def render_site(
     infos: dict[str, search.ViewInfo] = {}
     fingerprints = Fingerprints(digest.origins, digest.event_origins)
     per_bundle = site.search_pages_per_bundle
-    in_order, streamed = _search_order(plans, per_bundle)
+    bundle_keys = search.bundle_keys(
+        {
+            e.id: [event_page(e.id), *(article_page(aid) for aid in e.article_ids)]
+            for e in digest.events
+        }
+    )
+    in_order, streamed = _search_order(plans, per_bundle, bundle_keys)
     plans.clear()
     rendered = render_pages(in_order, env, common, cache, fingerprints=fingerprints)
     del in_order  # only `render_pages` holds the plans now, each until its page is done
@@ -877,7 +893,7 @@ def render_site(
         # The bundles as planned from all pages: the streamed ones again (taken once), or
         # others if the templates mark other pages for search than `searched` says.
         bundles = search.plan_bundles(
-            search.indexed_digests(pages, infos), per_bundle, indexer.version
+            search.indexed_digests(pages, infos), per_bundle, indexer.version, bundle_keys
         )
         for bundle in bundles:
             indexer.submit(bundle, pages)
@@ -899,9 +915,11 @@ def render_site(
 class _StreamedBundles:
     """Tells when the last page of a bundle of `searched` pages has been rendered."""
 
-    def __init__(self, searched: Sequence[str], pages_per_bundle: int) -> None:
+    def __init__(
+        self, searched: Sequence[str], pages_per_bundle: int, keys: Mapping[str, str]
+    ) -> None:
         self.count = search.bundle_count(len(searched), pages_per_bundle)
-        self.number = {rel: search.bundle_of(rel, self.count) for rel in searched}
+        self.number = {rel: search.bundle_of(keys.get(rel, rel), self.count) for rel in searched}
         self.left = Counter(self.number.values())
         self.digests: dict[int, dict[str, str]] = {}
 
@@ -921,13 +939,13 @@ class _StreamedBundles:
 
 
 def _search_order(
-    plans: Sequence[PagePlan], pages_per_bundle: int
+    plans: Sequence[PagePlan], pages_per_bundle: int, keys: Mapping[str, str]
 ) -> tuple[list[PagePlan], _StreamedBundles]:
     """Return `plans` with the search pages first, bundle by bundle, and the tracker that
-    hands each bundle to Pagefind when its pages are done. Which page is rendered when
-    changes no byte of any page."""
+    hands each bundle to Pagefind when its pages are done (`keys`: `search.bundle_keys`).
+    Which page is rendered when changes no byte of any page."""
     searched = [plan for plan in plans if plan.searched]
-    streamed = _StreamedBundles([plan.path for plan in searched], pages_per_bundle)
+    streamed = _StreamedBundles([plan.path for plan in searched], pages_per_bundle, keys)
     searched.sort(key=lambda plan: streamed.number[plan.path])  # stable: plan order inside
     return [*searched, *(plan for plan in plans if not plan.searched)], streamed
 
@@ -1010,10 +1028,8 @@ def static_files(user_templates: Path | None) -> dict[str, bytes]:
 
 def machine_files(digest: Digest, pages: Mapping[str, bytes], site: SiteParams) -> dict[str, bytes]:
     """Return feed.xml, sitemap.xml and robots.txt for the planned `pages`."""
-    dated = {f"events/{e.id}.html": e.end for e in digest.events if e.end is not None}
-    dated.update(
-        {f"articles/{a.id}.html": a.published for a in digest.articles.values() if a.published}
-    )
+    dated = {event_page(e.id): e.end for e in digest.events if e.end is not None}
+    dated.update({article_page(a.id): a.published for a in digest.articles.values() if a.published})
     html = [name for name in pages if name.endswith(".html")]
     return {
         "feed.xml": feeds.atom_feed(digest.events, digest.articles, site, digest.changes),

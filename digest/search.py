@@ -215,9 +215,10 @@ def bundle_count(pages: int, pages_per_bundle: int) -> int:
     return min(MAX_BUNDLES, 1 << (wanted - 1).bit_length())
 
 
-def bundle_of(rel: str, count: int) -> int:
-    """Return the bundle of the page at `rel`: a hash of its path, the same in any process."""
-    return int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:8], "big") % count
+def bundle_of(key: str, count: int) -> int:
+    """Return the bundle of a page whose bundle key (its path, or its event's: see
+    `bundle_keys`) is `key`: a hash, the same in any process."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big") % count
 
 
 @dataclass(frozen=True)
@@ -229,13 +230,45 @@ class Bundle:
     key: str
 
 
-def plan_bundles(digests: Mapping[str, str], pages_per_bundle: int, version: str) -> list[Bundle]:
+EVENT_BUNDLE_PAGES = 16
+"""An event's page and its reports' pages share a bundle while they number at most this many
+(`bundle_keys`); a larger event's pages are bundled each by its own path."""
+
+
+def bundle_keys(events: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Return what each page's bundle is hashed from: for each event (its id → the relative
+    paths of its page and its reports' pages) of at most `EVENT_BUNDLE_PAGES` pages, the
+    event; pages not listed are hashed by their path (see `bundle_of`).
+
+    A new report changes its event's page and its own, and a retitled event its reports'
+    pages: with an event's pages in one bundle, a rebuild indexes one bundle again where
+    by path it indexed several. The cap keeps the bundles' sizes even (a bundle's pages are
+    what one Pagefind run holds in memory), and the keys are a function of the final
+    events, so a clean and an incremental build bundle alike.
+    >>> bundle_keys({"e1": ["events/e1.html", "articles/a.html"]})["articles/a.html"]
+    'event:e1'
+    """
+    keys: dict[str, str] = {}
+    for event_id, pages in events.items():
+        if len(pages) <= EVENT_BUNDLE_PAGES:
+            keys.update(dict.fromkeys(pages, f"event:{event_id}"))
+    return keys
+
+
+def plan_bundles(
+    digests: Mapping[str, str],
+    pages_per_bundle: int,
+    version: str,
+    keys: Mapping[str, str] | None = None,
+) -> list[Bundle]:
     """Return the non-empty bundles of the pages in `digests` (relative path → hash of its
-    search view), in order of their number; a bundle's key hashes its pages' views."""
+    search view), in order of their number; a bundle's key hashes its pages' views. A page
+    goes to the bundle of its entry in `keys` (`bundle_keys`), else of its path."""
     count = bundle_count(len(digests), pages_per_bundle)
+    keys = keys or {}
     groups: dict[int, dict[str, str]] = {}
     for rel in sorted(digests):
-        groups.setdefault(bundle_of(rel, count), {})[rel] = digests[rel]
+        groups.setdefault(bundle_of(keys.get(rel, rel), count), {})[rel] = digests[rel]
     return [make_bundle(number, groups[number], version) for number in sorted(groups)]
 
 

@@ -6,12 +6,13 @@ built by the real CLI.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from sitecheck import build_site
+from sitecheck import SEEDS, build_site
 
 from digest import search
 from digest.cache import BuildCache
@@ -176,3 +177,66 @@ def test_bundles_go_to_pagefind_while_other_pages_are_still_rendered(
     assert any(f.startswith("pagefind/") for f in files)
     for rel in files:
         assert (streamed / rel).read_bytes() == (late / rel).read_bytes(), rel
+
+
+def test_an_events_pages_share_a_bundle_up_to_a_cap() -> None:
+    small = [f"events/e{n}.html" for n in range(1)] + [f"articles/a{n}.html" for n in range(3)]
+    big = ["events/big.html"] + [f"articles/b{n}.html" for n in range(search.EVENT_BUNDLE_PAGES)]
+    keys = search.bundle_keys({"e": small, "big": big})
+    assert {keys[rel] for rel in small} == {"event:e"}
+    assert not set(big) & set(keys), "a larger event's pages are bundled by their paths"
+    digests = {rel: "h" for rel in [*small, *big]}
+    bundles = search.plan_bundles(digests, 2, "v", keys)
+    holding = [b for b in bundles if set(small) & set(b.pages)]
+    assert len(holding) == 1 and set(small) <= set(holding[0].pages)
+    spread = {b.number for b in search.plan_bundles(digests, 2, "v") if set(small) & set(b.pages)}
+    assert len(spread) > 1, "by path alone these four pages fall in several bundles"
+
+
+def test_a_new_report_of_an_event_indexes_one_bundle_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report added to an event changes its event's page and adds its own: both are in the
+    event's bundle, so a rebuild runs Pagefind once, and its search index is what a clean
+    build of the same files writes."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in SEEDS.iterdir():
+        (seeds / path.name).write_bytes(path.read_bytes())
+    started: list[tuple[str, ...]] = []
+    real_start = search._start_pagefind
+
+    def spy(binary, bundle, folder, pages, *rest):  # type: ignore[no-untyped-def]
+        started.append(bundle.pages)
+        return real_start(binary, bundle, folder, pages, *rest)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(search, "_start_pagefind", spy)
+    settings = ("search_pages_per_bundle: 2",)
+    first = build_site(tmp_path, seeds=seeds, site_settings=settings)
+    assert len({search.bundle_of(rel, 4) for pages in started for rel in pages}) > 1
+    events = json.loads((first / "events.json").read_text(encoding="utf-8"))["events"]
+    visit = max(events, key=lambda e: len(e["articles"]))
+    source = next(p for p in seeds.iterdir() if p.stem == visit["articles"][0])
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0] + " (republished)"
+    (seeds / "zz_copy.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started.clear()
+    rebuilt = build_site(tmp_path, seeds=seeds, site_settings=settings)
+    events = json.loads((rebuilt / "events.json").read_text(encoding="utf-8"))["events"]
+    joined = next(e for e in events if "zz_copy" in e["articles"])
+    assert joined["id"] == visit["id"], "the copy joined the visit's event"
+    assert len(started) == 1, started
+    assert "articles/zz_copy.html" in started[0] and f"events/{visit['id']}.html" in started[0]
+    (tmp_path / "clean").mkdir()
+    monkeypatch.chdir(tmp_path / "clean")  # its own, empty cache
+    clean = build_site(tmp_path / "clean", seeds=seeds, site_settings=settings)
+
+    def listed(site: Path) -> list[str]:
+        return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+    files = listed(clean)
+    assert files == listed(rebuilt)
+    differ = [rel for rel in files if (clean / rel).read_bytes() != (rebuilt / rel).read_bytes()]
+    # Only what the first build makes news of differs: the "What's new" list and its feed.
+    assert sorted(differ) == ["changes.html", "events.json", "feed.xml", "index.html"]
