@@ -6,7 +6,8 @@ on any static host with no server. Only elements marked `data-pagefind-body` (ev
 article pages) are indexed.
 
 Pagefind has no incremental mode, and indexing costs a few milliseconds a page. So the pages
-are split into bundles by a stable hash of their path, each bundle is indexed on its own and
+are split into bundles by a stable hash (of their event, for the pages of an event of up to
+`EVENT_BUNDLE_PAGES` pages, else of their path), each bundle is indexed on its own and
 kept in the build cache under a hash of exactly what Pagefind read, and a rebuild runs
 Pagefind only for the bundles whose pages changed. The search page merges the bundles in
 the browser (Pagefind's `mergeIndex`): the first non-empty bundle, with the search library,
