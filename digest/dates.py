@@ -985,7 +985,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)\s+(?![�
 a dash: "LA RONGE, Sask. — Residents ... on Tuesday, July 21, ..." is one sentence; nor
 after an initial or a two-letter abbreviation ("Ma. Consuelo Villaruz", "Dr. Siti", "Jl.
 Sudirman", "J. Smith")."""
-_DATELINE_DASH = re.compile(r"(.{6,60}?)\s+[-–—]\s+\S")
+_DATELINE_DASH = re.compile(r"(.{6,60}?)(?:\s+[-–—]\s+|\s*[–—]\s*)\S")
 """A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")
 _DATELINE_WORDS = frozenset({

@@ -449,6 +449,16 @@ def test_two_days_of_a_month_are_no_dateline_and_no_score() -> None:
         (["Rabu, 28 Oktober 2026 | Baca 3 menit"], date(2026, 10, 28)),
         (["Jakarta, 29 November 2024 - Menteri bertemu presiden pada Jumat."], date(2024, 11, 29)),
         (["WASHINGTON, Nov. 29, 2024 — The talks began."], date(2024, 11, 29)),
+        # an em dash with no space either side, as TATOLI's wire writes it; the line is long
+        # enough not to be a dateline of its own
+        (
+            [
+                "DILI, 19 February 2026 (TATOLI)—The Maritime Police Unit of the National "
+                "Police of Timor-Leste detained an Indonesian fishing boat with six crew "
+                "members early this morning."
+            ],
+            date(2026, 2, 19),
+        ),
         (
             ["By Jane Doe | November 29, 2024 at 3:15 p.m. EST", "The minister met"],
             date(2024, 11, 29),
@@ -826,3 +836,12 @@ def test_a_crash_on_a_day_is_no_holiday_falling_on_it() -> None:
         "Idul Adha 1447 Hijriah (10 Zulhijah) jatuh pada Rabu (27/5/2026).",
     ):
         assert dates._lead_weekday_date(holiday) is None, holiday
+
+
+def test_a_yearless_dateline_before_an_em_dash_with_no_spaces() -> None:
+    """ "DILI, Feb 19 (TATOLI)—The ..." opens on its dateline as "DILI, Feb 19 (TATOLI) —
+    The ..." does: an em or en dash needs no spaces (a hyphen does: "Timor-Leste")."""
+    for dash in ("—", " — ", "–"):
+        line = f"DILI, Feb 19 (TATOLI){dash}The Maritime Police of Timor-Leste detained a boat."
+        found = find_yearless_dateline([line])
+        assert found is not None and (found.month, found.day) == (2, 19), dash
