@@ -184,6 +184,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind113", 0.93),  # raised to its score (s32)
         ("blind114", 0.88),  # raised to its score (s33)
         ("blind115", 0.82),  # s34: b115-031's lead kept, not dropped as a promo (README)
+        ("blind116", 0.90),  # scored blind on arrival (s37): 0.906
+        ("blind117", 0.98),  # scored blind on arrival (s37): 0.982
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
