@@ -231,9 +231,12 @@ class Bundle:
     key: str
 
 
-EVENT_BUNDLE_PAGES = 16
+EVENT_BUNDLE_PAGES = 4
 """An event's page and its reports' pages share a bundle while they number at most this many
-(`bundle_keys`); a larger event's pages are bundled each by its own path."""
+(an event of up to three reports: `bundle_keys`); a larger event's pages are bundled each by
+its own path. The bundles' sizes stay near even: at 50,000 articles the largest bundle's
+pages decide Pagefind's memory while the build's is at its peak (measured peaks: by path
+975 MB, a cap of 4 pages 986, of 8 995, of 16 1,017; README, "Twenty-ninth session")."""
 
 
 def bundle_keys(events: Mapping[str, Sequence[str]]) -> dict[str, str]:
