@@ -180,7 +180,7 @@ def test_bundles_go_to_pagefind_while_other_pages_are_still_rendered(
 
 
 def test_an_events_pages_share_a_bundle_up_to_a_cap() -> None:
-    small = [f"events/e{n}.html" for n in range(1)] + [f"articles/a{n}.html" for n in range(3)]
+    small = ["events/e.html"] + [f"articles/a{n}.html" for n in range(3)]
     big = ["events/big.html"] + [f"articles/b{n}.html" for n in range(search.EVENT_BUNDLE_PAGES)]
     keys = search.bundle_keys({"e": small, "big": big})
     assert {keys[rel] for rel in small} == {"event:e"}
@@ -214,7 +214,7 @@ def test_a_new_report_of_an_event_indexes_one_bundle_again(
     monkeypatch.setattr(search, "_start_pagefind", spy)
     settings = ("search_pages_per_bundle: 2",)
     first = build_site(tmp_path, seeds=seeds, site_settings=settings)
-    assert len({search.bundle_of(rel, 4) for pages in started for rel in pages}) > 1
+    assert len(started) > 1, "the seeds' eight search pages make several bundles"
     events = json.loads((first / "events.json").read_text(encoding="utf-8"))["events"]
     visit = min(events, key=lambda e: (len(e["articles"]), e["id"]))  # a one-report event
     source = next(p for p in seeds.iterdir() if p.stem == visit["articles"][0])
