@@ -919,7 +919,7 @@ class _StreamedBundles:
         self, searched: Sequence[str], pages_per_bundle: int, keys: Mapping[str, str]
     ) -> None:
         self.count = search.bundle_count(len(searched), pages_per_bundle)
-        self.number = {rel: search.bundle_of(keys.get(rel, rel), self.count) for rel in searched}
+        self.number = {rel: search.bundle_for(rel, self.count, keys) for rel in searched}
         self.left = Counter(self.number.values())
         self.digests: dict[int, dict[str, str]] = {}
 

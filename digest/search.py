@@ -222,6 +222,12 @@ def bundle_of(key: str, count: int) -> int:
     return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big") % count
 
 
+def bundle_for(rel: str, count: int, keys: Mapping[str, str]) -> int:
+    """Return the bundle of the page at `rel`: by its entry in `keys` (`bundle_keys`), else
+    by its path."""
+    return bundle_of(keys.get(rel, rel), count)
+
+
 @dataclass(frozen=True)
 class Bundle:
     """The pages of one bundle (relative paths, sorted) and its cache key."""
@@ -272,7 +278,7 @@ def plan_bundles(
     keys = keys or {}
     groups: dict[int, dict[str, str]] = {}
     for rel in sorted(digests):
-        groups.setdefault(bundle_of(keys.get(rel, rel), count), {})[rel] = digests[rel]
+        groups.setdefault(bundle_for(rel, count, keys), {})[rel] = digests[rel]
     return [make_bundle(number, groups[number], version) for number in sorted(groups)]
 
 
