@@ -985,7 +985,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b[A-Z][a-z]\.)\s+(?![�
 a dash: "LA RONGE, Sask. — Residents ... on Tuesday, July 21, ..." is one sentence; nor
 after an initial or a two-letter abbreviation ("Ma. Consuelo Villaruz", "Dr. Siti", "Jl.
 Sudirman", "J. Smith")."""
-_DATELINE_DASH = re.compile(r"(.{6,60}?)(?:\s+[-–—]\s+|\s*[–—]\s*)\S")
+DASH = r"(?:\s+[-–—]+\s+|\s*[–—]+\s*)"
+"""A dash parting a dateline from the story: a hyphen with spaces either side ("Jakarta -
+Menteri"), an em or en dash with or without them ("(TATOLI)—The", "(AP) — The")."""
+_DATELINE_DASH = re.compile(rf"(.{{6,60}}?){DASH}\S")
 """A place-and-date opening before a dash: "Jakarta, 29 November 2024 - Menteri ..."."""
 _TZ_OFFSET = re.compile(r"[+-]\s*\d{1,2}(?::?\d{2})?")
 _DATELINE_WORDS = frozenset({

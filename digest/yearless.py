@@ -39,7 +39,7 @@ _WEEKDAY_WORDS = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
     "sat": 5, "sun": 6, "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
 }  # fmt: skip
-_DASH = re.compile(r"\s+[-–—]+\s+|\s*[–—]+\s*")
+_DASH = re.compile(dates.DASH)
 
 
 @dataclass(frozen=True)

@@ -459,6 +459,14 @@ def test_two_days_of_a_month_are_no_dateline_and_no_score() -> None:
             ],
             date(2026, 2, 19),
         ),
+        # two hyphens for a dash, as WAM writes it (the same dash a year-less dateline takes)
+        (
+            [
+                "ABU DHABI, 23rd November, 2026 (WAM) -- The President of the UAE received "
+                "the President of the Republic of Indonesia at Qasr Al Watan in Abu Dhabi."
+            ],
+            date(2026, 11, 23),
+        ),
         (
             ["By Jane Doe | November 29, 2024 at 3:15 p.m. EST", "The minister met"],
             date(2024, 11, 29),
