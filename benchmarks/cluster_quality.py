@@ -40,8 +40,8 @@ from digest.config import ClusterParams
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpora"
 REALISTIC = tuple(f"blind{k}" for k in range(104, 116))
 """The twelve sets whose writers drafted every report of an event alone, as different
-newsrooms would (README, "Fifteenth session"): their mean is the nearest we have to a folder
-of real news, and is reported on its own."""
+newsrooms would (docs/history.md, "Fifteenth session"): their mean is the nearest we have to a
+folder of real news, and is reported on its own."""
 MOVED = 0.0005
 """A corpus's F1 that changed by more than this is listed by `--compare`."""
 

@@ -68,7 +68,7 @@ that has one: the lead day in the story's (the second paragraph's first sentence
 second where the first paragraph is one sentence: `lead_day`), the weekday in the first
 paragraph's (`yearless.lead_weekday`). A report that opens on a scene or a finding says the
 day in the sentence after ("Belum sepekan berlalu, ... . Kamis dini hari, ..."). Measured
-(README, "Twenty-fifth session"; mean alone / together / realistic12): first sentence only
+(docs/history.md, "Twenty-fifth session"; mean alone / together / realistic12): first sentence only
 0.9446 / 0.9283 / 0.9035; the weekday in two 0.9461 / 0.9295 / 0.9043 (three: the same);
 and the day in the first paragraph's two 0.9463 / 0.9297 / 0.9043; **the day in the story's
 two 0.9468 / 0.9301 / 0.9058**; the weekday in the story's two as well, 0.9478 / 0.9317 /
@@ -1631,7 +1631,7 @@ def shared_names(a: Features, b: Features) -> float:
     side of the pair stays low for one event's reports; people and places, which an
     English lead's names mostly are, keep their names in both languages. The mean, not the
     English side alone: a short English lead naming only a place would be wholly confirmed
-    by any report from there (README, "Twenty-fourth session: names across languages").
+    by any report from there (docs/history.md, "Twenty-fourth session: names across languages").
     """
     ab, ba = name_coverage(a, b), name_coverage(b, a)
     if ab is None or ba is None:

@@ -172,7 +172,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind101", 0.93),  # raised to its score (s34)
         ("blind102", 0.98),  # raised to its score (s36: a rakor is talks)
         ("blind103", 0.98),  # raised to its score (s33)
-        ("blind104", 0.88),  # 0.873 → 0.885: a bill taken to the plenary (s36, README)
+        ("blind104", 0.88),  # 0.873 → 0.885: a bill taken to the plenary (s36, docs/history.md)
         ("blind105", 0.94),  # raised to its score (s35: a lead's weekday and date)
         ("blind106", 0.93),  # raised to its score (s32)
         ("blind107", 0.87),  # raised to its score (s35: a lead's weekday and date)
@@ -183,7 +183,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind112", 0.92),  # raised to its score (s36: a witness's testimony is a trial step)
         ("blind113", 0.93),  # raised to its score (s32)
         ("blind114", 0.88),  # raised to its score (s33)
-        ("blind115", 0.82),  # s34: b115-031's lead kept, not dropped as a promo (README)
+        ("blind115", 0.82),  # s34: b115-031's lead kept, not dropped as a promo (docs/history.md)
         ("blind116", 0.90),  # scored blind on arrival (s37): 0.906
         ("blind117", 0.98),  # scored blind on arrival (s37): 0.982
     ],

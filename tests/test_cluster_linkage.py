@@ -121,7 +121,7 @@ def test_a_story_syndicated_in_two_languages_is_one_event(
 ) -> None:
     """With the copies given to the linkage or without (`copies` False). Until the
     twenty-fourth session, without them the two pairs stayed two events; with an English
-    lead's names counted across languages (README, "Twenty-fourth session") the cross pairs
+    lead's names counted across languages (docs/history.md, "Twenty-fourth session") the cross pairs
     score 0.48-0.51 instead of 0.42-0.44 and join on their own. The copies rule itself:
     `test_copies_of_one_story_alone_are_not_a_tight_group`."""
     if not copies:

@@ -182,7 +182,7 @@ def test_a_rescue_and_a_closure_two_days_later_are_two_events(
     report whose lead says its day is a side of its own: `cluster.lead_dates`). Without
     both they were one event until the twenty-fourth session: each event's two reports are
     an English and an Indonesian one, whose pair now scores higher inside (the English
-    lead's names count: README, "Twenty-fourth session"), so linkage keeps the events apart
+    lead's names count: docs/history.md, "Twenty-fourth session"), so linkage keeps the events apart
     even then."""
     if not weekday:
         without_weekday_rule(monkeypatch)
