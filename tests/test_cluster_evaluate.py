@@ -186,6 +186,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind115", 0.82),  # s34: b115-031's lead kept, not dropped as a promo (docs/history.md)
         ("blind116", 0.90),  # scored blind on arrival (s37): 0.906
         ("blind117", 0.98),  # scored blind on arrival (s37): 0.982
+        ("blind118", 0.84),  # scored blind on arrival (s38): 0.844
+        ("blind119", 0.93),  # scored blind on arrival (s38): 0.933
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
