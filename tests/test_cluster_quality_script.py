@@ -29,7 +29,7 @@ def test_save_then_compare_lists_what_moved(tmp_path: Path) -> None:
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert set(data["corpora"]) == {"seeds", "hardcases"}
     assert data["corpora"]["seeds"]["alone"] == 1.0
-    assert set(data["means"]) == {"alone", "together"}  # no realistic set among these
+    assert set(data["means"]) == {"alone", "together"}  # no realistic or arrival set here
     assert "# means: alone 1.0000, together 1.0000" in done.stdout
     # As if the seeds had scored 0.5 before a change, and a corpus had been taken away.
     data["corpora"]["seeds"]["alone"] = 0.5
@@ -53,3 +53,18 @@ def test_save_with_a_sweep_is_refused(tmp_path: Path) -> None:
     done = _run("--sweep", "0.1", "0.2", "0.1", "--save", str(tmp_path / "x.json"))
     assert done.returncode == 2 and "leave out --sweep" in done.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_means_of_the_realistic_and_arrival_sets_are_their_own(tmp_path: Path) -> None:
+    corpora = tmp_path / "corpora"
+    for name in ("seeds", "blind104", "blind118"):
+        shutil.copytree(ROOT / "tests" / "corpora" / name, corpora / name)
+    saved = tmp_path / "scores.json"
+    done = _run("--corpora", str(corpora), "--save", str(saved))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    scores, means = data["corpora"], data["means"]
+    assert means["realistic"] == scores["blind104"]["alone"]
+    assert means["arrival"] == scores["blind118"]["alone"]
+    assert means["alone"] == sum(s["alone"] for s in scores.values()) / 3
+    assert f"arrival {means['arrival']:.4f}" in done.stdout
