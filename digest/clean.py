@@ -997,16 +997,70 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
     )
 
 
-_DATELINE = re.compile(
-    r"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:co\.id|com|id|net|org|co|news|tv)\b)"
-    r"(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
-    r"(?:,\s*(?P<after>[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2})?)?"
-    r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
-    r"\s*(?P<sep>[-–—]{1,2}|:)\s+\S"
-)
+def _dateline_pattern(more_places: int) -> re.Pattern[str]:
+    """Return the `_DATELINE` pattern with up to `more_places` further places or dates after
+    the first comma's ("BANJARMASIN, Indonesia, May 1 (Reuters) -" needs one)."""
+    place = r"[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2}"
+    return re.compile(
+        r"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:co\.id|com|id|net|org|co|news|tv)\b)"
+        r"(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
+        rf"(?:,\s*(?P<after>{place})?(?:,\s*{place}){{0,{more_places}}})?"
+        r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
+        r"\s*(?P<sep>[-–—]{1,2}|:)\s+\S"
+    )
+
+
+_DATELINE = _dateline_pattern(0)
 """A dateline: a place in capitals (or a site's name in lower case: "jpnn.com"), an outlet or
 region after a comma, an outlet in brackets (after a country in brackets: "Batam (Indonesia)
 (AFP) -"), then a dash or a colon ("Medcom.id, Jakarta: ...")."""
+_SHOWN_DATELINE = _dateline_pattern(2)
+"""`_DATELINE` with a wire's place, country and date ("SAMARINDA, Indonesia, Jan 22
+(Reuters) -"), for `strip_dateline`. Outlets are still found by `_DATELINE` alone: read
+from the longer datelines too, 111 of the 8,574 labelled reports gained their agency as
+outlet, which took "Reuters" out of their names and moved clustering scores both ways
+(blind117 0.982 → 0.960, blind36 together 0.918 → 0.929; README, "Thirtieth session")."""
+_ABBREVIATED = re.compile(r"[^\W\d_]+")
+_DOMAIN = re.compile(r"\.(?:co\.id|com|id|net|org|co|news|tv)\b", re.I)
+
+
+def strip_dateline(sentence: str) -> str:
+    """Return `sentence` without the dateline it opens with, to show it as a happening or a
+    summary line: `_SHOWN_DATELINE`, where the story after it starts with a capital, a
+    number or a quote, and a head of more than two words, or one before a colon, shows it
+    is a dateline (a comma, the agency in brackets, a word in capitals or a site's domain).
+
+    >>> strip_dateline("Kendari, SE Sulawesi (ANTARA) - The governor visited Wawonii.")
+    'The governor visited Wawonii.'
+    >>> strip_dateline("BANJARMASIN, Indonesia, May 1 (Reuters) - Rescuers found two more.")
+    'Rescuers found two more.'
+    >>> strip_dateline("Liputan6.com, Balangan - Operasi pencarian berlanjut.")
+    'Operasi pencarian berlanjut.'
+    >>> strip_dateline("BINTULU: Three workers were killed.")
+    'Three workers were killed.'
+    >>> strip_dateline("Bank Indonesia - the central bank - held rates.")
+    'Bank Indonesia - the central bank - held rates.'
+    >>> strip_dateline("Ketua Umum Partai Amanat - Zulkifli Hasan - hadir.")
+    'Ketua Umum Partai Amanat - Zulkifli Hasan - hadir.'
+    """
+    m = _SHOWN_DATELINE.match(sentence)
+    if m is None:
+        return sentence
+    story = m.end() - 1
+    if not (sentence[story].isupper() or sentence[story].isdigit() or sentence[story] in "\"“‘'("):
+        return sentence
+    head = sentence[:story]
+    shown = (
+        "," in head
+        or "(" in head
+        or _DOMAIN.search(head) is not None
+        or any(len(w) > 1 and w.isupper() for w in _ABBREVIATED.findall(head))
+    )
+    if not shown and (len(head.split()) > 3 or m.group("sep") == ":"):  # a dash is a word
+        return sentence  # "Mobile Legends: Bang Bang ..."
+    return sentence[story:]
+
+
 _OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/]\s+(?=.*\d)")
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""

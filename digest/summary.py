@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from digest.clean import strip_dateline
 from digest.model import Article, DateMention, Event, Source
 from digest.text import content_words, split_sentences
 
@@ -31,13 +32,6 @@ MIN_FIGURE_SIMILARITY = 0.2
 MIN_DATE_SIMILARITY = 0.3
 """Two sentences giving different days must share this share of words to be about one happening."""
 
-_DATELINE = re.compile(
-    r"^(?:(?:[A-Z][\w.]*[A-Z.][\w.]*,?\s+){0,3}[A-Z][\w.]*[A-Z][\w.]*,?"  # JAKARTA, KOMPAS.com
-    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*\([^()]{1,30}\)"  # Jakarta (NNA)
-    # CIANJUR, West Java
-    r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
-    r")\s*[-–—]+\s+"
-)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _MULTIPLIERS = {
     "ribu": 1e3,
@@ -83,21 +77,6 @@ class Disagreement:
 class Related:
     event: Event
     shared: tuple[str, ...]
-
-
-def strip_dateline(sentence: str) -> str:
-    """Return `sentence` without a leading dateline such as "JAKARTA, KOMPAS.com – ".
-
-    >>> strip_dateline("PYONGYANG, - Menteri bertemu Kim.")
-    'Menteri bertemu Kim.'
-    >>> strip_dateline("Jakarta (NNA) - Bank Indonesia menahan suku bunga.")
-    'Bank Indonesia menahan suku bunga.'
-    >>> strip_dateline("MAGELANG, Central Java — Kiprono won the race.")
-    'Kiprono won the race.'
-    >>> strip_dateline("Bank Indonesia - the central bank - held rates.")
-    'Bank Indonesia - the central bank - held rates.'
-    """
-    return _DATELINE.sub("", sentence, count=1)
 
 
 def _candidates(article: Article) -> list[Source]:

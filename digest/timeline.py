@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from digest import dates
+from digest.clean import strip_dateline
 from digest.model import (
     Article,
     DateMention,
@@ -324,7 +325,6 @@ def with_own_date(article: Article, value: DateValue | None) -> Article:
 
 # --- entries --------------------------------------------------------------------------------
 
-_LEAD_DATELINE = re.compile(r"^[A-Z][\w.&'’]*(?:[ .][A-Z][\w.&'’]*){0,3}\s*(?:,\s*)?[-–—]+\s+")
 _LEAD_CONNECTOR = re.compile(
     r"^(?:sebelumnya|diketahui|sementara itu|sementara|selain itu|adapun|namun|meanwhile|"
     r"earlier|previously|however|also)\s*,\s*",
@@ -340,20 +340,24 @@ _ATTRIBUTION = re.compile(
 
 
 def trim_text(sentence: str, phrase: str = "") -> str:
-    """Return `sentence` without a leading dateline, connector or trailing attribution.
+    """Return `sentence` without a leading dateline (`clean.strip_dateline`), connector or
+    trailing attribution.
 
-    What is trimmed never contains `phrase` (the date expression the entry is about).
+    What is trimmed never contains `phrase` (the date expression the entry is about), but for
+    the dateline: the entry shows its date, and "JAKARTA, Jan 5 (Reuters) -" says no more.
     >>> trim_text("JAKARTA - Sebelumnya, Kim bertemu Putin pada Juni, menurut KCNA.", "Juni")
     'Kim bertemu Putin pada Juni.'
     >>> trim_text("JAKARTA - Sebelumnya, Kim bertemu Putin pada Juni, kata KCNA.", "Juni")
     'Kim bertemu Putin pada Juni, kata KCNA.'
     """
     text = sentence.strip()
-    for pattern in (_LEAD_DATELINE, _LEAD_CONNECTOR):
-        m = pattern.match(text)
-        if m and not (phrase and phrase in m.group(0)) and len(text) - m.end() > 20:
-            text = text[m.end() :]
-            text = text[:1].upper() + text[1:]
+    story = strip_dateline(text)  # even when it holds the date: the entry shows its date
+    if len(story) > 20:
+        text = story
+    m = _LEAD_CONNECTOR.match(text)
+    if m and not (phrase and phrase in m.group(0)) and len(text) - m.end() > 20:
+        text = text[m.end() :]
+        text = text[:1].upper() + text[1:]
     m = _ATTRIBUTION.search(text)
     if m and not (phrase and phrase in m.group(0)) and m.start() > 20:
         end = text[m.end() :].strip()

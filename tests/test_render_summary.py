@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from conftest import make_article
 
-from digest import summary
+from digest import clean, summary
 from digest.model import DateMention, DateValue, Event
 
 
@@ -24,10 +24,31 @@ from digest.model import DateMention, DateValue, Event
         ("JAKARTA (PNW) — A landslide buried six houses.", "A landslide buried six houses."),
         ("CIANJUR, West Java — The agency chief visited.", "The agency chief visited."),
         ("The minister arrived - late - on Friday.", "The minister arrived - late - on Friday."),
+        # Wire and portal datelines a summary line used to keep (thirtieth session):
+        ("Kendari, SE Sulawesi (ANTARA) - The governor visited.", "The governor visited."),
+        (
+            "SAMARINDA, Indonesia, Jan 22 (Reuters) - The province set wages.",
+            "The province set wages.",
+        ),
+        ("Liputan6.com, Balangan - Operasi pencarian berlanjut.", "Operasi pencarian berlanjut."),
+        (
+            "Jakarta, CNN Indonesia -- Sebanyak 14 penambang terjebak.",
+            "Sebanyak 14 penambang terjebak.",
+        ),
+        ("BINTULU: Three workers were killed.", "Three workers were killed."),
+        # A name and an aside between dashes are no dateline:
+        (
+            "Presiden Prabowo Subianto - Wakil Presiden hadir.",
+            "Presiden Prabowo Subianto - Wakil Presiden hadir.",
+        ),
+        (
+            "Bank Indonesia - the central bank - held rates.",
+            "Bank Indonesia - the central bank - held rates.",
+        ),
     ],
 )
 def test_strip_dateline(sentence: str, expected: str) -> None:
-    assert summary.strip_dateline(sentence) == expected
+    assert clean.strip_dateline(sentence) == expected
 
 
 @pytest.mark.parametrize(

@@ -309,6 +309,16 @@ def test_story_puts_all_events_on_one_axis(seeds) -> None:
             "Menteri Pertahanan Rusia tiba di Pyongyang, Jumat (29/11/2024).",
         ),
         (
+            "Tirawuta (ANTARA) - DPRD Kolaka Timur pada Rabu (21/1) menyetujui usulan itu.",
+            "Rabu (21/1)",
+            "DPRD Kolaka Timur pada Rabu (21/1) menyetujui usulan itu.",
+        ),
+        (  # the date is in the dateline: the entry shows it anyway
+            "JAKARTA, Jan 5 (Reuters) - A nickel miner sent 870 workers home on Monday.",
+            "Jan 5",
+            "A nickel miner sent 870 workers home on Monday.",
+        ),
+        (
             "Sebelumnya, Putin dan Kim menandatangani perjanjian pada Juni, menurut KCNA.",
             "Juni",
             "Putin dan Kim menandatangani perjanjian pada Juni.",
