@@ -442,6 +442,20 @@ def test_an_ordinary_word_opening_a_sentence_is_not_part_of_a_name() -> None:
     assert not {"Warga Waingapu", "Actress Lindsay Lohan"} & names
 
 
+def test_a_function_word_opening_a_sentence_is_no_name() -> None:
+    """ "Lewat MoU itu, ..." ("through that MoU"): "lewat", like "melalui", is a function
+    word, and the article need not write it in lower case for it to be none."""
+    names = {
+        n.text
+        for n in extract_names(
+            "RI-Malaysia Teken MoU Perdagangan Perbatasan",
+            ["Lewat MoU itu, batas belanja warga perbatasan dinaikkan.",
+             "Via Bank Negara Malaysia, the payment link opens in June."],
+        )
+    }  # fmt: skip
+    assert not {n for n in names if n.startswith(("Lewat", "Via"))}, names
+
+
 def test_indonesian_regions_named_by_compass_read_as_english_news_names_them() -> None:
     from digest.text import fold_words
 
