@@ -289,7 +289,8 @@ SEQUENCES = (
         _words(
             "suspensi disuspensi suspend suspends suspension halt halts halted trading_halt "
             "larangan ban bans moratorium jam_malam curfew lockdown embargo block blokir "
-            "blokiran pemblokiran akses bandara airports? penerbangan flights"
+            "blokiran pemblokiran akses bandara airports? penerbangan flights "
+            "one[-\\s]+way contraflow ganjil[-\\s]+genap"
         ),
         ("suspension or ban", "suspension or ban lifted"),
         (

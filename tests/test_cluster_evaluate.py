@@ -166,7 +166,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind95", 0.96),  # raised to its score (s36: an officer dismissed by a panel)
         ("blind96", 0.93),  # raised to its score (s30)
         ("blind97", 0.91),  # raised to its score (s35: dotted and weekday-read stamps)
-        ("blind98", 0.92),
+        ("blind98", 0.95),  # raised to its score (s38: "lewat" is a stopword)
         ("blind99", 0.99),  # raised to its score (s34)
         ("blind100", 0.98),  # raised to its score (s36: a rakor is talks)
         ("blind101", 0.93),  # raised to its score (s34)
@@ -188,6 +188,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind117", 0.98),  # scored blind on arrival (s37): 0.982
         ("blind118", 0.84),  # scored blind on arrival (s38): 0.844
         ("blind119", 0.93),  # scored blind on arrival (s38): 0.933
+        ("blind120", 0.88),  # 0.880 on arrival (s38), 0.885 with the one-way rule
+        ("blind121", 0.81),  # scored blind on arrival (s38): 0.818
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:

@@ -175,6 +175,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Abu Vulkanik Gunung Agung, Bandara Ngurah Rai Ditutup", ("suspension", 0)),
         ("Bali airport reopens after Mount Agung ash closure", ("suspension", 1)),
         ("Bandara Ngurah Rai kembali dibuka setelah 54 jam ditutup", ("suspension", 1)),
+        # A traffic scheme imposed and lifted (thirtieth session, blind120's mudik week):
+        ("Korlantas Berlakukan One Way KM 70 hingga KM 414", ("suspension", 0)),
+        ("Police lift Trans-Java contraflow early as holiday rush thins", ("suspension", 1)),
+        ("Arus melandai, Korlantas cabut one way Cikampek-Kalikangkung", ("suspension", 1)),
+        ("Ganjil-Genap di Jalur Puncak Dihentikan Sementara", ("suspension", 0)),
         ("KTT BRICS Ditutup, Pemimpin Adopsi Deklarasi New Delhi", None),
         # a ban eased is lifted in part, even beside a new rule (blind113)
         (
