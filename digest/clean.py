@@ -1020,7 +1020,7 @@ _SHOWN_DATELINE = _dateline_pattern(2)
 from the longer datelines too, 111 of the 8,574 labelled reports gained their agency as
 outlet, which took "Reuters" out of their names and moved clustering scores both ways
 (blind117 0.982 → 0.960, blind36 together 0.918 → 0.929; README, "Thirtieth session")."""
-_ABBREVIATED = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DOMAIN = re.compile(r"\.(?:co\.id|com|id|net|org|co|news|tv)\b", re.I)
 
 
@@ -1054,7 +1054,7 @@ def strip_dateline(sentence: str) -> str:
         "," in head
         or "(" in head
         or _DOMAIN.search(head) is not None
-        or any(len(w) > 1 and w.isupper() for w in _ABBREVIATED.findall(head))
+        or any(len(w) > 1 and w.isupper() for w in _LETTERS.findall(head))
     )
     if not shown and (len(head.split()) > 3 or m.group("sep") == ":"):  # a dash is a word
         return sentence  # "Mobile Legends: Bang Bang ..."
