@@ -190,6 +190,8 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind119", 0.93),  # scored blind on arrival (s38): 0.933
         ("blind120", 0.88),  # 0.880 on arrival (s38), 0.885 with the one-way rule
         ("blind121", 0.81),  # scored blind on arrival (s38): 0.818
+        ("blind122", 0.95),  # scored blind on arrival (s38): 0.953
+        ("blind123", 0.95),  # scored blind on arrival (s38): 0.954
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
