@@ -997,12 +997,16 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
     )
 
 
+_DOMAIN_END = r"\.(?:co\.id|com|id|net|org|co|news|tv)\b"
+"""How a site's name ends ("jpnn.com", "Liputan6.com", "Medcom.id")."""
+
+
 def _dateline_pattern(more_places: int) -> re.Pattern[str]:
     """Return the `_DATELINE` pattern with up to `more_places` further places or dates after
     the first comma's ("BANJARMASIN, Indonesia, May 1 (Reuters) -" needs one)."""
     place = r"[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2}"
     return re.compile(
-        r"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:co\.id|com|id|net|org|co|news|tv)\b)"
+        rf"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*{_DOMAIN_END})"
         r"(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
         rf"(?:,\s*(?P<after>{place})?(?:,\s*{place}){{0,{more_places}}})?"
         r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
@@ -1021,7 +1025,7 @@ from the longer datelines too, 111 of the 8,574 labelled reports gained their ag
 outlet, which took "Reuters" out of their names and moved clustering scores both ways
 (blind117 0.982 → 0.960, blind36 together 0.918 → 0.929; README, "Thirtieth session")."""
 _LETTERS = re.compile(r"[^\W\d_]+")
-_DOMAIN = re.compile(r"\.(?:co\.id|com|id|net|org|co|news|tv)\b", re.I)
+_DOMAIN = re.compile(_DOMAIN_END, re.I)
 
 
 def strip_dateline(sentence: str) -> str:
@@ -1065,7 +1069,7 @@ _OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
 _OUTLET_SHAPE = re.compile(
-    r"(\.(com|co\.id|id|net|org|co|news|tv)\b|(times|news|post|online|daily|press|media|tv|"
+    rf"({_DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|pos|kompas|detik)$|^detik)",
     re.I,
 )
