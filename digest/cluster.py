@@ -37,7 +37,7 @@ from digest.features import (
     sparse_cosines,
 )
 from digest.load import slugify
-from digest.model import Article, DateValue, Granularity
+from digest.model import Article, DateSource, DateValue, Granularity
 from digest.pairwise import NameShares, entry_pairs, index_entries, posting_pairs
 from digest.stages import (
     DATED_STEPS,
@@ -1635,12 +1635,26 @@ def central_member(
     return min(sorted(among or group), key=lambda aid: -closeness(aid))
 
 
+GUESSED = frozenset({DateSource.ESTIMATED, DateSource.INFERRED})
+"""Dates a report does not state but are guessed from its text (a month from background
+mentions, a day from a weekday): an event is not named after such a report while a member
+states its own date."""
+
+
 def founding_article(members: Sequence[Article]) -> Article:
-    """Return the member an event is named after: the earliest dated, then smallest id."""
-    return min(
-        members,
-        key=lambda a: (a.published is None, a.published.value if a.published else None, a.id),
-    )
+    """Return the member an event is named after: the earliest of those that state their
+    own date, else the earliest with a guessed one (`GUESSED`), then the smallest id.
+
+    A report guessed to November from a background "letter dated November 20" would
+    otherwise name an event of January that its own reports date.
+    """
+
+    def rank(a: Article) -> tuple:
+        if a.published is None:
+            return (2, None, a.id)
+        return (a.published.source in GUESSED, a.published.value, a.id)
+
+    return min(members, key=rank)
 
 
 def new_event_id(founder: Article) -> str:

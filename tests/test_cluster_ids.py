@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 from conftest import make_article, run_digest
 
 from digest import cluster
+from digest.model import DateSource, DateValue, Granularity
 
 HARD = Path(__file__).resolve().parent / "corpora" / "hardcases" / "articles"
 
@@ -33,6 +35,21 @@ def test_new_event_id_comes_from_its_founding_article_only() -> None:
     first = cluster.assign_ids([[a]], {})
     assert cluster.assign_ids([[b], [a]], {}) == [cluster.new_event_id(b), first[0]]
     assert first[0].startswith("gempa-guncang-garut-")
+
+
+def test_founder_states_its_date_before_a_guessed_earlier_one() -> None:
+    # b118-039's case: a report guessed to November from a background letter's date, in an
+    # event of January that its other reports date themselves.
+    guessed = DateValue(date(2025, 11, 1), Granularity.MONTH, DateSource.ESTIMATED)
+    stated = DateValue(date(2026, 1, 21), Granularity.DAY, DateSource.DATELINE)
+    weekday = DateValue(date(2026, 1, 20), Granularity.DAY, DateSource.INFERRED)
+    background = make_article("a", title="Surat lama", published=guessed)
+    report = make_article("b", title="Sidang paripurna", published=stated)
+    later = make_article("c", title="Sidang lanjutan", published=stated)
+    assert cluster.founding_article([background, later, report]) is report
+    assert cluster.founding_article([background, make_article("d")]) is background
+    assert cluster.founding_article([make_article("e", published=weekday), background]).id == "a"
+    assert cluster.founding_article([make_article("f"), make_article("e")]).id == "e"
 
 
 def build(seeds: Path, out: Path) -> dict[str, str]:
