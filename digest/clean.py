@@ -504,7 +504,11 @@ def is_story_paragraph(line: str) -> bool:
 
 _LINK_ITEM = re.compile(r"^\s*[-–•*»·]\s+\S")
 LINK_ITEM_MAX_WORDS = 20
-"""A list item this short under a bare "Baca juga:" is a linked headline, not story."""
+"""A list item this short under a bare "Baca juga:" is a linked headline, not story; so is
+a line this short right under the marker or another such headline that ends no sentence
+and no introduction (`_SENTENCE_END`): scraped pages lose the list's bullets ("Baca Juga:",
+then "Banjir Rendam Ratusan Rumah di Parigi Moutong" on a line of its own)."""
+_SENTENCE_END = re.compile(r"[.!?…:;,]['\"”’)]*\s*$")
 BARE_MARKER_WORDS = 3
 """A read-also line of at most this many words ("Baca juga:", "Read more:") names no
 headline itself: the headlines it points to follow as a list."""
@@ -826,6 +830,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
     texts: dict[int, str] = {}
     ended = False
     links = False  # under a bare "Baca juga:" line: its list of headlines
+    next_link = -1  # the line index a headline without a bullet must be at
     headline_under = None  # the one headline a mid-story "Read more:" points to
     for index in range(start, len(lines)):
         line = lines[index]
@@ -834,8 +839,21 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         if ended:
             removed.append(Removed(line, "after-end-marker"))
             continue
-        if links and _LINK_ITEM.match(line) and len(line.split()) <= LINK_ITEM_MAX_WORDS:
+        if (
+            links
+            and len(line.split()) <= LINK_ITEM_MAX_WORDS
+            and (
+                _LINK_ITEM.match(line)
+                or (  # right under the marker or a headline, its bullet lost in scraping
+                    index == next_link
+                    and _SENTENCE_END.search(line) is None
+                    and _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
+                    is None
+                )
+            )
+        ):
             removed.append(Removed(line, "read-also"))
+            next_link = index + 1
             continue
         links = False
         if index == headline_under:
@@ -858,6 +876,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         if rule is not None:
             removed.append(Removed(line, rule))
             links = rule == "read-also" and len(line.split()) <= BARE_MARKER_WORDS
+            next_link = index + 1
             continue
         credit = _TRAILING_CREDIT.search(line) if "(" in line else None  # most lines: no search
         if credit and line_rule(line) == "photo-credit":

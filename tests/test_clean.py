@@ -405,6 +405,41 @@ def test_headlines_listed_under_a_bare_read_also_line_are_removed() -> None:
     assert "- Sebanyak 35 rumah hangus" in listed.paragraphs
 
 
+def test_headlines_without_bullets_under_a_bare_read_also_line_are_removed() -> None:
+    # b118-013's ending: a scraped page lost the list's bullets.
+    story = (
+        "Kebakaran melanda Pasar Sentral Salakan, Banggai Kepulauan, Minggu dini hari.\n"
+        "Pemerintah daerah berencana menyiapkan lokasi penampungan sementara bagi pedagang.\n"
+    )
+    item = cleaned(
+        f"Pasar Salakan terbakar\n{story}Baca Juga:\n"
+        "Harga Cabai Rawit di Palu Tembus Rp 90 Ribu per Kilogram\n"
+        "Banjir Rendam Ratusan Rumah di Parigi Moutong\n"
+    )
+    assert item.paragraphs == tuple(story.splitlines())
+    assert removed_rules(item)["Banjir Rendam Ratusan Rumah di Parigi Moutong"] == "read-also"
+    # Under the list, after a blank line, the story resumes: an introduction to a list.
+    resumed = cleaned(
+        f"Pasar Salakan terbakar\n{story}Baca Juga:\n"
+        "Harga Cabai Rawit di Palu Tembus Rp 90 Ribu per Kilogram\n\n"
+        "Berikut langkah mendaftar bantuan\n\n"
+        "Pedagang diminta membawa KTP ke kantor kecamatan.\n"
+    )
+    assert resumed.paragraphs[-2:] == (
+        "Berikut langkah mendaftar bantuan",
+        "Pedagang diminta membawa KTP ke kantor kecamatan.",
+    )
+    # A sentence right under the marker is story, as is an introduction to a list.
+    kept = cleaned(
+        f"Pasar Salakan terbakar\n{story}Baca Juga:\nBerikut langkah mendaftar bantuan:\n"
+        "Pedagang diminta membawa KTP ke kantor kecamatan.\n"
+    )
+    assert kept.paragraphs[-2:] == (
+        "Berikut langkah mendaftar bantuan:",
+        "Pedagang diminta membawa KTP ke kantor kecamatan.",
+    )
+
+
 def test_end_marker_needs_story_before_it() -> None:
     item = cleaned("Headline\nTopik\nA short stub of a story that stays here.\n")
     # Not an end marker here (nothing would be left), only a label above the story.
