@@ -89,6 +89,9 @@ def test_seed_outlets_from_datelines(seeds: dict[str, clean.Cleaned]) -> None:
         ("MEDAN (Waspada): Keluarga korban menolak permintaan maaf terdakwa.", "Waspada"),
         ("KBRN, Manggar: Warga masih bertahan di tenda pengungsian.", None),
         ("KUALA LUMPUR: The minister arrived on Friday.", None),
+        ("MAGETAN, Indonesia, Nov 7 (Reuters) - At least five people were hurt.", "Reuters"),
+        ("BATAM, Riau Islands, Jan 5 (AFP) - A ferry ran aground on Monday.", "AFP"),
+        ("MAGETAN, East Java, Nov 7 - At least five people were hurt.", None),
     ],
 )
 def test_detect_outlet(lead: str, outlet: str | None) -> None:
