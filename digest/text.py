@@ -598,6 +598,8 @@ def _split_office_places(
             shown = lower in places or lower in _REGION_FORMS or lower in PLACE_NAMES
             if not rest or not shown:
                 continue
+            if " ".join(words[: size + 1]).lower() in _REGION_FORMS:
+                continue  # "Gubernur Jawa Barat": the province, not "Jawa" and "Barat"
             if any(w.lower() in _UNIT_WORDS or w.lower() in TITLE_WORDS for w in rest):
                 continue  # "Jawa Barat Bagian Selatan": a place's part, not a person
             count, seen = counts.pop(name), first_seen.pop(name)

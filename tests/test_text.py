@@ -545,6 +545,28 @@ def test_the_place_of_an_office_is_split_off_its_holders_name() -> None:
     assert not any(n.startswith("Garut ") for n in names)
 
 
+def test_a_province_after_an_office_stays_one_place() -> None:
+    """ "Gubernur Kalimantan Timur menetapkan ...": the run after the title is the province,
+    not the island "Kalimantan" and a name "Timur" (b118-011's chips); with the governor
+    named, the province and the person."""
+    names = {
+        n.text: n.kind
+        for n in extract_names(
+            "Upah minimum naik",
+            [
+                "Samarinda (ANTARA) - Gubernur Kalimantan Timur menetapkan upah minimum. "
+                "Gubernur Jawa Barat Dedi Mulyadi menyusul, dan Gubernur Sulawesi Tenggara "
+                "meresmikan sistem air bersih."
+            ],
+        )
+    }
+    assert names["Kalimantan Timur"] is NameKind.PLACE
+    assert names["Sulawesi Tenggara"] is NameKind.PLACE
+    assert names["Jawa Barat"] is NameKind.PLACE
+    assert names["Dedi Mulyadi"] is NameKind.PERSON
+    assert not {"Timur", "Tenggara", "Barat", "Kalimantan", "Jawa", "Sulawesi"} & names.keys()
+
+
 def test_police_and_military_ranks_are_titles() -> None:
     """ "Kapolres Bangka Barat AKBP Reno Hardiansyah": the rank stands between the office
     and the name, and "Letkol Inf" (rank and corps) before it; neither is part of the name."""
