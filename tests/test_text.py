@@ -567,6 +567,23 @@ def test_a_province_after_an_office_stays_one_place() -> None:
     assert not {"Timur", "Tenggara", "Barat", "Kalimantan", "Jawa", "Sulawesi"} & names.keys()
 
 
+def test_a_compass_word_starts_a_place_not_a_place_of_its_own() -> None:
+    """ "North Toraja", "South China Sea", "West Nusa Tenggara": one place each, not a place
+    "North" before the rest (the time-zone names once listed North, South and West)."""
+    names = {
+        n.text
+        for n in extract_names(
+            "Longsor",
+            [
+                "The deadliest was a landslide in North Toraja regency on Monday. A boat broke "
+                "down in the South China Sea, and rain fell across West Nusa Tenggara."
+            ],
+        )
+    }
+    assert {"North Toraja", "South China Sea", "West Nusa Tenggara"} <= names
+    assert not {"North", "South", "West", "Toraja", "China Sea", "Nusa Tenggara"} & names
+
+
 def test_police_and_military_ranks_are_titles() -> None:
     """ "Kapolres Bangka Barat AKBP Reno Hardiansyah": the rank stands between the office
     and the name, and "Letkol Inf" (rank and corps) before it; neither is part of the name."""
