@@ -19,7 +19,7 @@ from digest.launcher import Launcher
 from digest.model import Article, BuildReport, DateValue, Event, NameKind, RawArticle, Removed
 from digest.overrides import read_overrides
 from digest.progress import Progress, Silent
-from digest.text import extract_names, without_outlet, without_possessive
+from digest.text import PLACE_NAMES, extract_names, without_outlet, without_possessive
 from digest.workers import Workers, release_memory
 
 MAX_EVENT_NAMES = 12
@@ -79,13 +79,14 @@ def to_article(cleaned: clean.Cleaned) -> Article:
 
 def possessive_bases(members: Sequence[Article]) -> dict[str, str]:
     """Return each possessive name of the articles ("Australia's") → the name it is a form
-    of, where the articles also name that ("Australia"): an index entry for the country,
-    not one for each form. A name that is only ever written so ("McDonald's") stays."""
+    of, where the articles also name that ("Australia") or it is a known place
+    ("Indonesia's" alone): an index entry for the country, not one for each form. A name
+    that is only ever written so ("McDonald's") stays."""
     written = {name.text for article in members for name in article.names}
     bases = {}
     for text in written:
         base = without_possessive(text)
-        if base != text and base in written:
+        if base != text and (base in written or base.lower() in PLACE_NAMES):
             bases[text] = base
     return bases
 

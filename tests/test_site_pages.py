@@ -287,6 +287,9 @@ def test_an_events_names_fold_possessives_into_the_name_they_are_a_form_of() -> 
     assert names[0] == "Australia"  # both reports name it
     assert set(names) == {"Australia", "Canberra", "McDonald's"}
     assert event_name_kinds([a, b], names)[0] is place
+    # A known place's possessive alone ("Indonesia's central bank") is the place too.
+    c = make_article("c", names=(Name("Indonesia's", place, 1), Name("Jakarta's", place, 1)))
+    assert set(event_names([c])) == {"Indonesia", "Jakarta"}
 
 
 def test_an_event_in_two_languages_is_titled_in_the_sites_language() -> None:
