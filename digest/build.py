@@ -23,6 +23,12 @@ from digest.text import PLACE_NAMES, extract_names, without_outlet, without_poss
 from digest.workers import Workers, release_memory
 
 MAX_EVENT_NAMES = 12
+UNSHOWN_NAMES = frozenset({"rp", "pasal", "nomor", "ii", "iii", "iv", "v", "vi"})
+"""Capitalised words that clustering keeps among a report's names but that name nothing a
+reader can follow: a currency and a law's article or a decree's number before their figure
+("Rp 90 ribu", "Pasal 2", "Nomor 561"), a grade alone ("eselon II dan III"). "Rp" and
+"Pasal", in a tenth of the labelled reports, taken out of their names cost the mean F1 alone
+0.9470 → 0.9465 (thirty-first session), so these are only left off the names events show."""
 READ_BLOCK = 1024
 """Files read per block: their bytes are held only while the block is parsed."""
 
@@ -99,7 +105,8 @@ def event_names(members: Sequence[Article]) -> tuple[str, ...]:
     for article in members:
         texts = Counter()
         for name in article.names:
-            texts[bases.get(name.text, name.text)] += name.count
+            if name.text.lower() not in UNSHOWN_NAMES:
+                texts[bases.get(name.text, name.text)] += name.count
         for text, count in texts.items():
             spread[text] += 1
             mentions[text] += count

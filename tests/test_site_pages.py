@@ -290,6 +290,9 @@ def test_an_events_names_fold_possessives_into_the_name_they_are_a_form_of() -> 
     # A known place's possessive alone ("Indonesia's central bank") is the place too.
     c = make_article("c", names=(Name("Indonesia's", place, 1), Name("Jakarta's", place, 1)))
     assert set(event_names([c])) == {"Indonesia", "Jakarta"}
+    # A currency or a law's article before its figure names nothing to follow.
+    d = make_article("d", names=(Name("Rp", count=5), Name("Pasal", count=3), Name("KPK", count=1)))
+    assert event_names([d]) == ("KPK",)
 
 
 def test_an_event_in_two_languages_is_titled_in_the_sites_language() -> None:
