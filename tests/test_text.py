@@ -581,6 +581,9 @@ def test_a_compass_word_starts_a_place_not_a_place_of_its_own() -> None:
         )
     }
     assert {"North Toraja", "South China Sea", "West Nusa Tenggara"} <= names
+    # A city's newspaper is one name too ("the Jakarta Globe" gave "Jakarta" and "Globe").
+    (globe,) = extract_names("T", ["Sources told the Jakarta Globe by phone on Monday."])
+    assert (globe.text, globe.kind) == ("Jakarta Globe", NameKind.ORGANISATION)
     assert not {"North", "South", "West", "Toraja", "China Sea", "Nusa Tenggara"} & names
 
 
