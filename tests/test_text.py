@@ -584,6 +584,11 @@ def test_a_compass_word_starts_a_place_not_a_place_of_its_own() -> None:
     # A city's newspaper is one name too ("the Jakarta Globe" gave "Jakarta" and "Globe").
     (globe,) = extract_names("T", ["Sources told the Jakarta Globe by phone on Monday."])
     assert (globe.text, globe.kind) == ("Jakarta Globe", NameKind.ORGANISATION)
+    # and a city's club: "Bali United" gave "Bali" and "United".
+    club = {
+        n.text for n in extract_names("T", ["Supporters waited as Bali United trained on Friday."])
+    }
+    assert club == {"Bali United"}
     assert not {"North", "South", "West", "Toraja", "China Sea", "Nusa Tenggara"} & names
 
 
