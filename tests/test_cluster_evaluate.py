@@ -196,6 +196,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind125", 0.93),  # scored blind on arrival (s39): 0.935
         ("blind126", 0.93),  # scored blind on arrival (s39): 0.936
         ("blind127", 0.86),  # scored blind on arrival (s39): 0.863
+        ("blind128", 0.85),  # scored blind on arrival (s39): 0.857
+        ("blind129", 0.84),  # scored blind on arrival (s39): 0.844
+        ("blind130", 0.95),  # scored blind on arrival (s39): 0.950
+        ("blind131", 0.83),  # scored blind on arrival (s39): 0.837
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
