@@ -715,6 +715,30 @@ def _is_label(line: str) -> bool:
 _SIGNED = re.compile(r"(.+?)\s+[-–—|]\s+(\S+)\s*$")
 
 
+def _signed_outlet(removed: Sequence[Removed]) -> str | None:
+    """Return the outlet a byline of the page names after its writer ("Rita Uli Hutapea -
+    detikNews", "Tim detikJabar - detikJabar"), among the lines taken off as the page
+    around the story; None if none does. detik's pages name their outlet nowhere else: the
+    story opens on the place alone ("Bandung - Banjir merendam ...").
+
+    >>> _signed_outlet([Removed("Bagikan", "share"), Removed("W. Putra - detikNews", "furniture")])
+    'detikNews'
+    >>> _signed_outlet([Removed("Foto - Antara", "furniture")]) is None
+    True
+    >>> _signed_outlet([Removed("Jakarta Globe | News", "masthead")]) is None
+    True
+    """
+    for r in removed:
+        signed = _BYLINE_OUTLET.match(r.text) if r.rule in ("furniture", "masthead") else None
+        if signed and _OUTLET_SHAPE.search(outlet := signed.group(1)) and len(outlet) > 6:
+            return outlet  # not a section after a bar ("Jakarta Globe | News") or "News"
+    return None
+
+
+_BYLINE_OUTLET = re.compile(r".+?\s+[-–—]\s+(\S+)\s*$")
+"""A writer, a dash and one word: the byline of `_signed_outlet`."""
+
+
 def _is_furniture(line: str) -> bool:
     """A short line (three words at most, no digits) that ends no sentence: a byline, a
     section name, a credit, a tag, a button. Above the story's first sentence or below its
@@ -900,7 +924,8 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         tuple(removed),
         raw.outlet
         or detect_outlet([texts[i] for i in kept])
-        or next((r.text for r in removed if r.rule == "outlet"), None),
+        or next((r.text for r in removed if r.rule == "outlet"), None)
+        or _signed_outlet(removed),
         _render(raw, kept, texts),
     )
 

@@ -98,6 +98,23 @@ def test_detect_outlet(lead: str, outlet: str | None) -> None:
     assert clean.detect_outlet([lead]) == outlet
 
 
+def test_detiks_byline_names_the_outlet_its_dateline_does_not() -> None:
+    item = cleaned(
+        "Banjir Rendam Tiga Kecamatan di Kabupaten Bandung\nTim detikJabar - detikJabar\n"
+        "Senin, 12 Jan 2026 14:05 WIB\nBandung - Banjir merendam tiga kecamatan di Kabupaten "
+        "Bandung sejak Minggu malam. Ribuan warga mengungsi ke tempat yang lebih tinggi.\n"
+        "Kepala BPBD mengatakan ketinggian air mencapai satu setengah meter di beberapa titik.\n"
+    )
+    assert item.outlet == "detikJabar"
+    assert item.paragraphs[0].startswith("Bandung - Banjir merendam")
+    # An outlet and its section after a bar name the outlet first, not "News".
+    globe = cleaned(
+        "Flood hits Bandung\nJakarta Globe | News\nFloods hit three districts of "
+        "Bandung on Sunday night and thousands of residents fled their homes.\n"
+    )
+    assert globe.outlet != "News"
+
+
 def test_front_matter_outlet_wins(tmp_path: Path) -> None:
     item = cleaned("---\noutlet: Antara\n---\n# T\n\nLOGIC.co.id – Body text here.\n", "a.md")
     assert item.outlet == "Antara"
