@@ -729,12 +729,39 @@ def _signed_outlet(removed: Sequence[Removed]) -> str | None:
     True
     """
     for r in removed:
-        signed = _BYLINE_OUTLET.match(r.text) if r.rule in ("furniture", "masthead") else None
+        signed = _BYLINE_OUTLET.match(r.text) if r.rule in _PAGE_RULES else None
         if signed and _OUTLET_SHAPE.search(outlet := signed.group(1)) and len(outlet) > 6:
             return outlet  # not a section after a bar ("Jakarta Globe | News") or "News"
     return None
 
 
+def _masthead_outlet(head: Sequence[str]) -> str | None:
+    """Return the outlet a line above the story is the name of ("The Jakarta Post",
+    "kumparanNEWS", "Jakarta Globe | Health": its first field), or None: at most four words,
+    each capitalised (or one word, "kumparanNEWS", "suarasurabaya.net"), no figure, no
+    address, no sentence's end, shaped like an outlet's name (`_OUTLET_SHAPE`).
+
+    >>> _masthead_outlet(["", "The Jakarta Post", "Jakarta ● Sat, May 9, 2026"])
+    'The Jakarta Post'
+    >>> _masthead_outlet(["Breaking: floods hit Jakarta", "research@cnbcindonesia.com"]) is None
+    True
+    >>> _masthead_outlet(["By The Associated Press"])
+    'The Associated Press'
+    """
+    for line in head:
+        name = re.sub(r"^(?:by|oleh)\s+", "", line.split("|", 1)[0].strip(), flags=re.I)
+        words = name.split()
+        if not 1 <= len(words) <= 4 or re.search(r"[\d@,:;]|[.!?]$", name):
+            continue  # not "NEWSPAPER SECTION: News", "Jakarta, NU Online", an address
+        if (len(words) == 1 or all(w[:1].isupper() for w in words)) and _OUTLET_SHAPE.search(
+            words[-1]
+        ):
+            return name
+    return None
+
+
+_PAGE_RULES = frozenset({"furniture", "masthead", "repeated-across-articles"})
+"""The rules of the lines around a story that may name its writer and outlet."""
 _BYLINE_OUTLET = re.compile(r".+?\s+[-–—]\s+(\S+)\s*$")
 """A writer, a dash and one word: the byline of `_signed_outlet`."""
 
@@ -925,7 +952,8 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         raw.outlet
         or detect_outlet([texts[i] for i in kept])
         or next((r.text for r in removed if r.rule == "outlet"), None)
-        or _signed_outlet(removed),
+        or _signed_outlet(removed)
+        or _masthead_outlet(lines[start : kept[0]] if kept else []),
         _render(raw, kept, texts),
     )
 
@@ -1113,7 +1141,7 @@ _OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
 _OUTLET_SHAPE = re.compile(
     rf"({_DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
-    r"today|herald|tribune|pos|kompas|detik)$|^detik)",
+    r"today|herald|tribune|globe|pos|kompas|detik)$|^detik)",
     re.I,
 )
 

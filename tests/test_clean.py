@@ -112,7 +112,14 @@ def test_detiks_byline_names_the_outlet_its_dateline_does_not() -> None:
         "Flood hits Bandung\nJakarta Globe | News\nFloods hit three districts of "
         "Bandung on Sunday night and thousands of residents fled their homes.\n"
     )
-    assert globe.outlet != "News"
+    assert globe.outlet == "Jakarta Globe"
+    # The Jakarta Post's page names itself above the story, and nowhere else.
+    post = cleaned(
+        "Road deaths fall during holiday operation\nThe Jakarta Post\n"
+        "Jakarta ● Tue, November 24, 2026\nRoad deaths fell by 12.7 percent during this "
+        "year's two-week operation, the National Police said on Monday.\n"
+    )
+    assert post.outlet == "The Jakarta Post"
 
 
 def test_front_matter_outlet_wins(tmp_path: Path) -> None:
