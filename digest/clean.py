@@ -729,9 +729,11 @@ def _signed_outlet(removed: Sequence[Removed]) -> str | None:
     True
     """
     for r in removed:
-        signed = _BYLINE_OUTLET.match(r.text) if r.rule in _PAGE_RULES else None
-        if signed and _OUTLET_SHAPE.search(outlet := signed.group(1)) and len(outlet) > 6:
-            return outlet  # not a section after a bar ("Jakarta Globe | News") or "News"
+        if r.rule not in _PAGE_RULES or "|" in r.text:  # "Jakarta Globe | News": a section
+            continue
+        signed = _SIGNED.match(r.text)
+        if signed and _OUTLET_SHAPE.search(outlet := signed.group(2)) and len(outlet) > 6:
+            return outlet  # not a bare "News" or "Post"
     return None
 
 
@@ -762,8 +764,6 @@ def _masthead_outlet(head: Sequence[str]) -> str | None:
 
 _PAGE_RULES = frozenset({"furniture", "masthead", "repeated-across-articles"})
 """The rules of the lines around a story that may name its writer and outlet."""
-_BYLINE_OUTLET = re.compile(r".+?\s+[-–—]\s+(\S+)\s*$")
-"""A writer, a dash and one word: the byline of `_signed_outlet`."""
 
 
 def _is_furniture(line: str) -> bool:

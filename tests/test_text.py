@@ -53,6 +53,11 @@ def test_name_kind(name: str, kind: NameKind) -> None:
     assert name_kind(name) is kind
 
 
+def kinds(title: str, paragraphs: list[str]) -> dict[str, NameKind]:
+    """Return the names `extract_names` finds, each with its kind."""
+    return {n.text: n.kind for n in extract_names(title, paragraphs)}
+
+
 def test_a_run_the_article_also_writes_in_lower_case_is_not_a_person() -> None:
     assert name_kind("Perang Dingin", frozenset({"perang"})) is NameKind.OTHER
 
@@ -527,18 +532,15 @@ def test_the_place_of_an_office_is_split_off_its_holders_name() -> None:
     regency (the article writes "Pemkab Garut" and the dateline GARUT), not a first name. A
     short form of the person's own name ("kata Abdusy") is no evidence of a place: "Presiden
     Joko Widodo ... kata Joko" stays whole."""
-    names = {
-        n.text: n.kind
-        for n in extract_names(
-            "Banjir rendam Garut",
-            [
-                "GARUT - Bupati Garut Abdusy Syakur Amin meninjau lokasi banjir. Pemkab Garut "
-                "menyiapkan dana darurat, kata Abdusy.",
-                "Presiden Joko Widodo meminta bantuan segera dikirim, kata Joko kepada "
-                "wartawan. Wakil Bupati Garut Rudi Hartono Saputra menyiagakan relawan.",
-            ],
-        )
-    }
+    names = kinds(
+        "Banjir rendam Garut",
+        [
+            "GARUT - Bupati Garut Abdusy Syakur Amin meninjau lokasi banjir. Pemkab Garut "
+            "menyiapkan dana darurat, kata Abdusy.",
+            "Presiden Joko Widodo meminta bantuan segera dikirim, kata Joko kepada "
+            "wartawan. Wakil Bupati Garut Rudi Hartono Saputra menyiagakan relawan.",
+        ],
+    )
     assert names["Abdusy Syakur Amin"] is NameKind.PERSON
     assert names["Rudi Hartono Saputra"] is NameKind.PERSON
     assert names["Joko Widodo"] is NameKind.PERSON
@@ -549,17 +551,14 @@ def test_a_province_after_an_office_stays_one_place() -> None:
     """ "Gubernur Kalimantan Timur menetapkan ...": the run after the title is the province,
     not the island "Kalimantan" and a name "Timur" (b118-011's chips); with the governor
     named, the province and the person."""
-    names = {
-        n.text: n.kind
-        for n in extract_names(
-            "Upah minimum naik",
-            [
-                "Samarinda (ANTARA) - Gubernur Kalimantan Timur menetapkan upah minimum. "
-                "Gubernur Jawa Barat Dedi Mulyadi menyusul, dan Gubernur Sulawesi Tenggara "
-                "meresmikan sistem air bersih."
-            ],
-        )
-    }
+    names = kinds(
+        "Upah minimum naik",
+        [
+            "Samarinda (ANTARA) - Gubernur Kalimantan Timur menetapkan upah minimum. "
+            "Gubernur Jawa Barat Dedi Mulyadi menyusul, dan Gubernur Sulawesi Tenggara "
+            "meresmikan sistem air bersih."
+        ],
+    )
     assert names["Kalimantan Timur"] is NameKind.PLACE
     assert names["Sulawesi Tenggara"] is NameKind.PLACE
     assert names["Jawa Barat"] is NameKind.PLACE
@@ -581,6 +580,7 @@ def test_a_compass_word_starts_a_place_not_a_place_of_its_own() -> None:
         )
     }
     assert {"North Toraja", "South China Sea", "West Nusa Tenggara"} <= names
+    assert not {"North", "South", "West", "Toraja", "China Sea", "Nusa Tenggara"} & names
     # A city's newspaper is one name too ("the Jakarta Globe" gave "Jakarta" and "Globe").
     (globe,) = extract_names("T", ["Sources told the Jakarta Globe by phone on Monday."])
     assert (globe.text, globe.kind) == ("Jakarta Globe", NameKind.ORGANISATION)
@@ -589,23 +589,19 @@ def test_a_compass_word_starts_a_place_not_a_place_of_its_own() -> None:
         n.text for n in extract_names("T", ["Supporters waited as Bali United trained on Friday."])
     }
     assert club == {"Bali United"}
-    assert not {"North", "South", "West", "Toraja", "China Sea", "Nusa Tenggara"} & names
 
 
 def test_police_and_military_ranks_are_titles() -> None:
     """ "Kapolres Bangka Barat AKBP Reno Hardiansyah": the rank stands between the office
     and the name, and "Letkol Inf" (rank and corps) before it; neither is part of the name."""
-    names = {
-        n.text: n.kind
-        for n in extract_names(
-            "Pelaku ditahan",
-            [
-                "Kapolres Bangka Barat AKBP Reno Hardiansyah mengatakan pelaku ditahan. "
-                "Imbauan disampaikan Komandan Kodim 0909/Kutai Timur, Letkol Inf Sapto Hadi "
-                "Nugroho, seusai upacara. Kasat Reskrim AKP Yoga Pratama hadir di Bangka Barat."
-            ],
-        )
-    }
+    names = kinds(
+        "Pelaku ditahan",
+        [
+            "Kapolres Bangka Barat AKBP Reno Hardiansyah mengatakan pelaku ditahan. "
+            "Imbauan disampaikan Komandan Kodim 0909/Kutai Timur, Letkol Inf Sapto Hadi "
+            "Nugroho, seusai upacara. Kasat Reskrim AKP Yoga Pratama hadir di Bangka Barat."
+        ],
+    )
     assert names["Reno Hardiansyah"] is NameKind.PERSON
     assert names["Sapto Hadi Nugroho"] is NameKind.PERSON
     assert names["Yoga Pratama"] is NameKind.PERSON
