@@ -13,7 +13,13 @@ import numpy as np
 from digest import dates, markup
 from digest.load import Skipped
 from digest.model import NameKind, RawArticle, Removed
-from digest.text import name_kind, split_sentences
+from digest.text import (
+    DATELINE,
+    DOMAIN_END,
+    SHOWN_DATELINE,
+    name_kind,
+    split_sentences,
+)
 
 _LABEL = (
     r"(?:breaking news|berita terkini|sumber|source|iklan|advertisement|advertisment|"
@@ -1069,78 +1075,11 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
     )
 
 
-_DOMAIN_END = r"\.(?:co\.id|com|id|net|org|co|news|tv)\b"
-"""How a site's name ends ("jpnn.com", "Liputan6.com", "Medcom.id")."""
-
-
-def _dateline_pattern(more_places: int) -> re.Pattern[str]:
-    """Return the `_DATELINE` pattern with up to `more_places` further places or dates after
-    the first comma's ("BANJARMASIN, Indonesia, May 1 (Reuters) -" needs one)."""
-    place = r"[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2}"
-    return re.compile(
-        rf"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*{_DOMAIN_END})"
-        r"(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
-        rf"(?:,\s*(?P<after>{place})?(?:,\s*{place}){{0,{more_places}}})?"
-        r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
-        r"\s*(?P<sep>[-–—]{1,2}|:)\s+\S"
-    )
-
-
-_DATELINE = _dateline_pattern(0)
-"""A dateline: a place in capitals (or a site's name in lower case: "jpnn.com"), an outlet or
-region after a comma, an outlet in brackets (after a country in brackets: "Batam (Indonesia)
-(AFP) -"), then a dash or a colon ("Medcom.id, Jakarta: ...")."""
-_SHOWN_DATELINE = _dateline_pattern(2)
-"""`_DATELINE` with a wire's place, country and date ("SAMARINDA, Indonesia, Jan 22
-(Reuters) -"), for `strip_dateline`, and for `detect_outlet` only the agency in brackets:
-read from these longer datelines, 118 of the 8,847 labelled reports gain their agency as
-outlet, all rightly (README, "Thirty-first session")."""
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DOMAIN = re.compile(_DOMAIN_END, re.I)
-
-
-def strip_dateline(sentence: str) -> str:
-    """Return `sentence` without the dateline it opens with, to show it as a happening or a
-    summary line: `_SHOWN_DATELINE`, where the story after it starts with a capital, a
-    number or a quote, and a head of more than two words, or one before a colon, shows it
-    is a dateline (a comma, the agency in brackets, a word in capitals or a site's domain).
-
-    >>> strip_dateline("Kendari, SE Sulawesi (ANTARA) - The governor visited Wawonii.")
-    'The governor visited Wawonii.'
-    >>> strip_dateline("BANJARMASIN, Indonesia, May 1 (Reuters) - Rescuers found two more.")
-    'Rescuers found two more.'
-    >>> strip_dateline("Liputan6.com, Balangan - Operasi pencarian berlanjut.")
-    'Operasi pencarian berlanjut.'
-    >>> strip_dateline("BINTULU: Three workers were killed.")
-    'Three workers were killed.'
-    >>> strip_dateline("Bank Indonesia - the central bank - held rates.")
-    'Bank Indonesia - the central bank - held rates.'
-    >>> strip_dateline("Ketua Umum Partai Amanat - Zulkifli Hasan - hadir.")
-    'Ketua Umum Partai Amanat - Zulkifli Hasan - hadir.'
-    """
-    m = _SHOWN_DATELINE.match(sentence)
-    if m is None:
-        return sentence
-    story = m.end() - 1
-    if not (sentence[story].isupper() or sentence[story].isdigit() or sentence[story] in "\"“‘'("):
-        return sentence
-    head = sentence[:story]
-    shown = (
-        "," in head
-        or "(" in head
-        or _DOMAIN.search(head) is not None
-        or any(len(w) > 1 and w.isupper() for w in _LETTERS.findall(head))
-    )
-    if not shown and (len(head.split()) > 3 or m.group("sep") == ":"):  # a dash is a word
-        return sentence  # "Mobile Legends: Bang Bang ..."
-    return sentence[story:]
-
-
 _OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/]\s+(?=.*\d)")
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
 _OUTLET_SHAPE = re.compile(
-    rf"({_DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
+    rf"({DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|globe|pos|kompas|detik)$|^detik)",
     re.I,
 )
@@ -1173,9 +1112,9 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     'Reuters'
     """
     for paragraph in paragraphs[:2]:
-        m = _DATELINE.match(paragraph)
+        m = DATELINE.match(paragraph)
         if not m:
-            wire = _SHOWN_DATELINE.match(paragraph)
+            wire = SHOWN_DATELINE.match(paragraph)
             if wire and (paren := wire.group("paren") or wire.group("paren2")):
                 return paren.strip()  # "SAMARINDA, Indonesia, Jan 22 (Reuters) -"
             continue

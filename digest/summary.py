@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from digest.clean import strip_dateline
 from digest.model import Article, DateMention, Event, Source
-from digest.text import content_words, split_sentences
+from digest.text import content_words, split_sentences, strip_dateline
 
 SUMMARY_SENTENCES = 2
 SUMMARY_MAX_CHARS = 420

@@ -232,13 +232,71 @@ def _token_class(raw: str) -> tuple[str, int, bool]:
     return token, kind, token not in '"“‘('
 
 
-_DATELINE_HEAD = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # GARUT, KUALA LUMPUR, D.C.
-    r"(?:,\s*[\w.]+(?:\s+[\w.]+)?)?\s*(?:\([^()]{1,30}\))?"  # , KOMPAS.com / (Reuters)
-    r"\s*,?\s*[-–—]+\s+(?=\S)"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[-–—]\s+(?=[A-Z]))"  # Jakarta - , Warta Sumatra -
-)
-"""A dateline at the head of a story's first sentence: the word after it starts the story."""
+DOMAIN_END = r"\.(?:co\.id|com|id|net|org|co|news|tv)\b"
+"""How a site's name ends ("jpnn.com", "Liputan6.com", "Medcom.id")."""
+
+
+def _dateline_pattern(more_places: int) -> re.Pattern[str]:
+    """Return the `DATELINE` pattern with up to `more_places` further places or dates after
+    the first comma's ("BANJARMASIN, Indonesia, May 1 (Reuters) -" needs one)."""
+    place = r"[A-Za-z][\w.&'’-]*(?:\s(?:[A-Z][\w.&'’-]*|\d{1,2})){0,2}"
+    return re.compile(
+        rf"^\s*(?P<head>(?:[A-Z][\w.&'’-]*|[a-z][\w-]*{DOMAIN_END})"
+        r"(?:[ .][A-Z][\w.&'’-]*){0,3})\s*"
+        rf"(?:,\s*(?P<after>{place})?(?:,\s*{place}){{0,{more_places}}})?"
+        r"\s*(?:\([^)]{2,40}\)\s*\((?P<paren2>[^)]{2,40})\)|\((?P<paren>[^)]{2,40})\))?"
+        r"\s*(?P<sep>[-–—]{1,2}|:)\s+\S"
+    )
+
+
+DATELINE = _dateline_pattern(0)
+"""A dateline: a place in capitals (or a site's name in lower case: "jpnn.com"), an outlet or
+region after a comma, an outlet in brackets (after a country in brackets: "Batam (Indonesia)
+(AFP) -"), then a dash or a colon ("Medcom.id, Jakarta: ...")."""
+SHOWN_DATELINE = _dateline_pattern(2)
+"""`DATELINE` with a wire's place, country and date ("SAMARINDA, Indonesia, Jan 22
+(Reuters) -"), for `strip_dateline`, and for `detect_outlet` only the agency in brackets:
+read from these longer datelines, 118 of the 8,847 labelled reports gain their agency as
+outlet, all rightly (README, "Thirty-first session")."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DOMAIN = re.compile(DOMAIN_END, re.I)
+
+
+def strip_dateline(sentence: str) -> str:
+    """Return `sentence` without the dateline it opens with, to show it as a happening or a
+    summary line: `SHOWN_DATELINE`, where the story after it starts with a capital, a
+    number or a quote, and a head of more than two words, or one before a colon, shows it
+    is a dateline (a comma, the agency in brackets, a word in capitals or a site's domain).
+
+    >>> strip_dateline("Kendari, SE Sulawesi (ANTARA) - The governor visited Wawonii.")
+    'The governor visited Wawonii.'
+    >>> strip_dateline("BANJARMASIN, Indonesia, May 1 (Reuters) - Rescuers found two more.")
+    'Rescuers found two more.'
+    >>> strip_dateline("Liputan6.com, Balangan - Operasi pencarian berlanjut.")
+    'Operasi pencarian berlanjut.'
+    >>> strip_dateline("BINTULU: Three workers were killed.")
+    'Three workers were killed.'
+    >>> strip_dateline("Bank Indonesia - the central bank - held rates.")
+    'Bank Indonesia - the central bank - held rates.'
+    >>> strip_dateline("Ketua Umum Partai Amanat - Zulkifli Hasan - hadir.")
+    'Ketua Umum Partai Amanat - Zulkifli Hasan - hadir.'
+    """
+    m = SHOWN_DATELINE.match(sentence)
+    if m is None:
+        return sentence
+    story = m.end() - 1
+    if not (sentence[story].isupper() or sentence[story].isdigit() or sentence[story] in "\"“‘'("):
+        return sentence
+    head = sentence[:story]
+    shown = (
+        "," in head
+        or "(" in head
+        or _DOMAIN.search(head) is not None
+        or any(len(w) > 1 and w.isupper() for w in _LETTERS.findall(head))
+    )
+    if not shown and (len(head.split()) > 3 or m.group("sep") == ":"):  # a dash is a word
+        return sentence  # "Mobile Legends: Bang Bang ..."
+    return sentence[story:]
 
 
 def _capitalised_runs(
@@ -250,11 +308,12 @@ def _capitalised_runs(
     recur); pass the same dict for every sentence of an article, or None.
     """
     classes = {} if classes is None else classes
-    dateline = _DATELINE_HEAD.match(sentence)
-    if dateline is not None:
-        # "GARUT - Gempa bumi ...": the story's sentence starts after the dateline.
-        head, rest = sentence[: dateline.end()], sentence[dateline.end() :]
-        return _capitalised_runs(head, classes) + _capitalised_runs(rest, classes)
+    story = strip_dateline(sentence)
+    if story is not sentence:
+        # "GARUT - Gempa bumi ...", "Jakarta (ANTARA) - Korban ...": the story's sentence
+        # starts after the dateline.
+        head = sentence[: len(sentence) - len(story)]
+        return _capitalised_runs(head, classes) + _capitalised_runs(story, classes)
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     at_start = True

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from digest import dates
-from digest.clean import strip_dateline
 from digest.model import (
     Article,
     DateMention,
@@ -33,6 +32,7 @@ from digest.text import (
     WORD,
     fold_words,
     split_sentences,
+    strip_dateline,
     without_possessive,
 )
 from digest.yearless import find_yearless_dateline, fix_year, latest_full_date, lead_weekday
@@ -340,7 +340,7 @@ _ATTRIBUTION = re.compile(
 
 
 def trim_text(sentence: str, phrase: str = "") -> str:
-    """Return `sentence` without a leading dateline (`clean.strip_dateline`), connector or
+    """Return `sentence` without a leading dateline (`text.strip_dateline`), connector or
     trailing attribution.
 
     What is trimmed never contains `phrase` (the date expression the entry is about), but for

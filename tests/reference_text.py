@@ -26,7 +26,6 @@ from digest.dates import (
 from digest.model import Article, DateMention, DateValue, Name, TimelineEntry
 from digest.text import (
     _ABBREVIATIONS,
-    _DATELINE_HEAD,
     _MONEY,
     _SENTENCE_END,
     NAME_CONNECTORS,
@@ -36,6 +35,7 @@ from digest.text import (
     _is_subsequence,
     fold_words,
     name_kind,
+    strip_dateline,
     tokenize,
 )
 from digest.timeline import (
@@ -56,10 +56,12 @@ from digest.timeline import (
 def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
     """Return runs of capitalised words in `sentence`, each with 'starts the sentence'.
 
-    After a dateline ("GARUT - "), the story's sentence starts again."""
-    head = _DATELINE_HEAD.match(sentence)
-    if head is not None:
-        return capitalised_runs(sentence[: head.end()]) + capitalised_runs(sentence[head.end() :])
+    After a dateline ("GARUT - ", "Jakarta (ANTARA) - "), the story's sentence starts again
+    (the thirty-second session read every dateline `strip_dateline` reads, here as there)."""
+    story = strip_dateline(sentence)
+    if story is not sentence:
+        head = sentence[: len(sentence) - len(story)]
+        return capitalised_runs(head) + capitalised_runs(story)
     runs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     at_start = True

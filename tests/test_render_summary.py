@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from conftest import make_article
 
-from digest import clean, summary
+from digest import summary, text
 from digest.model import DateMention, DateValue, Event
 
 
@@ -48,7 +48,7 @@ from digest.model import DateMention, DateValue, Event
     ],
 )
 def test_strip_dateline(sentence: str, expected: str) -> None:
-    assert clean.strip_dateline(sentence) == expected
+    assert text.strip_dateline(sentence) == expected
 
 
 @pytest.mark.parametrize(
