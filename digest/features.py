@@ -51,6 +51,7 @@ from digest.yearless import (
     YearlessDateline,
     find_yearless_dateline,
     lead_bound_day,
+    lead_plain_day,
     lead_weekday,
     month_from_folder,
     year_from_folder,
@@ -181,8 +182,13 @@ def dateline_day(article: Article) -> YearlessDateline | None:
     if article.published is not None and article.published.is_certain:
         return None
     dayfirst = not is_month_first(article.language, article.paragraphs)
-    return find_yearless_dateline(article.paragraphs[:4], dayfirst=dayfirst) or (
-        lead_bound_day(article.paragraphs[0], dayfirst) if article.paragraphs else None
+    if not article.paragraphs:
+        return None
+    lead = article.paragraphs[0]
+    return (
+        find_yearless_dateline(article.paragraphs[:4], dayfirst=dayfirst)
+        or lead_bound_day(lead, dayfirst)
+        or lead_plain_day(lead, dayfirst)
     )
 
 

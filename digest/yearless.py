@@ -282,6 +282,51 @@ def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     return YearlessDateline(e.month, e.day, weekday)
 
 
+def lead_plain_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
+    """Return the first day and month without a year that a story's first sentence writes
+    with no weekday, as a year-less dateline with no weekday, else None: "When the verdict
+    came on June 17, ...". Its folder alone can give it a year (`year_from_folder`, one
+    year within the folder's read days); its story cannot (`fix_year` needs a weekday).
+
+    >>> lead_plain_day("PEMALANG — When the verdict came on June 17, many waited.", False)
+    YearlessDateline(month=6, day=17, weekday=None)
+    >>> lead_plain_day("Jakarta - Polisi menangkap dua pelaku pada 14 Maret lalu di Bekasi.")
+    YearlessDateline(month=3, day=14, weekday=None)
+
+    Not where the sentence names a weekday (that is the day it tells of; a date beside it
+    is background), nor a day the sentence says will come or calls an earlier one, nor the
+    end of a span, nor a day after the first sentence:
+    >>> lead_plain_day("KSOP on Monday suspended the ship, which ran aground on Nov 26.", False)
+    >>> lead_plain_day("The rule will take effect on July 1, the ministry said.", False)
+    >>> lead_plain_day("Unlike the previous talks on May 3, this round was closed.", False)
+    >>> lead_plain_day("Jalan ditutup hingga 20 Juni. Polisi berjaga pada 14 Juni.")
+    """
+    ends = [m.start() for m in dates._SENTENCE_END.finditer(lead)]
+    found = _day_months(lead, dayfirst)
+    inside = [range(e.start, e.end) for e in found]
+    ends = [x for x in ends if not any(x in span for span in inside)]
+    if ends and place_only(lead[: ends[0]]):
+        ends = ends[1:]
+    first_end = ends[0] if ends else len(lead)
+    if _weekdays_in(lead[:first_end]):
+        return None  # "on Monday suspended the ship, which ran aground on Nov 26": background
+    for e in found:
+        if e.start >= first_end:
+            break
+        if dates._day(2000, e.month, e.day) is None:
+            continue
+        if (
+            dates._FUTURE.search(lead, 0, e.start)
+            or dates._takes_effect(lead, e.start)
+            or dates._RANGE_END.search(lead[: e.start])
+            or _COMING.search(lead[e.end : e.end + 20])
+            or _BEFORE.search(lead, max(0, e.start - 30), e.start)
+        ):
+            return None
+        return YearlessDateline(e.month, e.day, None)
+    return None
+
+
 def latest_full_date(texts: Iterable[str]) -> date | None:
     """Return the latest full date (day, month and year) in texts not about the future."""
     found = [

@@ -98,6 +98,25 @@ def test_a_yearless_dateline_takes_the_date_its_folder_gives(tmp_path: Path) -> 
     assert [m.date.iso() for m in digest.articles["lithium"].mentions] == ["2026-01-21", "2031"]
 
 
+VERDICT = (
+    "Verdict in Samarinda crew case tests Indonesia's resolve on labour abuse\n\n"
+    "SAMARINDA, Indonesia — When the verdict came on January 14, many of the 21 former "
+    "deckhands in the courtroom had waited two years since returning home unpaid.\n\n"
+    "Judges gave the recruiter ten years in prison. The crew had come home in March 2024, "
+    "after a year at sea without wages.\n"
+)
+"""No dateline and no weekday: the day its lead's first sentence writes, without a year,
+is the one its folder gives a year (its story's "March 2024" is background)."""
+
+
+def test_a_leads_plain_day_takes_the_year_its_folder_gives(tmp_path: Path) -> None:
+    dated = own_dates(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "verdict.txt": VERDICT})
+    assert dated["verdict"] == DateValue(date(2026, 1, 14), Granularity.DAY, INFERRED_YEAR)
+    # Alone it has no folder to date it: the year its story suggests stays an estimate.
+    alone = own_dates(tmp_path / "alone", {"verdict.txt": VERDICT})["verdict"]
+    assert alone is None or alone.source is DateSource.ESTIMATED
+
+
 def test_front_matter_wins(tmp_path: Path) -> None:
     markdown = (
         f"---\ntitle: {LITHIUM_TITLE}\ndate: 2026-01-19\n---\n\n"
