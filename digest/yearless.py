@@ -293,10 +293,15 @@ def lead_plain_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     >>> lead_plain_day("Jakarta - Polisi menangkap dua pelaku pada 14 Maret lalu di Bekasi.")
     YearlessDateline(month=3, day=14, weekday=None)
 
-    Not where the sentence names a weekday (that is the day it tells of; a date beside it
-    is background), nor a day the sentence says will come or calls an earlier one, nor the
-    end of a span, nor a day after the first sentence:
+    Not where the sentence names a weekday or a day before or after the report's
+    ("yesterday", "kemarin") other than the date's own ("at his hearing yesterday (June
+    19)"): that is the day it tells of, and a date beside it is background; nor a day
+    the sentence says will come or calls an earlier one, nor the end of a span, nor a day
+    after the first sentence:
     >>> lead_plain_day("KSOP on Monday suspended the ship, which ran aground on Nov 26.", False)
+    >>> lead_plain_day("The cabinet yesterday approved the pact signed on October 20.", False)
+    >>> lead_plain_day("MAKASSAR: He spoke at his hearing yesterday (June 19).", False)
+    YearlessDateline(month=6, day=19, weekday=None)
     >>> lead_plain_day("The rule will take effect on July 1, the ministry said.", False)
     >>> lead_plain_day("Unlike the previous talks on May 3, this round was closed.", False)
     >>> lead_plain_day("Jalan ditutup hingga 20 Juni. Polisi berjaga pada 14 Juni.")
@@ -308,13 +313,24 @@ def lead_plain_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     if ends and place_only(lead[: ends[0]]):
         ends = ends[1:]
     first_end = ends[0] if ends else len(lead)
-    if _weekdays_in(lead[:first_end]):
-        return None  # "on Monday suspended the ship, which ran aground on Nov 26": background
+    first = lead[:first_end]
+    # Another day the sentence tells of: a weekday, or a day before or after the report's
+    # ("yesterday"; "today" is the report's own), unless it is the date's own ("yesterday
+    # (June 19)").
+    other_days = [
+        e.end
+        for e in dates.find_expressions(first, dayfirst)
+        if e.kind is dates.Kind.WEEKDAY or (e.kind is dates.Kind.RELATIVE and e.shift)
+    ]
     for e in found:
         if e.start >= first_end:
             break
         if dates._day(2000, e.month, e.day) is None:
             continue
+        if any(not 0 <= e.start - end <= 3 for end in other_days) or (
+            not other_days and _weekdays_in(first)
+        ):
+            return None  # "on Monday suspended the ship, which ran aground on Nov 26"
         if (
             dates._FUTURE.search(lead, 0, e.start)
             or dates._takes_effect(lead, e.start)
