@@ -200,6 +200,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind129", 0.84),  # scored blind on arrival (s39): 0.844
         ("blind130", 0.95),  # scored blind on arrival (s39): 0.950
         ("blind131", 0.83),  # scored blind on arrival (s39): 0.837
+        ("blind132", 0.92),  # scored blind on arrival (s40): 0.920
+        ("blind133", 0.93),  # scored blind on arrival (s40): 0.935
+        ("blind134", 0.88),  # 0.887 on arrival (s40); its verdict showed the lead's day
+        ("blind135", 0.92),  # scored blind on arrival (s40): 0.926
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
