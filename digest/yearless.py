@@ -231,6 +231,20 @@ minimum monthly wage, the government announced on Tuesday (Sept 29)"). An Indone
 sentence's comma is no such border ("Pemerintah akan menggelar rapat, Senin (30/11)")."""
 
 
+def _not_the_days_own(lead: str, e: dates.Expression, sentence: int, clause: int) -> bool:
+    """Whether the words around the day `e` of `lead` make it another day than the one the
+    story tells of: one to come (a future word from `clause` on, a rule taking effect,
+    "mendatang" after it), a span's end, or an earlier one ("sebelumnya" just before it).
+    `sentence` and `clause` are where the day's sentence and clause begin."""
+    return bool(
+        dates._FUTURE.search(lead, clause, e.start)
+        or dates._takes_effect(lead, e.start)
+        or dates._RANGE_END.search(lead[sentence : e.start])
+        or _COMING.search(lead[e.end : e.end + 20])
+        or _BEFORE.search(lead, max(sentence, e.start - 30), e.start)
+    )
+
+
 def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     """Return the latest day and month that a story's first paragraph writes right after
     their weekday, in any of its sentences ("... per Senin (23/11) siang, lima hari sejak ...
@@ -266,13 +280,7 @@ def lead_bound_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
         sentence = max((x for x in ends if x < e.start), default=0)
         clause = max((m.end() for m in _CLAUSE[dayfirst].finditer(lead, sentence, e.start)),
                      default=sentence)  # fmt: skip
-        if (
-            dates._FUTURE.search(lead, clause, e.start)
-            or dates._takes_effect(lead, e.start)
-            or dates._RANGE_END.search(lead[sentence : e.start])
-            or _COMING.search(lead[e.end : e.end + 20])
-            or _BEFORE.search(lead, max(sentence, e.start - 30), e.start)
-        ):
+        if _not_the_days_own(lead, e, sentence, clause):
             continue
         bound.append((e, weekday))
     if not bound:
@@ -331,13 +339,7 @@ def lead_plain_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
             not other_days and _weekdays_in(first)
         ):
             return None  # "on Monday suspended the ship, which ran aground on Nov 26"
-        if (
-            dates._FUTURE.search(lead, 0, e.start)
-            or dates._takes_effect(lead, e.start)
-            or dates._RANGE_END.search(lead[: e.start])
-            or _COMING.search(lead[e.end : e.end + 20])
-            or _BEFORE.search(lead, max(0, e.start - 30), e.start)
-        ):
+        if _not_the_days_own(lead, e, 0, 0):
             return None
         return YearlessDateline(e.month, e.day, None)
     return None
