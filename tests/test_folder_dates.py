@@ -267,9 +267,12 @@ def test_a_rebuild_follows_the_folder_date_byte_for_byte(
 # --- an estimated month the folder puts in its year ------------------------------------------
 
 NO_DAY = LITHIUM.replace("SANTIAGO, Jan 21 (Reuters)", "SANTIAGO (Reuters)").replace(
-    "chose a consortium", "chose on 20 January a consortium"
+    "strategy for the critical mineral.",
+    "strategy for the critical mineral. The choice was announced on 20 January.",
 )
-"""No day of its own at all: its month is estimated from "20 January" and the year 2031."""
+"""No day of its own at all: its month is estimated from "20 January" and the year 2031.
+(The day is in the lead's second sentence: in its first, its folder would date it, as
+`test_a_leads_plain_day_takes_the_year_its_folder_gives` shows.)"""
 
 
 def test_an_estimated_month_takes_the_folders_year(tmp_path: Path) -> None:
