@@ -204,6 +204,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind133", 0.93),  # scored blind on arrival (s40): 0.935
         ("blind134", 0.88),  # 0.887 on arrival (s40); its verdict showed the lead's day
         ("blind135", 0.92),  # scored blind on arrival (s40): 0.926
+        ("blind136", 0.87),  # scored blind on arrival (s40, after its changes): 0.876
+        ("blind137", 0.91),  # scored blind on arrival (s40, after its changes): 0.910
+        ("blind138", 0.87),  # scored blind on arrival (s40, after its changes): 0.872
+        ("blind139", 0.84),  # scored blind on arrival (s40, after its changes): 0.849
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
