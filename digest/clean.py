@@ -68,10 +68,19 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(watch|video)\s*:"),
     ("read-also", r"^\s*baca artikel\b.{0,200}\bselengkapnya\b"),
     ("read-also", r"^\s*(simak|baca) selengkapnya\b.{0,40}$"),
-    ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|news)?\s*:"),
+    ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|story|news|reading)?\s*:"),
+    (
+        "read-also",  # a bulleted link: "● Related: Dengue cases climb", "● Read more: ..."
+        r"^\s*[●•▪◆►▶■]\s*(related|read more|read also|also read|baca juga|lihat juga|"
+        r"berita terkait|artikel terkait)\s*:",
+    ),
+    (
+        "read-also",  # "Simak berita lainnya seputar topik ini", "BACA BERITA LAINNYA:"
+        r"^\s*(baca|simak|lihat)\s+(berita|artikel)\s+([\w.+-]+\s+){0,3}lainnya\b.{0,100}$",
+    ),
     (
         "read-also",  # a linked headline under a label: "Pilihan Editor: ...", "Read: ..."
-        r"^\s*(pilihan editor|editor'?s'?\s+(choice|picks?)|artikel terkait|berita terkait|"
+        r"^\s*(pilihan editor|editor['’]?s['’]?\s+(choice|picks?)|artikel terkait|berita terkait|"
         r"read|next|klik untuk baca(\s+juga)?)\s*:\s*\S",
     ),
     ("read-also", r"^\s*saksikan\s+live\b[^.!?]{0,40}$"),  # "Saksikan Live Liputan6 Pagi:"
@@ -123,7 +132,17 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("currency-note", r"^\s*\(\s*\$\s*1\s*=\s*[\d.,]+\s+[\w ]{2,30}\)\s*$"),
     ("menu", rf"^\s*{_MENU_ITEM}( +\| +{_MENU_ITEM}){{2,}}\s*$", " | "),
     ("menu", rf"^\s*{_CRUMB}( +[>›»] +{_CRUMB})+\s*$", " > ", " › ", " » "),
-    ("promo", r"^\s*(download|unduh)\s+(the\s+)?(apps?|aplikasi)\b.{0,80}$"),
+    ("promo", r"^\s*(download|unduh)\s+(the\s+)?([\w.]+\s+){0,3}(apps?|aplikasi)\b.{0,80}$"),
+    (
+        "promo",  # "Ikuti terus berita Bali United hanya di Pulau Dewata Sport."
+        r"^\s*ikuti\s+(terus\s+)?(berita|update|informasi|perkembangan)\b.{0,100}\bdi\s+\S.{0,60}$",
+    ),
+    ("promo", r"^\s*(like|follow)\s+(and\s+(like|follow|share)\s+)?(us|our page)\b.{0,80}$"),
+    (
+        "byline",  # Bloomberg's footer, before the reporters' names
+        r"^\s*to contact the (reporters?|editors?) (on|responsible for) this story\b.{0,40}$",
+    ),
+    ("byline", r"^\s*article published by\s+[A-Z][^.!?]{1,60}$"),
     ("promo", r"^\s*dapatkan\s+(update|informasi|berita)\b.{0,100}$"),
     ("promo", r"^\s*(klik di sini|click here)\b.{0,100}$"),
     (
@@ -145,7 +164,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     (
         "tags",
         r"^\s*(tags?|topik|topics?|kata kunci|keywords?|explore more|posted in|filed under|"
-        r"newspaper section)\s*:\s*[^.!?]{1,200}$",
+        r"newspaper section)(\s*/\s*(keywords?|kata kunci|topics?))?\s*:\s*[^.!?]{1,200}$",
     ),
     (
         "dateline",  # a page's stamp: "Published: 07 November 2026 18:20 | Politics"
@@ -180,7 +199,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"lihat postingan ini di instagram)\s*$|"
         r"^\s*(a post shared by|sebuah kiriman dibagikan oleh)\b.{0,80}\(@[\w.]{1,30}\)\s*$",
     ),
-    ("promo", r"^\s*baca berita dengan sedikit iklan\b.{0,40}$"),
+    ("promo", r"^\s*baca berita (dengan sedikit|tanpa) iklan\b.{0,60}$"),
     ("initials", r"^\s*\(\s*(\*|[a-z]{2,5}(\s*/\s*[a-z]{2,5})*)\s*\)\s*$"),
     ("initials", r"^\s*\(\s*[a-z]{2,5}\d{0,3}\s*/\s*[a-z0-9.-]{2,40}\s*\)\s*$"),  # (cr3/x.com)
     (
@@ -190,7 +209,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     (
         "byline",  # "(Penulis: X | Editor: Y)", "(Laporan Wartawan Pos-Kupang.com, Name)"
-        r"^\s*\(\s*(penulis|reporter|editor|pewarta|kontributor|laporan wartawan)\b[^()]{1,160}"
+        r"^\s*\(\s*([\w.]{1,10}\s*/\s*)?(penulis|reporter|editor|pewarta|kontributor|"
+        r"laporan wartawan)\b[^()]{1,160}"
         r"\)\s*$",
     ),
     ("byline", r"^\s*\(\s*(reuters|ap|afp|antara|bernama|xinhua|kyodo)\s*\)\s*$"),
@@ -216,7 +236,7 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     ("byline", r"^\s*laporan\s+(wartawan|reporter|koresponden)\b.{0,80}$"),
     ("syndication", r"^\s*artikel ini (telah|sudah) (tayang|terbit|dimuat|diterbitkan)\s+di\b"),
-    ("promo", r"^\s*(klik dan dapatkan|jangan lewatkan)\b.{0,40}\b(info|berita)\b.{0,60}$"),
+    ("promo", r"^\s*(klik dan dapatkan|jangan lewatkan)\b.{0,40}\b(info|berita|update)\b.{0,60}$"),
     (
         "byline",
         r"^\s*[^.]{0,120}\b(contributed to|contributed reporting to) this "
@@ -242,7 +262,8 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ),
     (
         "share",
-        r"^\s*(share|share this (article|story)|bagikan|bagikan artikel( ini)?|x|facebook|"
+        r"^\s*(share|share this (article|story)|bagikan|bagikan artikel( ini)?( melalui| via)?|"
+        r"x|facebook|"
         r"linkedin|email|e-mail|link|copy link|salin (link|tautan)|whatsapp|telegram|"
         r"twitter|print|cetak|purchase licensing rights|reprints?|url telah tercopy|"
         r"link (telah )?(disalin|tersalin)|link copied)\s*:?\s*$",
