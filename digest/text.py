@@ -309,7 +309,7 @@ def _capitalised_runs(
     """
     classes = {} if classes is None else classes
     story = strip_dateline(sentence)
-    if story is not sentence:
+    if len(story) < len(sentence):
         # "GARUT - Gempa bumi ...", "Jakarta (ANTARA) - Korban ...": the story's sentence
         # starts after the dateline.
         head = sentence[: len(sentence) - len(story)]

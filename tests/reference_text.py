@@ -59,7 +59,7 @@ def capitalised_runs(sentence: str) -> list[tuple[list[str], bool]]:
     After a dateline ("GARUT - ", "Jakarta (ANTARA) - "), the story's sentence starts again
     (the thirty-second session read every dateline `strip_dateline` reads, here as there)."""
     story = strip_dateline(sentence)
-    if story is not sentence:
+    if len(story) < len(sentence):
         head = sentence[: len(sentence) - len(story)]
         return capitalised_runs(head) + capitalised_runs(story)
     runs: list[tuple[list[str], bool]] = []
