@@ -208,6 +208,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind137", 0.91),  # scored blind on arrival (s40, after its changes): 0.910
         ("blind138", 0.87),  # scored blind on arrival (s40, after its changes): 0.872
         ("blind139", 0.84),  # scored blind on arrival (s40, after its changes): 0.849
+        ("blind140", 0.89),  # scored blind on arrival (s40, at its end): 0.892
+        ("blind141", 0.94),  # scored blind on arrival (s40, at its end): 0.945
+        ("blind142", 0.87),  # scored blind on arrival (s40, at its end): 0.876
+        ("blind143", 0.90),  # scored blind on arrival (s40, at its end): 0.905
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
