@@ -141,6 +141,21 @@ def _day_months(text: str, dayfirst: bool) -> list[dates.Expression]:
     ]
 
 
+def _first_sentence_end(text: str, found: Sequence[dates.Expression]) -> int:
+    """Return where the first sentence of `text` ends: not at a full stop inside one of the
+    dates `found` ("Nov. 5"), and after a place standing as a sentence of its own before
+    the story ("Batu Bara, North Sumatra. Minister X broke ground on Thursday ...")."""
+    inside = [range(e.start, e.end) for e in found]
+    ends = [
+        m.start()
+        for m in dates._SENTENCE_END.finditer(text)
+        if not any(m.start() in span for span in inside)
+    ]
+    if ends and place_only(text[: ends[0]]):
+        ends = ends[1:]
+    return ends[0] if ends else len(text)
+
+
 def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None:
     """Return the first day and month of a line's first sentence written right after their
     weekday, as a year-less dateline, else None: "..., Jumat (29/11).", "... agreed on
@@ -165,15 +180,7 @@ def _from_opening_sentence(line: str, dayfirst: bool) -> YearlessDateline | None
     if not dates.names_weekday(text):
         return None
     found = _day_months(text, dayfirst)
-    inside = [range(e.start, e.end) for e in found]
-    ends = [
-        m.start()
-        for m in dates._SENTENCE_END.finditer(text)
-        if not any(m.start() in span for span in inside)
-    ]
-    if ends and place_only(text[: ends[0]]):
-        ends = ends[1:]  # "Batu Bara, North Sumatra. Minister X broke ground on Thursday ..."
-    first_end = ends[0] if ends else len(text)
+    first_end = _first_sentence_end(text, found)
     if len(_weekdays_in(text[:first_end])) > 1:
         return None  # two weekdays: nothing to trust
     for e in found:
@@ -314,13 +321,12 @@ def lead_plain_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
     >>> lead_plain_day("Unlike the previous talks on May 3, this round was closed.", False)
     >>> lead_plain_day("Jalan ditutup hingga 20 Juni. Polisi berjaga pada 14 Juni.")
     """
-    ends = [m.start() for m in dates._SENTENCE_END.finditer(lead)]
     found = _day_months(lead, dayfirst)
-    inside = [range(e.start, e.end) for e in found]
-    ends = [x for x in ends if not any(x in span for span in inside)]
-    if ends and place_only(lead[: ends[0]]):
-        ends = ends[1:]
-    first_end = ends[0] if ends else len(lead)
+    first_end = _first_sentence_end(lead, found)
+    days = [e for e in found if e.start < first_end and dates._day(2000, e.month, e.day)]
+    if not days:
+        return None  # most leads: nothing more to read
+    e = days[0]
     first = lead[:first_end]
     # Another day the sentence tells of: a weekday, or a day before or after the report's
     # ("yesterday"; "today" is the report's own), unless it is the date's own ("yesterday
@@ -330,19 +336,13 @@ def lead_plain_day(lead: str, dayfirst: bool = True) -> YearlessDateline | None:
         for e in dates.find_expressions(first, dayfirst)
         if e.kind is dates.Kind.WEEKDAY or (e.kind is dates.Kind.RELATIVE and e.shift)
     ]
-    for e in found:
-        if e.start >= first_end:
-            break
-        if dates._day(2000, e.month, e.day) is None:
-            continue
-        if any(not 0 <= e.start - end <= 3 for end in other_days) or (
-            not other_days and _weekdays_in(first)
-        ):
-            return None  # "on Monday suspended the ship, which ran aground on Nov 26"
-        if _not_the_days_own(lead, e, 0, 0):
-            return None
-        return YearlessDateline(e.month, e.day, None)
-    return None
+    if any(not 0 <= e.start - end <= 3 for end in other_days) or (
+        not other_days and _weekdays_in(first)
+    ):
+        return None  # "on Monday suspended the ship, which ran aground on Nov 26"
+    if _not_the_days_own(lead, e, 0, 0):
+        return None
+    return YearlessDateline(e.month, e.day, None)
 
 
 def latest_full_date(texts: Iterable[str]) -> date | None:
