@@ -70,11 +70,6 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(simak|baca) selengkapnya\b.{0,40}$"),
     ("read-also", r"^\s*(related|recommended)\s*(articles?|stories|story|news|reading)?\s*:"),
     (
-        "read-also",  # a bulleted link: "● Related: Dengue cases climb", "● Read more: ..."
-        r"^\s*[●•▪◆►▶■]\s*(related|read more|read also|also read|baca juga|lihat juga|"
-        r"berita terkait|artikel terkait)\s*:",
-    ),
-    (
         "read-also",  # "Simak berita lainnya seputar topik ini", "BACA BERITA LAINNYA:"
         r"^\s*(baca|simak|lihat)\s+(berita|artikel)\s+([\w.+-]+\s+){0,3}lainnya\b.{0,100}$",
     ),
@@ -334,6 +329,8 @@ _ELSEWHERE = re.compile(
 )
 """The rules without needles that may match anywhere in a line, tried together."""
 _ALL_NEEDLES = tuple(dict.fromkeys(n for needles in _RULE_NEEDLES for n in needles))
+_BULLETS = frozenset("●•▪◆►▶■")
+"""Characters a scraped list sets before its items; `line_rule` reads a line without one."""
 _CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 """The only characters besides ASCII ones that an ASCII letter matches under re.I (İ, ı, ſ,
 Kelvin K): a line holding one is searched with every rule, needles or not."""
@@ -355,7 +352,8 @@ END_MARKERS = re.compile(
     r"rekomendasi untuk anda|editor'?s picks?|pilihan redaksi|berita terkini|terkini|popular|"
     r"populer hari ini|load more|show comments|lihat semua|"
     r"(?:\d+\s+)?(?:comments?|komentar)(?:\s*\(\d+\))?|(?:leave|post) a comment|"
-    r"(?:tinggalkan|tulis) komentar)"
+    r"(?:tinggalkan|tulis) komentar|"
+    r"to contact the (?:reporters?|editors?) (?:on|responsible for) this story)"  # Bloomberg
     r"\s*:?\s*$",
     re.I,
 )
@@ -449,7 +447,14 @@ def line_rule(line: str) -> str | None:
     the lower-case line holds one of them (a substring test is ~50x cheaper than a search
     from every position). That skips no match, since a pattern's literal letters match
     under re.I only their own two cases or a character of `_CASE_TWINS`.
+
+    A leading bullet is not part of what a rule reads: "● Related: Dengue cases climb" is
+    "Related: ..." as a list of links prints it.
+    >>> line_rule("● Read more: Dengue cases climb"), line_rule("• Baca juga: Banjir surut")
+    ('read-also', 'read-also')
     """
+    if line and (line[0] in _BULLETS or line[0].isspace() and line.lstrip()[:1] in _BULLETS):
+        line = line.lstrip()[1:]
     lower = None if _CASE_TWINS.search(line) else line.lower()
     start = _ANY_AT_START.match(line) is not None
     if (

@@ -315,6 +315,8 @@ def test_front_matter_outlet_wins(tmp_path: Path) -> None:
         # session: 188 lines of 179 labelled pages)
         "● Related: Dengue cases climb as rainy season begins",
         "● Read more: Nickel boom reshapes Southeast Sulawesi's politics",
+        "• Watch: Floodwaters sweep through Medan's old quarter",  # any rule, behind a bullet
+        "▶ Simak juga video: Banjir rendam 300 rumah di Lebak",
         "RELATED STORY: What is heat index and why it matters",
         "Editor’s Choice: Two Indonesian Crew Still Missing After Jeju Capsizing",
         "Simak berita lainnya seputar topik artikel ini, di sini:",
@@ -966,6 +968,7 @@ def test_headline_lists_below_the_story_are_dropped_and_lists_inside_it_kept() -
         "Berita Terkini",
         "Komentar (3)",
         "12 comments",
+        "To contact the reporter on this story:",  # Bloomberg: the names under it go too
     ],
 )
 def test_list_headings_after_the_story_end_it(marker: str) -> None:

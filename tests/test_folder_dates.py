@@ -112,9 +112,10 @@ is the one its folder gives a year (its story's "March 2024" is background)."""
 def test_a_leads_plain_day_takes_the_year_its_folder_gives(tmp_path: Path) -> None:
     dated = own_dates(tmp_path, {"bridge.txt": BRIDGE, "rice.txt": RICE, "verdict.txt": VERDICT})
     assert dated["verdict"] == DateValue(date(2026, 1, 14), Granularity.DAY, INFERRED_YEAR)
-    # Alone it has no folder to date it: the year its story suggests stays an estimate.
+    # Alone it has no folder to date it: its January in the year its story names (March
+    # 2024) is only an estimate, a month and no day.
     alone = own_dates(tmp_path / "alone", {"verdict.txt": VERDICT})["verdict"]
-    assert alone is None or alone.source is DateSource.ESTIMATED
+    assert alone == DateValue(date(2024, 1, 1), Granularity.MONTH, DateSource.ESTIMATED)
 
 
 def test_front_matter_wins(tmp_path: Path) -> None:
