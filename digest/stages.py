@@ -683,7 +683,9 @@ the place and the background, and only the headline's verb tells them apart."""
 _POLICY_RATE = r"(?:suku_bunga|BI-Rate|BI_Rate)"
 """A central bank's policy rate, by its Indonesian words or Bank Indonesia's name for it."""
 ACTIONS = (
-    ("attack", r"serang serangan menyerang gempur bombardir attack attacks attacked drone_strike "
+    ("attack", r"(?<!di\s)(?<!ke\s)(?<!dari\s)(?<!PN\s)(?<!Kota\s)(?<!Kabupaten\s)"
+     r"(?<!Polres\s)(?<!Polresta\s)(?<!Kab\.\s)serang(?!,?\s+Banten) "
+     r"serangan menyerang gempur bombardir attack attacks attacked drone_strike "
      r"missile_strike air_strike airstrike shelling bombing (?:drone|rudal|misil|mortir|"
      r"artileri|roket|bom)_(?:[\w-]+_){0,2}(?:hantam|menghantam)"),
     ("council meeting", "rapat_darurat security_council dewan_keamanan"),

@@ -558,6 +558,12 @@ def _actions(title: str) -> set[str]:
         ("Pesawat Latih TNI AU Jatuh di Laut Selatan Bantul, Satu Pilot Selamat", {"crash"}),
         ("KSAU Setop Sementara Seluruh Pesawat Grob Usai Kecelakaan di Bantul", {"grounding"}),
         ("Harga Cabai Jatuh, Petani Merugi", set()),  # only an aircraft's fall is a crash
+        # Serang the city, Banten's capital, is not "serang" the verb (blind62's oil spill)
+        ("Harimau Serang Penyadap Karet di Merangin", {"attack"}),
+        ("Ketahuan Warga yang Ronda, Maling ATM di Serang Tinggalkan Gerinda", set()),
+        ("Nelayan Tirtayasa Geruduk PN Serang di Sidang Perdana Kasus Limbah", set()),
+        ("Banjir Rendam 300 Rumah di Kabupaten Serang", set()),
+        ("Serang, Banten Diguyur Hujan Es", set()),
         # A race weekend's qualifying, sprint and race (blind73)
         ("Hasil Kualifikasi MotoGP Belanda 2026: Brunello Rebut Pole Position", {"qualifying"}),
         ("Brunello breaks Assen lap record to claim Dutch TT pole", {"qualifying"}),
