@@ -677,20 +677,51 @@ def _headline_below_labels(title: str, lines: list[str]) -> int | None:
     Nov 2024 09:12 WIB"), then a headline-shaped line (4 to 25 words, not ending a sentence).
     A short headline over a date and then the story stays the headline.
     """
-    if not _is_label(title) or not (
-        _OUTLET_SHAPE.search(title) or any(w.isupper() and len(w) > 1 for w in title.split())
-    ):
+    if not _is_label(title):
         return None
+    outlet = _outlet_like(title)
     seen = 0
     for index, line in enumerate(lines):
         if not line:
             continue
         if seen and _is_headline_shaped(line, 4):
             return index
-        if seen == 3 or not (_is_label(line) or is_dateline_only(line)):
+        crumb = _is_crumb(line)
+        if seen == 3 or not (_is_label(line) or crumb or is_dateline_only(line)):
             return None
+        if not (seen or outlet or crumb or _names_a_section(line)):
+            return None  # a short headline over a short line: neither is a page's label
         seen += 1
     return None
+
+
+def _is_crumb(line: str) -> bool:
+    """Whether a line is a page's trail of sections: "Berita Bali › Karangasem", "Culture |
+    North Bali" (fields of one to three words parted by bars or arrows)."""
+    if line_rule(line) == "menu":
+        return True
+    fields = _FIELDS.split(line)
+    return len(fields) > 1 and all(0 < len(f.split()) <= 3 for f in fields) and _is_label(
+        fields[-1]
+    )
+
+
+def _outlet_like(title: str) -> bool:
+    """Whether a short first line looks like a site's name: "Kompas.com", "detikBali",
+    "TIMES Indonesia", "InsideLombok" (one word), "ANTARA Jateng"."""
+    words = title.split()
+    return bool(
+        _OUTLET_SHAPE.search(title)
+        or len(words) == 1
+        or any(w.isupper() and len(w) > 1 for w in words)
+    )
+
+
+def _names_a_section(line: str) -> bool:
+    """Whether a short line names a site's section: "Bali News", "Ekonomi", "Berita Utama"
+    (ends on a section's word; not "In Memoriam")."""
+    last = line.split()[-1].lower()
+    return len(last) > 2 and last in _SECTION_WORDS
 
 
 _FIELDS = re.compile(r"\s[|›»>]\s")
@@ -720,16 +751,19 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     words = title.split()
     if not _is_label(title) and not _FIELDS.search(title):
         return None
+    found = [i for i, line in enumerate(lines) if line]
+    if len(found) < 2:
+        return None
     fields = [f.split() for f in _FIELDS.split(title)]
     if not (
         len(words) == 1
         or all(w.lower() in _SECTION_WORDS for w in words)
         or _OUTLET_SHAPE.search(title)
         or (len(fields) > 1 and all(len(f) <= 3 for f in fields))
+        # "ANTARA Jateng" over a headline and its page stamp ("Senin, 8 September 2025
+        # 14:40 WIB"); without the stamp an acronym's short headline over a subhead stays
+        or (_outlet_like(title) and is_page_stamp(lines[found[1]]))
     ):
-        return None
-    found = [i for i, line in enumerate(lines) if line]
-    if len(found) < 2:
         return None
     return found[0] if _is_headline_shaped(lines[found[0]], 5) else None
 

@@ -562,6 +562,53 @@ def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
     assert item.outlet == outlet
 
 
+@pytest.mark.parametrize(
+    ("above", "outlet"),
+    [
+        ("detikBali\nBerita Bali › Karangasem", "detikBali"),
+        ("The Bali Sun\nBali News", "The Bali Sun"),
+        ("The Bali Sun\nCulture | North Bali", "The Bali Sun"),
+        ("InsideLombok\nEkonomi", "InsideLombok"),
+        ("TIMES Indonesia\nJawa Timur › Malang", "TIMES Indonesia"),
+    ],
+)
+def test_a_site_name_over_its_section_trail_is_not_the_headline(
+    above: str, outlet: str
+) -> None:
+    """A scraped page's site name over its sections ("Berita Bali › Karangasem", "Culture |
+    North Bali", thirty-third session: 14 of blind147's 68 pages) was read as the headline."""
+    headline = "Mesin Mati di Selat Lombok, 57 Penumpang Fast Boat Terombang-ambing 3 Jam"
+    story = "Kapal cepat yang berlayar dari Padangbai mengalami mati mesin pada Sabtu (20/9/2025)."
+    item = cleaned(f"{above}\n\n{headline}\n\n{story}\n\nSemua penumpang selamat.\n")
+    assert item.title == headline
+    assert item.paragraphs[0] == story
+    assert item.outlet == outlet
+
+
+def test_an_agencys_regional_name_over_a_headline_and_its_stamp_is_not_the_headline() -> None:
+    headline = "BPBD: 120 hektare lahan di lereng Sumbing terbakar"
+    story = "Wonosobo (ANTARA) - Kebakaran di lereng Gunung Sumbing menghanguskan 120 hektare."
+    stamp = "Senin, 8 September 2025 14:40 WIB"
+    item = cleaned(f"ANTARA Jateng\n\n{headline}\n{stamp}\n\n{story}\n\nApi belum padam.\n")
+    assert item.title == headline
+    assert item.paragraphs[0] == story
+    # A short headline with an acronym, over a subhead and no page stamp, stays the headline.
+    subhead = "Bupati Morowali Utara ditahan usai diperiksa sepuluh jam"
+    short = cleaned(f"KPK Tahan Bupati\n{subhead}\n{story}\n")
+    assert short.title == "KPK Tahan Bupati"
+
+
+@pytest.mark.parametrize(
+    ("short", "below"),
+    [("Denpasar Darurat Sampah", "Warga Resah"), ("Deputy Sheriff", "In Memoriam")],
+)
+def test_a_short_headline_over_a_short_line_stays_the_headline(short: str, below: str) -> None:
+    """Neither line names a site or a section: the first is the headline."""
+    story = "Sampah menumpuk di sudut kota sejak pekan lalu\nIni ceritanya."
+    item = cleaned(f"{short}\n{below}\n{story}\n")
+    assert item.title == short
+
+
 @pytest.mark.parametrize("short", ["Deputy Sheriff", "Saham TMKA Disuspensi", "Brexit"])
 def test_a_short_headline_over_a_subhead_stays_the_headline(short: str) -> None:
     subhead = "End of Watch: Friday, June 24, 2005" if short != "Brexit" else "Deal agreed."
