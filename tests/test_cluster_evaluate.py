@@ -130,7 +130,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind59", 0.90),  # raised to its score (s36: a pact sealed is a signing)
         ("blind60", 0.94),  # raised to its score (s35: a lead's weekday and date)
         ("blind61", 0.98),
-        ("blind62", 0.97),
+        ("blind62", 0.98),  # 0.989 since Serang the city is no attack (s41)
         ("blind63", 0.99),  # raised to its score (s32)
         ("blind64", 0.84),  # 0.856 → 0.848: names after a dateline (s40)
         ("blind65", 0.87),  # raised to its score (s35: dotted and weekday-read stamps)
@@ -212,6 +212,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind141", 0.94),  # scored blind on arrival (s40, at its end): 0.945
         ("blind142", 0.87),  # scored blind on arrival (s40, at its end): 0.876
         ("blind143", 0.90),  # scored blind on arrival (s40, at its end): 0.905
+        ("blind144", 0.93),  # scored blind on arrival (s41, main 22f060c): 0.937
+        ("blind145", 0.91),  # scored blind on arrival (s41, main 22f060c): 0.914
+        ("blind146", 0.89),  # scored blind on arrival (s41, main 22f060c): 0.895
+        ("blind147", 0.89),  # 0.905 on arrival (s41); 0.892 with its real headlines
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
