@@ -453,7 +453,7 @@ def line_rule(line: str) -> str | None:
     >>> line_rule("● Read more: Dengue cases climb"), line_rule("• Baca juga: Banjir surut")
     ('read-also', 'read-also')
     """
-    if line and (line[0] in _BULLETS or line[0].isspace() and line.lstrip()[:1] in _BULLETS):
+    if line and (line[0] in _BULLETS or (line[0].isspace() and line.lstrip()[:1] in _BULLETS)):
         line = line.lstrip()[1:]
     lower = None if _CASE_TWINS.search(line) else line.lower()
     start = _ANY_AT_START.match(line) is not None
@@ -673,9 +673,11 @@ def _headline_below_labels(title: str, lines: list[str]) -> int | None:
     labels, else None.
 
     What a page shows above its headline, copied with it: a short outlet-like name
-    ("CNN Indonesia", "detikNews"), then section names or a date ("Internasional", "Sabtu, 30
-    Nov 2024 09:12 WIB"), then a headline-shaped line (4 to 25 words, not ending a sentence).
-    A short headline over a date and then the story stays the headline.
+    ("CNN Indonesia", "detikNews", `_outlet_like`), then section names, a trail of them or a
+    date ("Internasional", "Berita Bali › Karangasem", "Sabtu, 30 Nov 2024 09:12 WIB"), then
+    a headline-shaped line (4 to 25 words, not ending a sentence). Any short name counts
+    where the line under it is a trail or names a section ("The Bali Sun" over "Bali
+    News"). A short headline over a date and then the story stays the headline.
     """
     if not _is_label(title):
         return None
@@ -701,9 +703,7 @@ def _is_crumb(line: str) -> bool:
     if line_rule(line) == "menu":
         return True
     fields = _FIELDS.split(line)
-    return len(fields) > 1 and all(0 < len(f.split()) <= 3 for f in fields) and _is_label(
-        fields[-1]
-    )
+    return len(fields) > 1 and all(_is_label(f) and f.strip() for f in fields)
 
 
 def _outlet_like(title: str) -> bool:
