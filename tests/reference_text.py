@@ -259,7 +259,11 @@ def build_entries(members: Sequence[Article]) -> tuple[TimelineEntry, ...]:
 
 
 def line_rule(line: str) -> str | None:
-    """Return the name of the first boilerplate rule `line` matches, or None."""
+    """Return the name of the first boilerplate rule `line` matches, or None; a leading
+    bullet is not part of what the rules read."""
+    stripped = line.lstrip()
+    if stripped and stripped[0] in "●•▪◆►▶■":
+        line = stripped[1:]
     for name, pattern in LINE_RULES:
         if pattern.search(line):
             return name

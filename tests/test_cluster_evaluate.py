@@ -216,6 +216,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind145", 0.91),  # scored blind on arrival (s41, main 22f060c): 0.914
         ("blind146", 0.89),  # scored blind on arrival (s41, main 22f060c): 0.895
         ("blind147", 0.89),  # 0.905 on arrival (s41); 0.892 with its real headlines
+        ("blind148", 0.92),  # scored blind on arrival (s41, at its end): 0.927
+        ("blind149", 0.96),  # scored blind on arrival (s41, at its end): 0.962
+        ("blind150", 0.98),  # scored blind on arrival (s41, at its end): 0.981
+        ("blind151", 0.86),  # scored blind on arrival (s41, at its end): 0.867
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:

@@ -175,11 +175,11 @@ def test_line_rules_match_the_reference(corpora, name: str) -> None:
 
 
 # Words of the boilerplate rules, in odd cases and with the letters that match ASCII ones
-# under re.I (dotted and dotless i, long s, Kelvin sign).
+# under re.I (dotted and dotless i, long s, Kelvin sign), and the bullets a list sets first.
 BOILERPLATE = """Copyright copyrİght © All rights reserved hak cipta Baca juga : Read also
 WhatsApp whatſapp Telegram channel saluran t.me/x news.google.com Editor contributed
 contriButed to this report story Sumber (Foto: AP) [Getty] Jumat, 29/11/2024 10:00 WIB |
-Ķ K ı İ Share Facebook subscribe"""
+Ķ K ı İ Share Facebook subscribe ● • ▶"""
 BOILERPLATE_LINES = st.lists(st.sampled_from(BOILERPLATE.split() + PIECES.split()), max_size=12)
 
 
