@@ -220,6 +220,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind149", 0.96),  # scored blind on arrival (s41, at its end): 0.962
         ("blind150", 0.98),  # scored blind on arrival (s41, at its end): 0.981
         ("blind151", 0.86),  # scored blind on arrival (s41, at its end): 0.867
+        ("blind152", 0.84),  # scored blind on arrival (s41, main fae5dc3): 0.849
+        ("blind153", 0.93),  # scored blind on arrival (s41, main fae5dc3): 0.932
+        ("blind154", 0.95),  # scored blind on arrival (s41, main fae5dc3): 0.957
+        ("blind155", 0.94),  # scored blind on arrival (s41, main fae5dc3): 0.948
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
