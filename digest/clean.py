@@ -1140,7 +1140,7 @@ _OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
 _OUTLET_SHAPE = re.compile(
     rf"({DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
-    r"today|herald|tribune|globe|pos|kompas|detik)$|^detik)",
+    r"today|herald|tribune|globe|pos|kompas|detik)$|^(detik|times))",
     re.I,
 )
 
@@ -1170,6 +1170,8 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     True
     >>> detect_outlet(["SAMARINDA, Indonesia, Jan 22 (Reuters) - Rescuers found two."])
     'Reuters'
+    >>> detect_outlet(["TIMESINDONESIA, MALANG – Warga berkumpul."])
+    'TIMESINDONESIA'
     """
     for paragraph in paragraphs[:2]:
         m = DATELINE.match(paragraph)

@@ -351,7 +351,10 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-PLACE_NAMES = read_word_list("places.txt", phrases=True)
+INDONESIAN_PLACES = read_word_list("id-places.txt", phrases=True)
+PLACE_NAMES = read_word_list("places.txt", phrases=True) | INDONESIAN_PLACES
+"""Countries and the world's large cities (places.txt), and Indonesia's provinces, regencies and
+cities (id-places.txt), lower case."""
 ORG_WORDS = read_word_list("org-words.txt")
 _REGION_FORMS = frozenset(form for form, key in read_forms("regions.txt").items() if key != "-")
 """Indonesia's provinces as outlets write them ("Jawa Barat", "Kaltim", "West Java"); not
@@ -388,7 +391,8 @@ PLACE_HEADS = frozenset(
 PLACE_TAILS = frozenset(
     ("sea", "ocean", "bay", "peninsula", "valley", "airport", "park", "square", "bridge",
      "stadium", "station", "mosque", "church", "temple", "palace", "region", "regency",
-     "highway", "avenue", "road", "harbour", "harbor", "port", "coast", "strait")
+     "highway", "avenue", "road", "harbour", "harbor", "port", "coast", "strait", "plaza",
+     "mall")
 )  # fmt: skip
 """English place words that end a place's name ("South China Sea", "Soekarno-Hatta
 Airport"); at the start they may be a person's name ("Park Geun-hye")."""
@@ -414,6 +418,21 @@ _NAMING_WORDS = ORG_WORDS | PLACE_HEADS | PLACE_LEADS
 """Words that make an organisation's or a place's name: part of it even opening a sentence."""
 _NEWS_WORD_TOKENS = frozenset(w for variant in NEWS_WORDS for w in variant)
 """Indonesian news words ("ilmu", "pengetahuan", "perdagangan"): no one's name."""
+
+
+SURNAME_PLACES = frozenset(("samosir", "lingga", "karo", "sarmi", "muna"))
+"""Regencies whose names are also family or given names ("Fransiska Samosir")."""
+
+
+def _ends_in_indonesian_place(lower: list[str]) -> bool:
+    """Whether a name of two or more words (lower case) ends in an Indonesian province,
+    regency or city: an office, a club or an agency of that place ("Kapolres Cianjur",
+    "Persik Kediri", "Dinkes Balikpapan"), not a person, whom Indonesian news does not name
+    after a regency (the ones that are also family names aside: `SURNAME_PLACES`)."""
+    return len(lower) > 1 and any(
+        " ".join(lower[k:]) in INDONESIAN_PLACES and " ".join(lower[k:]) not in SURNAME_PLACES
+        for k in range(1, len(lower))
+    )
 
 
 def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> NameKind:
@@ -446,6 +465,8 @@ def name_kind(name: str, lowercase: frozenset[str] | set[str] = frozenset()) -> 
         return NameKind.PLACE
     if len(words) > 2 and lower[-1] in PLACE_NAMES:  # "Bursa Efek Indonesia", not a person
         return NameKind.ORGANISATION
+    if _ends_in_indonesian_place(lower):  # "Persib Bandung", "Polrestabes Medan", "Walhi Jambi"
+        return NameKind.ORGANISATION
     if (
         2 <= len(words) <= 4
         and all(w[:1].isupper() and w[1:].islower() for w in words)
@@ -465,8 +486,10 @@ def split_place_prefix(words: list[str]) -> tuple[list[str], list[str]]:
     >>> split_place_prefix(["Indonesia's", "National", "Disaster", "Mitigation", "Agency"])
     (['Indonesia'], ['National', 'Disaster', 'Mitigation', 'Agency'])
     """
-    if " ".join(words).lower() in PLACE_NAMES:
-        return [], words
+    if " ".join(words).lower() in PLACE_NAMES or (
+        len(words) == 2 and words[1].lower() in COMPASS_TAILS
+    ):
+        return [], words  # "Bogor Utara": a part of Bogor, not Bogor and "Utara"
     for size in (3, 2, 1):
         head, rest = words[:size], words[size:]
         if not rest:
@@ -514,10 +537,20 @@ def _head_title_at(words: list[str]) -> int | None:
     return None
 
 
+def _leads_with_place(words: list[str]) -> bool:
+    """Whether `words` start with a known place of two to four words: "Raja Ampat" is a
+    regency, not a king (`_strip_titles`)."""
+    return any(" ".join(words[:size]).lower() in PLACE_NAMES for size in (2, 3, 4))
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     if (k := _head_title_at(words)) is not None:
         words = words[k + 1 :]  # "Human Resources Minister Steven Sim" -> "Steven Sim"
-    while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in STOPWORDS):
+    while (
+        words
+        and (words[0].lower() in TITLE_WORDS or words[0].lower() in STOPWORDS)
+        and not _leads_with_place(words)
+    ):
         words = words[1:]
     while words and words[-1].lower() in STOPWORDS:
         words = words[:-1]

@@ -34,6 +34,20 @@ from digest.text import extract_names, name_kind, name_tokens, split_place_prefi
         ("Kuala Tungkal", NameKind.PLACE),
         ("Distrik Sinak", NameKind.PLACE),
         ("Mapolres Purwakarta", NameKind.PLACE),  # the police station's compound
+        # Indonesia's regencies and cities (data/id-places.txt), of one word or two
+        ("Malang", NameKind.PLACE),
+        ("Deli Serdang", NameKind.PLACE),
+        ("Kutai Kartanegara", NameKind.PLACE),
+        ("Raja Ampat", NameKind.PLACE),
+        ("Bima Arya", NameKind.PERSON),  # "Bima" is left out of the list: a given name too
+        # a name that ends in an Indonesian place is its office, club or agency, not a person
+        ("Kapolres Cianjur", NameKind.ORGANISATION),
+        ("Persib Bandung", NameKind.ORGANISATION),
+        ("Walhi Jambi", NameKind.ORGANISATION),
+        ("Fransiska Samosir", NameKind.PERSON),  # a regency that is also a family name
+        ("Bogor Utara", NameKind.PLACE),
+        ("Binjai Megah Plaza", NameKind.PLACE),
+        ("Banjarmasin Health Polytechnic", NameKind.ORGANISATION),
         ("Kejari Sijunjung", NameKind.ORGANISATION),
         ("Perum Bulog", NameKind.ORGANISATION),
         ("Balai Taman Nasional Komodo", NameKind.ORGANISATION),
@@ -76,11 +90,29 @@ def test_a_run_the_article_also_writes_in_lower_case_is_not_a_person() -> None:
         ("Papua Barat Daya Elisa Kambu", "Papua Barat Daya", "Elisa Kambu"),
         ("Jawa Barat", "", "Jawa Barat"),
         ("Kalimantan Timur Police", "", "Kalimantan Timur Police"),
+        # a regency or city before a name, and one with a compass word (a part of it)
+        ("Malang Sutiaji", "Malang", "Sutiaji"),
+        ("Mesuji Hendro Susilo", "Mesuji", "Hendro Susilo"),
+        ("Bogor Utara", "", "Bogor Utara"),
+        ("Kupang State Polytechnic", "", "Kupang State Polytechnic"),
     ],
 )
 def test_split_place_prefix(words: str, place: str, rest: str) -> None:
     head, tail = split_place_prefix(words.split())
     assert " ".join(head) == place and " ".join(tail) == rest
+
+
+def test_role_and_religious_titles_are_not_part_of_a_name() -> None:
+    names = extract_names(
+        "Ibadah di Jayapura",
+        [
+            "Pendeta Elias Karoba memimpin ibadah, didampingi Ustaz Ilham Syaifudin. "
+            "Terdakwa Lim Siew Kheng tidak hadir.",
+        ],
+    )
+    found = {n.text: n.kind for n in names}
+    for person in ("Elias Karoba", "Ilham Syaifudin", "Lim Siew Kheng"):
+        assert found.get(person) is NameKind.PERSON, found
 
 
 def test_titles_and_countries_are_split_from_people() -> None:
