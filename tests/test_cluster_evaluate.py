@@ -224,6 +224,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind153", 0.93),  # scored blind on arrival (s41, main fae5dc3): 0.932
         ("blind154", 0.95),  # scored blind on arrival (s41, main fae5dc3): 0.957
         ("blind155", 0.94),  # scored blind on arrival (s41, main fae5dc3): 0.948
+        ("blind156", 0.85),  # scored blind on arrival (s42, main de2436d): 0.850
+        ("blind157", 0.95),  # scored blind on arrival (s42, main de2436d): 0.958
+        ("blind158", 0.88),  # scored blind on arrival (s42, main de2436d): 0.887
+        ("blind159", 0.94),  # scored blind on arrival (s42, main de2436d): 0.944
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
