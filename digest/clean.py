@@ -368,6 +368,7 @@ DATE_WORDS = frozenset(
     (
         *dates.MONTHS,
         *dates.WEEKDAYS,
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
         "wib",
         "wita",
         "wit",
@@ -508,6 +509,8 @@ def is_dateline_only(line: str) -> bool:
     >>> is_dateline_only("CNN Indonesia | Jumat, 29/11/2024 10:00 WIB")
     True
     >>> is_dateline_only("Okezone.com / Senin, 16 November 2026 - 07:20 WIB")
+    True
+    >>> is_dateline_only("Jakarta ● Mon, November 10, 2025")
     True
     >>> is_dateline_only("Jakarta - Menteri tiba 29/11/2024")
     False
@@ -724,7 +727,7 @@ def _names_a_section(line: str) -> bool:
     return len(last) > 2 and last in _SECTION_WORDS
 
 
-_FIELDS = re.compile(r"\s[|›»>]\s")
+_FIELDS = re.compile(r"\s[|›»>/]\s")
 _SECTION_WORDS = frozenset({
     "berita", "utama", "terkini", "terbaru", "nasional", "internasional", "regional", "daerah",
     "dunia", "ekonomi", "bisnis", "politik", "hukum", "olahraga", "hiburan", "teknologi",
@@ -817,7 +820,8 @@ def _masthead_outlet(head: Sequence[str]) -> str | None:
     'The Associated Press'
     """
     for line in head:
-        name = re.sub(r"^(?:by|oleh)\s+", "", line.split("|", 1)[0].strip(), flags=re.I)
+        first = _FIELDS.split(line.split("|", 1)[0], 1)[0]  # "Jakarta Globe / News": a field
+        name = re.sub(r"^(?:by|oleh)\s+", "", first.strip(), flags=re.I)
         words = name.split()
         if not 1 <= len(words) <= 4 or re.search(r"[\d@,:;]|[.!?]$", name):
             continue  # not "NEWSPAPER SECTION: News", "Jakarta, NU Online", an address
@@ -1019,7 +1023,10 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         or detect_outlet([texts[i] for i in kept])
         or next((r.text for r in removed if r.rule == "outlet"), None)
         or _signed_outlet(removed)
-        or _masthead_outlet(lines[start : kept[0]] if kept else []),
+        or _masthead_outlet(lines[start : kept[0]] if kept else [])
+        or _masthead_outlet(
+            [r.text for r in removed if r.rule == "label" and _FIELDS.search(r.text)]
+        ),
         _render(raw, kept, texts),
     )
 
@@ -1135,9 +1142,12 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
     )
 
 
-_OUTLET_PREFIX = re.compile(r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/]\s+(?=.*\d)")
+_OUTLET_PREFIX = re.compile(
+    r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/●•]\s+(?=.*\d)"
+)
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
-"Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page)."""
+"Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page),
+"Jakarta ● Mon, November 10, 2025" (The Jakarta Post's place and date)."""
 _OUTLET_SHAPE = re.compile(
     rf"({DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|globe|pos|kompas|detik)$|^(detik|times))",

@@ -543,7 +543,7 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
         ("EKSKLUSIF", None),
         ("Menu", None),
         ("Kompas.com", "Kompas.com"),
-        ("Jakarta Globe | News", None),
+        ("Jakarta Globe | News", "Jakarta Globe"),  # its first field (thirty-fourth session)
         ("News › Internasional", None),
         ("Berita Utama", None),
         ("Sign in", None),
@@ -553,6 +553,14 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
         ("The Bali Sun\nCulture | North Bali", "The Bali Sun"),
         ("InsideLombok\nEkonomi", "InsideLombok"),
         ("TIMES Indonesia\nJawa Timur › Malang", "TIMES Indonesia"),
+        # a trail parted by slashes (thirty-fourth session: 87 pages of blind152, 153 and 158)
+        ("BEKASIHARIINI.COM / Berita Bekasi", "BEKASIHARIINI.COM"),
+        ("The Jakarta Post / Indonesia › City", "The Jakarta Post"),
+        ("PIKIRAN RAKYAT / Jabar / Majalengka", None),  # no outlet's shape
+        (
+            "The Jakarta Post / Business › Finance\nJakarta ● Tue, November 18, 2025",
+            "The Jakarta Post",
+        ),  # and The Jakarta Post's stamp under it
     ],
 )
 def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
@@ -661,11 +669,16 @@ def test_a_page_stamp_above_the_story_is_its_date_not_its_first_paragraph(stamp:
 
 def test_a_dated_line_inside_the_story_stays() -> None:
     """Only a stamp above the first sentence goes: a short dated line between paragraphs
-    (a subhead, a list's date) is the story's."""
+    (a subhead, a list's date) is the story's. (A line of date words alone, "Wed 4 Nov 2026,
+    09:15 WIB", is a stamp anywhere: the `dateline` line rule; since the thirty-fourth
+    session it knows the weekdays' short forms, as it knew the months'.)"""
     first = "Banjir merendam dua kecamatan di Kota Padang pada Selasa pagi, kata BPBD setempat."
     then = "Warga mengungsi ke masjid dan sekolah terdekat sejak Senin malam, kata lurah."
-    item = cleaned(f"Banjir Rendam Padang\n{first}\nWed 4 Nov 2026, 09:15 WIB\n{then}\n")
-    assert item.paragraphs == (first, "Wed 4 Nov 2026, 09:15 WIB", then)
+    dated = "4 November 2026 | Evakuasi Tahap Kedua"
+    item = cleaned(f"Banjir Rendam Padang\n{first}\n{dated}\n{then}\n")
+    assert item.paragraphs == (first, dated, then)
+    above = cleaned(f"Banjir Rendam Padang\n{dated}\n{first}\n{then}\n")
+    assert above.paragraphs == (first, then)  # the same line above the story is its stamp
 
 
 def test_bbc_related_topics_end_the_story() -> None:
