@@ -17,6 +17,7 @@ from digest.text import (
     DATELINE,
     DOMAIN_END,
     SHOWN_DATELINE,
+    is_title_case,
     name_kind,
     split_sentences,
 )
@@ -754,7 +755,10 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     words = title.split()
     if not _is_label(title) and not _FIELDS.search(title):
         return None
-    found = [i for i, line in enumerate(lines) if line]
+    # the page's stamp between its label and its headline ("CNBC Indonesia / Tech", then
+    # "19 November 2025 17:05") is no headline
+    shown = [i for i, line in enumerate(lines) if line]
+    found = [i for i in shown if not is_dateline_only(lines[i])]
     if len(found) < 2:
         return None
     fields = [f.split() for f in _FIELDS.split(title)]
@@ -765,15 +769,24 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
         or (len(fields) > 1 and all(len(f) <= 3 for f in fields))
         # "ANTARA Jateng" over a headline and its page stamp ("Senin, 8 September 2025
         # 14:40 WIB"); without the stamp an acronym's short headline over a subhead stays
-        or (_outlet_like(title) and is_page_stamp(lines[found[1]]))
+        or (_outlet_like(title) and is_page_stamp(lines[shown[1]]))
     ):
         return None
     return found[0] if _is_headline_shaped(lines[found[0]], 5) else None
 
 
 def _is_headline_shaped(line: str, least: int) -> bool:
-    """A line of `least` to 25 words that ends no sentence: a headline, not a story's line."""
-    return least <= len(line.split()) <= 25 and not re.search(r"[.!?]$", line)
+    """A line of `least` to 25 words that ends no sentence: a headline, not a story's line.
+    A title-cased line may end on a question or an exclamation ("Warga Bayung Lencir: Kami
+    Mau Kerja Apa?").
+    >>> _is_headline_shaped("Ekskavator Robohkan Tungku, Warga: Kami Mau Kerja Apa?", 4)
+    True
+    >>> _is_headline_shaped("Warga bertanya, kami mau kerja apa setelah tungku ditutup?", 4)
+    False
+    """
+    if not least <= len(line.split()) <= 25 or line.endswith("."):
+        return False
+    return not re.search(r"[!?][\"”’]?$", line) or is_title_case(line)
 
 
 def _is_label(line: str) -> bool:

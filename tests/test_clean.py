@@ -553,7 +553,7 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
         ("The Bali Sun\nCulture | North Bali", "The Bali Sun"),
         ("InsideLombok\nEkonomi", "InsideLombok"),
         ("TIMES Indonesia\nJawa Timur › Malang", "TIMES Indonesia"),
-        # a trail parted by slashes (thirty-fourth session: 87 pages of blind152, 153 and 158)
+        # a trail parted by slashes (thirty-fourth session: 90 pages of blind152, 153 and 158)
         ("BEKASIHARIINI.COM / Berita Bekasi", "BEKASIHARIINI.COM"),
         ("The Jakarta Post / Indonesia › City", "The Jakarta Post"),
         ("PIKIRAN RAKYAT / Jabar / Majalengka", None),  # no outlet's shape
@@ -561,6 +561,7 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
             "The Jakarta Post / Business › Finance\nJakarta ● Tue, November 18, 2025",
             "The Jakarta Post",
         ),  # and The Jakarta Post's stamp under it
+        ("CNBC Indonesia / Tech\n19 November 2025 17:05", None),  # a stamp under a trail
     ],
 )
 def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
@@ -574,6 +575,13 @@ def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
     assert item.title == headline
     assert item.paragraphs[0] == story
     assert item.outlet == outlet
+
+
+def test_a_title_cased_question_under_a_sites_labels_is_the_headline() -> None:
+    headline = "Ekskavator Robohkan Tungku Penyulingan, Warga Bayung Lencir: Kami Mau Kerja Apa?"
+    story = "SRIPOKU.COM, BAYUNG LENCIR - Ekskavator menghancurkan drum-drum penyulingan itu."
+    item = cleaned(f"SRIPOKU.COM\nSumsel › Muba\n\n{headline}\n{story}\n\nAsap masih keluar.\n")
+    assert (item.title, item.paragraphs[0], item.outlet) == (headline, story, "SRIPOKU.COM")
 
 
 def test_an_agencys_regional_name_over_a_headline_and_its_stamp_is_not_the_headline() -> None:
