@@ -61,6 +61,14 @@ three words, no digits."""
 # A line matching one of these is never story text. Each rule has a name kept on the record.
 # A rule searched for anywhere in the line may list "needles" after its pattern: lower-case
 # words of which a matching line must hold one (see `line_rule`).
+_OUTLET_CREDIT = (
+    r"[(\[]?\s*(?-i:(?:[A-Z]{3,}\s)?[A-Z]{5,}[A-Z0-9]*(?:\.com|\.co\.id|\.id)?|[A-Z][A-Za-z]+\.(?:com|co\.id|id)"
+    r"|ANTARA FOTO)/\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*[)\]]?\s*$"
+)
+"""A photo's credit that ends its caption: the outlet, in capitals or as a domain, and the
+photographer: "(KOMPAS.com/NADIA PUSPITALOKA)", "TEMPO/Imam Sukamto", "[Suara.com/Alfian]",
+"(TRIBUN MEDAN/BONIFASIUS TARIGAN)"; no space before the slash ("Kompas.com / Megapolitan"
+is a site's trail)."""
 _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\b\s*[:\-–]?"),
     ("read-also", r"^\s*(read|see)\s+(also|more)\s*[:\-–]"),
@@ -287,7 +295,11 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         *("copyright", "hak cipta", "©", "all rights reserved"),
     ),
     ("copyright", r"^\s*dilarang keras mengambil konten\b"),
-    ("photo-credit", r"^\s*\(?\s*(foto|photo|photograph|ilustrasi|illustration|image|gambar)\s*:"),
+    (
+        "photo-credit",  # "[Caption: Warga mengevakuasi barang ... KOMPAS.com/HENDRA]" too
+        r"^\s*[(\[]?\s*(foto|photo|photograph|ilustrasi|illustration|image|gambar|caption|"
+        r"keterangan foto)\s*:",
+    ),
     ("photo-credit", r"^\s*(image (source|caption)|sumber gambar|keterangan gambar)\s*,"),
     (
         "photo-credit",  # "Dok. Kementerian Pertahanan", "Tangkapan layar video KCNA"
@@ -552,7 +564,7 @@ CAPTION_MAX_WORDS = 40
 """A line of one sentence of at most this many words ending in a photo credit ("... berjabat
 tangan di Ankara. (Foto: Biro Humas Kemhan)") is the picture's caption, not the story: removed
 whole. A longer one is a paragraph with a credit pasted on: only the credit goes."""
-_TRAILING_CREDIT = re.compile(r"\s*\((?:foto|photo)\s*:[^)]*\)\s*$", re.I)
+_TRAILING_CREDIT = re.compile(rf"\s*\((?:foto|photo)\s*:[^)]*\)\s*$|\s{_OUTLET_CREDIT}", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _SITE_SUFFIX = re.compile(r"\s+(?P<mark>[-–—:])\s+(?P<site>[^-–—:|]{2,40})$")
 """A site's name after a dash or colon, as a page's <title> carries it: "... - Kompas.com",
@@ -819,6 +831,31 @@ def _signed_outlet(removed: Sequence[Removed]) -> str | None:
     return None
 
 
+_STAMPED = re.compile(r"\s*([\w.-]+(?:\s[\w.-]+){0,2})\s+[-–—|/]\s+\S")
+"""A name before a dash, bar or slash: a page's stamp or its section ("BOYOLALIUPDATE.COM -
+Jumat, 20 Februari 2026 | 06:15", "RADARJOMBANG.ID - Politik")."""
+
+
+def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
+    """Return the outlet a line taken off above the story names before its stamp or
+    section, when the name is shaped like an outlet's (`_OUTLET_SHAPE`), else None.
+
+    >>> _stamped_outlet([Removed("RADARJOMBANG.ID - Politik", "masthead")])
+    'RADARJOMBANG.ID'
+    >>> _stamped_outlet([Removed("Jakarta - Senin, 2 Februari 2026", "dateline")]) is None
+    True
+    """
+    for r in removed:
+        m = _STAMPED.match(r.text) if r.rule in _STAMP_RULES else None
+        if m and _OUTLET_SHAPE.search(m.group(1)):
+            return m.group(1)
+    return None
+
+
+_STAMP_RULES = frozenset({"dateline", "masthead", "furniture", "label"})
+"""The rules of the lines above a story that may hold the outlet's name before a stamp."""
+
+
 def _masthead_outlet(head: Sequence[str]) -> str | None:
     """Return the outlet a line above the story is the name of ("The Jakarta Post",
     "kumparanNEWS", "Jakarta Globe | Health": its first field), or None: at most four words,
@@ -1012,8 +1049,12 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             links = rule == "read-also" and len(line.split()) <= BARE_MARKER_WORDS
             next_link = index + 1
             continue
-        credit = _TRAILING_CREDIT.search(line) if "(" in line else None  # most lines: no search
-        if credit and line_rule(line) == "photo-credit":
+        # most lines hold neither, and are not searched
+        credit = _TRAILING_CREDIT.search(line) if "(" in line or "/" in line else None
+        if credit and line_rule(line) != "photo-credit":  # an outlet's credit: it goes alone
+            removed.append(Removed(credit.group(0).strip(), "photo-credit"))
+            line = line[: credit.start()]
+        elif credit:
             caption = line[: credit.start()]
             if len(caption.split()) <= CAPTION_MAX_WORDS and len(split_sentences(caption)) == 1:
                 removed.append(Removed(line, "photo-caption"))  # the picture's whole caption
@@ -1036,6 +1077,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         or detect_outlet([texts[i] for i in kept])
         or next((r.text for r in removed if r.rule == "outlet"), None)
         or _signed_outlet(removed)
+        or _stamped_outlet(removed)
         or _masthead_outlet(lines[start : kept[0]] if kept else [])
         or _masthead_outlet(
             [r.text for r in removed if r.rule == "label" and _FIELDS.search(r.text)]

@@ -417,6 +417,34 @@ def test_a_one_sentence_line_ending_in_a_photo_credit_is_a_caption_removed_whole
     assert removed_rules(item)[caption] == "photo-caption"
 
 
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Genangan air di Jalan Kemang Raya, Selasa malam.", "(KOMPAS.com/GILANG PRASETYO)"),
+        ("Koordinator KPIP menunjukkan bukti laporan di Gedung KPK.", "TEMPO/Imam Sukamto"),
+        ("Ilustrasi bus Transjakarta.", "[Suara.com/Alfian]"),
+        ("Warga melihat lubang di Jalan Brigjen Katamso.", "(TRIBUN MEDAN/BONIFASIUS TARIGAN)"),
+    ],
+)
+def test_an_outlets_photo_credit_is_cut_from_its_caption(caption: str, credit: str) -> None:
+    """A caption ending in an outlet's credit keeps its words; the credit goes (thirty-fourth
+    session: 28 labelled pages). A line that ends on two names parted by a slash is no
+    credit: "TNI/Polri", and a site's trail, "Kompas.com / Megapolitan"."""
+    story = "JAKARTA - Banjir merendam dua kecamatan di Jakarta Selatan pada Selasa malam."
+    item = cleaned(f"Banjir Jakarta\n{story}\n{caption} {credit}\n")
+    assert item.paragraphs == (story, caption)
+    assert removed_rules(item)[credit] == "photo-credit"
+    kept = "Personel gabungan TNI/Polri berjaga di lokasi sejak Selasa malam bersama warga."
+    assert cleaned(f"Banjir Jakarta\n{story}\n{kept}\n").paragraphs == (story, kept)
+
+
+def test_an_outlets_name_before_a_stamp_above_the_story_is_its_outlet() -> None:
+    story = "BOYOLALI - Polres Boyolali menangkap tiga orang penjual kunci jawaban ujian desa."
+    stamp = "BOYOLALIUPDATE.COM - Jumat, 20 Februari 2026 | 06:15"
+    item = cleaned(f"Sekdes di Boyolali Ditangkap Polisi\n\n{stamp}\n\n{story}\n")
+    assert (item.paragraphs, item.outlet) == ((story,), "BOYOLALIUPDATE.COM")
+
+
 def test_a_more_from_heading_ends_the_story() -> None:
     story = (
         "A landslide buried six houses in a hillside village on Sunday night, officials said.\n"
