@@ -44,7 +44,16 @@ newsrooms would (docs/history.md, "Fifteenth session"): their mean is the neares
 folder of real news, and is reported on its own."""
 ARRIVAL = tuple(
     f"blind{k}"
-    for k in (116, 117, 118, 119, *range(121, 134), *range(135, 147), *range(148, 158), 159)
+    for k in (
+        116,
+        117,
+        118,
+        119,
+        *range(121, 134),
+        *range(135, 147),
+        *range(148, 158),
+        *range(159, 164),
+    )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after
 reading them since (README, "Twenty-ninth session" to "Thirty-fourth session"): their mean

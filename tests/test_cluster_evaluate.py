@@ -228,6 +228,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind157", 0.95),  # scored blind on arrival (s42, main de2436d): 0.958
         ("blind158", 0.90),  # 0.887 on arrival (s42), then trails with slashes: 0.904
         ("blind159", 0.94),  # scored blind on arrival (s42, main de2436d): 0.944
+        ("blind160", 0.91),  # scored blind on arrival (s42, main de2436d): 0.914
+        ("blind161", 0.94),  # scored blind on arrival (s42, main de2436d): 0.940
+        ("blind162", 0.94),  # scored blind on arrival (s42, main de2436d): 0.949
+        ("blind163", 0.98),  # scored blind on arrival (s42, main de2436d): 0.985
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
