@@ -1005,12 +1005,14 @@ _SECTION_JOINERS = frozenset({"and", "of", "the", "dan"})
 """Small words of a section's name in a stamp of fields parted by bars: "18 November 2026 |
 Peace and Security"."""
 _AGO = re.compile(
-    r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+(?:yang\s+)?(?:ago|lalu)\b|"
+    r"\b(?:about\s+|sekitar\s+)?\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|jam|menit|hari)\s+"
+    r"(?:yang\s+)?(?:ago|lalu)\b|\bpage\s*[a-z]?\d{1,3}\b|"
     r"\b\d+\s*(?:-\s*)?(?:minutes?|mins?|menit)\s+(?:read|baca)\b|"
     r"\b(?:waktu\s+)?baca\s*:?\s*\d+\s*menit\b",
     _I,
 )
-"""How old a page says it is ("Updated 2 hours ago", "2 jam lalu") or how long it takes to
+"""How old a page says it is ("Updated about 2 hours ago", "2 jam lalu"), a print page
+("page2"), or how long it takes to
 read ("6 min read", "Baca 3 menit"): no date, nothing else."""
 _WEEKDAY_ABBREVIATIONS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -1061,6 +1063,10 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     '2024-11-29'
     >>> dateline_date("18 November 2026 | Peace and Security").iso()
     '2026-11-18'
+    >>> dateline_date("Published September 12, 2026 Updated about 6 hours ago").iso()
+    '2026-09-12'
+    >>> dateline_date("Fri, Oct 09, 2026 page2").iso()  # a print edition's page
+    '2026-10-09'
     """
     expression = dateline_expression(line, dayfirst)
     value = resolve(expression, None) if expression is not None else None
