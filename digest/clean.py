@@ -58,17 +58,19 @@ _CRUMB = r"[^\W\d_][^\s>›»\d]*(?:[ \t]+[^\W\d_][^\s>›»\d]*){0,2}"
 """A part of a breadcrumb trail ("Regional > Jawa Timur", "Home > News > Disaster"): one to
 three words, no digits."""
 
-# A line matching one of these is never story text. Each rule has a name kept on the record.
-# A rule searched for anywhere in the line may list "needles" after its pattern: lower-case
-# words of which a matching line must hold one (see `line_rule`).
 _OUTLET_CREDIT = (
-    r"[(\[]?\s*(?-i:(?:[A-Z]{3,}\s)?[A-Z]{5,}[A-Z0-9]*(?:\.com|\.co\.id|\.id)?|[A-Z][A-Za-z]+\.(?:com|co\.id|id)"
-    r"|ANTARA FOTO)/\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*[)\]]?\s*$"
+    r"[(\[]?\s*(?-i:(?:[A-Z]{3,}\s)?[A-Z]{5,}[A-Z0-9]*(?:\.com|\.co\.id|\.id)?"
+    r"|[A-Z][A-Za-z]+\.(?:com|co\.id|id)|ANTARA FOTO)"
+    r"/\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s*[)\]]?\s*$"
 )
 """A photo's credit that ends its caption: the outlet, in capitals or as a domain, and the
 photographer: "(KOMPAS.com/NADIA PUSPITALOKA)", "TEMPO/Imam Sukamto", "[Suara.com/Alfian]",
 "(TRIBUN MEDAN/BONIFASIUS TARIGAN)"; no space before the slash ("Kompas.com / Megapolitan"
 is a site's trail)."""
+
+# A line matching one of these is never story text. Each rule has a name kept on the record.
+# A rule searched for anywhere in the line may list "needles" after its pattern: lower-case
+# words of which a matching line must hold one (see `line_rule`).
 _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     ("read-also", r"^\s*(baca|lihat|simak|cek)\s+(juga|pula|lainnya)\b\s*[:\-–]?"),
     ("read-also", r"^\s*(read|see)\s+(also|more)\s*[:\-–]"),
@@ -381,7 +383,7 @@ DATE_WORDS = frozenset(
     (
         *dates.MONTHS,
         *dates.WEEKDAYS,
-        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+        *dates.WEEKDAY_ABBREVIATIONS,  # "Jakarta ● Tue, November 18, 2025"
         "wib",
         "wita",
         "wit",
@@ -836,6 +838,10 @@ _STAMPED = re.compile(r"\s*([\w.-]+(?:\s[\w.-]+){0,2})\s+[-–—|/]\s+\S")
 Jumat, 20 Februari 2026 | 06:15", "RADARJOMBANG.ID - Politik")."""
 
 
+_STAMP_RULES = frozenset({"dateline", "masthead", "furniture", "label"})
+"""The rules of the lines above a story that may hold the outlet's name before a stamp."""
+
+
 def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
     """Return the outlet a line taken off above the story names before its stamp or
     section, when the name is shaped like an outlet's (`_OUTLET_SHAPE`), else None.
@@ -850,10 +856,6 @@ def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
         if m and _OUTLET_SHAPE.search(m.group(1)):
             return m.group(1)
     return None
-
-
-_STAMP_RULES = frozenset({"dateline", "masthead", "furniture", "label"})
-"""The rules of the lines above a story that may hold the outlet's name before a stamp."""
 
 
 def _masthead_outlet(head: Sequence[str]) -> str | None:

@@ -1014,10 +1014,11 @@ _AGO = re.compile(
 """How old a page says it is ("Updated about 2 hours ago", "2 jam lalu"), a print page
 ("page2"), or how long it takes to
 read ("6 min read", "Baca 3 menit"): no date, nothing else."""
-_WEEKDAY_ABBREVIATIONS = frozenset({
+WEEKDAY_ABBREVIATIONS = frozenset({
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
 })  # fmt: skip
+"""Weekdays' short forms in English and Indonesian, as page stamps write them."""
 _ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "in", "was", "is", "for", "that", "with"})
 _INDONESIAN_WORDS = frozenset(
     {"yang", "dan", "di", "dengan", "untuk", "dari", "ini", "itu", "pada"}
@@ -1104,7 +1105,7 @@ def dateline_expression(
     words = re.findall(r"[^\W_]+", rest)  # "Liputan6" is one word
     for token in words:
         low = token.lower()
-        if low in _DATELINE_WORDS or low in WEEKDAYS or low in _WEEKDAY_ABBREVIATIONS:
+        if low in _DATELINE_WORDS or low in WEEKDAYS or low in WEEKDAY_ABBREVIATIONS:
             continue
         if byline and (low in _BYLINE_PLACE_WORDS or low in _SECTION_JOINERS):
             continue  # "oleh Stenly Pontoh [Manado] di 2 November 2026", "| Peace and Security"
