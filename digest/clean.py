@@ -277,7 +277,9 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
     (
         "byline",
         r"^\s*(by|oleh)\s*:?\s+[A-Z][\w.'’-]*(,?\s+(and\s+|dan\s+)?[A-Z][\w.'’-]*){0,7}"
-        r"(\s*\(\s*[\w.+-]+@[\w-]+(\.[\w-]+)+\s*\))?\s*$",
+        r"(\s*[(\[]\s*[\w.+-]+@[\w-]+(\.[\w-]+)+\s*[)\]])?"  # "(jane@example.com)", "[...]"
+        # a role or an outlet after a dash: "- Correspondent / Philippine Daily Inquirer"
+        r"(\s+[-–—]\s+(?-i:[A-Z][\w.'’-]*(\s+(/\s+)?[A-Z][\w.'’-]*){0,6}))?\s*$",
     ),
     (
         "byline",
@@ -1212,6 +1214,27 @@ _OUTLET_SHAPE = re.compile(
 )
 
 
+def _names_an_outlet(after: str) -> bool:
+    """Whether what follows a dateline's place is an outlet's name: one word ("Tempo",
+    "Liputan6"), or words shaped like an outlet's ("Cenderawasih Pos") or holding an acronym
+    ("CNN Indonesia"); not a province the place lists do not know ("Camarines Norte")."""
+    words = after.split()
+    return (
+        len(words) == 1
+        or _OUTLET_SHAPE.search(after) is not None
+        or any((w.isupper() and len(w) > 1) or w.lower() in _MEDIA_WORDS for w in words)
+    )
+
+
+_MEDIA_WORDS = frozenset({
+    "radar", "tribun", "warta", "kabar", "lintas", "jurnal", "harian", "suara", "kanal",
+    "jejak", "berita", "info", "media", "pos", "post", "news", "agency", "times", "daily",
+    "today", "online", "tv", "radio", "ekspres", "express", "pers", "press", "gazette",
+})  # fmt: skip
+"""Words that outlets' names are made of ("Radar Mojokerto", "Kabar Timur Raya", "Bahrain
+News Agency")."""
+
+
 def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     """Return the outlet a dateline in the first paragraphs names, or None.
 
@@ -1239,6 +1262,8 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
     'Reuters'
     >>> detect_outlet(["TIMESINDONESIA, MALANG – Warga berkumpul."])
     'TIMESINDONESIA'
+    >>> detect_outlet(["DAET, Camarines Norte — Floodwaters rose overnight."]) is None
+    True
     """
     for paragraph in paragraphs[:2]:
         m = DATELINE.match(paragraph)
@@ -1259,6 +1284,7 @@ def detect_outlet(paragraphs: Sequence[str]) -> str | None:
             after
             and after.split()[0].lower().rstrip(".") not in DATE_WORDS
             and name_kind(after.strip()) is not NameKind.PLACE  # "CIANJUR, West Java —"
+            and _names_an_outlet(after.strip())  # not "DAET, Camarines Norte —"
         ):
             return after.strip()
         has_comma = "," in paragraph[: m.end()]
