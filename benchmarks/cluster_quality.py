@@ -52,7 +52,7 @@ ARRIVAL = tuple(
         *range(121, 134),
         *range(135, 147),
         *range(148, 158),
-        *range(159, 164),
+        *range(159, 168),
     )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after

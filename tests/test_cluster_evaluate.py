@@ -232,6 +232,10 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind161", 0.93),  # scored blind on arrival (s42, main de2436d): 0.940 (0.9396)
         ("blind162", 0.94),  # scored blind on arrival (s42, main de2436d): 0.949
         ("blind163", 0.98),  # scored blind on arrival (s42, main de2436d): 0.985
+        ("blind164", 0.92),  # scored blind on arrival (s42, main de2436d): 0.926
+        ("blind165", 0.96),  # 0.950 on arrival (s42, main de2436d); the s42 branch 0.964
+        ("blind166", 0.92),  # scored blind on arrival (s42, main de2436d): 0.926
+        ("blind167", 0.92),  # scored blind on arrival (s42, main de2436d): 0.923
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
