@@ -846,18 +846,27 @@ _STAMP_RULES = frozenset({"dateline", "masthead", "furniture", "label"})
 
 def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
     """Return the outlet a line taken off above the story names before its stamp or
-    section, when the name is shaped like an outlet's (`_OUTLET_SHAPE`), else None.
+    section, or in brackets after its writer, when the name is shaped like an outlet's
+    (`_OUTLET_SHAPE`), else None.
 
     >>> _stamped_outlet([Removed("RADARJOMBANG.ID - Politik", "masthead")])
     'RADARJOMBANG.ID'
     >>> _stamped_outlet([Removed("Jakarta - Senin, 2 Februari 2026", "dateline")]) is None
     True
+    >>> _stamped_outlet([Removed("Anggita Wuisan (The Jakarta Post)", "masthead")])
+    'The Jakarta Post'
     """
     for r in removed:
-        m = _STAMPED.match(r.text) if r.rule in _STAMP_RULES else None
-        if m and _OUTLET_SHAPE.search(m.group(1)):
-            return m.group(1)
+        if r.rule not in _STAMP_RULES:
+            continue
+        for m in (_STAMPED.match(r.text), _BRACKETED_OUTLET.search(r.text)):
+            if m and _OUTLET_SHAPE.search(m.group(1)):
+                return m.group(1)
     return None
+
+
+_BRACKETED_OUTLET = re.compile(r"\(([^()]{2,40})\)\s*$")
+"""A writer's line that names the outlet in brackets: "Anggita Wuisan (The Jakarta Post)"."""
 
 
 def _masthead_outlet(head: Sequence[str]) -> str | None:
@@ -1209,7 +1218,7 @@ _OUTLET_PREFIX = re.compile(
 "Jakarta ● Mon, November 10, 2025" (The Jakarta Post's place and date)."""
 _OUTLET_SHAPE = re.compile(
     rf"({DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
-    r"today|herald|tribune|globe|pos|kompas|detik)$|^(detik|times))",
+    r"today|herald|tribune|globe|pos|kompas|detik)$|^(detik|times|kumparan))",
     re.I,
 )
 

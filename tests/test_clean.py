@@ -438,6 +438,12 @@ def test_an_outlets_photo_credit_is_cut_from_its_caption(caption: str, credit: s
     assert cleaned(f"Banjir Jakarta\n{story}\n{kept}\n").paragraphs == (story, kept)
 
 
+def test_an_outlet_in_brackets_after_the_writer_is_the_outlet() -> None:
+    story = "Organizers of the volleyball league overturned a five-set victory on Wednesday."
+    item = cleaned(f"Proliga strips Popsivo of win\nAnggita Wuisan (The Jakarta Post)\n\n{story}\n")
+    assert (item.paragraphs, item.outlet) == ((story,), "The Jakarta Post")
+
+
 def test_an_outlets_name_before_a_stamp_above_the_story_is_its_outlet() -> None:
     story = "BOYOLALI - Polres Boyolali menangkap tiga orang penjual kunci jawaban ujian desa."
     stamp = "BOYOLALIUPDATE.COM - Jumat, 20 Februari 2026 | 06:15"
@@ -590,6 +596,7 @@ def test_markdown_paragraphs_render_sanitized_html() -> None:
             "The Jakarta Post",
         ),  # and The Jakarta Post's stamp under it
         ("CNBC Indonesia / Tech\n19 November 2025 17:05", None),  # a stamp under a trail
+        ("kumparanBOLA", "kumparanBOLA"),  # kumparan's section brands, as detik's
     ],
 )
 def test_a_label_or_site_name_above_the_headline_is_not_the_headline(

@@ -39,6 +39,7 @@ from digest.text import extract_names, name_kind, name_tokens, split_place_prefi
         ("Deli Serdang", NameKind.PLACE),
         ("Kutai Kartanegara", NameKind.PLACE),
         ("Raja Ampat", NameKind.PLACE),
+        ("Palangka Raya", NameKind.PLACE),  # the spelling outlets use ("Palangkaraya" listed)
         ("Bima Arya", NameKind.PERSON),  # "Bima" is left out of the list: a given name too
         # a name that ends in an Indonesian place is its office, club or agency, not a person
         ("Kapolres Cianjur", NameKind.ORGANISATION),
