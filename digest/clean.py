@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import string
 from collections.abc import Sequence
@@ -772,9 +773,9 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     if not _is_label(title) and not _FIELDS.search(title):
         return None
     # the page's stamp between its label and its headline ("CNBC Indonesia / Tech", then
-    # "19 November 2025 17:05") is no headline
+    # "19 November 2025 17:05") is no headline; only the first two other lines are read
     shown = [i for i, line in enumerate(lines) if line]
-    found = [i for i in shown if not is_dateline_only(lines[i])]
+    found = list(itertools.islice((i for i in shown if not is_dateline_only(lines[i])), 2))
     if len(found) < 2:
         return None
     fields = [f.split() for f in _FIELDS.split(title)]
@@ -844,6 +845,10 @@ _STAMP_RULES = frozenset({"dateline", "masthead", "furniture", "label"})
 """The rules of the lines above a story that may hold the outlet's name before a stamp."""
 
 
+_BRACKETED_OUTLET = re.compile(r"\(([^()]{2,40})\)\s*$")
+"""A writer's line that names the outlet in brackets: "Anggita Wuisan (The Jakarta Post)"."""
+
+
 def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
     """Return the outlet a line taken off above the story names before its stamp or
     section, or in brackets after its writer, when the name is shaped like an outlet's
@@ -863,10 +868,6 @@ def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
             if m and _OUTLET_SHAPE.search(m.group(1)):
                 return m.group(1)
     return None
-
-
-_BRACKETED_OUTLET = re.compile(r"\(([^()]{2,40})\)\s*$")
-"""A writer's line that names the outlet in brackets: "Anggita Wuisan (The Jakarta Post)"."""
 
 
 def _masthead_outlet(head: Sequence[str]) -> str | None:
@@ -1091,10 +1092,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
         or next((r.text for r in removed if r.rule == "outlet"), None)
         or _signed_outlet(removed)
         or _stamped_outlet(removed)
-        or _masthead_outlet(lines[start : kept[0]] if kept else [])
-        or _masthead_outlet(
-            [r.text for r in removed if r.rule == "label" and _FIELDS.search(r.text)]
-        ),
+        or _masthead_outlet(lines[start : kept[0]] if kept else []),
         _render(raw, kept, texts),
     )
 
@@ -1228,20 +1226,18 @@ def _names_an_outlet(after: str) -> bool:
     "Liputan6"), or words shaped like an outlet's ("Cenderawasih Pos") or holding an acronym
     ("CNN Indonesia"); not a province the place lists do not know ("Camarines Norte")."""
     words = after.split()
-    return (
-        len(words) == 1
-        or _OUTLET_SHAPE.search(after) is not None
-        or any((w.isupper() and len(w) > 1) or w.lower() in _MEDIA_WORDS for w in words)
+    return len(words) == 1 or any(
+        (w.isupper() and len(w) > 1) or w.lower() in _MEDIA_WORDS or _OUTLET_SHAPE.search(w)
+        for w in words
     )
 
 
 _MEDIA_WORDS = frozenset({
     "radar", "tribun", "warta", "kabar", "lintas", "jurnal", "harian", "suara", "kanal",
-    "jejak", "berita", "info", "media", "pos", "post", "news", "agency", "times", "daily",
-    "today", "online", "tv", "radio", "ekspres", "express", "pers", "press", "gazette",
+    "jejak", "berita", "info", "agency", "radio", "ekspres", "express", "pers", "gazette",
 })  # fmt: skip
-"""Words that outlets' names are made of ("Radar Mojokerto", "Kabar Timur Raya", "Bahrain
-News Agency")."""
+"""Words outlets' names are made of besides those `_OUTLET_SHAPE` reads ("Radar
+Mojokerto", "Kabar Timur Raya", "Bahrain News Agency")."""
 
 
 def detect_outlet(paragraphs: Sequence[str]) -> str | None:
