@@ -530,6 +530,8 @@ def is_dateline_only(line: str) -> bool:
     True
     >>> is_dateline_only("Jakarta ● Mon, November 10, 2025")
     True
+    >>> is_dateline_only("Dar es Salaam. Thursday, May 21, 2026")
+    True
     >>> is_dateline_only("Jakarta - Menteri tiba 29/11/2024")
     False
     >>> is_dateline_only("Judul UTF-16"), is_dateline_only("Laporan - 16")
@@ -1209,11 +1211,14 @@ def _render(raw: RawArticle, kept: Sequence[int], texts: dict[int, str]) -> tupl
 
 
 _OUTLET_PREFIX = re.compile(
-    r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})\s+[-–—|/●•]\s+(?=.*\d)"
+    r"\s*((?=[\w.]*[^\W\d_])[\w.]+(?:\s[\w.]+){0,2})"
+    rf"(?:\s+[-–—|/●•]|\.(?=\s+(?:{dates.WEEKDAY_PATTERN})\b))\s+(?=.*\d)",
+    re.I,
 )
 """A short name before a date: "Kompas.com - 05/11/2024", "CNN Indonesia | Jumat, ...",
 "Okezone.com / Senin, 16 November 2026 - 07:20 WIB" (a stamp at the foot of the page),
-"Jakarta ● Mon, November 10, 2025" (The Jakarta Post's place and date)."""
+"Jakarta ● Mon, November 10, 2025" (The Jakarta Post's place and date), "Dar es Salaam.
+Thursday, May 21, 2026" (a place and a full stop before the weekday)."""
 _OUTLET_SHAPE = re.compile(
     rf"({DOMAIN_END}|(times|news|post|online|daily|press|media|tv|"
     r"today|herald|tribune|globe|pos|kompas|detik)$|^(detik|times|kumparan))",

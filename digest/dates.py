@@ -186,6 +186,8 @@ def resolve_weekday(word: str, anchor: date) -> date | None:
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
+WEEKDAY_PATTERN = _WEEKDAY
+"""Any weekday's name, English or Indonesian, as a pattern's alternatives."""
 _NUM_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _DAYTIME = (
     r"(?:\s+(?:pagi|siang|sore|petang|malam|subuh|dini\s+hari|morning|afternoon|evening|night))?"
@@ -1039,6 +1041,11 @@ def is_month_first(language: str | None, texts: Sequence[str] = ()) -> bool:
     return english > indonesian
 
 
+_MONTH_COMMA_DAY = re.compile(rf"\b({_MONTH}),\s*(\d{{1,2}})/((?:19|20)\d\d)\b", _I)
+"""A stamp's month, then its day and year parted by a slash ("Update: October, 13/2026 -
+21:05", as one news agency's English pages read)."""
+
+
 def _tidy_numbers(line: str) -> str:
     """Close up spaced numbers as scrapers leave them: "7: 35" → "7:35", "4 / 9" → "4/9";
     an ISO timestamp's "T" becomes a space ("2024-11-29T08:00" → "2024-11-29 08:00"), and a
@@ -1047,6 +1054,7 @@ def _tidy_numbers(line: str) -> str:
     line = re.sub(r"\b(\d{4}-\d{1,2}-\d{1,2})T(?=\d)", r"\1 ", line)
     line = re.sub(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)", r"\1 ", line)  # "20244:12 AM"
     line = re.sub(r"(?<=\d)\s*([:/])\s*(?=\d)", r"\1", line)
+    line = _MONTH_COMMA_DAY.sub(r"\1 \2, \3", line)  # "October, 13/2026" → "October 13, 2026"
     return re.sub(r"(?<=\d)\s+-\s+(?=\d)", "-", line)
 
 
@@ -1068,6 +1076,8 @@ def dateline_date(line: str, dayfirst: bool = True) -> DateValue | None:
     '2026-09-12'
     >>> dateline_date("Fri, Oct 09, 2026 page2").iso()  # a print edition's page
     '2026-10-09'
+    >>> dateline_date("Update: October, 13/2026 - 21:05").iso()
+    '2026-10-13'
     """
     expression = dateline_expression(line, dayfirst)
     value = resolve(expression, None) if expression is not None else None

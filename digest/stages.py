@@ -251,7 +251,11 @@ SEQUENCES = (
             _words(
                 "meets? met meeting talks bertemu pertemuan temui menemui bahas membahas "
                 "discuss discussed berbincang rakor rapat_koordinasi dialog dialogue "
-                "konsultasi consultations? agree agreed agrees sepakat bersepakat"
+                "konsultasi consultations? agree agreed agrees sepakat bersepakat "
+                "menerima_kunjungan menerima_delegasi kunjungan_kehormatan courtesy_call "
+                "audiensi beraudiensi hosted "
+                "hosts_(?:\\S+_){0,2}(?:counterparts?|ministers?|delegation|president|leaders?) "
+                "received_(?:a_|the_|his_|her_)?(?:visit(?:ing)?|delegation|counterpart)"
             ),
             _words(
                 r"signs? signed signing teken diteken meneken menandatangani ditandatangani "
@@ -768,7 +772,8 @@ DISASTERS = (
     ("flood", "banjir meluap terendam merendam flood floods flooded flooding floodwaters"),
     ("earthquake", "gempa earthquake earthquakes quake quakes"),
     ("landslide", "longsor landslide landslides mudslide mudslides"),
-    ("eruption", "erupsi meletus letusan erupts erupted eruption"),
+    ("eruption", "erupsi meletus letusan erupts erupted eruption steam_blasts? phreatic "
+     "spews? spewed spewing memuntahkan hujan_abu abu_vulkanik volcanic_ash ashfall"),
     ("poisoning", "keracunan poisoning poisoned"),
     ("emergency declared", r"tanggap_darurat status_darurat status_keadaan_darurat "
      r"(?:state|status)_of_(?:[\w-]+_)?emergency declares?_(?:[\w-]+_){0,3}emergency "

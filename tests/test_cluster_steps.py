@@ -95,6 +95,12 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Dialog Energi Menteri ESDM dan Menteri Singapura di Batam", ("talks", 0)),
         ("Prime ministers hold annual consultation in Putrajaya", ("talks", 0)),
         ("Two governors sign rice supply pact", ("talks", 1)),
+        # a minister receiving or hosting a visitor is a meeting (blind143, blind65); a
+        # country taking over as the Games' hosts is no meeting, whatever delegation it sends
+        ("Menteri Perdagangan menerima kunjungan Menteri Perdagangan Tanzania", ("talks", 0)),
+        ("Penny Wong hosts Indonesian counterpart Sugiono in Canberra", ("talks", 0)),
+        ("President received the visiting prime minister at the palace", ("talks", 0)),
+        ("Malaysia took over as hosts of the next Games as its delegation got the flag", None),
         # "seal" a deal or "ink" one is a signing (blind59, blind111); sealing a site is not
         ("Australia, Indonesia seal sea patrol pact as Canberra courts Jakarta", ("talks", 1)),
         ("Pakistan, Indonesia ink trade agreement cutting duty on palm oil", ("talks", 1)),
