@@ -240,7 +240,8 @@ SEQUENCES = (
         "talks",
         _words(
             "ministers? minister's menteri menlu menhan president presiden prime_minister "
-            "heads?_of_state kepala_negara "
+            "heads?_of_state kepala_negara kapolri kapolda panglima police_chiefs? "
+            "kepala_kepolisian "
             "governors? gubernur pemprov rakor rapat_koordinasi "
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
             "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman "

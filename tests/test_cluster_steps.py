@@ -100,6 +100,9 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Menteri Perdagangan menerima kunjungan Menteri Perdagangan Tanzania", ("talks", 0)),
         ("Penny Wong hosts Indonesian counterpart Sugiono in Canberra", ("talks", 0)),
         ("President received the visiting prime minister at the palace", ("talks", 0)),
+        # police chiefs meet and sign as ministers do (blind169)
+        ("Kapolri Terima Kepala Kepolisian Filipina, Bahas Scam Online", ("talks", 0)),
+        ("Indonesian, Philippine police chiefs sign pact on scam hubs", ("talks", 1)),
         ("Malaysia took over as hosts of the next Games as its delegation got the flag", None),
         # "seal" a deal or "ink" one is a signing (blind59, blind111); sealing a site is not
         ("Australia, Indonesia seal sea patrol pact as Canberra courts Jakarta", ("talks", 1)),
