@@ -194,8 +194,10 @@ _RULE_SOURCES: tuple[tuple[str, ...], ...] = (
         r"(\s*[ap]\.?\s*m\.?)?(\s+[A-Z]{1,4})?\s*$",
     ),
     (
-        "photo-caption",  # "Ilustrasi gempa. (SHUTTERSTOCK/TRIFF)", "Ilustrasi ... Foto: Dok. KKP"
+        "photo-caption",  # "Ilustrasi gempa. (SHUTTERSTOCK/TRIFF)", "Ilustrasi ... Foto: Dok. KKP",
+        # "Ilustrasi bus Transjakarta. [Suara.com/Alfian]"
         r"^\s*(ilustrasi|illustration)\b.{0,160}(\(\s*[\w .'’-]{2,40}/[^()]{2,60}\)|"
+        r"\[\s*[\w .'’-]{2,40}/[^\[\]]{2,60}\]|"
         r"\b(foto|photo)\s*:\s*[^.]{1,40}(\.\s*[^.]{1,40})?)\s*$",
     ),
     ("embed", r"^\s*\[\s*gambas\s*:[^\]]*\]\s*$"),
@@ -740,6 +742,13 @@ def _outlet_like(title: str) -> bool:
     )
 
 
+def _is_section(name: str) -> bool:
+    """Whether a name is only a site's section or a media word alone ("News", "World News"),
+    no outlet's name."""
+    words = name.lower().split()
+    return all(w in _SECTION_WORDS for w in words)
+
+
 def _names_a_section(line: str) -> bool:
     """Whether a short line names a site's section: "Bali News", "Ekonomi", "Berita Utama"
     (ends on a section's word; not "In Memoriam")."""
@@ -843,6 +852,22 @@ _STAMPED = re.compile(r"\s*([\w.-]+(?:\s[\w.-]+){0,2})\s+[-–—|/]\s+\S")
 Jumat, 20 Februari 2026 | 06:15", "RADARJOMBANG.ID - Politik")."""
 
 
+_OUTLET_AND_PLACE = re.compile(
+    r"\s*([\w.-]+(?:\s[\w.-]+){0,2}),\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s*"
+)
+"""An outlet's name and its place, alone on a line above the story ("Liputan6.com,
+Jakarta"): the dateline of a page that puts its stamp on the next line."""
+
+
+def _outlet_and_place(line: str) -> bool:
+    """Whether a line is only an outlet's name and a place (`_OUTLET_AND_PLACE`).
+    >>> _outlet_and_place("Liputan6.com, Jakarta"), _outlet_and_place("Jakarta, NU Online")
+    (True, False)
+    """
+    m = _OUTLET_AND_PLACE.fullmatch(line)
+    return m is not None and _OUTLET_SHAPE.search(m.group(1)) is not None
+
+
 _STAMP_RULES = frozenset({"dateline", "masthead", "furniture", "label"})
 """The rules of the lines above a story that may hold the outlet's name before a stamp."""
 
@@ -862,12 +887,20 @@ def _stamped_outlet(removed: Sequence[Removed]) -> str | None:
     True
     >>> _stamped_outlet([Removed("Anggita Wuisan (The Jakarta Post)", "masthead")])
     'The Jakarta Post'
+    >>> _stamped_outlet([Removed("News | Disaster", "furniture")]) is None  # a section
+    True
+    >>> _stamped_outlet([Removed("Liputan6.com, Manado", "masthead")])
+    'Liputan6.com'
     """
     for r in removed:
         if r.rule not in _STAMP_RULES:
             continue
-        for m in (_STAMPED.match(r.text), _BRACKETED_OUTLET.search(r.text)):
-            if m and _OUTLET_SHAPE.search(m.group(1)):
+        for m in (
+            _STAMPED.match(r.text),
+            _BRACKETED_OUTLET.search(r.text),
+            _OUTLET_AND_PLACE.fullmatch(r.text),
+        ):
+            if m and _OUTLET_SHAPE.search(m.group(1)) and not _is_section(m.group(1)):
                 return m.group(1)
     return None
 
@@ -1140,6 +1173,10 @@ def _without_furniture(kept: list[int], texts: dict[int, str], removed: list[Rem
         elif (i < first or i > last) and _is_furniture(texts[i]):
             removed.append(Removed(texts[i], "furniture"))
         elif i < first and _is_masthead(texts[i]):
+            removed.append(Removed(texts[i], "masthead"))
+        elif i < first and _is_crumb(texts[i]):  # "detikFinance / Berita Ekonomi Bisnis"
+            removed.append(Removed(texts[i], "menu"))
+        elif i < first and _outlet_and_place(texts[i]):  # "Liputan6.com, Jakarta"
             removed.append(Removed(texts[i], "masthead"))
         elif i in lists:
             removed.append(Removed(texts[i], "headline-list"))

@@ -1166,3 +1166,28 @@ def test_a_sites_name_after_the_headline_is_cut(title: str, headline: str) -> No
         f"{title}\nSEOUL - Menteri itu tiba di Pyongyang pada Jumat pagi untuk kunjungan.\n"
     )
     assert item.title == headline
+
+
+@pytest.mark.parametrize(
+    ("under", "outlet"),
+    [
+        # a trail under the headline, over the page's stamp (thirty-fifth session: blind172)
+        ("detikFinance / Berita Ekonomi Bisnis\nRabu, 01 Okt 2025 11:32 WIB", "detikFinance"),
+        # an outlet and its place alone on a line over the stamp (blind169, blind173)
+        ("Liputan6.com, Jakarta\n15 Jul 2026, 06:10 WIB", "Liputan6.com"),
+        # a site's name, then its section: the section is no outlet (blind173)
+        ("Jakarta Globe\nNews | Disaster\nBy Karina Wulandita | February 8, 2026 | 9:12 pm",
+         "Jakarta Globe"),  # fmt: skip
+        # an illustration's caption with the outlet's credit in square brackets (blind174)
+        ("Ilustrasi keterbukaan informasi publik. [Suara.com/Ema Rohimah]", None),
+    ],
+)
+def test_the_lines_between_a_headline_and_its_story_are_the_page(
+    under: str, outlet: str | None
+) -> None:
+    headline = "BPS: Inflasi September 2025 Capai 2,58 Persen, Emas Perhiasan Jadi Pemicu"
+    story = "Jakarta - Badan Pusat Statistik mencatat inflasi tahunan September sebesar 2,58%."
+    item = cleaned(f"{headline}\n{under}\n\n{story}\n\nAngka itu naik dari Agustus.\n")
+    assert item.title == headline
+    assert item.paragraphs[0] == story
+    assert item.outlet == outlet
