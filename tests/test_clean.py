@@ -1176,8 +1176,10 @@ def test_a_sites_name_after_the_headline_is_cut(title: str, headline: str) -> No
         # an outlet and its place alone on a line over the stamp (blind169, blind173)
         ("Liputan6.com, Jakarta\n15 Jul 2026, 06:10 WIB", "Liputan6.com"),
         # a site's name, then its section: the section is no outlet (blind173)
-        ("Jakarta Globe\nNews | Disaster\nBy Karina Wulandita | February 8, 2026 | 9:12 pm",
-         "Jakarta Globe"),  # fmt: skip
+        (
+            "Jakarta Globe\nNews | Disaster\nBy Karina Wulandita | February 8, 2026 | 9:12 pm",
+            "Jakarta Globe",
+        ),
         # an illustration's caption with the outlet's credit in square brackets (blind174)
         ("Ilustrasi keterbukaan informasi publik. [Suara.com/Ema Rohimah]", None),
     ],
