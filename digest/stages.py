@@ -256,7 +256,10 @@ SEQUENCES = (
                 "menerima_kunjungan menerima_delegasi kunjungan_kehormatan courtesy_call "
                 "audiensi beraudiensi hosted "
                 "hosts_(?:\\S+_){0,2}(?:counterparts?|ministers?|delegation|president|leaders?) "
-                "received_(?:a_|the_|his_|her_)?(?:visit(?:ing)?|delegation|counterpart)"
+                "receive[sd]_(?:the_|his_|her_|its_|a_)?(?:visiting_)?(?:[A-Z]\\S*_)?(?:visit|"
+                "delegation|counterparts?|president|prime_minister|ministers?|king|queen) "
+                "(?:menerima|terima)_(?:kunjungan|delegasi|presiden|perdana_menteri|menteri|menlu|"
+                "raja|ratu|dubes|duta_besar)"
             ),
             _words(
                 r"signs? signed signing teken diteken meneken menandatangani ditandatangani "
@@ -1007,6 +1010,17 @@ def _named_as_done(step: re.Pattern[str], text: str, not_done: re.Pattern[str] =
     )
 
 
+_SIDELINES = re.compile(
+    r"\b(?:di\s+)?(?:sela(?:-sela)?|(?:on|at)\s+the\s+(?:sidelines?|margins?)\s+of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:KTT|summit|forum|konferensi|conference|kongres|congress)"
+    r"(?:\s+[\w-]+){0,3}",
+    re.IGNORECASE,
+)
+"""A summit named as where two leaders met ("di sela KTT IORA", "on the sidelines of the
+BRICS summit"): their talks and their signing are each a happening of their own, not parts
+of the summit (`StepSequence.apart_from`)."""
+
+
 def step_of(text: str) -> tuple[str, int] | None:
     """Return the sequence and the latest step of it that `text` (a headline, then the
     first sentence) names, or None. Where the headline names steps, the latest of those: it
@@ -1023,7 +1037,9 @@ def step_of(text: str) -> tuple[str, int] | None:
     for sequence in SEQUENCES:
         if not sequence.setting.search(text.partition("\n")[0] if sequence.in_headline else text):
             continue
-        if sequence.apart_from is not None and sequence.apart_from.search(text):
+        if sequence.apart_from is not None and sequence.apart_from.search(
+            _SIDELINES.sub(" ", text)
+        ):
             continue
         named = [k for k, step in enumerate(sequence.steps) if _named_as_done(step, text)]
         if named:

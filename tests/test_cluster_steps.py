@@ -100,6 +100,15 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Menteri Perdagangan menerima kunjungan Menteri Perdagangan Tanzania", ("talks", 0)),
         ("Penny Wong hosts Indonesian counterpart Sugiono in Canberra", ("talks", 0)),
         ("President received the visiting prime minister at the palace", ("talks", 0)),
+        ("UAE President receives President of Indonesia at Qasr Al Watan", ("talks", 0)),
+        ("Menlu RI Terima Menlu Peru di Pejambon", ("talks", 0)),
+        ("Governor received an award from the president", None),
+        ("Gubernur Terima Penghargaan dari Menteri", None),
+        # two leaders meeting or signing on a summit's sidelines: their own happenings, not
+        # the summit's (blind26, blind97); the summit's own talks stay no step (below)
+        ("Bertemu PM India di Sela KTT BRICS, Presiden Bahas Target Dagang", ("talks", 0)),
+        ("President meets Mexican leader on the sidelines of the APEC summit", ("talks", 0)),
+        ("Indonesia, Mexico sign trade pacts on the sidelines of the APEC summit", ("talks", 1)),
         # police chiefs meet and sign as ministers do (blind169)
         ("Kapolri Terima Kepala Kepolisian Filipina, Bahas Scam Online", ("talks", 0)),
         ("Indonesian, Philippine police chiefs sign pact on scam hubs", ("talks", 1)),
