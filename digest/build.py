@@ -9,12 +9,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from digest import changes, clean, duplicates, load, render, site, summary, timeline
+import numpy as np
+
+from digest import changes, clean, cluster, duplicates, load, render, site, summary, timeline
 from digest.cache import BuildCache, cached_map, key_of
 from digest.config import Config
 from digest.errors import StrictError
 from digest.features import ArticleTerms, TermStore, read_article
-from digest.grouping import group_articles
+from digest.grouping import cluster_of, group_articles
 from digest.launcher import Launcher
 from digest.model import Article, BuildReport, DateValue, Event, NameKind, RawArticle, Removed
 from digest.overrides import read_overrides
@@ -136,18 +138,20 @@ def make_events(
     consume: bool = False,
     folder_dated: dict[str, DateValue | None] | None = None,
     languages: dict[str, str | None] | None = None,
+    clustering: cluster.Clustering | None = None,
 ) -> list[Event]:
     """Return the events of `articles`, with stable ids and titles (see `grouping`).
 
     Articles excluded in events.yaml are in no event; overrides that match nothing are
     reported as warnings on the events file. With `consume`, `known` is emptied once read.
     `folder_dated` gets the dates clustering took from the folder (`features.folder_dates`),
-    `languages` each article's language as clustering read it.
+    `languages` each article's language as clustering read it. `clustering`: these
+    articles' clustering where the caller has it (`group_articles`).
     """
     overrides = read_overrides(config.events_file)
     grouping = group_articles(
         articles, config.cluster, previous, overrides, copies, known, consume,
-        language=config.site.language,
+        language=config.site.language, clustering=clustering,
     )  # fmt: skip
     if report is not None:
         for message in grouping.warnings:
@@ -468,6 +472,48 @@ def attach_events(
     return [event for event, _ in results], articles
 
 
+def clustering_key(articles: Sequence[Article], article_keys: Mapping[str, str]) -> str:
+    """Return the key of a folder's clustering: every article's id and cache key (a hash of
+    all it was made from; its `repr` where it has none), in id order. The clustering reads
+    nothing else but the settings, which version the whole cache, so a rebuild whose
+    articles are all unchanged (a template, `events.yaml` or nothing edited) takes the
+    last build's clustering as it is; one new, changed or removed article makes it afresh,
+    since each changes the corpus-wide weights of every pair (README, "A stable IDF")."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    return key_of("clustering", *(f"{a.id}\n{article_keys.get(a.id) or repr(a)}" for a in ordered))
+
+
+KeptClustering = tuple[
+    list[list[str]], tuple[str, ...], np.ndarray, np.ndarray, dict[str, DateValue | None],
+    dict[str, str | None],
+]  # fmt: skip
+"""A clustering as the cache keeps it (`kept_clustering`)."""
+
+
+def kept_clustering(clustering: cluster.Clustering) -> KeptClustering:
+    """Return what a build reads of a clustering (`grouping.group_articles`): its groups,
+    similarities, folder dates and languages, without the explanations of its splits and
+    releases, which only `digest explain` shows. The similarities are kept as arrays of
+    the pairs' positions among the ids and their values (a dict of 100,000s of pairs of
+    strings pickled at once holds the pickler's memo of every one of them)."""
+    ids = tuple(sorted({aid for pair in clustering.sims for aid in pair}))
+    at = {aid: k for k, aid in enumerate(ids)}
+    pairs = np.array([(at[a], at[b]) for a, b in clustering.sims], dtype=np.int32).reshape(-1, 2)
+    values = np.fromiter(clustering.sims.values(), dtype=np.float64, count=len(clustering.sims))
+    return clustering.groups, ids, pairs, values, clustering.folder_dated, clustering.languages
+
+
+def clustering_of(kept: KeptClustering) -> cluster.Clustering:
+    """Return the clustering `kept_clustering` kept: the same groups, and the same
+    similarity of each pair to the bit, in the same order."""
+    groups, ids, pairs, values, folder_dated, languages = kept
+    sims = {
+        (ids[i], ids[j]): value
+        for (i, j), value in zip(pairs.tolist(), values.tolist(), strict=True)
+    }
+    return cluster.Clustering(groups, sims, folder_dated=folder_dated, languages=languages)
+
+
 def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None) -> Digest:
     """Return the digest of the seeds folder: load, clean, cluster, timeline."""
     helpers = helpers or Helpers()
@@ -493,18 +539,29 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        ids, hashes, sizes = known.take_all_shingles()  # the store's own, not a copy
-        copies = duplicates.copy_groups_of(ids, hashes, sizes)  # marked here, kept below
-        del ids, hashes, sizes
-        release_memory()
+        key = clustering_key(articles, article_keys)
+        kept = helpers.cache.get_many("clustering", [key]).get(key)
+        if kept is not None:  # the same articles as a build before: the same clustering
+            copies, held = kept  # type: ignore[misc]
+            clustering = clustering_of(held)
+        else:
+            ids, hashes, sizes = known.take_all_shingles()  # the store's own, not a copy
+            copies = duplicates.copy_groups_of(ids, hashes, sizes)  # marked here, kept below
+            del ids, hashes, sizes
+            release_memory()
         articles = duplicates.mark_copies(articles, copies)
+        if kept is None:
+            # The clustering records are the build's largest data: cleared once read.
+            clustering = cluster_of(articles, config.cluster, copies, known, True)
+            helpers.cache.put_many("clustering", {key: (copies, kept_clustering(clustering))})
+        del known
         assignments = previous.assignments if previous else {}
-        # The clustering records are the build's largest data: cleared once read.
         folder_dated: dict[str, DateValue | None] = {}
         languages: dict[str, str | None] = {}
         events = make_events(
-            articles, config, assignments, report, copies, known, True, folder_dated, languages
-        )
+            articles, config, assignments, report, copies, None, False, folder_dated, languages,
+            clustering,
+        )  # fmt: skip
     in_events = {aid for e in events for aid in e.article_ids}
     by_id = dated_by_folder({a.id: a for a in articles if a.id in in_events}, folder_dated)
     with _timed(report, "timeline", helpers):

@@ -17,7 +17,6 @@ from digest.errors import ConfigError, DigestError, StrictError
 from digest.markup import printable
 from digest.model import BuildReport
 from digest.quality_cli import add_quality_commands, run_quality_command
-from digest.render import builtin_templates_dir
 from digest.workers import Workers, default_jobs
 
 EXIT_OK = 0
@@ -218,7 +217,7 @@ def make_helpers(args: argparse.Namespace, config: Config) -> Helpers:
     if args.no_cache:
         cache = BuildCache.disabled()
     else:
-        cache = BuildCache.open(args.cache, cache_version(config, builtin_templates_dir()))
+        cache = BuildCache.open(args.cache, cache_version(config))
     return Helpers(cache, Workers(args.jobs), progress.for_stream(sys.stdout, args.quiet))
 
 

@@ -42,6 +42,25 @@ def in_language(
     return found if 0 < len(found) < len(members) else None
 
 
+def cluster_of(
+    articles: Sequence[Article],
+    params: ClusterParams,
+    copies: Sequence[Sequence[str]] | None = None,
+    known: Mapping[str, ArticleTerms] | TermStore | None = None,
+    consume: bool = False,
+) -> cluster.Clustering:
+    """Return the clustering of `articles` (`cluster.cluster_events`), finding their copies
+    first where the caller has not (`copies`, `known`, `consume`: see `group_articles`)."""
+    if copies is None:
+        copies = duplicates.copy_groups(
+            articles,
+            known.shingle_arrays()
+            if isinstance(known, TermStore)
+            else {k: t.shingle_array() for k, t in (known or {}).items()},
+        )
+    return cluster.cluster_events(articles, params, copies, known, consume)
+
+
 def group_articles(
     articles: Sequence[Article],
     params: ClusterParams,
@@ -51,6 +70,7 @@ def group_articles(
     known: Mapping[str, ArticleTerms] | TermStore | None = None,
     consume: bool = False,
     language: str | None = None,
+    clustering: cluster.Clustering | None = None,
 ) -> Grouping:
     """Return the events of `articles`: clustered, corrected by `overrides`, with stable ids.
 
@@ -59,18 +79,14 @@ def group_articles(
     site's `language`, when some are). `copies` are the
     articles' near-duplicate groups when the caller has them (found here otherwise), `known`
     their `features.read_article` records (read here otherwise; with `consume`, emptied
-    once read: see `cluster.cluster_events`).
+    once read: see `cluster.cluster_events`). `clustering`: the clustering of exactly these
+    articles where the caller has it (a rebuild whose articles did not change: `build`);
+    the overrides, ids and titles are still worked out here.
     """
     overrides = overrides or Overrides()
     by_id = {a.id: a for a in articles}
-    if copies is None:
-        copies = duplicates.copy_groups(
-            articles,
-            known.shingle_arrays()
-            if isinstance(known, TermStore)
-            else {k: t.shingle_array() for k, t in (known or {}).items()},
-        )
-    clustering = cluster.cluster_events(articles, params, copies, known, consume)
+    if clustering is None:
+        clustering = cluster_of(articles, params, copies, known, consume)
     id_groups, warnings = apply_overrides(clustering.groups, overrides, previous)
     groups = [[by_id[aid] for aid in g] for g in id_groups]
     ids = cluster.assign_ids(groups, previous)

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from digest import changes, feeds, i18n, search, summary, timeline, views
-from digest.cache import BuildCache, key_of
+from digest.cache import BuildCache, key_of, templates_version
 from digest.config import Config, SiteParams
 from digest.errors import ConfigError, OutputError
 from digest.launcher import Launcher
@@ -647,11 +647,12 @@ def render_pages(
     A cached page's key hashes its path, template, own context and the shared context
     except the `TRACKED` tables; its record holds the bytes (with their hash and search
     view's `ViewInfo`) and the table entries it read, and it is served only when those
-    entries still hold. Templates and code are covered by
-    the cache's version. `origins`: see `Fingerprints`. Templates may render parts of a
-    page as `fragment`s (see `Fragments`). Each plan is dropped once its page is done (a
-    caller that keeps no other reference to `plans` frees them one by one); the whole-site
-    pages (not `cached`) are encoded a piece at a time (see `_encoded`).
+    entries still hold. Code and settings are covered by the cache's version, the
+    templates by the shared context's `templates_key` (`render_site`). `origins`: see
+    `Fingerprints`. Templates may render parts of a page as `fragment`s (see `Fragments`). Each
+    plan is dropped once its page is done (a caller that keeps no other reference to `plans`
+    frees them one by one); the whole-site pages (not `cached`) are encoded a piece at a time
+    (see `_encoded`).
     """
     fingerprints = fingerprints or Fingerprints(origins or {})
     shared = {k: v for k, v in common.items() if k not in TRACKED}
@@ -781,6 +782,9 @@ def render_site(
         "anchors": anchors,
         "source_names": names,
         "event_titles": {e.id: e.title for e in digest.events},
+        # Read by no template: it puts the templates' own bytes in every cached page's and
+        # fragment's key (`render_pages`), since they no longer version the whole cache.
+        "templates_key": templates_version(builtin_templates_dir(), config.templates),
     }
 
     plans: list[PagePlan] = []

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from digest import cli
-from digest.cache import BuildCache, cache_version, cached_map, key_of
+from digest.cache import BuildCache, cache_version, cached_map, key_of, templates_version
 from digest.config import Config, SiteParams
 from digest.progress import Silent
 from digest.workers import Workers
@@ -65,24 +65,28 @@ def test_disabled_cache_remembers_nothing() -> None:
     cache.close()
 
 
-def test_version_follows_settings_and_templates_not_the_output(tmp_path: Path) -> None:
+def test_version_follows_settings_not_the_output_templates_or_events(tmp_path: Path) -> None:
+    """The settings version the cache; the templates and events.yaml do not (what is made
+    from them is keyed by them: `templates_version`, and events by their ids and titles), so
+    an edited template re-renders pages without reading every article again."""
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "base.html").write_text("<html>{% block body %}{% endblock %}</html>")
     config = Config(templates=templates)
-    version = cache_version(config, None)
-    assert cache_version(config, None) == version
-    assert cache_version(replace(config, output=tmp_path / "elsewhere"), None) == version
-    assert cache_version(replace(config, seeds=tmp_path / "moved"), None) == version
+    version = cache_version(config)
+    assert cache_version(config) == version
+    assert cache_version(replace(config, output=tmp_path / "elsewhere")) == version
+    assert cache_version(replace(config, seeds=tmp_path / "moved")) == version
     events = tmp_path / "events.yaml"
-    events.write_text("rename: {}\n")
-    with_events = cache_version(replace(config, events_file=events), None)
     events.write_text("rename: {a: b}\n")
-    assert cache_version(replace(config, events_file=events), None) != with_events
+    assert cache_version(replace(config, events_file=events)) == version
     retitled = replace(config, site=replace(SiteParams(), title="Another title"))
-    assert cache_version(retitled, None) != version
+    assert cache_version(retitled) != version
+    before = templates_version(None, templates)
     (templates / "base.html").write_text("<html>changed</html>")
-    assert cache_version(config, None) != version
+    assert cache_version(config) == version
+    assert templates_version(None, templates) != before
+    assert templates_version(None, None) != before
 
 
 def test_key_of_is_unambiguous() -> None:

@@ -11,12 +11,15 @@ import json
 import re
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import corpus_module, snapshot
 
-from digest import cli, render
+from digest import cli, cluster, render
+from digest.build import clustering_of, kept_clustering
+from digest.model import DateSource, DateValue, Granularity
 from digest.render import builtin_templates_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,15 +88,23 @@ def change_template(root: Path) -> None:
     base.write_text(re.sub("<body", "<!-- edited -->\n<body", base.read_text(), count=1))
 
 
+def change_events(root: Path) -> None:
+    """An editor merges two seeds' events (000 and 003 are two events) in events.yaml."""
+    first, _, _, fourth = (p.stem for p in sorted((root / "seeds").glob("00*.txt"))[:4])
+    (root / "events.yaml").write_text(f"merge:\n  - [{first}, {fourth}]\n", encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "change",
-    [add_file, edit_file, delete_file, rename_file, change_settings, change_template],
-)
+    [add_file, edit_file, delete_file, rename_file, change_settings, change_template,
+     change_events],
+)  # fmt: skip
 def test_incremental_build_equals_clean_build(
     built: Path, tmp_path: Path, change: Callable[[Path], None], capsys
 ) -> None:
     root = copy_project(built, tmp_path)
     shutil.copytree(root / "site", root / "clean")
+    before = snapshot(root / "site")
     change(root)
     capsys.readouterr()
     printed = build(root, "site", "--jobs", "2", capsys=capsys)
@@ -103,8 +114,15 @@ def test_incremental_build_equals_clean_build(
     different = [name for name in clean if incremental[name] != clean[name]]
     assert different == []
     reused = int(re.search(r"cache: (\d+) records reused", printed).group(1))
-    if change in (change_settings, change_template):
+    if change is change_settings:
         assert reused == 0  # a new version of the cache: nothing old may be served
+    elif change in (change_template, change_events):
+        # The articles' records and the clustering are reused; the pages are made again
+        # where the templates or the events changed them.
+        assert reused >= 2 * (len(list((root / "seeds").iterdir())) - 2)
+        assert snapshot(root / "site")["index.html"] != before["index.html"]
+        if change is change_events:
+            assert "names nothing" not in printed  # the merge named two real events
     else:
         assert reused >= 2 * (len(list((root / "seeds").iterdir())) - 2)
         assert len(json.loads(clean["pagefind/bundles.json"])["merge"]) >= 2
@@ -150,3 +168,33 @@ def test_cached_pages_read_a_few_at_a_time_give_the_same_site(
         build(root, "clean", "--no-cache")
         assert snapshot(root / "site") == snapshot(root / "clean")
     assert reused[3] == reused[default] > 3 * 3
+
+
+def test_a_rebuild_of_the_same_articles_reuses_their_clustering(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing in the seeds changed (a template or events.yaml may have): the clustering is
+    the last build's, read from the cache, and the site is what clustering afresh gives."""
+    root = copy_project(built, tmp_path)
+    first = snapshot(root / "site")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("clustered again with the same articles")
+
+    monkeypatch.setattr(cluster, "cluster_events", refuse)
+    build(root, "site")
+    assert snapshot(root / "site") == first
+    add_file(root)  # one new article: its weights change every pair's, so it clusters again
+    with pytest.raises(AssertionError, match="clustered again"):
+        build(root, "site")
+
+
+def test_a_kept_clustering_reads_back_the_same_to_the_bit() -> None:
+    sims = {("a", "c"): 0.1 + 0.2, ("b", "c"): 1 / 3, ("a", "b"): 2.0**-40}
+    dated = {"c": DateValue(date(2026, 3, 1), Granularity.DAY, DateSource.DATELINE)}
+    made = cluster.Clustering([["a", "c"], ["b"]], sims, folder_dated=dated, languages={"a": "id"})
+    back = clustering_of(kept_clustering(made))
+    assert list(back.sims.items()) == list(sims.items())
+    assert (back.groups, back.folder_dated, back.languages) == (
+        made.groups, made.folder_dated, made.languages,
+    )  # fmt: skip
