@@ -606,10 +606,13 @@ def test_a_label_or_site_name_above_the_headline_is_not_the_headline(
     headline, and the real headline, title-cased, was then dropped as a masthead line."""
     headline = "Menhan Rusia Bertemu Kim Jong Un di Pyongyang"
     story = "PYONGYANG - Menteri Pertahanan Rusia bertemu Kim Jong Un pada Jumat (29/11/2024)."
-    item = cleaned(f"{above}\n\n{headline}\n\n{story}\n\nKeduanya membahas kerja sama.\n")
-    assert item.title == headline
-    assert item.paragraphs[0] == story
-    assert item.outlet == outlet
+    page = f"{above}\n\n{headline}\n\n{story}\n\nKeduanya membahas kerja sama.\n"
+    assert_headline_story_outlet(page, headline, story, outlet)
+
+
+def assert_headline_story_outlet(page: str, headline: str, story: str, outlet: str | None) -> None:
+    item = cleaned(page)
+    assert (item.title, item.paragraphs[0], item.outlet) == (headline, story, outlet)
 
 
 def test_a_title_cased_question_under_a_sites_labels_is_the_headline() -> None:
@@ -1189,7 +1192,5 @@ def test_the_lines_between_a_headline_and_its_story_are_the_page(
 ) -> None:
     headline = "BPS: Inflasi September 2025 Capai 2,58 Persen, Emas Perhiasan Jadi Pemicu"
     story = "Jakarta - Badan Pusat Statistik mencatat inflasi tahunan September sebesar 2,58%."
-    item = cleaned(f"{headline}\n{under}\n\n{story}\n\nAngka itu naik dari Agustus.\n")
-    assert item.title == headline
-    assert item.paragraphs[0] == story
-    assert item.outlet == outlet
+    page = f"{headline}\n{under}\n\n{story}\n\nAngka itu naik dari Agustus.\n"
+    assert_headline_story_outlet(page, headline, story, outlet)
