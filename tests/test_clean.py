@@ -422,14 +422,16 @@ def test_a_one_sentence_line_ending_in_a_photo_credit_is_a_caption_removed_whole
     [
         ("Genangan air di Jalan Kemang Raya, Selasa malam.", "(KOMPAS.com/GILANG PRASETYO)"),
         ("Koordinator KPIP menunjukkan bukti laporan di Gedung KPK.", "TEMPO/Imam Sukamto"),
-        ("Ilustrasi bus Transjakarta.", "[Suara.com/Alfian]"),
+        ("Bus Transjakarta terbakar di Pancoran, Selasa malam.", "[Suara.com/Alfian]"),
         ("Warga melihat lubang di Jalan Brigjen Katamso.", "(TRIBUN MEDAN/BONIFASIUS TARIGAN)"),
     ],
 )
 def test_an_outlets_photo_credit_is_cut_from_its_caption(caption: str, credit: str) -> None:
     """A caption ending in an outlet's credit keeps its words; the credit goes (thirty-fourth
     session: 28 labelled pages). A line that ends on two names parted by a slash is no
-    credit: "TNI/Polri", and a site's trail, "Kompas.com / Megapolitan"."""
+    credit: "TNI/Polri", and a site's trail, "Kompas.com / Megapolitan". (An illustration's
+    caption, "Ilustrasi bus Transjakarta. [Suara.com/Alfian]", goes whole, as one with its
+    credit in round brackets does: thirty-fifth session.)"""
     story = "JAKARTA - Banjir merendam dua kecamatan di Jakarta Selatan pada Selasa malam."
     item = cleaned(f"Banjir Jakarta\n{story}\n{caption} {credit}\n")
     assert item.paragraphs == (story, caption)
