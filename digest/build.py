@@ -498,8 +498,10 @@ def kept_clustering(clustering: cluster.Clustering) -> KeptClustering:
     strings pickled at once holds the pickler's memo of every one of them)."""
     ids = tuple(sorted({aid for pair in clustering.sims for aid in pair}))
     at = {aid: k for k, aid in enumerate(ids)}
-    pairs = np.array([(at[a], at[b]) for a, b in clustering.sims], dtype=np.int32).reshape(-1, 2)
-    values = np.fromiter(clustering.sims.values(), dtype=np.float64, count=len(clustering.sims))
+    count = len(clustering.sims)
+    positions = (k for a, b in clustering.sims for k in (at[a], at[b]))  # no list of pairs
+    pairs = np.fromiter(positions, dtype=np.int32, count=2 * count).reshape(-1, 2)
+    values = np.fromiter(clustering.sims.values(), dtype=np.float64, count=count)
     return clustering.groups, ids, pairs, values, clustering.folder_dated, clustering.languages
 
 
