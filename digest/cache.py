@@ -60,21 +60,15 @@ def cache_version(config: Config) -> str:
     Folders enter by content, not by name: the output folder is left out, and the seeds
     folder counts by what it holds (records are keyed by each file's path inside it), so a
     project that moves keeps its cache. The templates and `events.yaml` do not version the
-    cache: what is made from them is keyed by them (a page and a fragment by
-    `templates_version`, an event by its editor-given title, id and members), so a template
-    edited, or an event renamed, re-renders pages and leaves every article's records, the
-    clustering and the timelines to be reused.
+    cache: what is made from them is keyed by them (a page and a fragment by the templates
+    it is rendered with, `render.TemplateKeys`; an event by its editor-given title, id and
+    members), so a template edited, or an event renamed, re-renders pages and leaves every
+    article's records, the clustering and the timelines to be reused.
     """
     package = Path(__file__).resolve().parent
     settings = replace(config, seeds=Path("."), output=Path("."), templates=None, events_file=None)
     parts = (__version__, fingerprint_folder(package), repr(settings))
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-
-def templates_version(builtin: Path | None, user: Path | None) -> str:
-    """Return a hash of the templates a page is rendered with: the built-in folder's and the
-    user's (`config.templates`), each file by its path and bytes."""
-    return key_of("templates", fingerprint_folder(builtin), fingerprint_folder(user))
 
 
 def key_of(*parts: str | bytes) -> str:

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from digest import changes, feeds, i18n, search, summary, timeline, views
-from digest.cache import BuildCache, key_of, templates_version
+from digest.cache import BuildCache, key_of
 from digest.config import Config, SiteParams
 from digest.errors import ConfigError, OutputError
 from digest.launcher import Launcher
@@ -556,6 +557,56 @@ def _note_reads(logs: Mapping[str, ReadLog], reads: Mapping[str, object]) -> Non
 FRAGMENT_KIND = "fragment"
 
 
+class TemplateKeys:
+    """The key of each template as a page or a fragment is rendered with it: a hash of its
+    source and of those of the templates it extends, includes or imports, as Jinja's own
+    parse finds them (`jinja2.meta.find_referenced_templates`). A page's bytes depend on
+    those templates alone, so an edited `event.html` re-renders the event pages, and an
+    edited `style.css` (copied, never rendered) no page. A template that names another by
+    a variable, or calls `fragment` (whose template is an argument), is keyed by every
+    template the environment can load (`everything`), as is any template that leads to one.
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.keys: dict[str, str] = {}
+        self._everything: str | None = None
+
+    def __call__(self, name: str) -> str:
+        if name not in self.keys:
+            self.keys[name] = self._key(name, ())
+        return self.keys[name]
+
+    def _key(self, name: str, within: tuple[str, ...]) -> str:
+        loader = self.env.loader
+        if name in within or loader is None:  # a cycle, which Jinja itself would refuse
+            return self.everything()
+        try:
+            source = loader.get_source(self.env, name)[0]
+        except jinja2.TemplateNotFound:  # `{% include ... ignore missing %}`: none yet
+            return key_of("no template", name)
+        named = set(jinja2.meta.find_referenced_templates(self.env.parse(source)))
+        if None in named or "fragment" in source:
+            return self.everything()
+        parts = [self._key(other, (*within, name)) for other in sorted(named)]  # type: ignore[type-var]
+        if self._everything is not None and self._everything in parts:
+            return self._everything
+        return key_of("template", name, source, *parts)
+
+    def everything(self) -> str:
+        """Return a hash of every template the environment can load, by name and source."""
+        if self._everything is None:
+            loader = self.env.loader
+            parts = []
+            for name in sorted(loader.list_templates()) if loader is not None else []:
+                try:
+                    parts.append(f"{name}\0{loader.get_source(self.env, name)[0]}")  # type: ignore[union-attr]
+                except UnicodeDecodeError:  # an image: no template can hold it
+                    continue
+            self._everything = key_of("templates", *parts)
+        return self._everything
+
+
 class Fragments:
     """`fragment(template, **args)` for templates: a part of a page rendered on its own.
 
@@ -574,8 +625,10 @@ class Fragments:
         tables: Tables,
         fingerprints: Fingerprints,
         cache: BuildCache,
+        template_keys: TemplateKeys | None = None,
     ) -> None:
         self.env = env
+        self.template_keys = template_keys or TemplateKeys(env)
         self.shared = shared
         self.shared_key = fingerprints.of(shared)
         self.tables = tables
@@ -587,7 +640,13 @@ class Fragments:
         self.page_logs: Mapping[str, ReadLog] = {}
 
     def __call__(self, template: str, **args: object) -> Markup:
-        key = key_of(FRAGMENT_KIND, template, self.shared_key, self.fingerprints.of(args))
+        key = key_of(
+            FRAGMENT_KIND,
+            template,
+            self.template_keys(template),
+            self.shared_key,
+            self.fingerprints.of(args),
+        )
         record = self.fresh.get(key) or self.cache.get_many(FRAGMENT_KIND, [key]).get(key)
         if record is not None and self.tables.still_hold(record[0]):  # type: ignore[index]
             reads, html = record  # type: ignore[misc]
@@ -648,18 +707,24 @@ def render_pages(
     except the `TRACKED` tables; its record holds the bytes (with their hash and search
     view's `ViewInfo`) and the table entries it read, and it is served only when those
     entries still hold. Code and settings are covered by the cache's version, the
-    templates by the shared context's `templates_key` (`render_site`). `origins`: see
+    templates by the key of the page's own (`TemplateKeys`). `origins`: see
     `Fingerprints`. Templates may render parts of a page as `fragment`s (see `Fragments`). Each
     plan is dropped once its page is done (a caller that keeps no other reference to `plans`
     frees them one by one); the whole-site pages (not `cached`) are encoded a piece at a time
     (see `_encoded`).
     """
     fingerprints = fingerprints or Fingerprints(origins or {})
+    template_keys = TemplateKeys(env)
     shared = {k: v for k, v in common.items() if k not in TRACKED}
     shared_key = fingerprints.of(shared)
     keys = {
         plan.path: key_of(
-            PAGE_KIND, plan.path, plan.template, shared_key, fingerprints.of(plan.context)
+            PAGE_KIND,
+            plan.path,
+            plan.template,
+            template_keys(plan.template),
+            shared_key,
+            fingerprints.of(plan.context),
         )
         for plan in plans
         if plan.cached and cache.is_enabled
@@ -671,7 +736,7 @@ def render_pages(
     tables = Tables(
         {name: common[name] for name in TRACKED if isinstance(common.get(name), Mapping)}
     )  # type: ignore[misc]
-    fragments = Fragments(env, shared, tables, fingerprints, cache)
+    fragments = Fragments(env, shared, tables, fingerprints, cache, template_keys)
     fresh: dict[str, object] = {}
     todo = list(reversed(plans))  # each plan dropped once its page is done
     del plans
@@ -782,9 +847,6 @@ def render_site(
         "anchors": anchors,
         "source_names": names,
         "event_titles": {e.id: e.title for e in digest.events},
-        # Read by no template: it puts the templates' own bytes in every cached page's and
-        # fragment's key (`render_pages`), since they no longer version the whole cache.
-        "templates_key": templates_version(builtin_templates_dir(), config.templates),
     }
 
     plans: list[PagePlan] = []

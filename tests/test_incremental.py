@@ -88,6 +88,16 @@ def change_template(root: Path) -> None:
     base.write_text(re.sub("<body", "<!-- edited -->\n<body", base.read_text(), count=1))
 
 
+def change_event_template(root: Path) -> None:
+    page = root / "templates" / "event.html"
+    page.write_text(page.read_text().replace("{% block main %}", "{% block main %}<!-- e -->"))
+
+
+def change_stylesheet(root: Path) -> None:
+    style = root / "templates" / "style.css"
+    style.write_text(style.read_text() + "\nbody { margin: 0 auto; }\n")
+
+
 def change_events(root: Path) -> None:
     """An editor merges two seeds' events (000 and 003 are two events) in events.yaml."""
     first, _, _, fourth = (p.stem for p in sorted((root / "seeds").glob("00*.txt"))[:4])
@@ -97,7 +107,7 @@ def change_events(root: Path) -> None:
 @pytest.mark.parametrize(
     "change",
     [add_file, edit_file, delete_file, rename_file, change_settings, change_template,
-     change_events],
+     change_event_template, change_stylesheet, change_events],
 )  # fmt: skip
 def test_incremental_build_equals_clean_build(
     built: Path, tmp_path: Path, change: Callable[[Path], None], capsys
@@ -116,11 +126,24 @@ def test_incremental_build_equals_clean_build(
     reused = int(re.search(r"cache: (\d+) records reused", printed).group(1))
     if change is change_settings:
         assert reused == 0  # a new version of the cache: nothing old may be served
-    elif change in (change_template, change_events):
+    elif change in (change_template, change_event_template, change_stylesheet, change_events):
         # The articles' records and the clustering are reused; the pages are made again
         # where the templates or the events changed them.
         assert reused >= 2 * (len(list((root / "seeds").iterdir())) - 2)
-        assert snapshot(root / "site")["index.html"] != before["index.html"]
+        made = int(re.search(r"reused, (\d+) made", printed).group(1))
+        after = snapshot(root / "site")
+        pages = [n for n in after if n.endswith(".html")]
+        # What a rebuild with nothing changed makes (the first rebuild settles "What's new").
+        idle = copy_project(built, tmp_path / "idle")
+        made_idle = int(re.search(r"reused, (\d+) made", build(idle, "site", capsys=capsys))[1])
+        if change is change_stylesheet:  # no page holds the stylesheet's bytes
+            assert after["style.css"] != before["style.css"] and made == made_idle
+        elif change is change_event_template:  # the event pages alone are made again
+            events = [n for n in pages if n.startswith("events/")]
+            assert [n for n in pages if after[n] != before[n]] == events
+            assert made_idle < made < made_idle + 3 * len(events)  # pages, search bundles
+        else:
+            assert after["index.html"] != before["index.html"]
         if change is change_events:
             assert "names nothing" not in printed  # the merge named two real events
     else:
