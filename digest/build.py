@@ -516,6 +516,32 @@ def clustering_of(kept: KeptClustering) -> cluster.Clustering:
     return cluster.Clustering(groups, sims, folder_dated=folder_dated, languages=languages)
 
 
+def clustered(
+    articles: Sequence[Article],
+    article_keys: Mapping[str, str],
+    known: TermStore,
+    config: Config,
+    cache: BuildCache,
+) -> tuple[list[Article], cluster.Clustering]:
+    """Return the articles with their copies marked (`duplicates.mark_copies`) and their
+    clustering: the last build's, kept in `cache` under `clustering_key`, where every
+    article is unchanged; else made here from `known` (emptied once read: the clustering
+    records are the build's largest data) and kept for the next build."""
+    key = clustering_key(articles, article_keys)
+    kept = cache.get_many("clustering", [key]).get(key)
+    if kept is not None:
+        copies, held = kept  # type: ignore[misc]
+        return duplicates.mark_copies(articles, copies), clustering_of(held)
+    ids, hashes, sizes = known.take_all_shingles()  # the store's own, not a copy
+    copies = duplicates.copy_groups_of(ids, hashes, sizes)
+    del ids, hashes, sizes
+    release_memory()
+    marked = duplicates.mark_copies(articles, copies)
+    clustering = cluster_of(marked, config.cluster, copies, known, True)
+    cache.put_many("clustering", {key: (copies, kept_clustering(clustering))})
+    return marked, clustering
+
+
 def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None) -> Digest:
     """Return the digest of the seeds folder: load, clean, cluster, timeline."""
     helpers = helpers or Helpers()
@@ -541,27 +567,13 @@ def assemble(config: Config, report: BuildReport, helpers: Helpers | None = None
         (report.warn if item.is_warning else report.note)(item.path, item.reason)
     previous = changes.find_previous(config.previous, config.output, report)
     with _timed(report, "cluster", helpers):
-        key = clustering_key(articles, article_keys)
-        kept = helpers.cache.get_many("clustering", [key]).get(key)
-        if kept is not None:  # the same articles as a build before: the same clustering
-            copies, held = kept  # type: ignore[misc]
-            clustering = clustering_of(held)
-        else:
-            ids, hashes, sizes = known.take_all_shingles()  # the store's own, not a copy
-            copies = duplicates.copy_groups_of(ids, hashes, sizes)  # marked here, kept below
-            del ids, hashes, sizes
-            release_memory()
-        articles = duplicates.mark_copies(articles, copies)
-        if kept is None:
-            # The clustering records are the build's largest data: cleared once read.
-            clustering = cluster_of(articles, config.cluster, copies, known, True)
-            helpers.cache.put_many("clustering", {key: (copies, kept_clustering(clustering))})
+        articles, clustering = clustered(articles, article_keys, known, config, helpers.cache)
         del known
         assignments = previous.assignments if previous else {}
         folder_dated: dict[str, DateValue | None] = {}
         languages: dict[str, str | None] = {}
         events = make_events(
-            articles, config, assignments, report, copies, None, False, folder_dated, languages,
+            articles, config, assignments, report, None, None, False, folder_dated, languages,
             clustering,
         )  # fmt: skip
     in_events = {aid for e in events for aid in e.article_ids}

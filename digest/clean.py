@@ -792,7 +792,7 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     fields = [f.split() for f in _FIELDS.split(title)]
     if not (
         len(words) == 1
-        or all(w.lower() in _SECTION_WORDS for w in words)
+        or _is_section(title)
         or _OUTLET_SHAPE.search(title)
         or (len(fields) > 1 and all(len(f) <= 3 for f in fields))
         # "ANTARA Jateng" over a headline and its page stamp ("Senin, 8 September 2025

@@ -1012,8 +1012,7 @@ def _named_as_done(step: re.Pattern[str], text: str, not_done: re.Pattern[str] =
 
 _SIDELINES = re.compile(
     r"\b(?:di\s+)?(?:sela(?:-sela)?|(?:on|at)\s+the\s+(?:sidelines?|margins?)\s+of)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:KTT|summit|forum|konferensi|conference|kongres|congress)"
-    r"(?:\s+[\w-]+){0,3}",
+    r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:KTT|summit|forum|konferensi|conference|kongres|congress)\b",
     re.IGNORECASE,
 )
 """A summit named as where two leaders met ("di sela KTT IORA", "on the sidelines of the
@@ -1034,12 +1033,11 @@ def step_of(text: str) -> tuple[str, int] | None:
     >>> step_of("Persija Ditahan Imbang PSM Makassar") is None
     True
     """
+    beside = _SIDELINES.sub(" ", text)  # what `apart_from` reads: no summit met beside
     for sequence in SEQUENCES:
         if not sequence.setting.search(text.partition("\n")[0] if sequence.in_headline else text):
             continue
-        if sequence.apart_from is not None and sequence.apart_from.search(
-            _SIDELINES.sub(" ", text)
-        ):
+        if sequence.apart_from is not None and sequence.apart_from.search(beside):
             continue
         named = [k for k, step in enumerate(sequence.steps) if _named_as_done(step, text)]
         if named:
