@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -483,11 +484,18 @@ def clustering_key(articles: Sequence[Article], article_keys: Mapping[str, str])
     return key_of("clustering", *(f"{a.id}\n{article_keys.get(a.id) or repr(a)}" for a in ordered))
 
 
-KeptClustering = tuple[
-    list[list[str]], tuple[str, ...], np.ndarray, np.ndarray, dict[str, DateValue | None],
-    dict[str, str | None],
-]  # fmt: skip
-"""A clustering as the cache keeps it (`kept_clustering`)."""
+class KeptClustering(NamedTuple):
+    """A clustering as the cache keeps it (`kept_clustering`): what a build reads of it."""
+
+    groups: list[list[str]]
+    ids: tuple[str, ...]
+    """Every article some similarity is kept for, sorted."""
+    pairs: np.ndarray
+    """(n, 2) int32: each pair's two positions in `ids`."""
+    values: np.ndarray
+    """float64: each pair's similarity, in the order of `pairs`."""
+    folder_dated: dict[str, DateValue | None]
+    languages: dict[str, str | None]
 
 
 def kept_clustering(clustering: cluster.Clustering) -> KeptClustering:
@@ -502,18 +510,22 @@ def kept_clustering(clustering: cluster.Clustering) -> KeptClustering:
     positions = (k for a, b in clustering.sims for k in (at[a], at[b]))  # no list of pairs
     pairs = np.fromiter(positions, dtype=np.int32, count=2 * count).reshape(-1, 2)
     values = np.fromiter(clustering.sims.values(), dtype=np.float64, count=count)
-    return clustering.groups, ids, pairs, values, clustering.folder_dated, clustering.languages
+    return KeptClustering(
+        clustering.groups, ids, pairs, values, clustering.folder_dated, clustering.languages
+    )
 
 
 def clustering_of(kept: KeptClustering) -> cluster.Clustering:
     """Return the clustering `kept_clustering` kept: the same groups, and the same
     similarity of each pair to the bit, in the same order."""
-    groups, ids, pairs, values, folder_dated, languages = kept
+    ids = kept.ids
     sims = {
         (ids[i], ids[j]): value
-        for (i, j), value in zip(pairs.tolist(), values.tolist(), strict=True)
+        for (i, j), value in zip(kept.pairs.tolist(), kept.values.tolist(), strict=True)
     }
-    return cluster.Clustering(groups, sims, folder_dated=folder_dated, languages=languages)
+    return cluster.Clustering(
+        kept.groups, sims, folder_dated=kept.folder_dated, languages=kept.languages
+    )
 
 
 def clustered(
