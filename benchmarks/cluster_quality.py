@@ -59,6 +59,7 @@ ARRIVAL = tuple(
         170,
         171,
         175,
+        *range(176, 182),
     )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after

@@ -244,6 +244,12 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind173", 0.83),  # 0.827 on arrival (s43); 0.837: steam blasts and ash name eruptions
         ("blind174", 0.96),  # 0.965 on arrival (s43); 0.970: the page under the headline
         ("blind175", 0.95),  # scored blind on arrival (s43, main a9a9428): 0.958
+        ("blind176", 0.95),  # scored blind on arrival (s44, main 599efbc): 0.957
+        ("blind177", 0.89),  # scored blind on arrival (s44, main 599efbc): 0.899
+        ("blind178", 0.97),  # scored blind on arrival (s44, main 599efbc): 0.975
+        ("blind179", 0.98),  # scored blind on arrival (s44, main 599efbc): 0.980
+        ("blind180", 0.94),  # scored blind on arrival (s44, main 599efbc): 0.945
+        ("blind181", 0.96),  # scored blind on arrival (s44, main 599efbc): 0.964
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
