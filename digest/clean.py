@@ -583,6 +583,12 @@ _COLON_SITE = re.compile(r"\.(com|co\.id|id|net|org|tv)\b|\bnews$", re.I)
 (a spaced colon, as some outlets set it) quotes."""
 
 
+def _one_short_sentence(caption: str) -> bool:
+    """Whether a line before its photo credit is a caption's length: one sentence of at
+    most `CAPTION_MAX_WORDS` words."""
+    return len(caption.split()) <= CAPTION_MAX_WORDS and len(split_sentences(caption)) == 1
+
+
 def _is_site_suffix(found: re.Match[str]) -> bool:
     """Whether a `_SITE_SUFFIX` match is a site's name: at most four words, shaped as an
     outlet's (`_OUTLET_SHAPE`); after a colon, a domain or a name ending in "News" only."""
@@ -627,6 +633,10 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
 
 
 def _rule_for(line: str, key: str, context: tuple[str, frozenset[str], bool]) -> str | None:
+    """The rule that removes `line` (`key`: its `normalise_line`), or None. `context`: the
+    headline's key, the lines repeated across the folder's articles, and whether a story
+    line is kept above this one (a line that is the headline again, under a site's trail
+    left above it, is the page's headline; further down it is the story's)."""
     title_key, repeated, has_kept = context
     rule = line_rule(line)
     if rule is not None and rule not in ALWAYS_RULES and is_story_paragraph(line):
@@ -769,6 +779,12 @@ _SECTION_WORDS = frozenset({
 Utama", "Sign in", "Ikuti Kami") is a label, not a headline."""
 
 
+TITLE_FIELD_WORDS = 4
+"""A first line whose first field (before " | ") has this many words is a page's <title>,
+its headline and then its site or section, not a label over the headline: the site's trail
+under it ("GridOto.com - Home > Motorsport > ARRC") is no headline."""
+
+
 def _headline_below_label(title: str, lines: list[str]) -> int | None:
     """Return the index of the real headline when `title` is a page's label over it, else
     None: one word ("Internasional", "Menu", "EKSKLUSIF"), a site's name ("Kompas.com") or
@@ -783,6 +799,8 @@ def _headline_below_label(title: str, lines: list[str]) -> int | None:
     words = title.split()
     if not _is_label(title) and not _FIELDS.search(title):
         return None
+    if len(_FIELDS.split(title)[0].split()) >= TITLE_FIELD_WORDS:
+        return None  # a page's <title>: its headline, then its site ("... | GridOto.com")
     # the page's stamp between its label and its headline ("CNBC Indonesia / Tech", then
     # "19 November 2025 17:05") is no headline; only the first two other lines are read
     shown = [i for i, line in enumerate(lines) if line]
@@ -1048,6 +1066,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
     title_key = normalise_line(title)
     kept: list[int] = []
     texts: dict[int, str] = {}
+    story_kept = False  # the headline again is the page's own only above the story
     ended = False
     links = False  # under a bare "Baca juga:" line: its list of headlines
     next_link = -1  # the line index a headline without a bullet must be at
@@ -1067,7 +1086,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
                 or (  # right under the marker or a headline, its bullet lost in scraping
                     index == next_link
                     and _SENTENCE_END.search(line) is None
-                    and _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
+                    and _rule_for(line, normalise_line(line), (title_key, repeated, story_kept))
                     is None
                 )
             )
@@ -1090,7 +1109,7 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             ended = True
             removed.append(Removed(line, "end-marker"))
             continue
-        rule = _rule_for(line, normalise_line(line), (title_key, repeated, bool(kept)))
+        rule = _rule_for(line, normalise_line(line), (title_key, repeated, story_kept))
         if rule == "menu" and raw.markdown and "\n" in raw.markdown[index]:
             rule = None  # a Markdown table: its rows are one block, a bar is one line
         if rule is not None:
@@ -1100,18 +1119,22 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             continue
         # most lines hold neither, and are not searched
         credit = _TRAILING_CREDIT.search(line) if "(" in line or "/" in line else None
-        if credit and line_rule(line) != "photo-credit":  # an outlet's credit: it goes alone
+        caption = line[: credit.start()] if credit else ""
+        short = bool(caption) and _one_short_sentence(caption)
+        if credit and line_rule(line) != "photo-credit" and not (short and not story_kept):
+            # an outlet's credit goes alone, but above the story it ends the top picture's
+            # caption: "Diogo merayakan gol ... di Stadion Manahan. (Bola.com/Ridho)"
             removed.append(Removed(credit.group(0).strip(), "photo-credit"))
             line = line[: credit.start()]
         elif credit:
-            caption = line[: credit.start()]
-            if len(caption.split()) <= CAPTION_MAX_WORDS and len(split_sentences(caption)) == 1:
+            if short:
                 removed.append(Removed(line, "photo-caption"))  # the picture's whole caption
                 continue
             removed.append(Removed(credit.group(0).strip(), "photo-credit"))
             line = line[: credit.start()]
         kept.append(index)
         texts[index] = line
+        story_kept = story_kept or _is_story(line)
     if not kept:
         kept, removed = _restore_soft(lines, removed, texts)
     if not raw.is_markdown:  # a page as scraped; Markdown is written for us

@@ -507,7 +507,9 @@ _SPORT = _words(
     "goals? skor score scored kekalahan kemenangan tumbang poin points winning mengalahkan "
     "kalahkan tumbangkan menumbangkan singkirkan menyingkirkan knocked_out knocks_out "
     "tournament turnamen singles tunggal_putra tunggal_putri ganda_putra ganda_putri "
-    "ganda_campuran doubles badminton bulutangkis bulu_tangkis seeds seeded unggulan beating"
+    "ganda_campuran doubles badminton bulutangkis bulu_tangkis seeds seeded unggulan beating "
+    "atletik athletics sprinter sprinters pelari lari_gawang hurdles maraton marathon "
+    "jalan_cepat race_walk(?:er)? balapan pembalap riders? sirkuit circuit"
 )
 _SCORE = re.compile(
     r"(?<![\d/.,:–-])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d/:%–-]|[.,]\d)"
@@ -585,7 +587,7 @@ _ROUNDS = (
 )
 _ONWARD = re.compile(
     r"\b(?:ke|menuju|tiket|tempat|lolos|melaju|tembus|menembus|into|to|reach|reached|reaches|"
-    r"for|set\s+up|face|faces|"
+    r"for|set\s+up|face|faces|reaching|"
     r"meet|meets|play|plays|menghadapi|bertemu|jumpa|menantang|melawan|advance|advances|"
     r"advanced|progress|progressed)"
     r"(?:\s+(?:the|a|babak|laga|partai|[\w'’]+)){0,5}?\s+"
@@ -599,7 +601,8 @@ EARLIER_ROUND = len(_ROUNDS)
 or the one before the quarter-finals a team went on to."""
 _EARLY = re.compile(
     r"\b(?:(?:first|second|third|opening)\s+round|round\s+of\s+(?:16|32|64)|"
-    r"babak\s+(?:pertama|kedua|ketiga|(?:16|32|64)\s+besar))\b",
+    r"babak\s+(?:pertama|kedua|ketiga|(?:16|32|64)\s+besar)|"
+    r"heats?(?![-\s]*(?:waves?|stroke|index)))\b",  # a sprint's heat, before its semi-final
     re.IGNORECASE,
 )
 
@@ -632,6 +635,45 @@ def round_of(text: str) -> int | None:
         return None
     to = next(k for k, words in enumerate(_ROUNDS) if words.fullmatch(onward["to"]))
     return to - 1 if to else EARLIER_ROUND
+
+
+RACE = "race"
+"""A motor race's number on its weekend is a step: "Race 1" on Saturday and "Race 2" on
+Sunday are two races of one class, at one circuit, with the same riders and words."""
+_MOTORSPORT = _words(
+    "balapan pembalap riders? racers? sirkuit circuit laps? motogp moto2 moto3 superbike "
+    "supersport wsbk arrc formula_\\d|f1 grand_prix podium pole_position"
+)
+_ORDINALS = {"1": 1, "2": 2, "3": 3, "pertama": 1, "pembuka": 1, "first": 1, "opening": 1,
+             "kedua": 2, "second": 2, "ketiga": 3, "third": 3}  # fmt: skip
+_RACE_NUMBER = re.compile(
+    r"\brace\s*(?P<n>[123])\b|\b(?:balapan|race)\s+(?P<id>pertama|pembuka|kedua|ketiga)\b"
+    r"|\b(?P<en>first|opening|second|third)\s+(?:(?-i:[A-Z0-9])[\w-]*\s+){0,3}race\b",
+    re.IGNORECASE,
+)
+
+
+def race_number(text: str) -> int | None:
+    """Return the number of the race a motorsport text is about ("Race 2", "balapan
+    pembuka", "the first Supersport 600 race"), or None.
+
+    >>> race_number("Galang Menang Race 1 SS600 dari Pole Position, pembalap Honda")
+    1
+    >>> race_number("Galang won the first Supersport 600 race at the Chang circuit")
+    1
+    >>> race_number("Ia dijatuhkan saat memimpin balapan kedua kelas SS600.")
+    2
+    >>> race_number("The second race of the presidential primaries") is None
+    True
+    >>> race_number("Shimazaki dropped to third place after the race on a tyre penalty") is None
+    True
+    """
+    if not _MOTORSPORT.search(text):
+        return None
+    found = _RACE_NUMBER.search(text)
+    if found is None:
+        return None
+    return _ORDINALS[(found["n"] or found["id"] or found["en"]).lower()]
 
 
 MARKET = "market"
@@ -1096,6 +1138,9 @@ def report_steps(
     played = round_of(lead)
     if played is not None:
         found.append((ROUND, played))
+    race = race_number(lead)
+    if race is not None:
+        found.append((RACE, race))
     move = market_move(title)
     if move is not None:
         found.append((MARKET, move))
@@ -1135,6 +1180,8 @@ def step_name(sequence: str, step: int) -> str:
         return f"earthquake of magnitude {step / 10:.1f}"
     if sequence == ROUND:
         return ("quarter-final", "semi-final", "final", "round before the quarter-finals")[step]
+    if sequence == RACE:
+        return f"race {step} of the weekend"
     return next(s.step_names[step] for s in SEQUENCES if s.name == sequence)
 
 

@@ -116,6 +116,8 @@ def own_date(
     dateline = dates.parse_dateline(opening, dayfirst=dayfirst, lead=False)
     if dateline is not None and not dayfirst:
         dateline = _weekday_reading(dateline, opening, paragraphs)
+    if dateline is None:
+        dateline = _stamp_under_page_top(opening, removed, dayfirst)
     if dateline is not None:
         return dateline
     captions = [r.text for r in removed if r.rule.startswith("photo")]
@@ -134,6 +136,26 @@ def own_date(
     if closing is not None:
         return closing
     return dates.estimate_published(story, captions)
+
+
+STAMP_LINES = 10
+"""How far down a page a stamp the cleaner took off (rule "dateline") still dates it: under
+a site's trail, the headline again, a photo's caption and a byline ("Diperbarui 15 Mar
+2026, 00:37 WIB" as the sixth line), beyond the first lines a dateline is looked for in."""
+
+
+def _stamp_under_page_top(
+    lines: Sequence[str], removed: Sequence[Removed], dayfirst: bool
+) -> DateValue | None:
+    """Return the date of the first of the page's top `STAMP_LINES` lines that the cleaner
+    took off as a page stamp, or None."""
+    stamps = {r.text for r in removed if r.rule == "dateline"}
+    for line in lines[:STAMP_LINES]:
+        if line.strip() in stamps:
+            value = dates.dateline_date(line.strip(), dayfirst)
+            if value is not None:
+                return value
+    return None
 
 
 CLOSING_LINES = 3

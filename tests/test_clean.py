@@ -1196,3 +1196,34 @@ def test_the_lines_between_a_headline_and_its_story_are_the_page(
     story = "Jakarta - Badan Pusat Statistik mencatat inflasi tahunan September sebesar 2,58%."
     page = f"{headline}\n{under}\n\n{story}\n\nAngka itu naik dari Agustus.\n"
     assert_headline_story_outlet(page, headline, story, outlet)
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "GridOto.com - Home > Motorsport > ARRC",  # a site's trail (thirty-sixth session: blind180)
+        "Bola.com | Home > Indonesia > Liga 2",
+        "Kompas.com / Regional / Sulawesi Utara",  # blind172
+    ],
+)
+def test_a_pages_title_over_its_trail_and_headline_is_read_whole(trail: str) -> None:
+    """A scraped page opens with its <title> (the headline, then " | " and the site), the
+    site's trail and the headline again. The trail was read as the headline (the title's
+    site made it look like a label over one), and the headline stayed as the story's first
+    paragraph. Now the headline is the headline, and its repeat, its caption, its byline
+    and its stamp (the sixth line, further down than a dateline is looked for) are all the
+    page: the stamp dates it."""
+    headline = "Galang Permana Menang Race 1 SS600 dari Pole Position di Buriram"
+    story = "Buriram - Galang Adhiyaksa Permana membuka musim ARRC 2026 dengan kemenangan."
+    page = (
+        f"{headline} | GridOto.com\n{trail}\n{headline}\n\n"
+        "Galang merayakan kemenangan di podium Chang International Circuit. (GridOto.com/Dok)\n\n"
+        "Penulis: Yusuf Alfarisi | Editor: Hendra Wiratmoko\n"
+        "Diperbarui 7 Mar 2026, 17:28 WIB\n\n"
+        f"{story}\n\nIa start dari pole position setelah memecahkan rekor lap.\n"
+    )
+    item = cleaned(page)
+    assert (item.title, item.paragraphs[0]) == (headline, story)
+    assert ("repeated-headline", headline) in {(r.rule, r.text) for r in item.removed}
+    published = build.to_article(item).published
+    assert published is not None and published.value.isoformat() == "2026-03-07"

@@ -354,6 +354,11 @@ def test_a_sports_report_is_about_the_game_its_final_score_names(title, lead, st
             3,
         ),
         ("The summit's final day", "Leaders met.", None),
+        # A sprint's heat, then its semi-final (thirty-sixth session: blind180)
+        ("Rayhan Pecahkan Rekornas 60 Meter", "Sprinter itu finis ketiga di heat-nya.", 3),
+        ("Sprinter breaks record", "He ran 6.58 in the 60 meters, reaching the semifinals.", 0),
+        ("Rayhan Terhenti di Semifinal 60 Meter", "Sprinter itu finis ketujuh.", 1),
+        ("Heatwave grips the athletics stadium", "Sprinters train early.", None),
         # An election's "final results" is no final, though its party "won" by "points".
         ("Final election results shut out People's Will", "GERB won by 0.03 points.", None),
     ],
@@ -836,6 +841,27 @@ def test_explain_says_the_headline_tells_of_a_repeat(tmp_path: Path) -> None:
 )
 def test_a_quake_reports_magnitude_is_its_step(lead: str, magnitude: int | None) -> None:
     assert stages.quake_magnitude(lead) == magnitude
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "race"),
+    [
+        ("Galang Menang Race 1 SS600 dari Pole Position", "Pembalap Honda itu start dari pole.", 1),
+        ("Galang Kecewa Ditabrak", "Ia jatuh saat memimpin balapan kedua kelas SS600.", 2),
+        ("Thai rider second", "He finished second in the opening race at the circuit.", 1),
+        ("Galang wins in Thailand", "He won the first Supersport 600 race of the season.", 1),
+        ("Rider loses podium", "He dropped to third place after the race on a penalty.", None),
+        ("Voters head out", "The second race of the primaries opens on Tuesday.", None),
+    ],
+)
+def test_a_motor_race_report_is_about_the_race_it_numbers(title, lead, race) -> None:
+    """Two races of one class on one weekend share the circuit, the riders and the words:
+    the race's number is the step (thirty-sixth session: blind180's Race 1 and Race 2)."""
+    found = [v for kind, v in stages.report_steps(title, [lead]) if kind == stages.RACE]
+    assert found == ([] if race is None else [race])
+    if race is not None:
+        other = stages.report_steps("Race 3 at the circuit", ["Riders lined up for Race 3."])
+        assert stages.different_steps(stages.report_steps(title, [lead]), other) is True
 
 
 def test_two_quakes_half_a_magnitude_apart_are_two_happenings() -> None:
