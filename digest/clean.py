@@ -637,11 +637,11 @@ def _rule_for(line: str, key: str, context: tuple[str, frozenset[str], bool]) ->
     headline's key, the lines repeated across the folder's articles, and whether a story
     line is kept above this one (a line that is the headline again, under a site's trail
     left above it, is the page's headline; further down it is the story's)."""
-    title_key, repeated, has_kept = context
+    title_key, repeated, story_above = context
     rule = line_rule(line)
     if rule is not None and rule not in ALWAYS_RULES and is_story_paragraph(line):
         return None
-    if rule is None and not has_kept and key == title_key:
+    if rule is None and not story_above and key == title_key:
         rule = "repeated-headline"
     if rule is None and key in repeated and not _is_story(line):
         rule = "repeated-across-articles"
