@@ -61,6 +61,7 @@ ARRIVAL = tuple(
         175,
         *range(176, 180),
         181,
+        *range(182, 186),
     )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after
