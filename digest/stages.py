@@ -245,6 +245,7 @@ SEQUENCES = (
             "governors? gubernur pemprov rakor rapat_koordinasi "
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
             "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman "
+            "contracts? kontrak "
             "mergers? penggabungan akuisisi acquisitions? takeover"
         ),
         ("meeting", "signing"),

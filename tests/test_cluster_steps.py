@@ -299,6 +299,10 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
             ("diplomatic protest", 1),
         ),
         ("Warga protes jalan rusak, datangi kantor bupati", None),
+        # A contract signed is a signing (thirty-sixth session: blind182's rice contract,
+        # signed the afternoon of the two ministers' talks)
+        ("Bulog signed a contract on Tuesday to supply 100,000 tons of rice", ("talks", 1)),
+        ("Kontrak Diteken, Bulog Jual 100 Ribu Ton Beras ke Filipina", ("talks", 1)),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
