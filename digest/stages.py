@@ -643,7 +643,7 @@ RACE = "race"
 Sunday are two races of one class, at one circuit, with the same riders and words."""
 _MOTORSPORT = _words(
     "balapan pembalap riders? racers? sirkuit circuit laps? motogp moto2 moto3 superbike "
-    "supersport wsbk arrc formula_\\d|f1 grand_prix podium pole_position"
+    "supersport wsbk arrc formula_\\d f1 grand_prix podium pole_position"
 )
 _ORDINALS = {"1": 1, "2": 2, "3": 3, "pertama": 1, "pembuka": 1, "first": 1, "opening": 1,
              "kedua": 2, "second": 2, "ketiga": 3, "third": 3}  # fmt: skip
