@@ -1119,16 +1119,14 @@ def clean_lines(raw: RawArticle, repeated: frozenset[str]) -> Cleaned:
             continue
         # most lines hold neither, and are not searched
         credit = _TRAILING_CREDIT.search(line) if "(" in line or "/" in line else None
-        caption = line[: credit.start()] if credit else ""
-        short = bool(caption) and _one_short_sentence(caption)
-        if credit and line_rule(line) != "photo-credit" and not (short and not story_kept):
-            # an outlet's credit goes alone, but above the story it ends the top picture's
-            # caption: "Diogo merayakan gol ... di Stadion Manahan. (Bola.com/Ridho)"
-            removed.append(Removed(credit.group(0).strip(), "photo-credit"))
-            line = line[: credit.start()]
-        elif credit:
-            if short:
-                removed.append(Removed(line, "photo-caption"))  # the picture's whole caption
+        if credit:
+            # A short line with a photo's credit is the picture's whole caption; an outlet's
+            # credit ends one only above the story ("Diogo merayakan gol ... di Stadion
+            # Manahan. (Bola.com/Ridho)"): further down it goes alone.
+            if _one_short_sentence(line[: credit.start()]) and (
+                line_rule(line) == "photo-credit" or not story_kept
+            ):
+                removed.append(Removed(line, "photo-caption"))
                 continue
             removed.append(Removed(credit.group(0).strip(), "photo-credit"))
             line = line[: credit.start()]
