@@ -909,21 +909,22 @@ names whose distinctive word is a country or a continent of its own ("South Kore
 Africa", "South Sudan") or a common word ("United States", "United Kingdom")."""
 
 
-def _region_pattern(name: str) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """Return a pattern finding the forms of the "keys: form | form" lines of a data file in
+def _region_pattern(*names: str) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """Return a pattern finding the forms of the "keys: form | form" lines of data files in
     lower-case text (whole words, a space or hyphen between words, longest first), each
     form's keys (by the form's words joined by spaces), and the words a form can start with
     (a text without any has no form: most paragraphs are passed over without the pattern)."""
-    keys = read_forms(name)
+    keys = {form: key for name in names for form, key in read_forms(name).items()}
     forms = sorted(keys, key=lambda f: (-len(f), f))
     alternatives = "|".join(r"[\s-]+".join(map(re.escape, f.split())) for f in forms)
     starts = {f.split()[0] for f in forms} | {"-".join(f.split()) for f in forms}
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), keys, frozenset(starts)
 
 
-_REGION_PATTERN, _REGION_KEYS, _REGION_STARTS = _region_pattern("regions.txt")
-"""First-level regions (Indonesia's provinces): every way of writing one, its keys ("-" for
-a form that is no region: "Papua New Guinea"), and the words a form starts with."""
+_REGION_PATTERN, _REGION_KEYS, _REGION_STARTS = _region_pattern("regions.txt", "region-places.txt")
+"""First-level regions (Indonesia's provinces): every way of writing one or one of its
+regencies and cities ("Garut" is West Java), its keys ("-" for a form that is no region:
+"Papua New Guinea"), and the words a form starts with."""
 _REGION_WORD = re.compile(r"[^\W\d_][\w-]*")
 """A word as a form may start with it: "aceh's" gives "aceh" (`text.WORD` keeps the "'s")."""
 
@@ -935,6 +936,8 @@ def text_regions(texts: Iterable[str]) -> frozenset[str]:
     ['north-sumatra', 'west-kalimantan']
     >>> sorted(text_regions(["Papua New Guinea's", "Bangka-Belitung", "Papua Barat Daya"]))
     ['bangka-belitung', 'papua', 'southwest-papua']
+    >>> sorted(text_regions(["GARUT - Banjir", "in East Lombok", "Alor Setar, Kedah"]))
+    ['west-java', 'west-nusa-tenggara']
     """
     found: set[str] = set()
     for text in texts:

@@ -39,6 +39,24 @@ def test_provinces_are_read_in_both_languages_and_by_their_short_forms() -> None
     assert text_regions(["Jakarta"]) == frozenset()  # every national dateline: left out
 
 
+def test_regencies_and_cities_name_their_province() -> None:
+    """`digest/data/region-places.txt`: a report that opens on a city names its province."""
+    assert text_regions(["GARUT - Banjir bandang menerjang"]) == {"west-java"}
+    assert text_regions(["Kupang (ANTARA) - Four people"]) == {"east-nusa-tenggara"}
+    assert text_regions(["three warships to the North Natuna Sea"]) == {"riau-islands"}
+    # A compass word after the name is also read in English before it.
+    assert text_regions(["Lombok Timur", "Election officials in East Lombok"]) == {
+        "west-nusa-tenggara"
+    }
+    # A city of a new Papuan province names Papua too, as the province does.
+    assert text_regions(["SORONG - Masyarakat adat"]) == {"southwest-papua", "papua"}
+    # Left out: Jakarta's cities (datelines), another country's city that starts like a
+    # regency, and names that are ordinary words or a village's name.
+    assert text_regions(["Cilangkap, Jakarta Timur"]) == frozenset()
+    assert text_regions(["ALOR SETAR: The Malaysian Maritime Enforcement Agency"]) == frozenset()
+    assert text_regions(["harga batu bara", "nasib malang", "Desa Tegal Sari"]) == frozenset()
+
+
 def _report(lead: set[str], countries: set[str] = frozenset()) -> Features:
     body = {"upah": 0.6, "minimum": 0.8}
     plain = Features("x", body, body, {"ump": 1.0}, frozenset({"ump"}), None)
@@ -107,3 +125,31 @@ def test_explain_names_the_two_provinces() -> None:
     out = explain_cli(KALBAR[0], JAMBI[0], BLIND12)
     line = explain_line(out, "places")
     assert "west-kalimantan" in line and "jambi" in line and "two provinces" in line
+
+
+BLIND64 = Path(__file__).parent / "corpora" / "blind64" / "articles"
+
+
+def test_two_cities_of_two_provinces_on_one_day_are_two_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """blind64, Monday 7 September: the state shipyard hands the Navy a patrol vessel in
+    Surabaya (b64-036, English, "Surabaya, East Java"), and the Navy chief sends three more
+    warships to the North Natuna Sea (b64-040, b64-065). The Natuna reports name no province,
+    only the sea, so read by provinces alone the pairs had no conflict and the handover joined
+    the deployment; with the regencies read, Natuna is the Riau Islands and the two stay
+    apart."""
+    handover, deployment = "b64-036", ("b64-040", "b64-065")
+
+    def group_of(article_id: str) -> set[str]:
+        groups = cluster.cluster_articles(evaluate.load_articles(BLIND64), ClusterParams())
+        return next(set(g) for g in groups if article_id in g)
+
+    assert set(deployment) <= group_of(deployment[0])
+    assert handover not in group_of(deployment[0])
+    provinces_only = features._region_pattern("regions.txt")
+    monkeypatch.setattr(features, "_REGION_PATTERN", provinces_only[0])
+    monkeypatch.setattr(features, "_REGION_KEYS", provinces_only[1])
+    monkeypatch.setattr(features, "_REGION_STARTS", provinces_only[2])
+    assert text_regions(["North Natuna Sea"]) == frozenset()
+    assert handover in group_of(deployment[0])
