@@ -113,7 +113,7 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind42", 0.90),  # 0.916 → 0.900: a wire's agency out of its names (s39)
         ("blind43", 0.87),  # 0.898 → 0.875: English leads' names across languages (s32)
         ("blind44", 0.98),  # raised to its score (s30)
-        ("blind45", 0.97),  # 0.982 (s36: a strike's end); 0.971: a Bali-Lombok ferry, two provinces (s45)
+        ("blind45", 0.97),  # 0.982 (s36); 0.971: a Bali-Lombok ferry, two provinces (s45)
         ("blind46", 0.99),  # raised to its score (s33)
         ("blind47", 0.92),
         ("blind48", 0.88),  # raised to its score (s30)
