@@ -260,6 +260,12 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind189", 0.92),  # scored blind on arrival (s45, main 49b7209): 0.920
         ("blind190", 0.95),  # scored blind on arrival (s45, main 49b7209): 0.955
         ("blind191", 0.92),  # scored blind on arrival (s45, main 49b7209): 0.920
+        ("blind192", 0.91),  # scored blind on arrival (s45, main 49b7209): 0.918
+        ("blind193", 0.97),  # scored blind on arrival (s45, main 49b7209): 0.972
+        ("blind194", 0.98),  # scored blind on arrival (s45, main 49b7209): 0.981
+        ("blind195", 0.95),  # scored blind on arrival (s45, main 49b7209): 0.953
+        ("blind196", 0.95),  # scored blind on arrival (s45, main 49b7209): 0.951
+        ("blind197", 0.94),  # scored blind on arrival (s45, main 49b7209): 0.946
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
