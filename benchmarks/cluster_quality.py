@@ -62,7 +62,7 @@ ARRIVAL = tuple(
         *range(176, 180),
         181,
         *range(183, 186),
-        *range(186, 198),
+        *range(186, 204),
     )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after

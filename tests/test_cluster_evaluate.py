@@ -266,6 +266,12 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind195", 0.95),  # scored blind on arrival (s45, main 49b7209): 0.953
         ("blind196", 0.95),  # scored blind on arrival (s45, main 49b7209): 0.951
         ("blind197", 0.94),  # scored blind on arrival (s45, main 49b7209): 0.946
+        ("blind198", 0.91),  # scored blind on arrival (s45, main 48fc5f4): 0.915
+        ("blind199", 0.93),  # scored blind on arrival (s45, main 48fc5f4): 0.934
+        ("blind200", 0.97),  # scored blind on arrival (s45, main 48fc5f4): 0.972
+        ("blind201", 0.90),  # scored blind on arrival (s45, main 48fc5f4): 0.905
+        ("blind202", 1.0),  # scored blind on arrival (s45, main 48fc5f4): 1.000
+        ("blind203", 0.93),  # scored blind on arrival (s45, main 48fc5f4): 0.933
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
