@@ -62,7 +62,7 @@ ARRIVAL = tuple(
         *range(176, 180),
         181,
         *range(183, 186),
-        *range(186, 204),
+        *range(187, 204),
     )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after
@@ -78,7 +78,8 @@ two page stamps, blind143, blind148 and blind156, whose meetings and signings we
 the meeting's words, and blind169, 172, 173 and 174, whose pages and merges were read on
 arrival; in the thirty-sixth, blind180, whose sports pages showed races and heats as steps
 and a page's <title> over the site's trail, and blind182, whose rice contract's signing read
-no step)."""
+no step; in the thirty-seventh, blind186, whose meeting's headline "RI-Kroasia Bahas ..."
+named no minister and read no step)."""
 MOVED = 0.0005
 """A corpus's F1 that changed by more than this is listed by `--compare`."""
 

@@ -246,7 +246,9 @@ SEQUENCES = (
             "foreign luar_negeri bilateral delegation delegasi counterpart ambassador duta_besar "
             "memorandums? MoU pacts? agreements? treaty perjanjian kesepakatan nota_kesepahaman "
             "contracts? kontrak "
-            "mergers? penggabungan akuisisi acquisitions? takeover"
+            "mergers? penggabungan akuisisi acquisitions? takeover "
+            # two countries joined in a headline: "RI-Kroasia Bahas ...", "Indonesia-Suriname"
+            "(?:RI|Indonesia)[-–][A-Z][a-z]+"
         ),
         ("meeting", "signing"),
         (

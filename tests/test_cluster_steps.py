@@ -303,6 +303,11 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         # signed the afternoon of the two ministers' talks)
         ("Bulog signed a contract on Tuesday to supply 100,000 tons of rice", ("talks", 1)),
         ("Kontrak Diteken, Bulog Jual 100 Ribu Ton Beras ke Filipina", ("talks", 1)),
+        # Two countries joined in a headline are two governments' talks (thirty-seventh
+        # session: "RI-Kroasia Bahas ..." named no minister in its opening).
+        ("RI-Kroasia Bahas Konektivitas Udara, Wisman Kroasia Baru 14.800 Orang", ("talks", 0)),
+        ("Indonesia-Suriname Teken 6 Dokumen, Warga Suriname Kini Bebas Visa", ("talks", 1)),
+        ("Tol Jakarta-Bandung Dibahas Ulang, Tarif Naik Bulan Depan", None),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
