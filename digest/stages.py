@@ -248,7 +248,8 @@ SEQUENCES = (
             "contracts? kontrak "
             "mergers? penggabungan akuisisi acquisitions? takeover "
             # two countries joined in a headline: "RI-Kroasia Bahas ...", "Indonesia-Suriname"
-            "(?:RI|Indonesia)[-–][A-Z][a-z]+"
+            # (case kept: "Indonesia-based" is no second country)
+            "(?-i:(?:RI|Indonesia)[-–][A-Z][a-z]+)"
         ),
         ("meeting", "signing"),
         (

@@ -308,6 +308,7 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("RI-Kroasia Bahas Konektivitas Udara, Wisman Kroasia Baru 14.800 Orang", ("talks", 0)),
         ("Indonesia-Suriname Teken 6 Dokumen, Warga Suriname Kini Bebas Visa", ("talks", 1)),
         ("Tol Jakarta-Bandung Dibahas Ulang, Tarif Naik Bulan Depan", None),
+        ("Indonesia-based startup signs up 2 million users", None),
         # Words of a step without their setting are something else.
         ("Agent says Sixers to sign Dalembert to six-year deal", None),
         ("Persija Ditahan Imbang PSM Makassar 1-1 di JIS", None),
