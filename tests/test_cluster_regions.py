@@ -145,8 +145,9 @@ def test_two_cities_of_two_provinces_on_one_day_are_two_events(
         groups = cluster.cluster_articles(evaluate.load_articles(BLIND64), ClusterParams())
         return next(set(g) for g in groups if article_id in g)
 
-    assert set(deployment) <= group_of(deployment[0])
-    assert handover not in group_of(deployment[0])
+    deployed = group_of(deployment[0])
+    assert set(deployment) <= deployed
+    assert handover not in deployed
     provinces_only = features._region_pattern("regions.txt")
     monkeypatch.setattr(features, "_REGION_PATTERN", provinces_only[0])
     monkeypatch.setattr(features, "_REGION_KEYS", provinces_only[1])
