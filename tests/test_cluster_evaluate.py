@@ -272,6 +272,12 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind201", 0.90),  # scored blind on arrival (s45, main 48fc5f4): 0.905
         ("blind202", 1.0),  # scored blind on arrival (s45, main 48fc5f4): 1.000
         ("blind203", 0.93),  # scored blind on arrival (s45, main 48fc5f4): 0.933
+        ("blind204", 0.91),  # scored blind on arrival (s46, main 34b9bd8): 0.915
+        ("blind205", 0.91),  # scored blind on arrival (s46, main 34b9bd8): 0.910
+        ("blind206", 0.94),  # scored blind on arrival (s46, main 34b9bd8): 0.943
+        ("blind207", 0.88),  # scored blind on arrival (s46, main 34b9bd8): 0.889
+        ("blind208", 0.83),  # scored blind on arrival (s46, main 34b9bd8): 0.837
+        ("blind209", 0.91),  # scored blind on arrival (s46, main 34b9bd8): 0.916
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
