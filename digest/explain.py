@@ -28,6 +28,7 @@ from digest.stages import (
     OFFICES,
     SESSION,
     SUBSTANCE,
+    VISIT,
     Steps,
     conflicting_steps,
     kind_names,
@@ -296,6 +297,15 @@ def format_explanation(e: Explanation, params: ClusterParams) -> list[str]:
         lines.append(
             f"  steps  {again}'s headline says its happening came again, and {earlier}'s own "
             f"day is {abs(e.days[0] - e.days[1])} days before its: two happenings; the "  # type: ignore[operator]
+            f"similarity above is already x {cluster.STEP_FACTOR:g} for it"
+        )
+    elif conflict is not None and VISIT in (conflict[0][0], conflict[1][0]):
+        visitor, other = (e.a, e.b) if conflict[0][0] == VISIT else (e.b, e.a)
+        disaster = step_name(*(conflict[1] if conflict[0][0] == VISIT else conflict[0]))
+        lines.append(
+            f"  steps  {visitor} opens on an official's visit, {other}'s headline names a "
+            f"{disaster} and no visit, and their own days are "
+            f"{abs(e.days[0] - e.days[1])} apart: two happenings; the "  # type: ignore[operator]
             f"similarity above is already x {cluster.STEP_FACTOR:g} for it"
         )
     elif conflict is not None:

@@ -6,8 +6,8 @@ priced and its first day of trading; a merger announced, approved by the shareho
 cleared by the competition authority; a ceasefire agreed, signed and breached; a suspension
 or ban and its lifting; drugs seized and destroyed; a crew detained and freed; which game a
 sports report is about, by its final score and round; which session a market report is
-about, by its move; and what kind of happening (`ACTIONS`) or disaster (`DISASTERS`) a
-headline names.
+about, by its move; what kind of happening (`ACTIONS`) or disaster (`DISASTERS`) a
+headline names; and an official's visit to a disaster's place (`VISIT`).
 
 Each step is a separate happening with the same actors, the same place and much the same
 words: a verdict's report repeats the demand, a result's report repeats the vote. When the
@@ -1114,6 +1114,36 @@ _AGAIN = re.compile(
 )
 
 
+VISIT = "visit"
+"""A report that opens on an official's visit or inspection, in its headline or first
+sentence ("Gubernur Kalteng Tinjau Banjir Buntok", "Sri Lankan president visits flood-hit
+Batticaloa", "... Gubernur Jawa Barat meninjau lokasi longsor ..."): the visit is a happening
+of its own, whatever disaster it names, so where another report's headline names a disaster
+and its opening no visit, and the two have different days of their own, they are two
+happenings (`_visit_apart`): the flood and the governor at its evacuees' tents three days
+later share the place, the toll and every word of it. On one day they may be one (a regent
+at the fire that evening)."""
+_VISIT = _words(
+    "tinjau meninjau ditinjau kunjungi mengunjungi dikunjungi berkunjung kunjungan sidak "
+    "blusukan visit visits visited inspects inspected tours toured"
+)
+
+
+def names_visit(text: str) -> bool:
+    """Whether `text` (a headline, then the first sentence) names a visit as done (`VISIT`).
+
+    >>> names_visit("Gubernur Tinjau Banjir Buntok"), names_visit("Presiden Akan Kunjungi Buntok")
+    (True, False)
+    """
+    return _named_as_done(_VISIT, text, _NOT_NEWS)
+
+
+def _visit_apart(visit_a, visit_b, disaster_b, two_days):  # bools or arrays of them
+    """Whether report a opens on a visit (`VISIT`) and report b's headline names a disaster
+    and its opening no visit, on two different days of their own."""
+    return visit_a & ~visit_b & disaster_b & two_days
+
+
 def says_again(title: str) -> bool:
     """Whether a headline says its happening came again (`AGAIN`).
 
@@ -1131,8 +1161,9 @@ def report_steps(
     """Return the steps a report is about: of a sequence, from its headline and first
     sentence (`step_of`); a tournament's round (`round_of`) and its game's final score, from
     its headline and first paragraph (a match report may open with the mood and give the
-    round and the score a sentence later); the kinds of happening its headline names; and
-    whether the headline says it happened again (`AGAIN`)."""
+    round and the score a sentence later); the kinds of happening its headline names;
+    whether the headline says it happened again (`AGAIN`); and whether the opening names an
+    official's visit (`VISIT`)."""
     text = opening(title, paragraphs)
     lead = "\n".join([title, *paragraphs[:1]])
     found = []
@@ -1165,6 +1196,8 @@ def report_steps(
         found.append((SUBSTANCE, substances))
     if says_again(title):
         found.append((AGAIN, 1))
+    if names_visit(text):
+        found.append((VISIT, 1))
     return tuple(found)
 
 
@@ -1178,6 +1211,8 @@ def step_name(sequence: str, step: int) -> str:
         return ("market report of a rise", "market report of a fall")[step]
     if sequence == SESSION:
         return f"market session of {date.fromordinal(step).isoformat()}"
+    if sequence == VISIT:
+        return "official's visit"
     if sequence == AGAIN:
         return ("earlier day's report", "headline saying it happened again")[step]
     if sequence == MAGNITUDE:
@@ -1221,6 +1256,12 @@ def conflicting_steps(
                 continue
             if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
+    visits = [dict(steps).get(VISIT, 0) == 1 for steps in (a, b)]
+    disasters = [dict(steps).get(DISASTER, 0) != 0 for steps in (a, b)]
+    for x, y in ((0, 1), (1, 0)):
+        if _visit_apart(visits[x], visits[y], disasters[y], _two_days(days)):
+            found = ((VISIT, 1), (DISASTER, dict((a, b)[y])[DISASTER]))
+            return found if x == 0 else found[::-1]
     own = [(dict(steps).get(ACTION, 0), _procedure(steps)) for steps in (a, b)]
     for x, y in ((0, 1), (1, 0)):
         step = own[y][1]
@@ -1314,6 +1355,10 @@ def step_conflicts(
             conflict |= (a >= 0) & (b >= 0) & (a != b)
             if kind == MARKET:  # two sessions (`conflicting_steps`)
                 conflict |= (a >= 0) & (b >= 0) & two_days
+    visits = _bits(steps, VISIT) == 1
+    disasters = _bits(steps, DISASTER) != 0
+    conflict |= _visit_apart(visits[i], visits[j], disasters[j], two_days)
+    conflict |= _visit_apart(visits[j], visits[i], disasters[i], two_days)
     procedures = np.array([-1 if _procedure(own) is None else 0 for own in steps])
     conflict |= _post_change_apart(actions[i], actions[j], procedures[j])
     conflict |= _post_change_apart(actions[j], actions[i], procedures[i])

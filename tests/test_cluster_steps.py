@@ -900,7 +900,9 @@ def test_step_conflicts_of_many_pairs_at_once_is_different_steps_of_each(seed: i
     # With the reports' own days (some unknown), the dated police steps too.
     steps = [
         rng.choice([*kinds, (("police", 0),), (("police", 1),), (("market", 0),), (("market", 1),),
-                    (("again", 1),), (("trial", 2), ("again", 1))])
+                    (("again", 1),), (("trial", 2), ("again", 1)), (("disaster", 2),),
+                    (("visit", 1),), (("visit", 1), ("disaster", 2)),
+                    (("visit", 1), ("action", 1), ("disaster", 4))])
         for _ in steps
     ]  # fmt: skip
     days = [rng.choice([None, 700_000, 700_001, 700_003]) for _ in steps]
@@ -1185,3 +1187,63 @@ def test_an_acquisition_between_companies_is_a_merger_step_not_governments_talks
     assert stages.step_of(
         "Indonesia signs deal to acquire 42 Rafale jets\nThe minister signed the contract."
     ) == ("talks", 1)
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "visit"),
+    [
+        ("Gubernur Kalteng Tinjau Pengungsi Banjir Buntok", "Warga di lokasi.", True),
+        ("President visits flood-hit Batticaloa, pledges cash for families", "x", True),
+        ("Menteri Sosial Kunjungi Korban Longsor di Cisarua", "x", True),
+        # the headline gives what was said, the first sentence the visit
+        ("Gubernur Janjikan Relokasi 40 Keluarga Korban Longsor",
+         "BANDUNG - Gubernur Jawa Barat meninjau lokasi longsor di Desa Sukamaju, Sabtu.", True),
+        # still to come, or no visit at all
+        ("Presiden Akan Kunjungi Lokasi Banjir Buntok", "x", False),
+        ("Banjir Buntok, 3.000 Warga Mengungsi", "Banjir merendam 14 desa, Senin.", False),
+        ("Sri Lanka floods kill nine, thousands in shelters", "x", False),
+    ],
+)  # fmt: skip
+def test_a_report_opens_on_an_officials_visit(title: str, sentence: str, visit: bool) -> None:
+    assert ((stages.VISIT, 1) in stages.report_steps(title, [sentence])) is visit
+
+
+def test_an_officials_visit_and_a_disaster_on_another_day_are_two_happenings() -> None:
+    """blind167: floods in eastern Sri Lanka on Saturday, and the president at the evacuees'
+    centres in Batticaloa on Monday; the visit's reports name the flood, its place and its
+    toll. On one day they may be one happening (a regent at the fire that evening)."""
+    flood = _headline_steps("Floods kill nine in eastern Sri Lanka, thousands in shelters")
+    visit = _headline_steps("President visits flood-hit Batticaloa, pledges cash for families")
+    other = _headline_steps("Presiden Sri Lanka Umumkan Bantuan Tunai")  # names no disaster
+    day = 740000
+    assert stages.different_steps(flood, visit, (day, day + 2))
+    assert stages.different_steps(visit, flood, (day + 2, day))
+    assert not stages.different_steps(flood, visit, (day, day))
+    assert not stages.different_steps(flood, visit, (day, None))
+    assert not stages.different_steps(visit, visit, (day, day + 2))
+    assert not stages.different_steps(other, visit, (day, day + 2))
+    i, j = np.array([0, 0, 0, 1, 3]), np.array([1, 2, 3, 2, 4])
+    days = np.array([day, day + 2, day, -1, day + 5])
+    found = stages.step_conflicts([flood, visit, visit, visit, other], i, j, days)
+    assert found.tolist() == [True, False, False, False, False]
+
+
+def test_the_presidents_visit_leaves_the_flood_it_names_only_with_the_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """blind167: the president's visit to Batticaloa (b167-025 English, b167-048
+    Indonesian) joined two of the flood's reports of two days earlier (b167-049, 053); read
+    as a visit, it is an event of its own. `digest explain` says why."""
+    folder = CORPORA / "blind167" / "articles"
+    visit, flood = ("b167-025", "b167-048"), ("b167-037", "b167-049", "b167-053")
+
+    def visit_group() -> set[str]:
+        groups = cluster.cluster_articles(evaluate.load_articles(folder), ClusterParams())
+        return next(set(g) for g in groups if visit[0] in g)
+
+    grouped = visit_group()
+    assert set(visit) <= grouped and not grouped & set(flood)
+    line = explain_line(explain_cli(visit[0], flood[0], folder), "steps")
+    assert "official's visit" in line and "a flood and no visit" in line
+    monkeypatch.setattr(stages, "names_visit", lambda text: False)
+    assert set(flood[1:]) <= visit_group()  # the Sunday reports (037 stays apart anyway)
