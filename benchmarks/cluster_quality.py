@@ -64,7 +64,7 @@ ARRIVAL = tuple(
         *range(183, 186),
         *range(187, 201),
         *range(202, 208),
-        209,
+        *range(209, 216),
     )
 )
 """Sets written like `REALISTIC` and scored blind on arrival, with no rule written after

@@ -278,6 +278,12 @@ def test_eval_cli_missing_gold_is_one_line_error(tmp_path: Path, capsys) -> None
         ("blind207", 0.88),  # scored blind on arrival (s46, main 34b9bd8): 0.889
         ("blind208", 0.83),  # scored blind on arrival (s46, main 34b9bd8): 0.837
         ("blind209", 0.91),  # scored blind on arrival (s46, main 34b9bd8): 0.916
+        ("blind210", 0.85),  # scored blind on arrival (s46, branch 789c0ca): 0.857
+        ("blind211", 0.92),  # on arrival (s46, branch 789c0ca): 0.922; 0.913 without visits
+        ("blind212", 0.92),  # scored blind on arrival (s46, branch 789c0ca): 0.923
+        ("blind213", 0.95),  # scored blind on arrival (s46, branch 789c0ca): 0.958
+        ("blind214", 0.87),  # scored blind on arrival (s46, branch 789c0ca): 0.878
+        ("blind215", 0.95),  # scored blind on arrival (s46, branch 789c0ca): 0.958
     ],
 )
 def test_labelled_corpora_keep_their_scores(corpus: str, floor: float) -> None:
