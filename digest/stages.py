@@ -1141,7 +1141,7 @@ def names_visit(text: str) -> bool:
 def _visit_apart(visit_a, visit_b, disaster_b, two_days):  # bools or arrays of them
     """Whether report a opens on a visit (`VISIT`) and report b's headline names a disaster
     and its opening no visit, on two different days of their own."""
-    return visit_a & ~visit_b & disaster_b & two_days
+    return visit_a & (visit_b == 0) & disaster_b & two_days
 
 
 def says_again(title: str) -> bool:
@@ -1256,13 +1256,14 @@ def conflicting_steps(
                 continue
             if (x[1] & y[1] == 0) if x[0] in KIND_TABLES else (x[1] != y[1]):
                 return x, y
-    visits = [dict(steps).get(VISIT, 0) == 1 for steps in (a, b)]
-    disasters = [dict(steps).get(DISASTER, 0) != 0 for steps in (a, b)]
+    kinds = [dict(a), dict(b)]
     for x, y in ((0, 1), (1, 0)):
-        if _visit_apart(visits[x], visits[y], disasters[y], _two_days(days)):
-            found = ((VISIT, 1), (DISASTER, dict((a, b)[y])[DISASTER]))
+        visit, other = kinds[x].get(VISIT, 0), kinds[y].get(VISIT, 0)
+        disaster = kinds[y].get(DISASTER, 0)
+        if _visit_apart(visit == 1, other, disaster != 0, _two_days(days)):
+            found = ((VISIT, 1), (DISASTER, disaster))
             return found if x == 0 else found[::-1]
-    own = [(dict(steps).get(ACTION, 0), _procedure(steps)) for steps in (a, b)]
+    own = [(k.get(ACTION, 0), _procedure(steps)) for k, steps in zip(kinds, (a, b), strict=True)]
     for x, y in ((0, 1), (1, 0)):
         step = own[y][1]
         if step is not None and _post_change_apart(own[x][0], own[y][0], step[1]):
