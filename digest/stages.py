@@ -129,7 +129,8 @@ SEQUENCES = (
             "hakim jaksa JPU penuntut terdakwa sidang persidangan majelis tipikor jury juri "
             "didakwa dakwaan eksepsi pledoi pleidoi replik duplik vonis divonis memvonis bersaksi "
             r"^saksi(?!\s+mata) saksi_ahli keterangan_(?:\w+_)?saksi sidang_(?:\w+_)?saksi "
-            "verdict sentenced"
+            "verdict sentenced dituntut_(?:\\w+_){0,3}(?:penjara|bui|kurungan|hukuman|pidana|mati) "
+            "on_trial"
         ),
         (
             "trial's charges",
@@ -145,8 +146,10 @@ SEQUENCES = (
         ),
         (
             _words(
-                "charged indicted indictment arraigned didakwa dakwaan mendakwa dakwa "
-                "sidang_perdana first_hearing opening_hearing"
+                "charged indicted indictment arraigned didakwa (?<!dari\\s)dakwaan mendakwa dakwa "
+                "sidang_perdana first_hearing opening_hearing (?:goes|go|went|gone)_on_trial "
+                "(?:opens|opened|opening)_(?:the_)?trial(?!s) trial_(?:opens|opened) "
+                "pleads?_not_guilty pleaded_not_guilty"
             ),
             _words("eksepsi nota_keberatan"),
             _words(
@@ -158,7 +161,11 @@ SEQUENCES = (
                 "testified testify testifies testifying testimony witness witnesses saksi "
                 "kesaksian bersaksi"
             ),
-            _words("seeks? sought demands? demanded tuntut dituntut menuntut tuntutan"),
+            _words(
+                "seeks? sought demands? demanded tuntut dituntut menuntut "
+                "(?<!dari\\s)(?<!segala\\s)tuntutan "
+                "(?:minta|meminta)_(?:\\w+_){0,5}(?:dihukum|divonis|dijatuhi|dipenjara)"
+            ),
             _words(
                 "pledoi pleidoi nota_pembelaan (?:menyampaikan|sampaikan|membacakan|bacakan|"
                 "isi)_(?:\\w+_){0,2}pembelaan closing_arguments"
@@ -169,13 +176,23 @@ SEQUENCES = (
                 "juri_(?:\\w+_){0,8}bersalah guilty_verdict"
             ),
             _words(
-                "sentenced jails jailed convicted convicts acquitted acquits verdict "
-                "vonis divonis memvonis dihukum menghukum dibebaskan membebaskan"
+                "sentenced sentences_(?:\\S+_){1,4}to jails jailed convicted convicts acquitted "
+                "acquits verdict vonis divonis memvonis dihukum menghukum dibebaskan membebaskan "
+                "diganjar dipenjara dijatuhi_(?:\\w+_){0,2}(?:hukuman|pidana|vonis|putusan) "
+                "(?:jatuhkan|menjatuhkan)_(?:\\w+_){0,3}(?:hukuman|pidana|putusan|vonis) "
+                "hakim_(?:\\w+_){0,2}hukum putus_(?:lepas|bebas) putusan_(?:lepas|bebas) "
+                "(?:lepas|lolos)_dari_(?:segala_)?tuntutan dari_segala_tuntutan "
+                "(?:hakim|majelis|pengadilan|PN)_(?:\\w+_){0,3}(?:lepaskan|melepaskan|bebaskan) "
+                "(?:court|judges?|jury|hakim|pengadilan)_(?:\\w+_){0,3}(?:frees|freed|releases|"
+                "released|clears|cleared|fines|fined|mendenda) "
+                "gets?_(?:\\S+_){0,3}(?:years?|months?|days?)_(?:in_)?(?:jail|prison) "
+                "suspended_(?:jail_|prison_)?(?:term|sentence)"
             ),
             _words(
-                "banding kasasi appealed (?:files?|filed|lodges?|lodged|launch(?:es|ed)?)_"
-                "(?:an_)?appeal appeals?_(?:against_)?(?:the_)?(?:verdict|sentence|ruling|"
-                "conviction)"
+                "(?<!langsung\\s)(?<!nyatakan\\s)(?<!menyatakan\\s)banding kasasi appealed "
+                "appeals?_court court_of_appeals? (?:files?|filed|lodges?|lodged|launch(?:es|ed)?)_"
+                "(?:an_)?appeal (?<!to\\s)appeals?_(?:against_)?(?:the_)?(?:\\S+_){0,2}(?:verdict|sentences?|"
+                "ruling|conviction|acquittal)"
             ),
         ),
     ),
@@ -1010,6 +1027,7 @@ _NOT_DONE = re.compile(
     r"siapkan|menyiapkan|disiapkan|prepares?|preparing|"
     r"minta|meminta|asks?|asked|requests?|requested)"
     r"\s+(?:\w+\s+){0,2}$|"
+    r"\b(?:minta|meminta|tuntut|menuntut)\s+(?:\w+\s+){0,5}$|"
     r"(?<!\bwins\s)(?<!\bwon\s)"
     r"\b(?:bids?|seeks?|seeking|aims?|aiming|tries|trying|wants?|hopes?|hoping)\s+to\s+"
     r"(?:[\w'’-]+\s+){0,6}$|"
