@@ -190,9 +190,10 @@ SEQUENCES = (
             ),
             _words(
                 "(?<!langsung\\s)(?<!nyatakan\\s)(?<!menyatakan\\s)banding kasasi appealed "
-                "appeals?_court court_of_appeals? (?:files?|filed|lodges?|lodged|launch(?:es|ed)?)_"
-                "(?:an_)?appeal (?<!to\\s)appeals?_(?:against_)?(?:the_)?(?:\\S+_){0,2}(?:verdict|sentences?|"
-                "ruling|conviction|acquittal)"
+                "appeals?_court court_of_appeals? "
+                "(?:files?|filed|lodges?|lodged|launch(?:es|ed)?)_(?:an_)?appeal "
+                "(?<!to\\s)appeals?_(?:against_)?(?:the_)?(?:\\S+_){0,2}"
+                "(?:verdict|sentences?|ruling|conviction|acquittal)"
             ),
         ),
     ),
