@@ -130,7 +130,7 @@ SEQUENCES = (
             "didakwa dakwaan eksepsi pledoi pleidoi replik duplik vonis divonis memvonis bersaksi "
             r"^saksi(?!\s+mata) saksi_ahli keterangan_(?:\w+_)?saksi sidang_(?:\w+_)?saksi "
             "verdict sentenced dituntut_(?:\\w+_){0,3}(?:penjara|bui|kurungan|hukuman|pidana|mati) "
-            "on_trial"
+            "on_trial courthouse acquittal"
         ),
         (
             "trial's charges",
@@ -168,7 +168,9 @@ SEQUENCES = (
             ),
             _words(
                 "pledoi pleidoi nota_pembelaan (?:menyampaikan|sampaikan|membacakan|bacakan|"
-                "isi)_(?:\\w+_){0,2}pembelaan closing_arguments"
+                "isi)_(?:\\w+_){0,2}pembelaan closing_arguments "
+                "(?:minta|meminta|memohon|mohon)_(?:\\w+_){0,3}(?:dibebaskan|membebaskan|bebaskan) "
+                "(?:pleads?|pleaded|pleading)_for_(?:\\w+_){0,2}acquittal"
             ),
             _words("replik duplik"),
             _words(

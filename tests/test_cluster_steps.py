@@ -32,7 +32,7 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Sidang Perdana Kasus KSP SAM, Nasabah Histeris di PN Medan", ("trial", 0)),
         # Thirty-ninth session, read against the labelled steps of every corpus (written
         # for this test after the headlines of blind7, blind15, blind98, blind107, blind126,
-        # blind134 and blind136; names invented): a trial opened, a demand asked for, a
+        # blind134, blind136 and blind216; names invented): a trial opened, a demand asked for, a
         # verdict in other words, and a demand or charges only recalled ("lepas dari segala
         # tuntutan", "dibebaskan dari dakwaan").
         ("Vietnam opens trial of property tycoon accused of bond fraud", ("trial", 0)),
@@ -47,7 +47,13 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ("Indonesian court frees editor in defamation case", ("trial", 8)),
         ("Majikan Dipenjara 20 Bulan\nPengadilan Distrik Hong Kong menghukumnya.", ("trial", 8)),
         ("Ex-premier gets 2 years in jail\nThe Supreme Court found him guilty.", ("trial", 8)),
-        ("Eks Dirut Minta Dibebaskan dari Dakwaan\nPenasihat hukum bicara di sidang.", None),
+        # the defence asking for an acquittal is its plea (blind216, blind136)
+        (
+            "Pengacara: Pembunuhan Itu Spontan\nPenasihat hukum terdakwa meminta hakim "
+            "membebaskan kliennya dari dakwaan pembunuhan berencana.",
+            ("trial", 5),
+        ),
+        ("Reporter pleads for acquittal outside the courthouse", ("trial", 5)),
         # an appeal declared in the courtroom is the verdict's day; one lodged is the appeal
         ("Eks Kadis Divonis Enam Tahun, Langsung Nyatakan Banding", ("trial", 8)),
         ("Tak Terima Vonis Seumur Hidup, Kejari Ajukan Banding", ("trial", 9)),
