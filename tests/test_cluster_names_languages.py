@@ -70,9 +70,13 @@ def test_the_police_reports_in_two_languages_are_one_event(
     groups = cluster.cluster_articles(evaluate.load_articles(BLIND115), ClusterParams())
     (group,) = [set(g) for g in groups if ENGLISH in g]
     assert set(INDONESIAN) <= group
-    # With the lower coverage alone (as before the twenty-fourth session), under it.
+    # With the lower coverage alone (as before the twenty-fourth session) it scores less; it
+    # fell under the threshold until the thirty-ninth session's everyday news words
+    # ("keracunan" = "poisoning", "makanan" = "food", "telur" = "eggs") gave the two reports
+    # more words in common.
+    with_rule = cluster.similarity(first, english, ClusterParams())
     monkeypatch.setattr(features, "english_side", lambda a, b: None)
-    assert cluster.similarity(first, english, ClusterParams()) < threshold
+    assert cluster.similarity(first, english, ClusterParams()) < with_rule - 0.05
 
 
 def test_explain_says_the_english_lead_counts() -> None:
