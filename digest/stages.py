@@ -498,11 +498,22 @@ SEQUENCES = (
             r"RUU UU undang-undang bills? law laws legislation legislative panja paripurna "
             r"plenary"
         ),
-        ("bill's deliberation", "bill's committee approval", "bill's passage"),
+        (
+            "bill's deliberation",
+            "bill's adoption as the House's initiative",
+            "bill's committee approval",
+            "bill's passage",
+        ),
         (
             _words(
                 r"DIM daftar_inventarisasi_masalah bentuk_panja membentuk_panja RDPU "
-                r"rapat_dengar_pendapat dengar_pendapat hearing hearings deliberat\w*"
+                r"rapat_dengar_pendapat dengar_pendapat hearing hearings deliberat\w* "
+                r"harmonisasi harmonization harmonisation"
+            ),
+            _words(
+                r"usul_inisiatif usulan_inisiatif inisiatif_DPR RUU_inisiatif "
+                r"(?:as|its)_(?:own_)?initiative own_initiative House_initiative "
+                r"initiative_bill"
             ),
             _words(
                 r"tingkat_(?:I|1|satu) (?:di)?bawa_(?:\w+_){0,5}ke_(?:rapat_)?paripurna "

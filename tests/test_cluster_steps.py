@@ -257,16 +257,20 @@ BLIND = Path(__file__).parent / "corpora" / "blind"
         ),
         ("Polres OKU Musnahkan 1,18 Kg Sabu dan 3 Kg Ganja", ("drugs", 1)),
         ("BNN incinerates more than a tonne of seized meth in East Jakarta", ("drugs", 1)),
-        # A bill's deliberation, its committee approval and its passage in plenary.
+        # A bill's deliberation, its adoption as the House's initiative (thirty-ninth
+        # session), its committee approval and its passage in plenary.
         ("Pemerintah serahkan 412 DIM RUU Pelindungan Bahasa Daerah ke Komisi X", ("bill", 0)),
-        ("House committee clears regional languages bill", ("bill", 1)),
-        ("DPR sahkan UU Pelindungan Bahasa Daerah secara aklamasi", ("bill", 2)),
+        ("Baleg Rampungkan Harmonisasi RUU Kewarganegaraan", ("bill", 0)),
+        ("Paripurna DPR Setujui RUU Pemilu Jadi Usul Inisiatif", ("bill", 1)),
+        ("House adopts citizenship bill as own initiative", ("bill", 1)),
+        ("House committee clears regional languages bill", ("bill", 2)),
+        ("DPR sahkan UU Pelindungan Bahasa Daerah secara aklamasi", ("bill", 3)),
         # a bill taken to the plenary "untuk disahkan" (to be passed) is the committee's step
         (
             "Komisi dan Pemerintah Sepakat Bawa RUU Iklim ke Paripurna\nKomisi XII DPR dan "
             "pemerintah menyetujui RUU itu dibawa ke rapat paripurna untuk disahkan menjadi "
             "undang-undang.",
-            ("bill", 1),
+            ("bill", 2),
         ),
         # A nominee's vetting, the committee's vote and the plenary's approval.
         ("Wulan Jalani Fit and Proper Test Calon Deputi Gubernur BI", ("appointment", 0)),
