@@ -1049,8 +1049,10 @@ _NOT_DONE = re.compile(
     r"\buntuk\s+$",
     re.IGNORECASE,
 )
-"""Words before a step or a kind of happening (at most two words between; six after a
-purpose, "seeks to have a ban on its app lifted", but not "wins bid to") that say it has
+"""Words before a step or a kind of happening (at most two words between; five after
+"minta" or "tuntut", "Jaksa Minta Direktur Agensi ABK Dihukum 12 Tahun" (a demand, not the
+verdict); six after a purpose, "seeks to have a ban on its app lifted", but not "wins bid
+to") that say it has
 not happened: still to come ("talks ahead of signing", "akan menandatangani", "segera
 dilantik", "agreed to sign", "will be signed", "jelang penandatanganan"), refused ("tolak
 mundur", "rejects calls to quit", "Tak Ajukan Eksepsi", "no eksepsi"), demanded ("tuntut
